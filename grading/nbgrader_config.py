@@ -1,0 +1,20 @@
+"""nbgrader course for mlpm-workshop: `grading/` is the course root.
+
+Authored notebooks live in ../solutions (nbgrader's "source") and the generated student
+versions in ../exercises (nbgrader's "release"). Run nbgrader from this folder, e.g.
+`cd grading && nbgrader generate_assignment 01-product-strategy --force`.
+"""
+
+from pathlib import Path
+
+c = get_config()  # noqa: F821 - provided by nbgrader when it loads this file
+
+here = Path(__file__).resolve().parent
+c.CourseDirectory.root = str(here)
+c.CourseDirectory.source_directory = "../solutions"
+c.CourseDirectory.release_directory = "../exercises"
+c.CourseDirectory.db_url = f"sqlite:///{here / 'gradebook.db'}"
+
+# Mark schemes sit in locked markdown cells next to each written answer; they are removed
+# from the student version but kept in the gradebook, so formgrader shows them to graders.
+c.ClearMarkScheme.enforce_metadata = False

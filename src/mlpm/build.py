@@ -1,0 +1,42 @@
+"""`mlpm build`: regenerate what is generated from an authored source.
+
+``exercises/`` comes from ``solutions/`` through nbgrader, ``datasets/*.csv`` from the
+seeded generators, and the README's module table from the lessons' front matter.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mlpm import datasets, modules
+from mlpm.nbgrader_cli import run_nbgrader
+
+
+def assignments(root: Path) -> list[str]:
+    """Return the slugs of every assignment in ``solutions/``."""
+    return sorted(p.name for p in (root / "solutions").iterdir() if p.is_dir() and p.name[:2].isdigit())
+
+
+def build_exercises(root: Path) -> list[str]:
+    """Regenerate ``exercises/`` from ``solutions/`` through the nbgrader course in ``grading/``."""
+    built = assignments(root)
+    for slug in built:
+        run_nbgrader(["generate_assignment", slug, "--force"], root / "grading")
+    return built
+
+
+def build_readme(root: Path) -> None:
+    """Rewrite the README's module table from the lessons and solutions."""
+    readme = root / "README.md"
+    text = readme.read_text(encoding="utf-8")
+    readme.write_text(modules.render_readme(text, modules.discover(root)), encoding="utf-8")
+
+
+def build_all(root: Path) -> None:
+    """Regenerate datasets, exercises and the README table, printing what was done."""
+    written = datasets.write_all(root / "datasets")
+    print(f"datasets: wrote {', '.join(p.name for p in written)}")
+    built = build_exercises(root)
+    print(f"exercises: regenerated {', '.join(built)}")
+    build_readme(root)
+    print("README.md: module table regenerated")

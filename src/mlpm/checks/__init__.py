@@ -1,0 +1,25 @@
+"""Checkers that exercise test cells call (see :mod:`mlpm.checks.core`)."""
+
+from mlpm.checks.core import (
+    as_real,
+    check_choice,
+    check_labels,
+    check_mapping,
+    check_number,
+    check_sequence,
+    check_series,
+    check_type,
+    checking,
+)
+
+__all__ = [
+    "as_real",
+    "check_choice",
+    "check_labels",
+    "check_mapping",
+    "check_number",
+    "check_sequence",
+    "check_series",
+    "check_type",
+    "checking",
+]

@@ -1,0 +1,212 @@
+"""Checkers for module 01 (product strategy): OKRs and build-or-buy decisions."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from mlpm.checks.core import as_real, check_type, quiet
+
+OUTPUT_WORDS = (
+    "launch", "ship", "release", "deploy", "build", "train", "implement", "deliver",
+    "complete", "finish", "roll out", "go live", "create", "develop",
+)
+OKR_KEYS = {"objective", "key_results", "guardrail"}
+KEY_RESULT_KEYS = {"metric", "baseline", "target", "deadline"}
+GUARDRAIL_KEYS = {"metric", "baseline", "limit"}
+
+BUILD_OPTIONS = ("genai_api", "core_ml_team")
+BUILD_REASONS = {
+    "generic_language_task": "genai_api",
+    "proprietary_data_edge": "core_ml_team",
+    "scale_latency_cost": "core_ml_team",
+    "high_stakes_needs_control": "core_ml_team",
+}
+
+
+def _output_word(text: str) -> str | None:
+    lowered = text.lower()
+    for word in OUTPUT_WORDS:
+        if re.search(rf"\b{word}", lowered):
+            return word
+    return None
+
+
+def _check_keys(value: dict, required: set[str], where: str) -> None:
+    missing = sorted(required - set(value))
+    if missing:
+        raise AssertionError(f"{where} has no {', '.join(repr(m) for m in missing)}.")
+    unknown = sorted(set(value) - required)
+    if unknown:
+        raise AssertionError(
+            f"{where} has keys we do not use: {', '.join(repr(u) for u in unknown)} "
+            f"(the keys are {', '.join(sorted(required))})."
+        )
+
+
+def _parse_deadline(text: Any, where: str) -> dt.date:
+    if type(text) is not str:
+        raise AssertionError(f"{where}: the deadline should be a date string like '2027-03-31'.")
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise AssertionError(
+            f"{where}: the deadline {text!r} is not a date in the form YYYY-MM-DD."
+        ) from None
+
+
+@quiet
+def check_okr(okr: Any, quarter_start: str = "2027-01-01", quarter_end: str = "2027-03-31") -> None:
+    """Validate an OKR written as a dict.
+
+    An OKR has a qualitative ``objective``, 2 to 5 ``key_results`` (each a dict with
+    ``metric``, ``baseline``, ``target`` and ``deadline``) that measure outcomes rather
+    than outputs, and a ``guardrail`` (``metric``, ``baseline``, ``limit``) that must not
+    get worse while the team chases the key results.
+    """
+    check_type(okr, dict, "okr")
+    _check_keys(okr, OKR_KEYS, "Your OKR")
+
+    objective = okr["objective"]
+    check_type(objective, str, "okr['objective']")
+    if len(objective.split()) < 4:
+        raise AssertionError("The objective is too short: say in a sentence what should change for whom.")
+    if re.search(r"\d", objective):
+        raise AssertionError(
+            "The objective contains a number. Keep it qualitative and inspiring; "
+            "the numbers belong in the key results."
+        )
+
+    key_results = okr["key_results"]
+    check_type(key_results, list, "okr['key_results']")
+    if not 2 <= len(key_results) <= 5:
+        raise AssertionError(
+            f"You have {len(key_results)} key results; write 2 to 5 so the team can focus."
+        )
+    start, end = dt.date.fromisoformat(quarter_start), dt.date.fromisoformat(quarter_end)
+    metrics = []
+    for number, kr in enumerate(key_results, start=1):
+        where = f"Key result {number}"
+        check_type(kr, dict, f"key result {number}")
+        _check_keys(kr, KEY_RESULT_KEYS, where)
+        metric = kr["metric"]
+        check_type(metric, str, f"key result {number}'s metric")
+        if len(metric.split()) < 2:
+            raise AssertionError(f"{where}: name the metric in a few words, e.g. what is counted and over which window.")
+        word = _output_word(metric)
+        if word:
+            raise AssertionError(
+                f"{where} measures an output ({word!r}). A key result measures the change in "
+                "customer or business behaviour that the work should cause."
+            )
+        if kr["baseline"] is None:
+            raise AssertionError(f"{where} has no baseline: say where the metric is today.")
+        baseline = as_real(kr["baseline"], f"key result {number}'s baseline")
+        target = as_real(kr["target"], f"key result {number}'s target")
+        if target == baseline:
+            raise AssertionError(f"{where}: the target equals the baseline, so nothing has to change.")
+        deadline = _parse_deadline(kr["deadline"], where)
+        if not start <= deadline <= end:
+            raise AssertionError(
+                f"{where}: the deadline {kr['deadline']} is outside the quarter "
+                f"({quarter_start} to {quarter_end})."
+            )
+        metrics.append(metric.strip().lower())
+    if len(set(metrics)) != len(metrics):
+        raise AssertionError("Two key results use the same metric; each should measure something different.")
+
+    guardrail = okr["guardrail"]
+    check_type(guardrail, dict, "okr['guardrail']")
+    _check_keys(guardrail, GUARDRAIL_KEYS, "The guardrail")
+    check_type(guardrail["metric"], str, "the guardrail's metric")
+    if guardrail["metric"].strip().lower() in metrics:
+        raise AssertionError(
+            "The guardrail repeats a key result's metric. A guardrail watches something "
+            "else that must not get worse, such as margin or customer complaints."
+        )
+    as_real(guardrail["baseline"], "the guardrail's baseline")
+    as_real(guardrail["limit"], "the guardrail's limit")
+
+
+def find_key_result(okr: dict, *words: str) -> dict:
+    """Return the first key result whose metric mentions any of ``words``, or fail."""
+    for kr in okr["key_results"]:
+        if any(word in kr["metric"].lower() for word in words):
+            return kr
+    raise AssertionError(
+        f"None of your key results is about {' or '.join(words)}; the question asks for one."
+    )
+
+
+@quiet
+def check_build_decisions(decisions: Any, use_cases: dict[str, str]) -> None:
+    """Validate the shape of GenAI-API vs core-ML-team decisions, one per use case."""
+    check_type(decisions, dict, "decisions")
+    missing = [case for case in use_cases if case not in decisions]
+    if missing:
+        raise AssertionError(f"`decisions` has no entry for {', '.join(missing)}.")
+    for case, decision in decisions.items():
+        if case not in use_cases:
+            raise AssertionError(f"`decisions` has an entry {case!r} that is not a use case.")
+        check_type(decision, tuple, f"decisions[{case!r}]")
+        if len(decision) != 2:
+            raise AssertionError(f"decisions[{case!r}] should be a pair: (option, reason).")
+        option, reason = decision
+        if type(option) is not str or option not in BUILD_OPTIONS:
+            raise AssertionError(f"decisions[{case!r}]: the option should be one of {BUILD_OPTIONS}.")
+        if type(reason) is not str or reason not in BUILD_REASONS:
+            raise AssertionError(
+                f"decisions[{case!r}]: the reason should be one of {tuple(BUILD_REASONS)}."
+            )
+        if BUILD_REASONS[reason] != option:
+            raise AssertionError(
+                f"decisions[{case!r}]: the reason {reason!r} argues for "
+                f"{BUILD_REASONS[reason]!r}, not for {option!r}."
+            )
+
+
+@quiet
+def check_build_key(decisions: dict, key: dict[str, tuple[str, set[str]]]) -> None:
+    """Compare decisions with an answer key of (option, acceptable reasons) per use case."""
+    wrong_option = [case for case, (option, _) in key.items() if decisions[case][0] != option]
+    if wrong_option:
+        raise AssertionError(
+            f"{len(wrong_option)} of {len(key)} decisions pick a different option than ours. "
+            "For each use case ask: is this a generic language task a foundation model already "
+            "does well, or does the value come from Larder's own data, scale or control?"
+        )
+    wrong_reason = [case for case, (_, reasons) in key.items() if decisions[case][1] not in reasons]
+    if wrong_reason:
+        raise AssertionError(
+            f"Your options are right, but {len(wrong_reason)} reason(s) are not the main one. "
+            "Re-read what makes each use case hard."
+        )
+
+
+@quiet
+def check_release(plan: Any, backlog: Any, capacity_weeks: float, best_value: float) -> None:
+    """Check a release plan: known items, once each, within capacity, and as valuable as the best.
+
+    ``best_value`` is the largest total value (reach x impact x confidence) any plan within
+    the capacity reaches; the test cell computes it.
+    """
+    check_type(plan, list, "your plan")
+    known = set(backlog["item_id"])
+    unknown = [item for item in plan if type(item) is not str or item not in known]
+    if unknown:
+        raise AssertionError(f"Your plan has entries that are not item ids of the backlog: {unknown[:3]}.")
+    if len(set(plan)) != len(plan):
+        raise AssertionError("Your plan lists an item twice; each item ships once.")
+    chosen = backlog[backlog["item_id"].isin(plan)]
+    effort = float(chosen["effort_weeks"].sum())
+    if effort > capacity_weeks:
+        raise AssertionError(
+            f"Your plan needs {effort:g} person-weeks but only {capacity_weeks:g} are available."
+        )
+    value = float((chosen["reach"] * chosen["impact"] * chosen["confidence"]).sum())
+    if value < best_value * (1 - 1e-9):
+        raise AssertionError(
+            "Another set of items fits the same capacity and delivers more value. Taking items "
+            "in RICE order until the time runs out is not always best: compare whole sets."
+        )

@@ -1,0 +1,70 @@
+"""The `mlpm` command line: lab, build, run."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+
+def _lab(args: argparse.Namespace) -> int:
+    from mlpm.lab import default_workspace, open_lab
+
+    return open_lab(args.workspace or default_workspace(), args.port, not args.no_browser)
+
+
+def _build(args: argparse.Namespace) -> int:
+    from mlpm.build import build_all
+    from mlpm.paths import require_project_root
+
+    build_all(require_project_root())
+    return 0
+
+
+def _run(args: argparse.Namespace) -> int:
+    from mlpm.execute import run_all, summary_table
+    from mlpm.paths import require_project_root
+
+    root = require_project_root()
+    output = args.output or root / "runs"
+    results = run_all(root, output, jobs=args.jobs, only=args.only)
+    print(summary_table(results))
+    failed = [r for r in results if not r.ok]
+    print(f"\n{len(results) - len(failed)} passed, {len(failed)} failed; executed copies in {output}")
+    return 1 if failed or not results else 0
+
+
+def parser() -> argparse.ArgumentParser:
+    """Build the argument parser for `mlpm`."""
+    top = argparse.ArgumentParser(
+        prog="mlpm", description="The 'From data scientist to ML product manager' workshop."
+    )
+    commands = top.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    lab = commands.add_parser("lab", help="open JupyterLab on your workspace (your own copies)")
+    lab.add_argument("--workspace", type=Path, help="folder for your copies (default: workspace/)")
+    lab.add_argument("--port", type=int, default=8888, help="port on 127.0.0.1 (default: 8888)")
+    lab.add_argument("--no-browser", action="store_true", help="do not open a browser")
+    lab.set_defaults(handler=_lab)
+
+    build = commands.add_parser(
+        "build", help="regenerate exercises/ (nbgrader), datasets/ and the README module table"
+    )
+    build.set_defaults(handler=_build)
+
+    run = commands.add_parser("run", help="execute every lesson and solution notebook headless")
+    run.add_argument("only", nargs="*", help="run only notebooks whose path contains these")
+    run.add_argument("--jobs", type=int, help="parallel notebooks (default: CPU count)")
+    run.add_argument("--output", type=Path, help="folder for executed copies (default: runs/)")
+    run.set_defaults(handler=_run)
+    return top
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the `mlpm` console script."""
+    args = parser().parse_args(argv)
+    return args.handler(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,50 @@
+"""`mlpm lab`: open JupyterLab on the learner's workspace, on localhost with a token."""
+
+from __future__ import annotations
+
+import os
+import secrets
+import subprocess
+import sys
+from pathlib import Path
+
+from mlpm import workspace
+from mlpm.paths import content_dir, project_root
+
+
+def default_workspace() -> Path:
+    """Return ``workspace/`` in a source checkout, else ``./mlpm-workspace``."""
+    root = project_root()
+    return root / "workspace" if root else Path.cwd() / "mlpm-workspace"
+
+
+def prepare(folder: Path) -> workspace.SyncReport:
+    """Copy new lessons and exercises into ``folder`` without touching the learner's edits."""
+    return workspace.sync(
+        folder, {"lessons": content_dir("notebooks"), "exercises": content_dir("exercises")}
+    )
+
+
+def lab_command(folder: Path, port: int, token: str, open_browser: bool) -> list[str]:
+    """Return the JupyterLab command line: localhost only, token required."""
+    command = [
+        sys.executable, "-m", "jupyterlab",
+        f"--ServerApp.root_dir={folder}",
+        "--ServerApp.ip=127.0.0.1",
+        f"--ServerApp.port={port}",
+        f"--IdentityProvider.token={token}",
+        f"--ServerApp.open_browser={open_browser}",
+    ]
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        command.append("--allow-root")
+    return command
+
+
+def open_lab(folder: Path, port: int = 8888, open_browser: bool = True) -> int:
+    """Sync the workspace, then run JupyterLab until the learner stops it."""
+    report = prepare(folder)
+    print(f"Workspace {folder}: {report.summary()}")
+    token = secrets.token_urlsafe(24)
+    print(f"Opening JupyterLab. If no browser opens, visit the http://127.0.0.1:... URL "
+          f"printed below (token {token}). Stop with Ctrl+C.", flush=True)
+    return subprocess.call(lab_command(folder, port, token, open_browser))
