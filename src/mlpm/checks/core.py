@@ -35,7 +35,7 @@ def quiet(check: F) -> F:
 
 @contextmanager
 def checking() -> Iterator[None]:
-    """Wrap a test cell's body: warnings stay off stderr, and a ``NameError`` says to answer first."""
+    """Wrap a test cell's body: warnings stay off stderr; a missing answer says to answer first."""
     try:
         with warnings.catch_warnings(), np.errstate(all="ignore"):
             warnings.simplefilter("ignore")
@@ -45,6 +45,11 @@ def checking() -> Iterator[None]:
         raise AssertionError(
             f"`{name}` is not defined yet. Write your answer in the cell above, run it, "
             "then run this check again."
+        ) from None
+    except NotImplementedError:
+        raise AssertionError(
+            "Your answer still has `raise NotImplementedError()`. Replace it with your code, "
+            "run that cell, then run this check again."
         ) from None
 
 

@@ -1,0 +1,1 @@
+"""Known-wrong answers, one module per assignment, each named by the mistake it represents."""
