@@ -1,0 +1,74 @@
+#!/usr/bin/env python3
+"""Set up the workshop in .venv/ and run it: `python3 quickstart.py lab` or `... test`.
+
+Needs only Python 3.11+. The first run creates .venv/ and installs the project with the
+exact versions in constraints.txt; later runs reuse it unless pyproject.toml or
+constraints.txt changed. Extra arguments are passed on to `mlpm lab` or to pytest.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+VENV = HERE / ".venv"
+STAMP = VENV / ".quickstart-stamp"
+USAGE = "usage: python3 quickstart.py {lab|test} [arguments for mlpm lab or pytest]"
+
+
+def venv_python() -> Path:
+    """The virtual environment's interpreter, on Windows or elsewhere."""
+    scripts = "Scripts" if os.name == "nt" else "bin"
+    return VENV / scripts / ("python.exe" if os.name == "nt" else "python")
+
+
+def wanted_stamp() -> str:
+    """A fingerprint of what should be installed: the project's dependency files."""
+    digest = hashlib.sha256()
+    for name in ("pyproject.toml", "constraints.txt"):
+        digest.update((HERE / name).read_bytes())
+    return digest.hexdigest()
+
+
+def ensure_installed() -> None:
+    """Create .venv/ and install the project with its test extra, unless already up to date."""
+    stamp = wanted_stamp()
+    if venv_python().exists() and STAMP.exists() and STAMP.read_text() == stamp:
+        return
+    if not venv_python().exists():
+        print("Creating the virtual environment in .venv/ ...", flush=True)
+        venv.create(VENV, with_pip=True)
+    print("Installing the workshop and its dependencies (first run: a minute or two) ...", flush=True)
+    pip = [str(venv_python()), "-m", "pip", "install", "--disable-pip-version-check", "-q"]
+    subprocess.run(pip + ["--upgrade", "pip"], check=True)
+    subprocess.run(pip + ["-c", str(HERE / "constraints.txt"), "-e", f"{HERE}[test]"], check=True)
+    STAMP.write_text(stamp)
+
+
+def main(argv: list[str]) -> int:
+    if sys.version_info < (3, 11):
+        print(f"The workshop needs Python 3.11 or newer; this is {sys.version.split()[0]}.")
+        return 2
+    if not argv or argv[0] not in ("lab", "test"):
+        print(USAGE)
+        return 2
+    command, rest = argv[0], argv[1:]
+    try:
+        ensure_installed()
+    except subprocess.CalledProcessError as error:
+        print(f"Installation failed ({error}). Check your network connection and try again.")
+        return 1
+    if command == "lab":
+        args = [str(venv_python()), "-m", "mlpm", "lab", *rest]
+    else:
+        args = [str(venv_python()), "-m", "pytest", "-n", "auto", *rest]
+    return subprocess.call(args, cwd=HERE)
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

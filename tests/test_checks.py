@@ -1,0 +1,184 @@
+"""Do the checkers give actionable messages, refuse rigged objects and stay quiet on stderr?"""
+
+from __future__ import annotations
+
+import warnings
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from mlpm.checks import (
+    check_choice, check_labels, check_mapping, check_number, check_sequence, check_series, checking,
+)
+from mlpm.checks.strategy import check_build_decisions, check_okr, check_release, find_key_result
+
+
+class AlwaysEqual(float):
+    """A number that claims to equal everything."""
+
+    def __eq__(self, other):
+        return True
+
+    __hash__ = float.__hash__
+
+
+GOOD_OKR = {
+    "objective": "Subscribers trust Larder to deliver the groceries they chose",
+    "key_results": [
+        {"metric": "4-week churn rate", "baseline": 0.10, "target": 0.08, "deadline": "2027-03-31"},
+        {"metric": "substitutions per order", "baseline": 0.3, "target": 0.2, "deadline": "2027-02-28"},
+    ],
+    "guardrail": {"metric": "gross margin per order", "baseline": 9.5, "limit": 9.0},
+}
+
+
+def okr_with(**changes):
+    okr = {**GOOD_OKR, "key_results": [dict(kr) for kr in GOOD_OKR["key_results"]]}
+    for path, value in changes.items():
+        if path.startswith("kr1_"):
+            okr["key_results"][0][path[4:]] = value
+        else:
+            okr[path] = value
+    return okr
+
+
+def test_number_message_never_contains_the_expected_value():
+    """Does a wrong number get a message that does not give away the answer?"""
+    with pytest.raises(AssertionError) as caught:
+        check_number(41.0, 42.5, "answer", hint="Recount the weeks.")
+    assert "42.5" not in str(caught.value) and "Recount the weeks." in str(caught.value)
+
+
+@pytest.mark.parametrize("value", [True, "42", [42], None])
+def test_number_refuses_non_numbers(value):
+    """Is a bool, a string or a list refused as a number, with its type named?"""
+    with pytest.raises(AssertionError, match="should be a number"):
+        check_number(value, 1, "answer")
+
+
+def test_number_with_rigged_eq_is_judged_by_its_value():
+    """Does an object whose __eq__ always says True still fail when its value is wrong?"""
+    with pytest.raises(AssertionError, match="not right yet"):
+        check_number(AlwaysEqual(1.0), 2.0, "answer")
+
+
+def test_nan_gets_its_own_message():
+    """Is NaN explained (division by zero, missing value) rather than called wrong?"""
+    with pytest.raises(AssertionError, match="NaN"):
+        check_number(float("nan"), 1.0, "answer")
+
+
+def test_series_names_the_labels_that_are_off():
+    """Does a wrong Series point at the labels to look at?"""
+    with pytest.raises(AssertionError, match="'b'"):
+        check_series(pd.Series({"a": 1.0, "b": 5.0}), pd.Series({"a": 1.0, "b": 2.0}), "s")
+    with pytest.raises(AssertionError, match="no value for 'b'"):
+        check_series(pd.Series({"a": 1.0}), pd.Series({"a": 1.0, "b": 2.0}), "s")
+    with pytest.raises(AssertionError, match="pandas Series"):
+        check_series({"a": 1.0}, pd.Series({"a": 1.0}), "s")
+
+
+def test_sequence_says_where_the_order_breaks():
+    """Does a ranking that is right up to position 1 say so?"""
+    with pytest.raises(AssertionError, match="up to position 1"):
+        check_sequence(["a", "c", "b"], ["a", "b", "c"], "ranking")
+    with pytest.raises(AssertionError, match="exactly once"):
+        check_sequence(["a", "a", "b"], ["a", "b", "c"], "ranking")
+
+
+def test_labels_and_mapping_count_wrong_entries_without_revealing_them():
+    """Do label and dict checks say how many are wrong, not what is right?"""
+    expected = pd.Series({"x": "quick win", "y": "big bet"})
+    with pytest.raises(AssertionError, match="1 of 2"):
+        check_labels(pd.Series({"x": "quick win", "y": "fill-in"}), expected, "q")
+    with pytest.raises(AssertionError, match="1 of 2 entries") as caught:
+        check_mapping({"A1": "value", "A2": "value"}, {"A1": "value", "A2": "usability"}, "tags")
+    assert "usability" not in str(caught.value)
+
+
+def test_choice_lists_the_options():
+    """Does an answer outside the options list them?"""
+    with pytest.raises(AssertionError, match="'value', 'usability'"):
+        check_choice("ethics", ("value", "usability"), "tag")
+
+
+def test_checking_turns_missing_names_into_answer_first():
+    """Is a learner who runs a check before answering told to answer first?"""
+    with pytest.raises(AssertionError, match="`okr` is not defined yet"):
+        with checking():
+            okr  # noqa: B018, F821
+
+
+def test_checking_turns_the_stub_into_answer_first():
+    """Is the nbgrader stub's NotImplementedError explained?"""
+    with pytest.raises(AssertionError, match="raise NotImplementedError"):
+        with checking():
+            raise NotImplementedError()
+
+
+def test_checking_keeps_warnings_off_stderr(capfd):
+    """Does a warning inside a test cell stay off stderr (nbgrader would score it 0)?"""
+    with checking():
+        warnings.warn("noisy", FutureWarning, stacklevel=1)
+        np.log(np.array([0.0]))
+    assert capfd.readouterr().err == ""
+
+
+def test_good_okr_passes():
+    """Does a well-formed OKR pass and expose its churn key result?"""
+    check_okr(GOOD_OKR)
+    assert find_key_result(GOOD_OKR, "churn")["baseline"] == 0.10
+
+
+@pytest.mark.parametrize("changes, message", [
+    ({"objective": "Cut churn to 8% by March"}, "contains a number"),
+    ({"objective": "Churn"}, "too short"),
+    ({"kr1_metric": "launch the churn model"}, "measures an output"),
+    ({"kr1_metric": "Deploy scoring API"}, "measures an output"),
+    ({"kr1_baseline": None}, "has no baseline"),
+    ({"kr1_target": 0.10}, "equals the baseline"),
+    ({"kr1_deadline": "2027-06-30"}, "outside the quarter"),
+    ({"kr1_deadline": "March"}, "YYYY-MM-DD"),
+    ({"kr1_baseline": "10%"}, "should be a number"),
+    ({"key_results": []}, "write 2 to 5"),
+    ({"guardrail": {"metric": "4-week churn rate", "baseline": 0.1, "limit": 0.12}}, "repeats a key result"),
+    ({"guardrails": {}}, "keys we do not use"),
+])
+def test_okr_rules_give_specific_messages(changes, message):
+    """Does each broken OKR rule get a message that says what to fix?"""
+    with pytest.raises(AssertionError, match=message):
+        check_okr(okr_with(**changes))
+
+
+def test_okr_without_baseline_key_says_so():
+    """Is a key result with no 'baseline' key named by its number?"""
+    okr = okr_with()
+    del okr["key_results"][1]["baseline"]
+    with pytest.raises(AssertionError, match="Key result 2 has no 'baseline'"):
+        check_okr(okr)
+
+
+def test_release_checks_capacity_and_value():
+    """Are over-capacity, unknown, repeated and sub-optimal plans each explained?"""
+    items = pd.DataFrame({"item_id": ["A", "B"], "reach": [10, 20], "impact": [1.0, 1.0],
+                          "confidence": [1.0, 1.0], "effort_weeks": [2, 3]})
+    check_release(["B"], items, 3, best_value=20)
+    with pytest.raises(AssertionError, match="needs 5 person-weeks"):
+        check_release(["A", "B"], items, 3, best_value=20)
+    with pytest.raises(AssertionError, match="not item ids"):
+        check_release(["Z"], items, 3, best_value=20)
+    with pytest.raises(AssertionError, match="twice"):
+        check_release(["A", "A"], items, 9, best_value=20)
+    with pytest.raises(AssertionError, match="more value"):
+        check_release(["A"], items, 3, best_value=20)
+
+
+def test_build_decisions_reason_must_support_option():
+    """Is a reason that argues for the other option caught?"""
+    cases = {"U1": "draft e-mails"}
+    check_build_decisions({"U1": ("genai_api", "generic_language_task")}, cases)
+    with pytest.raises(AssertionError, match="argues for 'core_ml_team'"):
+        check_build_decisions({"U1": ("genai_api", "proprietary_data_edge")}, cases)
+    with pytest.raises(AssertionError, match="should be a tuple"):
+        check_build_decisions({"U1": ["genai_api", "generic_language_task"]}, cases)
