@@ -11,6 +11,14 @@ from pathlib import Path
 from mlpm import workspace
 from mlpm.paths import content_dir, project_root
 
+# nbgrader's course-management server extensions need a course folder; a learner's lab has
+# none, so they are switched off (the Validate button stays).
+INSTRUCTOR_EXTENSIONS = (
+    "nbgrader.server_extensions.formgrader",
+    "nbgrader.server_extensions.course_list",
+    "nbgrader.server_extensions.assignment_list",
+)
+
 
 def default_workspace() -> Path:
     """Return ``workspace/`` in a source checkout, else ``./mlpm-workspace``."""
@@ -35,6 +43,8 @@ def lab_command(folder: Path, port: int, token: str, open_browser: bool) -> list
         f"--IdentityProvider.token={token}",
         f"--ServerApp.open_browser={open_browser}",
     ]
+    for extension in INSTRUCTOR_EXTENSIONS:
+        command += ["--ServerApp.jpserver_extensions", f"{extension}=False"]
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         command.append("--allow-root")
     return command
@@ -45,6 +55,7 @@ def open_lab(folder: Path, port: int = 8888, open_browser: bool = True) -> int:
     report = prepare(folder)
     print(f"Workspace {folder}: {report.summary()}")
     token = secrets.token_urlsafe(24)
-    print(f"Opening JupyterLab. If no browser opens, visit the http://127.0.0.1:... URL "
-          f"printed below (token {token}). Stop with Ctrl+C.", flush=True)
+    print("Opening JupyterLab. If no browser opens, copy the http://127.0.0.1 URL printed "
+          "below into your browser. Stop with Ctrl+C.", flush=True)
+    print(f"Token: {token}", flush=True)
     return subprocess.call(lab_command(folder, port, token, open_browser))

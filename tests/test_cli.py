@@ -1,0 +1,46 @@
+"""Does the `mlpm` command line offer its commands and report notebook runs honestly?"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import nbformat
+
+from mlpm import execute
+from mlpm.cli import main
+
+
+def test_help_lists_lab_build_run():
+    """Does `mlpm --help` list lab, build and run?"""
+    result = subprocess.run([sys.executable, "-m", "mlpm", "--help"], capture_output=True, text=True)
+    assert result.returncode == 0
+    for command in ("lab", "build", "run"):
+        assert command in result.stdout
+
+
+def _project_with(tmp_path, cells):
+    (tmp_path / "notebooks").mkdir()
+    (tmp_path / "solutions").mkdir()
+    notebook = nbformat.v4.new_notebook(cells=cells)
+    notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nbformat.write(notebook, tmp_path / "notebooks" / "99-demo.ipynb")
+    return tmp_path
+
+
+def test_run_reports_a_failing_notebook(tmp_path, capsys):
+    """Does a notebook that raises show as FAILED with its error, and the run exit non-zero?"""
+    root = _project_with(tmp_path, [nbformat.v4.new_code_cell("raise ValueError('broken on purpose')")])
+    results = execute.run_all(root, tmp_path / "runs", jobs=1)
+    assert [r.ok for r in results] == [False]
+    table = execute.summary_table(results)
+    assert "FAILED" in table and "broken on purpose" in table
+    assert (tmp_path / "runs" / "notebooks" / "99-demo.ipynb").exists()
+
+
+def test_run_command_prints_table_and_exit_code(tmp_path, capsys):
+    """Does `mlpm run` print the summary table and exit 0 when the notebooks pass?"""
+    code = main(["run", "01-product-strategy/", "--jobs", "1", "--output", str(tmp_path)])
+    out = capsys.readouterr().out
+    assert code == 0
+    assert "01-strategy-exercises.ipynb" in out and "status" in out and "1 passed, 0 failed" in out
