@@ -66,7 +66,7 @@ def main(argv: list[str]) -> int:
     if command == "lab":
         args = [str(venv_python()), "-m", "mlpm", "lab", *rest]
     else:
-        args = [str(venv_python()), "-m", "pytest", "-n", "auto", *rest]
+        args = [str(venv_python()), "-m", "pytest", "-n", "auto", "--dist", "loadfile", *rest]
     return subprocess.call(args, cwd=HERE)
 
 
