@@ -14,17 +14,17 @@ from mlpm import datasets
 from notebook_tools import ROOT
 
 
-@pytest.mark.parametrize("name", sorted(datasets.GENERATORS))
+@pytest.mark.parametrize("name", datasets.generators())
 def test_committed_csv_matches_its_generator(name):
     """Does regenerating a dataset with its default seed give the committed CSV?"""
     committed = pd.read_csv(ROOT / "datasets" / f"{name}.csv")
     regenerated = pd.read_csv(
-        pd.io.common.StringIO(datasets.GENERATORS[name]().to_csv(index=False, lineterminator="\n"))
+        pd.io.common.StringIO(datasets.generators()[name]().to_csv(index=False, lineterminator="\n"))
     )
     pd.testing.assert_frame_equal(committed, regenerated)
 
 
-@pytest.mark.parametrize("name", sorted(datasets.GENERATORS))
+@pytest.mark.parametrize("name", datasets.generators())
 def test_every_dataset_has_a_data_card(name):
     """Is each dataset described in datasets/README.md?"""
     card = (ROOT / "datasets" / "README.md").read_text(encoding="utf-8")
@@ -33,7 +33,7 @@ def test_every_dataset_has_a_data_card(name):
 
 def test_generators_are_seeded():
     """Does the same seed give the same frame, and another seed a different one?"""
-    for generate in datasets.GENERATORS.values():
+    for generate in datasets.generators().values():
         pd.testing.assert_frame_equal(generate(), generate())
         assert not generate().equals(generate(seed=12345))
 

@@ -72,3 +72,6 @@ def customers(seed: int = 7, n_customers: int = 4000) -> pd.DataFrame:
             "churned_next_4w": churned,
         }
     )
+
+
+DATASETS = {"customers": customers}

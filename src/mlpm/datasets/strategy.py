@@ -127,3 +127,6 @@ def backlog(seed: int = 3, n_items: int = 12) -> pd.DataFrame:
             "effort_weeks": effort.astype(int),
         }
     )
+
+
+DATASETS = {"interviews": interviews, "backlog": backlog}
