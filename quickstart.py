@@ -51,7 +51,7 @@ def ensure_installed() -> None:
 
 
 def main(argv: list[str]) -> int:
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 - this script must explain itself on old Pythons
         print(f"The workshop needs Python 3.11 or newer; this is {sys.version.split()[0]}.")
         return 2
     if not argv or argv[0] not in ("lab", "test"):

@@ -9,7 +9,13 @@ import pandas as pd
 import pytest
 
 from mlpm.checks import (
-    check_choice, check_labels, check_mapping, check_number, check_sequence, check_series, checking,
+    check_choice,
+    check_labels,
+    check_mapping,
+    check_number,
+    check_sequence,
+    check_series,
+    checking,
 )
 from mlpm.checks.strategy import check_build_decisions, check_okr, check_release, find_key_result
 

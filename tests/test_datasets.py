@@ -64,7 +64,8 @@ def test_interviews_plant_mentions_versus_opportunity():
     notes = mlpm.load("interviews")
     groups = notes.groupby("pain_point")
     mentions = groups["interview_id"].nunique()
-    opportunity = mentions / notes["interview_id"].nunique() * groups["times_per_month"].mean() * groups["severity"].mean()
+    reach = mentions / notes["interview_id"].nunique()
+    opportunity = reach * groups["times_per_month"].mean() * groups["severity"].mean()
     assert mentions.idxmax() == "delivery_window"
     assert opportunity.idxmax() == "substitutions"
 

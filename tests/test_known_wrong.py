@@ -14,7 +14,13 @@ import pytest
 
 import known_wrong
 from notebook_tools import (
-    cells_by_id, nbgrader_meta, read_notebook, released, run_code_cells, solution_notebooks, source,
+    cells_by_id,
+    nbgrader_meta,
+    read_notebook,
+    released,
+    run_code_cells,
+    solution_notebooks,
+    source,
 )
 
 

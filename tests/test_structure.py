@@ -8,7 +8,13 @@ import pytest
 
 from mlpm.modules import read_front_matter
 from notebook_tools import (
-    ROOT, assignments, nbgrader_meta, read_notebook, released, solution_notebooks, source,
+    ROOT,
+    assignments,
+    nbgrader_meta,
+    read_notebook,
+    released,
+    solution_notebooks,
+    source,
 )
 
 MIN_AUTO_GRADED = 6

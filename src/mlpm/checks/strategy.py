@@ -93,7 +93,9 @@ def check_okr(okr: Any, quarter_start: str = "2027-01-01", quarter_end: str = "2
         metric = kr["metric"]
         check_type(metric, str, f"key result {number}'s metric")
         if len(metric.split()) < 2:
-            raise AssertionError(f"{where}: name the metric in a few words, e.g. what is counted and over which window.")
+            raise AssertionError(
+                f"{where}: name the metric in a few words, e.g. what is counted and over which window."
+            )
         word = _output_word(metric)
         if word:
             raise AssertionError(
