@@ -61,7 +61,7 @@ def main(argv: list[str]) -> int:
     try:
         ensure_installed()
     except subprocess.CalledProcessError as error:
-        print(f"Installation failed ({error}). Check your network connection and try again.")
+        print(f"Installation failed ({error}). pip says why above; fix that and run this again.")
         return 1
     if command == "lab":
         args = [str(venv_python()), "-m", "mlpm", "lab", *rest]
