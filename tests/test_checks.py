@@ -157,6 +157,12 @@ def test_okr_rules_give_specific_messages(changes, message):
         check_okr(okr_with(**changes))
 
 
+@pytest.mark.parametrize("metric", ["on-time delivery rate", "shipping cost per order", "completed orders per week"])
+def test_outcome_metrics_named_after_delivery_are_not_outputs(metric):
+    """Is a real outcome metric that contains an output-like word still accepted?"""
+    check_okr(okr_with(kr1_metric=metric))
+
+
 def test_okr_without_baseline_key_says_so():
     """Is a key result with no 'baseline' key named by its number?"""
     okr = okr_with()

@@ -8,9 +8,14 @@ from typing import Any
 
 from mlpm.checks.core import as_real, check_type, quiet
 
-OUTPUT_WORDS = (
-    "launch", "ship", "release", "deploy", "build", "train", "implement", "deliver",
-    "complete", "finish", "roll out", "go live", "create", "develop",
+# An output is work the team does; a key result measures what changes because of it.
+OUTPUT_VERBS = (
+    "launch", "ship", "release", "deploy", "build", "train", "implement", "deliver", "complete",
+    "finish", "create", "develop", "publish", "roll", "go", "migrate", "integrate", "write", "design",
+)
+OUTPUT_PHRASES = (
+    "launch", "launched", "deploy", "deployed", "deployment", "rollout", "roll out", "rolled out",
+    "go live", "go-live", "model trained", "models trained",
 )
 OKR_KEYS = {"objective", "key_results", "guardrail"}
 KEY_RESULT_KEYS = {"metric", "baseline", "target", "deadline"}
@@ -26,10 +31,19 @@ BUILD_REASONS = {
 
 
 def _output_word(text: str) -> str | None:
-    lowered = text.lower()
-    for word in OUTPUT_WORDS:
-        if re.search(rf"\b{word}", lowered):
-            return word
+    """Return the output verb or phrase a metric is built on, if any.
+
+    A metric that starts with an imperative ("launch the model", "deploy the API") or names
+    a launch or deployment anywhere is an output; "on-time delivery rate" or "shipping cost
+    per order" are not.
+    """
+    lowered = text.lower().strip()
+    first_word = lowered.split()[0] if lowered else ""
+    if first_word in OUTPUT_VERBS:
+        return first_word
+    for phrase in OUTPUT_PHRASES:
+        if re.search(rf"\b{re.escape(phrase)}\b", lowered):
+            return phrase
     return None
 
 
