@@ -86,9 +86,11 @@ def test_series_names_the_labels_that_are_off():
 
 
 def test_sequence_says_where_the_order_breaks():
-    """Does a ranking that is right up to position 1 say so?"""
-    with pytest.raises(AssertionError, match="up to position 1"):
+    """Does a ranking say how far it is right before the order breaks?"""
+    with pytest.raises(AssertionError, match="first 1 item"):
         check_sequence(["a", "c", "b"], ["a", "b", "c"], "ranking")
+    with pytest.raises(AssertionError, match="starts with the wrong item"):
+        check_sequence(["c", "b", "a"], ["a", "b", "c"], "ranking")
     with pytest.raises(AssertionError, match="exactly once"):
         check_sequence(["a", "a", "b"], ["a", "b", "c"], "ranking")
 

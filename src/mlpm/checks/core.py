@@ -136,9 +136,12 @@ def check_sequence(value: Any, expected: Sequence[Any], name: str, *, hint: str 
     wanted = list(expected)
     if sorted(map(str, value)) != sorted(map(str, wanted)) or len(value) != len(wanted):
         _fail(name, "should contain each item exactly once.", "Check for missing or repeated items.")
-    for position, (got, want) in enumerate(zip(value, wanted, strict=True), start=1):
+    for position, (got, want) in enumerate(zip(value, wanted, strict=True)):
         if type(got) is not type(want) or got != want:
-            _fail(name, f"is in the right order up to position {position - 1}, then it differs.", hint)
+            where = "starts with the wrong item." if position == 0 else (
+                f"has the first {position} item(s) in the right order, then it differs."
+            )
+            _fail(name, where, hint)
 
 
 @quiet
