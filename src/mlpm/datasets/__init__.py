@@ -1,7 +1,8 @@
 """Larder's datasets: seeded generators and a loader for the committed CSVs.
 
 Each submodule of this package declares ``DATASETS = {name: generator}``; a generator
-takes a ``seed`` (and a size) and returns a DataFrame. The committed CSV of each
+takes a ``seed`` (and a size) and returns a DataFrame. A submodule must not share its name
+with a dataset, or the module would hide the generator ``mlpm.datasets.<name>``. The committed CSV of each
 dataset is its generator's output with the default arguments.
 """
 
