@@ -1,0 +1,178 @@
+"""Checkers for module 02 (designing an ML MVP): stages, flags, confusion counts, value and thresholds."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from mlpm.checks.core import as_real, check_type, quiet
+
+COUNT_KEYS = ("tp", "fp", "fn", "tn")
+
+
+def _listing(items: Sequence[Any]) -> str:
+    return ", ".join(repr(item) for item in items)
+
+
+@quiet
+def check_options(value: Any, keys: Sequence[str], options: Sequence[str], name: str) -> None:
+    """Check the shape of a dict of named choices: one entry per key, each value one of ``options``.
+
+    Parameters
+    ----------
+    value : Any
+        The learner's answer.
+    keys : sequence of str
+        The keys the dict must have, no more and no fewer.
+    options : sequence of str
+        The allowed values.
+    name : str
+        The answer's name, used in messages.
+    """
+    check_type(value, dict, name)
+    missing = [key for key in keys if key not in value]
+    if missing:
+        raise AssertionError(f"`{name}` has no entry for {_listing(missing)}: answer every one.")
+    extra = [key for key in value if key not in keys]
+    if extra:
+        raise AssertionError(f"`{name}` has entries that should not be there: {_listing(extra)}.")
+    for key in keys:
+        choice = value[key]
+        if type(choice) is not str or choice not in options:
+            raise AssertionError(
+                f"`{name}[{key!r}]` should be one of {_listing(options)}, as a plain string."
+            )
+
+
+@quiet
+def check_flags(value: Any, expected: pd.Series, name: str, *, hint: str = "") -> None:
+    """Check a boolean Series of flags, one per row of the input, against ``expected``.
+
+    Parameters
+    ----------
+    value : Any
+        The learner's flags.
+    expected : pandas.Series
+        The right flags (bool), indexed like the input frame.
+    name : str
+        The answer's name, used in messages.
+    hint : str
+        Added to the message when some flags differ.
+    """
+    if not isinstance(value, pd.Series):
+        raise AssertionError(f"`{name}` should be a pandas Series of True/False, but it is a "
+                             f"{type(value).__name__}.")
+    if not pd.api.types.is_bool_dtype(value.dtype):
+        raise AssertionError(f"`{name}` should hold True/False values (dtype bool), not {value.dtype}.")
+    if len(value) != len(expected) or not value.index.equals(expected.index):
+        raise AssertionError(f"`{name}` should have one flag per subscriber, indexed like the input frame.")
+    got = value.to_numpy(dtype=bool)
+    want = expected.to_numpy(dtype=bool)
+    extra = int((got & ~want).sum())
+    missed = int((~got & want).sum())
+    if extra or missed:
+        message = f"`{name}` flags {extra} subscriber(s) it should not, and misses {missed} it should flag."
+        raise AssertionError(f"{message} {hint}".strip())
+
+
+def _count(value: Any, where: str) -> int:
+    if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, np.integer)):
+        raise AssertionError(f"{where} should be a whole number (an int), not a {type(value).__name__}.")
+    return int(value)
+
+
+@quiet
+def check_counts(value: Any, expected: Mapping[str, int], name: str) -> None:
+    """Check a confusion-matrix dict ``{"tp": ..., "fp": ..., "fn": ..., "tn": ...}`` of whole numbers.
+
+    Parameters
+    ----------
+    value : Any
+        The learner's counts.
+    expected : mapping
+        The right counts, with the keys of ``COUNT_KEYS``.
+    name : str
+        The answer's name, used in messages.
+    """
+    check_type(value, dict, name)
+    if sorted(value) != sorted(COUNT_KEYS):
+        raise AssertionError(f"`{name}` should have exactly the keys {_listing(COUNT_KEYS)}.")
+    got = {key: _count(value[key], f"`{name}[{key!r}]`") for key in COUNT_KEYS}
+    want = {key: int(expected[key]) for key in COUNT_KEYS}
+    if sum(got.values()) != sum(want.values()):
+        raise AssertionError(
+            f"The four counts in `{name}` should add up to the number of subscribers: every "
+            "subscriber lands in exactly one cell."
+        )
+    if got == want:
+        return
+    if (got["tp"], got["fn"]) == (want["fn"], want["tp"]) or (got["fp"], got["tn"]) == (want["tn"], want["fp"]):
+        raise AssertionError(
+            f"`{name}` looks like it swaps flagged and not flagged. 'Positive' means flagged: "
+            "tp = flagged and churned, fn = not flagged but churned."
+        )
+    if (got["fp"], got["fn"]) == (want["fn"], want["fp"]):
+        raise AssertionError(
+            f"`{name}` swaps fp and fn. fp = flagged but stayed; fn = not flagged but churned."
+        )
+    wrong = [key for key in COUNT_KEYS if got[key] != want[key]]
+    raise AssertionError(f"`{name}` has {len(wrong)} of 4 counts that are not right yet: {_listing(wrong)}.")
+
+
+@quiet
+def check_value_table(value: Any, expected: Mapping[str, float], name: str, *, hint: str = "") -> None:
+    """Check a cost/benefit table: a dict of EUR per customer for each confusion-matrix cell.
+
+    Parameters
+    ----------
+    value : Any
+        The learner's table.
+    expected : mapping
+        The right table, with the keys of ``COUNT_KEYS``.
+    name : str
+        The answer's name, used in messages.
+    hint : str
+        Added to the message when some entries are off.
+    """
+    check_type(value, dict, name)
+    if sorted(value) != sorted(COUNT_KEYS):
+        raise AssertionError(f"`{name}` should have exactly the keys {_listing(COUNT_KEYS)}.")
+    wrong = [
+        key for key in COUNT_KEYS
+        if not math.isclose(as_real(value[key], f"{name}[{key!r}]"), float(expected[key]),
+                            rel_tol=1e-9, abs_tol=1e-9)
+    ]
+    if wrong:
+        raise AssertionError(f"`{name}` has entries that are off for {_listing(wrong)}. {hint}".strip())
+
+
+@quiet
+def check_threshold(
+    value: Any, objective: Mapping[float, float], name: str, *, hint: str = "",
+) -> None:
+    """Check that ``value`` is a threshold of the grid whose objective is the best on the grid.
+
+    Parameters
+    ----------
+    value : Any
+        The learner's threshold.
+    objective : mapping of float to float
+        For every threshold of the grid, the value of what should be maximised there
+        (expected value per customer, or accuracy), computed by the test cell. A threshold
+        whose objective ties with the best (within 1e-9) is accepted.
+    name : str
+        The answer's name, used in messages.
+    hint : str
+        Added to the message when the threshold is not the best.
+    """
+    threshold = as_real(value, name)
+    on_grid = [t for t in objective if math.isclose(threshold, float(t), abs_tol=1e-9)]
+    if not on_grid:
+        raise AssertionError(f"`{name}` should be one of the thresholds of the grid, e.g. 0.25.")
+    best = max(objective.values())
+    if objective[on_grid[0]] < best - 1e-9 * (1 + abs(best)):
+        raise AssertionError(f"`{name}` is on the grid, but another threshold does better. {hint}".strip())

@@ -1,0 +1,170 @@
+"""Do module 02's checkers give actionable messages, and does the customers data hold the MVP story?"""
+
+from __future__ import annotations
+
+import math
+import warnings
+
+import numpy as np
+import pandas as pd
+import pytest
+from sklearn.linear_model import LogisticRegression
+from sklearn.pipeline import make_pipeline
+from sklearn.preprocessing import StandardScaler
+
+import mlpm
+from mlpm.checks.mvp import check_counts, check_flags, check_options, check_threshold, check_value_table
+
+COUNTS = {"tp": 3, "fp": 5, "fn": 2, "tn": 10}
+TABLE = {"tp": 55.0, "fp": -5.0, "fn": 0.0, "tn": 0.0}
+GRID = np.round(np.arange(0.05, 0.96, 0.05), 2)
+
+
+class AlwaysEqual(float):
+    """A number that claims to equal everything."""
+
+    def __eq__(self, other):
+        return True
+
+    __hash__ = float.__hash__
+
+
+def test_options_accept_a_complete_answer():
+    """Does a dict with every key and allowed values pass?"""
+    check_options({"a": "in", "b": "cut"}, ["a", "b"], ("in", "cut"), "scope")
+
+
+@pytest.mark.parametrize("value, message", [
+    ({"a": "in"}, "no entry for 'b'"),
+    ({"a": "in", "b": "cut", "c": "in"}, "should not be there"),
+    ({"a": "in", "b": "later"}, "should be one of"),
+    (["in", "cut"], "should be a dict"),
+])
+def test_options_say_what_is_wrong(value, message):
+    """Does a malformed choice dict get a message naming the problem?"""
+    with pytest.raises(AssertionError, match=message):
+        check_options(value, ["a", "b"], ("in", "cut"), "scope")
+
+
+def test_flags_count_extra_and_missed_without_naming_rows():
+    """Do wrong flags get counts of extra and missed subscribers?"""
+    expected = pd.Series([True, False, True])
+    with pytest.raises(AssertionError, match="flags 1 subscriber.*misses 1"):
+        check_flags(pd.Series([True, True, False]), expected, "flags")
+
+
+@pytest.mark.parametrize("value, message", [
+    (pd.Series([1, 0, 1]), "dtype bool"),
+    (np.array([True, False, True]), "pandas Series"),
+    (pd.Series([True, False, True], index=[5, 6, 7]), "indexed like the input"),
+])
+def test_flags_refuse_the_wrong_shape(value, message):
+    """Are flags that are not a boolean Series aligned with the input refused?"""
+    with pytest.raises(AssertionError, match=message):
+        check_flags(value, pd.Series([True, False, True]), "flags")
+
+
+def test_counts_accept_numpy_integers():
+    """Do counts made with numpy sums pass?"""
+    check_counts({k: np.int64(v) for k, v in COUNTS.items()}, COUNTS, "counts")
+
+
+@pytest.mark.parametrize("value, message", [
+    ({**COUNTS, "fp": COUNTS["fn"], "fn": COUNTS["fp"]}, "swaps fp and fn"),
+    ({**COUNTS, "tp": COUNTS["fn"], "fn": COUNTS["tp"]}, "swaps flagged and not flagged"),
+    ({**COUNTS, "tn": 11}, "add up"),
+    ({**COUNTS, "tp": True}, "whole number"),
+    ({"TP": 3, "fp": 5, "fn": 2, "tn": 10}, "exactly the keys"),
+])
+def test_counts_name_the_mistake(value, message):
+    """Do typical confusion-matrix mistakes get a message that names them?"""
+    with pytest.raises(AssertionError, match=message):
+        check_counts(value, COUNTS, "counts")
+
+
+def test_value_table_names_the_wrong_cell_not_its_value():
+    """Does a wrong table entry get named, without showing the expected value?"""
+    with pytest.raises(AssertionError) as caught:
+        check_value_table({**TABLE, "tp": 60.0}, TABLE, "table")
+    assert "'tp'" in str(caught.value) and "55" not in str(caught.value)
+
+
+def test_threshold_accepts_ties_and_refuses_worse_or_off_grid():
+    """Is any best threshold accepted, and a worse or off-grid one refused?"""
+    objective = {0.1: 2.0, 0.15: 2.0, 0.2: 1.0}
+    check_threshold(0.1, objective, "t")
+    check_threshold(np.float64(0.15), objective, "t")
+    with pytest.raises(AssertionError, match="another threshold does better"):
+        check_threshold(0.2, objective, "t")
+    with pytest.raises(AssertionError, match="one of the thresholds"):
+        check_threshold(0.12, objective, "t")
+    with pytest.raises(AssertionError, match="another threshold does better"):
+        check_threshold(AlwaysEqual(0.2), objective, "t")
+
+
+def test_checkers_stay_quiet_on_stderr(capsys):
+    """Do the checkers keep warnings off stderr even when numbers are odd?"""
+    with warnings.catch_warnings():
+        warnings.simplefilter("always")
+        with pytest.raises(AssertionError):
+            check_value_table({**TABLE, "tp": float("nan")}, TABLE, "table")
+    assert capsys.readouterr().err == ""
+
+
+# ---- planted effects in `customers`, as module 02 uses them ----
+
+FEATURES = ["substitutions_last_8w", "days_since_last_order", "support_contacts_last_8w", "tenure_weeks",
+            "used_discount", "skipped_weeks_last_8w", "orders_last_8w", "avg_basket_eur"]
+
+
+def _features(frame):
+    x = frame[FEATURES].astype(float)
+    return x.assign(tenure_weeks=np.log(x["tenure_weeks"]))
+
+
+def _module_02_holdout():
+    customers = mlpm.load("customers")
+    holdout = customers.sample(frac=0.5, random_state=2)
+    train = customers.drop(holdout.index)
+    model = make_pipeline(StandardScaler(), LogisticRegression()).fit(_features(train), train["churned_next_4w"])
+    return holdout.assign(score=model.predict_proba(_features(holdout))[:, 1])
+
+
+def _ev(flagged, churned, table=TABLE):
+    f, c = np.asarray(flagged, dtype=bool), np.asarray(churned, dtype=bool)
+    return ((f & c).sum() * table["tp"] + (f & ~c).sum() * table["fp"]
+            + (~f & c).sum() * table["fn"] + (~f & ~c).sum() * table["tn"]) / len(f)
+
+
+def test_customers_plant_value_threshold_below_accuracy_threshold():
+    """On the exercise holdout, is the value-maximising threshold lower than the accuracy-maximising one?"""
+    holdout = _module_02_holdout()
+    y = holdout["churned_next_4w"]
+    ev = [_ev(holdout["score"] >= t, y) for t in GRID]
+    accuracy = [np.mean((holdout["score"] >= t) == y) for t in GRID]
+    value_t, accuracy_t = GRID[np.argmax(ev)], GRID[np.argmax(accuracy)]
+    assert value_t < accuracy_t
+    assert max(ev) > 3 * ev[int(np.argmax(accuracy))], "the accurate threshold should leave most value behind"
+
+
+def test_customers_plant_heuristic_gets_most_of_the_model_value():
+    """Does the two-line rule reach 70 to 90 % of the model's best EV on the exercise holdout?"""
+    holdout = _module_02_holdout()
+    y = holdout["churned_next_4w"]
+    rule = (holdout["substitutions_last_8w"] >= 3) | (holdout["days_since_last_order"] > 14)
+    best_model = max(_ev(holdout["score"] >= t, y) for t in GRID)
+    assert 0.7 <= _ev(rule, y) / best_model <= 0.9
+
+
+def test_customers_plant_model_increment_pays_back_after_the_horizon():
+    """With the exercise's costs, does the rule pay back within a month but the model on top not within 12?"""
+    holdout = _module_02_holdout()
+    y = holdout["churned_next_4w"]
+    rule = (holdout["substitutions_last_8w"] >= 3) | (holdout["days_since_last_order"] > 14)
+    rule_ev = _ev(rule, y)
+    model_ev = max(_ev(holdout["score"] >= t, y) for t in GRID)
+    subscribers = len(mlpm.load("customers"))
+    rule_payback = 1 * 2500 / (rule_ev * subscribers - 100)
+    model_net = (model_ev - rule_ev) * subscribers - 500
+    model_payback = 8 * 2500 / model_net if model_net > 0 else math.inf
+    assert rule_payback < 1 and model_payback > 12
