@@ -1,0 +1,307 @@
+"""Known-wrong answers for 04-experimentation.
+
+Each entry: mistake name -> (answer cell grade_id, replacement code, which checks catch it).
+"visible" means the checks a learner sees fail; "hidden" means the visible checks pass
+and only the hidden ones catch it (a hard-coded answer).
+"""
+
+ASSIGNMENT = "04-experimentation"
+
+_SUMMARY = '''
+larder_summary = {
+    "srm_p": srm_p_value(retention["arm"].value_counts(), [0.5, 0.5]),
+    "users_per_arm": int(retention["arm"].value_counts().min()),
+    "planned_per_arm": sample_size_per_arm(baseline_retention, baseline_retention + brief["mde"], alpha, power),
+    "primary_p": retention_result["p_value"],
+    "primary_lift": retention_result["lift"],
+    "guardrail_ci_low": margin_result["ci_low"],
+    "guardrail_limit": margin_limit_eur,
+}
+larder_decision = ship_decision(larder_summary)
+'''
+
+
+WRONG_ANSWERS = {
+    # Q1 sample size
+    "sample-size-pooled-variance-in-both-terms": ("q1_answer", """
+def sample_size_per_arm(p1, p2, alpha=0.05, power=0.8):
+    za, zb, pb = norm.ppf(1 - alpha / 2), norm.ppf(power), (p1 + p2) / 2
+    return math.ceil(((za + zb) * math.sqrt(2 * pb * (1 - pb))) ** 2 / (p2 - p1) ** 2)
+""", "visible"),
+    "sample-size-rounded-down": ("q1_answer", """
+def sample_size_per_arm(p1, p2, alpha=0.05, power=0.8):
+    za, zb, pb = norm.ppf(1 - alpha / 2), norm.ppf(power), (p1 + p2) / 2
+    top = za * math.sqrt(2 * pb * (1 - pb)) + zb * math.sqrt(p1 * (1 - p1) + p2 * (1 - p2))
+    return int(top ** 2 / (p2 - p1) ** 2)
+""", "visible"),
+    "sample-size-hard-coded-reference": ("q1_answer", """
+def sample_size_per_arm(p1, p2, alpha=0.05, power=0.8):
+    return 3841
+""", "hidden"),
+    "sample-size-ignores-alpha-and-power": ("q1_answer", """
+def sample_size_per_arm(p1, p2, alpha=0.05, power=0.8):
+    za, zb, pb = norm.ppf(0.975), norm.ppf(0.8), (p1 + p2) / 2
+    top = za * math.sqrt(2 * pb * (1 - pb)) + zb * math.sqrt(p1 * (1 - p1) + p2 * (1 - p2))
+    return math.ceil(top ** 2 / (p2 - p1) ** 2)
+""", "hidden"),
+    # Q2 brief
+    "brief-hypothesis-names-no-metric": ("q2_answer", """
+brief = {
+    "hypothesis": "We believe that offering free delivery for four weeks to at-risk subscribers is a good idea.",
+    "primary_metric": "retained_8w", "guardrail_metrics": ["margin_eur"], "mde": 0.03, "duration_weeks": 5,
+}
+""", "visible"),
+    "brief-no-guardrail": ("q2_answer", """
+brief = {
+    "hypothesis": "Offering free delivery for 4 weeks to at-risk subscribers will increase 8-week retention.",
+    "primary_metric": "retained_8w", "guardrail_metrics": [], "mde": 0.03, "duration_weeks": 5,
+}
+""", "visible"),
+    "brief-mde-in-percentage-points": ("q2_answer", """
+brief = {
+    "hypothesis": "Offering free delivery for 4 weeks to at-risk subscribers will increase 8-week retention.",
+    "primary_metric": "retained_8w", "guardrail_metrics": ["margin_eur"], "mde": 3, "duration_weeks": 5,
+}
+""", "visible"),
+    "brief-duration-counts-one-arm-only": ("q2_answer", """
+_n = sample_size_per_arm(baseline_retention, baseline_retention + 0.03, alpha, power)
+brief = {
+    "hypothesis": "Offering free delivery for 4 weeks to at-risk subscribers will increase 8-week retention.",
+    "primary_metric": "retained_8w", "guardrail_metrics": ["margin_eur"], "mde": 0.03,
+    "duration_weeks": math.ceil(_n / (7 * users_per_day)),
+}
+""", "visible"),
+    "brief-duration-not-whole-weeks": ("q2_answer", """
+brief = {
+    "hypothesis": "Offering free delivery for 4 weeks to at-risk subscribers will increase 8-week retention.",
+    "primary_metric": "retained_8w", "guardrail_metrics": ["margin_eur"], "mde": 0.03, "duration_weeks": 4.5,
+}
+""", "visible"),
+    "brief-primary-metric-is-margin": ("q2_answer", """
+brief = {
+    "hypothesis": "Offering free delivery for 4 weeks to at-risk subscribers will increase their margin over 8 weeks.",
+    "primary_metric": "margin_eur", "guardrail_metrics": ["support_contacts_8w"], "mde": 0.03, "duration_weeks": 5,
+}
+""", "hidden"),
+    "brief-mde-too-small-for-finance": ("q2_answer", """
+_n = sample_size_per_arm(baseline_retention, baseline_retention + 0.02, alpha, power)
+brief = {
+    "hypothesis": "Offering free delivery for 4 weeks to at-risk subscribers will increase 8-week retention.",
+    "primary_metric": "retained_8w", "guardrail_metrics": ["margin_eur"], "mde": 0.02,
+    "duration_weeks": math.ceil(2 * _n / (7 * users_per_day)),
+}
+""", "hidden"),
+    # Q3 SRM
+    "srm-with-continuity-correction-and-wrong-df": ("q3_answer", """
+def srm_p_value(counts, shares):
+    observed = np.asarray(counts, dtype=float)
+    expected = np.asarray(shares, dtype=float) * observed.sum()
+    statistic = ((np.abs(observed - expected) - 0.5) ** 2 / expected).sum()
+    return float(chi2.sf(statistic, len(observed)))
+banner_srm_p = srm_p_value(banner["arm"].value_counts(), [0.5, 0.5])
+srm_platforms = ["android"]
+""", "visible"),
+    "srm-assumes-equal-shares": ("q3_answer", """
+def srm_p_value(counts, shares):
+    observed = np.asarray(counts, dtype=float)
+    expected = np.full(len(observed), observed.mean())
+    return float(chi2.sf(((observed - expected) ** 2 / expected).sum(), len(observed) - 1))
+banner_srm_p = srm_p_value(banner["arm"].value_counts(), [0.5, 0.5])
+srm_platforms = ["android"]
+""", "hidden"),
+    "srm-platforms-at-0.05-not-0.001": ("q3_answer", """
+def srm_p_value(counts, shares):
+    observed = np.asarray(counts, dtype=float)
+    expected = np.asarray(shares, dtype=float) * observed.sum()
+    return float(chi2.sf(((observed - expected) ** 2 / expected).sum(), len(observed) - 1))
+banner_srm_p = srm_p_value(banner["arm"].value_counts(), [0.5, 0.5])
+srm_platforms = sorted(p for p, u in banner.groupby("platform")
+                       if srm_p_value(u["arm"].value_counts(), [0.5, 0.5]) < 0.05)
+""", "hidden"),
+    # Q4 analysis
+    "analysis-pooled-se-in-interval": ("q4_answer", """
+def analyse_proportions(frame, metric, alpha=0.05):
+    g = frame.groupby("arm")[metric]
+    n, p = g.size(), g.mean()
+    lift = p["treatment"] - p["control"]
+    pb = frame[metric].mean()
+    se = math.sqrt(pb * (1 - pb) * (1 / n["control"] + 1 / n["treatment"]))
+    zc = norm.ppf(1 - alpha / 2)
+    return {"control_rate": float(p["control"]), "treatment_rate": float(p["treatment"]), "lift": float(lift),
+            "ci_low": float(lift - zc * se), "ci_high": float(lift + zc * se),
+            "p_value": float(2 * norm.sf(abs(lift / se)))}
+retention_result = analyse_proportions(retention, "retained_8w", alpha)
+""", "visible"),
+    "analysis-one-sided-p-value": ("q4_answer", """
+def analyse_proportions(frame, metric, alpha=0.05):
+    g = frame.groupby("arm")[metric]
+    n, p = g.size(), g.mean()
+    lift = p["treatment"] - p["control"]
+    se = math.sqrt(p["control"] * (1 - p["control"]) / n["control"]
+                   + p["treatment"] * (1 - p["treatment"]) / n["treatment"])
+    pb = frame[metric].mean()
+    sp = math.sqrt(pb * (1 - pb) * (1 / n["control"] + 1 / n["treatment"]))
+    zc = norm.ppf(1 - alpha / 2)
+    return {"control_rate": float(p["control"]), "treatment_rate": float(p["treatment"]), "lift": float(lift),
+            "ci_low": float(lift - zc * se), "ci_high": float(lift + zc * se),
+            "p_value": float(norm.sf(abs(lift / sp)))}
+retention_result = analyse_proportions(retention, "retained_8w", alpha)
+""", "visible"),
+    "analysis-ignores-alpha": ("q4_answer", """
+def analyse_proportions(frame, metric, alpha=0.05):
+    g = frame.groupby("arm")[metric]
+    n, p = g.size(), g.mean()
+    lift = p["treatment"] - p["control"]
+    se = math.sqrt(p["control"] * (1 - p["control"]) / n["control"]
+                   + p["treatment"] * (1 - p["treatment"]) / n["treatment"])
+    pb = frame[metric].mean()
+    sp = math.sqrt(pb * (1 - pb) * (1 / n["control"] + 1 / n["treatment"]))
+    return {"control_rate": float(p["control"]), "treatment_rate": float(p["treatment"]), "lift": float(lift),
+            "ci_low": float(lift - 1.96 * se), "ci_high": float(lift + 1.96 * se),
+            "p_value": float(2 * norm.sf(abs(lift / sp)))}
+retention_result = analyse_proportions(retention, "retained_8w", alpha)
+""", "hidden"),
+    "analysis-rigged-equal-numbers": ("q4_answer", """
+class _Anything(float):
+    def __eq__(self, other):
+        return True
+    __hash__ = float.__hash__
+def analyse_proportions(frame, metric, alpha=0.05):
+    return {k: _Anything(0.0) for k in ("control_rate", "treatment_rate", "lift", "ci_low", "ci_high", "p_value")}
+retention_result = analyse_proportions(retention, "retained_8w", alpha)
+""", "visible"),
+    # Q5 guardrail
+    "guardrail-population-variance-and-pooled-n": ("q5_answer", """
+def mean_difference(frame, metric, alpha=0.05):
+    s = frame.groupby("arm")[metric].agg(["mean", "size"])
+    d = s.loc["treatment", "mean"] - s.loc["control", "mean"]
+    se = math.sqrt(frame[metric].var(ddof=0) * 2 / len(frame))
+    zc = norm.ppf(1 - alpha / 2)
+    return {"difference": float(d), "ci_low": float(d - zc * se), "ci_high": float(d + zc * se)}
+margin_result = mean_difference(retention, "margin_eur", alpha)
+""", "visible"),
+    "guardrail-difference-control-minus-treatment": ("q5_answer", """
+def mean_difference(frame, metric, alpha=0.05):
+    s = frame.groupby("arm")[metric].agg(["mean", "var", "size"])
+    d = s.loc["control", "mean"] - s.loc["treatment", "mean"]
+    se = math.sqrt((s["var"] / s["size"]).sum())
+    zc = norm.ppf(1 - alpha / 2)
+    return {"difference": float(d), "ci_low": float(d - zc * se), "ci_high": float(d + zc * se)}
+margin_result = mean_difference(retention, "margin_eur", alpha)
+""", "visible"),
+    "guardrail-ignores-alpha": ("q5_answer", """
+def mean_difference(frame, metric, alpha=0.05):
+    s = frame.groupby("arm")[metric].agg(["mean", "var", "size"])
+    d = s.loc["treatment", "mean"] - s.loc["control", "mean"]
+    se = math.sqrt((s["var"] / s["size"]).sum())
+    return {"difference": float(d), "ci_low": float(d - 1.96 * se), "ci_high": float(d + 1.96 * se)}
+margin_result = mean_difference(retention, "margin_eur", alpha)
+""", "hidden"),
+    # Q6 decision
+    "decision-checks-guardrail-before-srm": ("q6_answer", """
+def ship_decision(summary):
+    if summary["guardrail_ci_low"] <= -summary["guardrail_limit"]:
+        return "do_not_ship"
+    if summary["primary_p"] < alpha and summary["primary_lift"] > 0:
+        return "ship"
+    if summary["srm_p"] < srm_threshold:
+        return "investigate_srm"
+    return "extend"
+""" + _SUMMARY, "hidden"),
+    "decision-always-ship": ("q6_answer", """
+def ship_decision(summary):
+    return "ship"
+""" + _SUMMARY, "hidden"),
+    "decision-not-an-option": ("q6_answer", """
+def ship_decision(summary):
+    return "launch"
+""" + _SUMMARY, "visible"),
+    "decision-srm-at-alpha": ("q6_answer", """
+def ship_decision(summary):
+    if summary["srm_p"] < alpha:
+        return "investigate_srm"
+    if summary["users_per_arm"] < summary["planned_per_arm"]:
+        return "extend"
+    if summary["primary_p"] < alpha and summary["primary_lift"] > 0:
+        return "ship" if summary["guardrail_ci_low"] > -summary["guardrail_limit"] else "do_not_ship"
+    return "do_not_ship"
+""" + _SUMMARY, "hidden"),
+    # Q7 CUPED
+    "cuped-adds-the-adjustment": ("q7_answer", """
+def cuped(y, x):
+    y, x = np.asarray(y, dtype=float), np.asarray(x, dtype=float)
+    return y + np.cov(y, x)[0, 1] / x.var(ddof=1) * (x - x.mean())
+orders_variance_reduction = 0.3
+""", "visible"),
+    "cuped-theta-is-a-correlation": ("q7_answer", """
+def cuped(y, x):
+    y, x = np.asarray(y, dtype=float), np.asarray(x, dtype=float)
+    return y - np.corrcoef(y, x)[0, 1] * (x - x.mean())
+_adj = cuped(retention["orders_8w"], retention["pre_period_orders"])
+orders_variance_reduction = float(1 - _adj.var() / retention["orders_8w"].var(ddof=0))
+""", "visible"),
+    "cuped-variance-reduction-made-up": ("q7_answer", """
+def cuped(y, x):
+    y, x = np.asarray(y, dtype=float), np.asarray(x, dtype=float)
+    return y - np.cov(y, x)[0, 1] / x.var(ddof=1) * (x - x.mean())
+orders_variance_reduction = 0.5
+""", "hidden"),
+    # Q8 Simpson
+    "simpson-trusts-the-pooled-number": ("q8_answer", """
+def lift_by_platform(frame, metric):
+    rates = frame.groupby(["platform", "arm"])[metric].mean().unstack()
+    return rates["treatment"] - rates["control"]
+_r = pilot.groupby("arm")["retained_8w"].mean()
+pooled_lift = float(_r["treatment"] - _r["control"])
+pilot_verdict = "offer_hurts"
+pilot_reason = "offer_annoys_web_users"
+""", "hidden"),
+    "simpson-lift-control-minus-treatment": ("q8_answer", """
+def lift_by_platform(frame, metric):
+    rates = frame.groupby(["platform", "arm"])[metric].mean().unstack()
+    return rates["control"] - rates["treatment"]
+pooled_lift = 0.0
+pilot_verdict = "offer_helps"
+pilot_reason = "arms_differ_in_platform_mix"
+""", "visible"),
+    "simpson-verdict-rigged-string": ("q8_answer", """
+class _Yes(str):
+    def __eq__(self, other):
+        return True
+    __hash__ = str.__hash__
+def lift_by_platform(frame, metric):
+    rates = frame.groupby(["platform", "arm"])[metric].mean().unstack()
+    return rates["treatment"] - rates["control"]
+_r = pilot.groupby("arm")["retained_8w"].mean()
+pooled_lift = float(_r["treatment"] - _r["control"])
+pilot_verdict = _Yes("offer_helps")
+pilot_reason = "arms_differ_in_platform_mix"
+""", "visible"),
+    # Q9 peeking
+    "peeking-looks-only-at-the-end": ("q9_answer", """
+def peeking_false_positive_rate(n_tests, n_days, users_per_day, rate, alpha=0.05, seed=0):
+    rng = np.random.default_rng(seed)
+    conv = rng.binomial(users_per_day * n_days, rate, size=(n_tests, 2))
+    n = users_per_day * n_days
+    pb = conv.sum(axis=1) / (2 * n)
+    se = np.sqrt(pb * (1 - pb) * 2 / n)
+    z = (conv[:, 1] - conv[:, 0]) / n / se
+    return float((2 * norm.sf(np.abs(z)) < alpha).mean())
+peeking_rate = peeking_false_positive_rate(2000, 14, 200, 0.10, alpha, seed)
+""", "visible"),
+    "peeking-daily-counts-not-cumulative": ("q9_answer", """
+def peeking_false_positive_rate(n_tests, n_days, users_per_day, rate, alpha=0.05, seed=0):
+    rng = np.random.default_rng(seed)
+    conv = rng.binomial(users_per_day, rate, size=(n_tests, n_days, 2))
+    pb = conv.sum(axis=2) / (2 * users_per_day)
+    se = np.sqrt(pb * (1 - pb) * 2 / users_per_day)
+    z = np.where(se > 0, (conv[..., 1] - conv[..., 0]) / users_per_day / np.where(se > 0, se, 1), 0.0)
+    return float((2 * norm.sf(np.abs(z)) < alpha).any(axis=1).mean())
+peeking_rate = peeking_false_positive_rate(2000, 14, 200, 0.10, alpha, seed)
+""", "hidden"),
+    "peeking-rate-hard-coded": ("q9_answer", """
+def peeking_false_positive_rate(n_tests, n_days, users_per_day, rate, alpha=0.05, seed=0):
+    return 0.05 if n_days == 1 else 0.2
+peeking_rate = 0.2
+""", "hidden"),
+}
