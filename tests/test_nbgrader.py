@@ -13,6 +13,7 @@ from mlpm.nbgrader_cli import run_nbgrader
 from notebook_tools import ROOT, assignments, nbgrader_meta, read_notebook, source, strip_markers
 
 pytestmark = pytest.mark.nbgrader
+KERNEL_OVER_IPC = "--ExecutePreprocessor.kernel_manager_class=mlpm.kernels.IpcKernelManager"
 
 
 @pytest.fixture(scope="module")
@@ -51,7 +52,7 @@ def graded(course: Path) -> dict[tuple[str, str], dict[str, tuple[float, float]]
     for slug in assignments():
         _submit(course, "solved", slug, fill_with_solution=True)
         _submit(course, "blank", slug, fill_with_solution=False)
-        run_nbgrader(["autograde", slug, "--force"], course / "grading")
+        run_nbgrader(["autograde", slug, "--force", KERNEL_OVER_IPC], course / "grading")
     grades = {}
     with Gradebook(f"sqlite:///{course / 'grading' / 'gradebook.db'}") as gradebook:
         for slug in assignments():

@@ -36,6 +36,8 @@ def execute_notebook(notebook: Path, output: Path, parameters: dict | None = Non
     """
     import papermill  # imported here: it is slow to import and only workers need it
 
+    from mlpm.kernels import IpcKernelManager
+
     output.parent.mkdir(parents=True, exist_ok=True)
     start = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="mlpm-run-") as cwd:
@@ -43,7 +45,7 @@ def execute_notebook(notebook: Path, output: Path, parameters: dict | None = Non
             papermill.execute_notebook(
                 str(notebook), str(output), parameters=parameters or {}, cwd=cwd,
                 progress_bar=False, log_output=False, execution_timeout=CELL_TIMEOUT_SECONDS,
-                kernel_name="python3",
+                kernel_name="python3", kernel_manager_class=IpcKernelManager,
             )
         except Exception as error:  # noqa: BLE001 - any failure is reported, not raised
             summary = str(error).strip().splitlines()
