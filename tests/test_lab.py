@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import socket
@@ -13,7 +14,7 @@ import urllib.request
 
 import pytest
 
-from mlpm.lab import lab_command
+from mlpm.lab import LEARNER_CONFIG, lab_command, lab_environment
 
 pytestmark = pytest.mark.notebooks
 
@@ -40,6 +41,15 @@ def test_lab_command_is_localhost_and_token_protected(tmp_path):
     assert "--ServerApp.ip=127.0.0.1" in command
     assert "--IdentityProvider.token=secret" in command
     assert ("--allow-root" in command) == (os.geteuid() == 0)
+
+
+def test_learner_lab_hides_nbgrader_instructor_tools():
+    """Are formgrader, course and create-assignment plugins off in a learner's lab, Validate on?"""
+    page_config = json.loads((LEARNER_CONFIG / "labconfig" / "page_config.json").read_text())
+    disabled = page_config["disabledExtensions"]
+    assert disabled["@jupyter/nbgrader:formgrader"] and disabled["@jupyter/nbgrader:create-assignment"]
+    assert "@jupyter/nbgrader:validate-assignment" not in disabled
+    assert lab_environment()["JUPYTER_CONFIG_PATH"].split(os.pathsep)[0] == str(LEARNER_CONFIG)
 
 
 def test_lab_serves_the_workspace_only_with_the_token(tmp_path):

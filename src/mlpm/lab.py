@@ -11,8 +11,12 @@ from pathlib import Path
 from mlpm import workspace
 from mlpm.paths import content_dir, project_root
 
-# nbgrader's course-management server extensions need a course folder; a learner's lab has
-# none, so they are switched off (the Validate button stays).
+# nbgrader's instructor tools need a course folder; a learner's lab has none, so they are
+# switched off: the server extensions by flag, the JupyterLab plugins (create assignment,
+# formgrader, courses, the Nbgrader menu) by the page_config.json in LEARNER_CONFIG, which
+# also turns off JupyterLab's news pop-up (workshop rooms are often offline).
+# The Validate button stays.
+LEARNER_CONFIG = Path(__file__).resolve().parent / "learner_config"
 INSTRUCTOR_EXTENSIONS = (
     "nbgrader.server_extensions.formgrader",
     "nbgrader.server_extensions.course_list",
@@ -58,4 +62,13 @@ def open_lab(folder: Path, port: int = 8888, open_browser: bool = True) -> int:
     print("Opening JupyterLab. If no browser opens, copy the http://127.0.0.1 URL printed "
           "below into your browser. Stop with Ctrl+C.", flush=True)
     print(f"Token: {token}", flush=True)
-    return subprocess.call(lab_command(folder, port, token, open_browser))
+    return subprocess.call(lab_command(folder, port, token, open_browser), env=lab_environment())
+
+
+def lab_environment() -> dict[str, str]:
+    """Return the environment for JupyterLab: ours, with the learner config read first."""
+    env = dict(os.environ)
+    env["JUPYTER_CONFIG_PATH"] = os.pathsep.join(
+        p for p in (str(LEARNER_CONFIG), env.get("JUPYTER_CONFIG_PATH", "")) if p
+    )
+    return env
