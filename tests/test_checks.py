@@ -105,6 +105,20 @@ def test_labels_and_mapping_count_wrong_entries_without_revealing_them():
     assert "usability" not in str(caught.value)
 
 
+def test_mapping_names_a_wrong_type_without_the_value():
+    """Is a numpy float where a float is expected named as a type problem?"""
+    with pytest.raises(AssertionError, match=r"`shares\['traffic'\]` should be a float, but it is a float64"):
+        check_mapping({"traffic": np.float64(0.5)}, {"traffic": 0.5}, "shares")
+
+
+def test_series_shows_dates_as_dates():
+    """Are date labels shown as 2026-03-02, not as Timestamp(...)?"""
+    day = pd.Timestamp("2026-03-02")
+    with pytest.raises(AssertionError, match="off for 2026-03-02") as caught:
+        check_series(pd.Series({day: 1.0}), pd.Series({day: 2.0}), "weekly")
+    assert "Timestamp" not in str(caught.value)
+
+
 def test_choice_lists_the_options():
     """Does an answer outside the options list them?"""
     with pytest.raises(AssertionError, match="'value', 'usability'"):

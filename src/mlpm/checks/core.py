@@ -162,8 +162,14 @@ def check_labels(
               f"for example {_listing(wrong[:2])}.", hint)
 
 
+def _label(label: Any) -> str:
+    if isinstance(label, pd.Timestamp) and label == label.normalize():
+        return label.date().isoformat()
+    return repr(label)
+
+
 def _listing(labels: Sequence[Any]) -> str:
-    shown = ", ".join(repr(label) for label in list(labels)[:5])
+    shown = ", ".join(_label(label) for label in list(labels)[:5])
     more = len(labels) - 5
     return shown + (f" and {more} more" if more > 0 else "")
 
@@ -178,9 +184,9 @@ def check_mapping(value: Any, expected: dict[str, Any], name: str, *, hint: str 
     extra = [key for key in value if key not in expected]
     if extra:
         _fail(name, f"has entries that should not be there: {_listing(extra)}.")
-    wrong = [
-        key for key, want in expected.items()
-        if type(value[key]) is not type(want) or value[key] != want
-    ]
+    for key, want in expected.items():
+        if type(value[key]) is not type(want):
+            _fail(f"{name}[{key!r}]", f"should be a {type(want).__name__}, but it is a {_type_name(value[key])}.")
+    wrong = [key for key, want in expected.items() if value[key] != want]
     if wrong:
         _fail(name, f"has {len(wrong)} of {len(expected)} entries that are not right yet.", hint)
