@@ -1,4 +1,4 @@
-"""The `mlpm` command line: lab, build, run."""
+"""The `mlpm` command line: lab, build, run, grade, check."""
 
 from __future__ import annotations
 
@@ -34,6 +34,43 @@ def _run(args: argparse.Namespace) -> int:
     return 1 if failed or not results else 0
 
 
+def _limits(args: argparse.Namespace):
+    from mlpm.grading.autograde import Limits
+
+    return Limits(args.cell_timeout, args.notebook_timeout, args.memory_mb)
+
+
+def _grade(args: argparse.Namespace) -> int:
+    from mlpm.grading.grade import grade, summary
+    from mlpm.paths import require_project_root
+
+    root = require_project_root()
+    output = args.output or root / "grading" / "reports" / args.assignment
+    run = grade(root, args.assignment, args.submissions, output, _limits(args), jobs=args.jobs,
+                course_root=args.course)
+    print(summary(run))
+    print(f"\ngrades: {run.grades_csv}\nreport: {run.report}\nfeedback: {run.feedback_dir}")
+    return 0
+
+
+def _check(args: argparse.Namespace) -> int:
+    from mlpm.grading.autograde import OK
+    from mlpm.grading.check import check, render
+
+    course, result = check(args.notebook, _limits(args))
+    print(render(args.notebook, course, result))
+    return 0 if result.status == OK else 1
+
+
+def _add_limits(command: argparse.ArgumentParser, cell: int, notebook: int) -> None:
+    command.add_argument("--cell-timeout", type=int, default=cell, metavar="SECONDS",
+                         help=f"time limit per cell (default: {cell})")
+    command.add_argument("--notebook-timeout", type=int, default=notebook, metavar="SECONDS",
+                         help=f"time limit per notebook (default: {notebook})")
+    command.add_argument("--memory-mb", type=int, default=2048, metavar="MB",
+                         help="memory cap per notebook, kernel included (default: 2048; 0: none)")
+
+
 def parser() -> argparse.ArgumentParser:
     """Build the argument parser for `mlpm`."""
     top = argparse.ArgumentParser(
@@ -57,6 +94,24 @@ def parser() -> argparse.ArgumentParser:
     run.add_argument("--jobs", type=int, help="parallel notebooks (default: CPU count)")
     run.add_argument("--output", type=Path, help="folder for executed copies (default: runs/)")
     run.set_defaults(handler=_run)
+
+    grade = commands.add_parser(
+        "grade", help="autograde a class's submissions: grades.csv, feedback and a class report"
+    )
+    grade.add_argument("assignment", help="the assignment, e.g. 01-product-strategy")
+    grade.add_argument("submissions", type=Path,
+                       help="nbgrader submitted/ folder, or an LMS folder or zip of files named per student")
+    grade.add_argument("--output", type=Path, help="folder for the results (default: grading/reports/ASSIGNMENT)")
+    grade.add_argument("--jobs", type=int, help="notebooks graded at once (default: CPU count)")
+    grade.add_argument("--course", type=Path,
+                       help="nbgrader course folder whose gradebook receives the grades (default: grading/)")
+    _add_limits(grade, cell=60, notebook=600)
+    grade.set_defaults(handler=_grade)
+
+    check = commands.add_parser("check", help="grade one of your notebooks: points per question")
+    check.add_argument("notebook", type=Path, help="your exercise notebook (.ipynb)")
+    _add_limits(check, cell=60, notebook=600)
+    check.set_defaults(handler=_check)
     return top
 
 

@@ -1,0 +1,98 @@
+"""`mlpm check NOTEBOOK`: a learner grades one notebook with the instructor's engine.
+
+No course folder or gradebook is needed: a throwaway course is made in a temporary folder.
+The assignment is the one whose locked cells the notebook carries (else its folder's name).
+In a source checkout the notebook is graded against ``solutions/`` (hidden checks included);
+from an installed package, against the student version (visible checks only).
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from mlpm.grading.autograde import OK, Limits, Result, grade_submissions
+from mlpm.grading.collect import GRADABLE, check_notebook, read_notebook
+from mlpm.grading.course import Course, default_cache, nbgrader_cells, prepare_course
+from mlpm.grading.grade import scripts_on_path
+from mlpm.paths import content_dir, project_root
+
+
+def _sources() -> dict[str, tuple[Path, bool]]:
+    """Assignment -> (folder to generate it from, whether it has hidden tests)."""
+    root = project_root()
+    sources = {p.name: (p, False) for p in content_dir("exercises").iterdir() if p.is_dir()}
+    if root is not None:
+        sources.update({p.name: (p, True) for p in (root / "solutions").iterdir()
+                        if p.is_dir() and p.name in sources})
+    return sources
+
+
+def find_assignment(notebook: Path) -> str:
+    """The assignment a notebook belongs to: most locked cells in common, or the folder name."""
+    sources = _sources()
+    cells = nbgrader_cells(read_notebook(notebook)[0] or {})
+    best, best_share = None, 0.0
+    for slug in sorted(sources):
+        for released in sorted((content_dir("exercises") / slug).glob("*.ipynb")):
+            locked = {gid: c["metadata"]["nbgrader"].get("checksum")
+                      for gid, c in nbgrader_cells(read_notebook(released)[0] or {}).items()
+                      if c["metadata"]["nbgrader"].get("locked")}
+            same = sum(1 for gid, checksum in locked.items()
+                       if gid in cells and cells[gid]["metadata"]["nbgrader"].get("checksum") == checksum)
+            if locked and same / len(locked) > best_share:
+                best, best_share = slug, same / len(locked)
+    if best is None and notebook.resolve().parent.name in sources:
+        best = notebook.resolve().parent.name
+    if best is None:
+        raise SystemExit(f"{notebook} is not one of the workshop's exercise notebooks "
+                         f"({', '.join(sorted(sources))}).")
+    return best
+
+
+def check(notebook: Path, limits: Limits) -> tuple[Course | None, Result]:
+    """Grade one notebook in a throwaway course; return the course (None if unread) and the result."""
+    scripts_on_path()
+    _, problem, reason = read_notebook(notebook)
+    if problem:
+        return None, Result("you", problem, [reason])
+    slug = find_assignment(notebook)
+    source, hidden = _sources()[slug]
+    with tempfile.TemporaryDirectory(prefix="mlpm-check-") as scratch:
+        work = Path(scratch)
+        course = prepare_course(source, slug, work, hidden_tests=hidden, cache=default_cache())
+        status, reason = check_notebook(notebook, course)
+        if status != GRADABLE:
+            return course, Result("you", status, [reason])
+        [result] = grade_submissions(course, [("you", notebook)], work / "submissions", limits, jobs=1)
+        result.autograded = None  # it lives in the temporary folder
+    return course, result
+
+
+def render(notebook: Path, course: Course | None, result: Result) -> str:
+    """The text `mlpm check` prints: points per question, then each failing check's message."""
+    if course is None:
+        lines = [f"{notebook.name}", ""]
+    else:
+        checks = "hidden checks included" if course.hidden_tests else "visible checks only"
+        lines = [f"{notebook.name} · {course.slug} ({checks})", ""]
+    if result.status != OK:
+        return "\n".join(lines + [f"Could not grade it ({result.status}):"] + [f"  {n}" for n in result.notes])
+    failed = dict(result.failures)
+    auto_total = auto_max = 0.0
+    for cell in course.grade_cells:
+        score = result.scores.get(cell.grade_id)
+        if not cell.auto:
+            lines.append(f"  {cell.grade_id:<14} {'':>9}  graded by your instructor ({cell.points:g} points)")
+            continue
+        auto_total += score or 0
+        auto_max += cell.points
+        verdict = "failed" if cell.grade_id in failed else "passed"
+        lines.append(f"  {cell.grade_id:<14} {score or 0:>4g} / {cell.points:<3g} {verdict}")
+    lines += ["", f"Automatic points: {auto_total:g} / {auto_max:g}"]
+    if result.failures:
+        lines += ["", "What to look at:"]
+        lines += [f"  {gid}: {message}" for gid, message in result.failures]
+    if result.notes:
+        lines += ["", "Notes:"] + [f"  {note}" for note in result.notes]
+    return "\n".join(lines)

@@ -1,0 +1,113 @@
+"""Per-student feedback HTML: the graded notebook, with hidden tests and mark schemes removed.
+
+Every locked cell (test cells, prompts, the guide next to a written answer) gets back its
+student-visible source from the released notebook, so hidden tests' source and mark schemes
+do not reach the student, while the test cells' outputs, i.e. pass or fail and the check's
+message, stay. Test cells' tracebacks are cut to their last line (the message): a traceback
+quotes the test's source. Outputs longer than ``MAX_OUTPUT_CHARS`` are cut. A summary of
+points per question opens the page.
+"""
+
+from __future__ import annotations
+
+import copy
+import functools
+import html
+from pathlib import Path
+
+import nbformat
+from nbconvert import HTMLExporter
+
+from mlpm.grading.autograde import OK, Result
+from mlpm.grading.course import Course, nbgrader_cells
+
+MAX_OUTPUT_CHARS = 20_000
+
+
+def _trim(output: dict) -> None:
+    """Cut a very long text output (a learner printing megabytes) to its first characters."""
+    data = output.get("data", {})
+    for holder, key in ((output, "text"), (data, "text/plain"), (data, "text/html")):
+        text = holder.get(key)
+        if isinstance(text, list):
+            text = "".join(text)
+        if isinstance(text, str) and len(text) > MAX_OUTPUT_CHARS:
+            holder[key] = text[:MAX_OUTPUT_CHARS] + f"\n... output cut: {len(text):,} characters in all ..."
+
+
+def _summary(course: Course, result: Result, manual: dict[str, float]) -> str:
+    """A markdown table: points per question, and what failed."""
+    failed = dict(result.failures)
+    rows = ["| question | points | result |", "|---|---|---|"]
+    total = 0.0
+    for cell in course.grade_cells:
+        score = manual.get(cell.grade_id, result.scores.get(cell.grade_id))
+        if score is None:
+            shown, verdict = "–", "waiting for your instructor"
+        else:
+            total += score
+            shown = f"{score:g} / {cell.points:g}"
+            verdict = ("failed: " + html.escape(failed[cell.grade_id])) if cell.grade_id in failed else (
+                "passed" if cell.auto else "graded by your instructor")
+        rows.append(f"| {cell.grade_id} | {shown} | {verdict} |")
+    notes = "".join(f"\n- {html.escape(note)}" for note in result.notes)
+    return (f"# Feedback for {html.escape(result.student)} · {course.slug}\n\n"
+            f"**Total: {total:g} / {course.max_score:g}**\n\n" + "\n".join(rows)
+            + (f"\n\nNotes from the grader:{notes}" if notes else ""))
+
+
+def student_notebook(course: Course, graded: dict, result: Result, manual: dict[str, float]) -> dict:
+    """The feedback version of an autograded notebook (parsed JSON), see module doc."""
+    notebook = copy.deepcopy(graded)
+    auto = {cell.grade_id for cell in course.grade_cells if cell.auto}
+    for gid, cell in nbgrader_cells(notebook).items():
+        released = course.released.get(gid)
+        meta = cell["metadata"]["nbgrader"]
+        if released is not None and meta.get("locked") and not meta.get("solution"):
+            text = released["source"]
+            cell["source"] = text if isinstance(text, str) else "".join(text)
+        if gid in auto:
+            for output in cell.get("outputs", []):
+                if output.get("output_type") == "error":
+                    output["traceback"] = [f"{output.get('ename', 'Error')}: {output.get('evalue', '')}"]
+    for cell in notebook["cells"]:
+        for output in cell.get("outputs", []):
+            _trim(output)
+    summary = nbformat.v4.new_markdown_cell(_summary(course, result, manual))
+    notebook["cells"].insert(0, summary)
+    return notebook
+
+
+@functools.cache
+def _exporter() -> HTMLExporter:
+    """One HTML exporter per process: loading its templates costs more than using them."""
+    return HTMLExporter(template_name="lab")
+
+
+def warm_up() -> None:
+    """Load and compile the HTML templates once, before grading workers are forked from this process."""
+    _exporter().from_notebook_node(nbformat.v4.new_notebook(cells=[
+        nbformat.v4.new_markdown_cell("# warm-up"), nbformat.v4.new_code_cell("1")]))
+
+
+def _page(title: str, body: str) -> str:
+    return (f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>{html.escape(title)}</title></head>"
+            f"<body style='font-family:sans-serif;max-width:50em;margin:2em auto'>{body}</body></html>")
+
+
+def write_feedback(course: Course, result: Result, manual: dict[str, float], target: Path) -> Path:
+    """Write ``target`` (HTML) for one student: the feedback notebook, or why it was not graded."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if result.status != OK or result.autograded is None:
+        reasons = "".join(f"<li>{html.escape(note)}</li>" for note in result.notes)
+        body = (f"<h1>Feedback for {html.escape(result.student)} · {html.escape(course.slug)}</h1>"
+                f"<p>Your notebook could not be graded (<code>{html.escape(result.status)}</code>):</p>"
+                f"<ul>{reasons}</ul><p>Fix this and hand it in again, or ask your instructor.</p>")
+        target.write_text(_page(f"Feedback {result.student}", body), encoding="utf-8")
+        return target
+    graded = nbformat.read(result.autograded, as_version=4)
+    notebook = nbformat.from_dict(student_notebook(course, graded, result, manual))
+    body, _ = _exporter().from_notebook_node(notebook)
+    target.write_text(body, encoding="utf-8")
+    return target
+

@@ -1,0 +1,155 @@
+"""grades.csv and the class report (markdown with PNG figures) for one assignment."""
+
+from __future__ import annotations
+
+import collections
+import csv
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+
+from mlpm.grading.autograde import OK, Result  # noqa: E402
+from mlpm.grading.course import Course  # noqa: E402
+
+
+def score_table(course: Course, results: list[Result], manual: dict[str, dict[str, float]]) -> list[dict]:
+    """One row per student: status, total, points per graded cell, notes.
+
+    A student whose notebook could not be graded has an empty total and empty points (never 0);
+    the status and notes say why. A written answer not graded yet is empty and flagged.
+    """
+    rows = []
+    for result in results:
+        row: dict = {"student": result.student, "status": result.status, "total": "", "max": course.max_score}
+        given = manual.get(result.student, {})
+        waiting = []
+        for cell in course.grade_cells:
+            score = given.get(cell.grade_id, result.scores.get(cell.grade_id)) if result.status == OK else None
+            row[cell.grade_id] = "" if score is None else score
+            if result.status == OK and score is None:
+                waiting.append(cell.grade_id)
+        if result.status == OK:
+            row["total"] = sum(float(row[cell.grade_id] or 0) for cell in course.grade_cells)
+        row["needs_manual_grading"] = " ".join(waiting)
+        row["notes"] = "; ".join(result.notes)
+        rows.append(row)
+    return rows
+
+
+def write_csv(rows: list[dict], path: Path) -> Path:
+    """Write the score table as CSV."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]) if rows else ["student", "status"])
+        writer.writeheader()
+        writer.writerows(rows)
+    return path
+
+
+def _fraction_matrix(course: Course, rows: list[dict]) -> np.ndarray:
+    matrix = np.full((len(rows), len(course.grade_cells)), np.nan)
+    for i, row in enumerate(rows):
+        for j, cell in enumerate(course.grade_cells):
+            if row[cell.grade_id] != "":
+                matrix[i, j] = row[cell.grade_id] / cell.points
+    return matrix
+
+
+def plot_distribution(course: Course, rows: list[dict], path: Path) -> Path:
+    """Histogram of totals of the graded students, with the median marked."""
+    totals = [row["total"] for row in rows if row["total"] != ""]
+    figure, axes = plt.subplots(figsize=(7, 3.5))
+    bins = np.arange(0, course.max_score + 2) - 0.5
+    axes.hist(totals, bins=bins, color="#4c72b0", edgecolor="white")
+    if totals:
+        median = float(np.median(totals))
+        axes.axvline(median, color="#dd8452", linestyle="--", label=f"median {median:g}")
+        axes.legend(frameon=False)
+    axes.set(xlabel=f"total points (of {course.max_score:g})", ylabel="students",
+             title=f"{course.slug}: score distribution ({len(totals)} graded)", xlim=(-0.5, course.max_score + 0.5))
+    axes.yaxis.get_major_locator().set_params(integer=True)
+    axes.spines[["top", "right"]].set_visible(False)
+    figure.tight_layout()
+    figure.savefig(path, dpi=120)
+    plt.close(figure)
+    return path
+
+
+def plot_heatmap(course: Course, rows: list[dict], path: Path) -> Path:
+    """Student x question heatmap of the share of points; ungraded rows and cells are grey."""
+    order = sorted(rows, key=lambda r: (r["total"] == "", -(r["total"] or 0), r["student"]))
+    matrix = _fraction_matrix(course, order)
+    labels = [r["student"] if r["status"] == OK else f"{r['student']} ({r['status']})" for r in order]
+    figure, axes = plt.subplots(figsize=(1.0 + 0.7 * len(course.grade_cells), 1.2 + 0.38 * len(order)))
+    cmap = matplotlib.colormaps["RdYlGn"]
+    cmap = cmap.with_extremes(bad="#d9d9d9")
+    image = axes.imshow(np.ma.masked_invalid(matrix), cmap=cmap, vmin=0, vmax=1, aspect="auto")
+    axes.set_xticks(range(len(course.grade_cells)),
+                    [f"{c.grade_id}\n({c.points:g} pt{'' if c.auto else ', manual'})" for c in course.grade_cells],
+                    rotation=45, ha="right", fontsize=8)
+    axes.set_yticks(range(len(order)), labels, fontsize=8)
+    for j, column in enumerate(matrix.T):
+        graded = column[~np.isnan(column)]
+        if graded.size:
+            axes.text(j, -0.7, f"{graded.mean():.0%}", ha="center", va="bottom", fontsize=8)
+    axes.set_title("share of points per question (top: class mean; grey: not graded yet)", fontsize=10, pad=18)
+    figure.colorbar(image, ax=axes, fraction=0.03, pad=0.02, format=matplotlib.ticker.PercentFormatter(1.0))
+    figure.tight_layout()
+    figure.savefig(path, dpi=120)
+    plt.close(figure)
+    return path
+
+
+def common_failures(results: list[Result], limit: int = 10) -> list[tuple[str, str, int]]:
+    """The most common (question, failing check message, number of students)."""
+    counts = collections.Counter((gid, message) for r in results for gid, message in set(r.failures))
+    return [(gid, message, n) for (gid, message), n in counts.most_common(limit)]
+
+
+def _md(text: str) -> str:
+    return str(text).replace("|", "\\|").replace("\n", " ")
+
+
+def write_report(course: Course, results: list[Result], rows: list[dict], folder: Path) -> Path:
+    """Write ``report.md`` with its figures into ``folder``; return the report's path."""
+    folder.mkdir(parents=True, exist_ok=True)
+    plot_distribution(course, rows, folder / "score-distribution.png")
+    plot_heatmap(course, rows, folder / "question-heatmap.png")
+    graded = [r for r in rows if r["status"] == OK]
+    statuses = collections.Counter(r["status"] for r in rows if r["status"] != OK)
+    totals = [r["total"] for r in graded]
+    lines = [f"# Class report · {course.slug}", "",
+             f"{len(rows)} students: {len(graded)} graded"
+             + "".join(f", {n} {status}" for status, n in sorted(statuses.items())) + ".", ""]
+    if totals:
+        lines += [f"Total points (of {course.max_score:g}): median {np.median(totals):g}, "
+                  f"mean {np.mean(totals):.1f}, lowest {min(totals):g}, highest {max(totals):g}.", ""]
+    lines += ["![score distribution](score-distribution.png)", "",
+              "![student x question heatmap](question-heatmap.png)", "",
+              "## Questions, hardest first", "", "| question | points | class mean | students below full marks |",
+              "|---|---|---|---|"]
+    matrix = _fraction_matrix(course, graded)
+    stats = []
+    for j, cell in enumerate(course.grade_cells):
+        column = matrix[:, j][~np.isnan(matrix[:, j])] if len(graded) else np.array([])
+        if column.size:
+            stats.append((float(column.mean()), cell, int((column < 1).sum()), column.size))
+    for mean, cell, below, n in sorted(stats, key=lambda s: s[0]):
+        lines.append(f"| {cell.grade_id} | {cell.points:g} | {mean:.0%} | {below} of {n} |")
+    waiting = [r["student"] for r in graded if r["needs_manual_grading"]]
+    if waiting:
+        lines += ["", f"Written answers waiting for manual grading: {len(waiting)} students "
+                      "(grade them in formgrader, then run `mlpm grade` again to refresh this report)."]
+    lines += ["", "## Most common failing checks", "", "| question | message | students |", "|---|---|---|"]
+    lines += [f"| {gid} | {_md(message)} | {n} |" for gid, message, n in common_failures(results)]
+    problems = [r for r in rows if r["status"] != OK or r["notes"]]
+    if problems:
+        lines += ["", "## Submissions that need a look", "", "| student | status | notes |", "|---|---|---|"]
+        lines += [f"| {r['student']} | {r['status']} | {_md(r['notes'])} |" for r in problems]
+    report = folder / "report.md"
+    report.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return report

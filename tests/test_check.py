@@ -1,0 +1,39 @@
+"""Can a learner grade one notebook with `mlpm check`, anywhere on disk, without a course?"""
+
+from __future__ import annotations
+
+import pytest
+
+from known_wrong.m01_product_strategy import WRONG_ANSWERS
+from mlpm.cli import main
+from mlpm.grading.attempts import attempt, read, solution_answers, write
+from notebook_tools import ROOT
+
+pytestmark = pytest.mark.nbgrader
+
+SLUG = "01-product-strategy"
+NAME = "01-strategy-exercises.ipynb"
+
+
+def test_check_prints_points_per_question_and_failing_messages(tmp_path, capsys):
+    """Does `mlpm check` on a wrong answer (in a folder of any name) show its points and the check's message?"""
+    answers = solution_answers(read(ROOT / "solutions" / SLUG / NAME))
+    gid, code, _ = WRONG_ANSWERS["rice-multiplies-effort"]
+    notebook = write(attempt(read(ROOT / "exercises" / SLUG / NAME), {**answers, gid: code}),
+                     tmp_path / "my work" / "attempt.ipynb")
+    code = main(["check", str(notebook), "--cell-timeout", "30"])
+    printed = capsys.readouterr().out
+    assert code == 0
+    assert f"· {SLUG}" in printed
+    assert "q1_test           2 / 2   passed" in printed
+    assert "q3_test           0 / 2   failed" in printed
+    assert "q3_test: AssertionError: `rice_scores(toy)`" in printed
+    assert "Automatic points: 16 / 20" in printed  # q4 ranks with q3's scores
+
+
+def test_check_explains_a_file_it_cannot_read(tmp_path, capsys):
+    """Does `mlpm check` on a broken file say it is not a valid notebook, rather than score it 0?"""
+    broken = tmp_path / NAME
+    broken.write_text('{"cells": [', encoding="utf-8")
+    assert main(["check", str(broken)]) == 1
+    assert "malformed_notebook" in capsys.readouterr().out

@@ -1,0 +1,324 @@
+"""Does `mlpm grade` grade a class robustly, in isolation, and keep the instructor's work?
+
+One batch grades a fixture per mistake (named by the mistake, built in code from the module 01
+exercise); the tests then read its grades, gradebook, feedback and report. Limits are small
+(10 s per cell, 60 s per notebook, 1.5 GB) to keep the file well under two minutes.
+"""
+
+from __future__ import annotations
+
+import copy
+import csv
+import html
+import json
+import re
+import shutil
+import sys
+import zipfile
+
+import pytest
+from nbgrader.api import Gradebook
+
+from known_wrong.m01_product_strategy import WRONG_ANSWERS
+from mlpm.grading import gradebook as course_gradebook
+from mlpm.grading.attempts import attempt, read, solution_answers, write
+from mlpm.grading.autograde import Limits
+from mlpm.grading.collect import collect
+from mlpm.grading.course import cache_key, nbgrader_cells, prepare_course
+from mlpm.grading.grade import grade, scripts_on_path
+from notebook_tools import ROOT
+
+pytestmark = pytest.mark.nbgrader
+
+SLUG = "01-product-strategy"
+NAME = "01-strategy-exercises.ipynb"
+LIMITS = Limits(cell_timeout=10, notebook_timeout=60, memory_mb=1536)
+EXERCISE = read(ROOT / "exercises" / SLUG / NAME)
+SOLVED = solution_answers(read(ROOT / "solutions" / SLUG / NAME))
+FULL_AUTO = 20.0
+
+WRITES_OUTSIDE = """import pathlib
+for folder in list(pathlib.Path.cwd().parents)[:7]:
+    (folder / "written-by-a-student.txt").write_text("outside my folder")
+    for database in folder.glob("*.db"):
+        database.write_bytes(b"not a gradebook any more")
+"""
+
+
+def solved(**answers: str) -> dict:
+    """The exercise answered with the solution, except the answers given (by grade_id)."""
+    return attempt(EXERCISE, {**SOLVED, **answers})
+
+
+def mistake(*names: str) -> dict:
+    """The solved exercise with known-wrong answers from tests/known_wrong."""
+    return solved(**{WRONG_ANSWERS[name][0]: WRONG_ANSWERS[name][1] for name in names})
+
+
+def without_cell(notebook: dict, grade_id: str) -> dict:
+    """A copy of a notebook with one cell deleted."""
+    notebook = copy.deepcopy(notebook)
+    notebook["cells"] = [c for c in notebook["cells"]
+                         if c.get("metadata", {}).get("nbgrader", {}).get("grade_id") != grade_id]
+    return notebook
+
+
+def with_cell_source(notebook: dict, grade_id: str, text: str) -> dict:
+    """A copy of a notebook with one cell's source replaced."""
+    notebook = copy.deepcopy(notebook)
+    nbgrader_cells(notebook)[grade_id]["source"] = text
+    return notebook
+
+
+def other_assignment() -> dict:
+    """A notebook of another assignment that happens to use the same question ids."""
+    notebook = copy.deepcopy(EXERCISE)
+    for cell in nbgrader_cells(notebook).values():
+        cell["source"] = "# module 99: another assignment\n"
+        cell["metadata"]["nbgrader"]["checksum"] = "0" * 32
+    return notebook
+
+
+FIXTURES = {
+    "solved": solved(),
+    "blank": EXERCISE,
+    "infinite-loop": solved(q3_answer="while True:\n    pass"),
+    "kernel-exits": solved(q1_answer="import os\nos._exit(1)"),
+    "ignores-sigint": solved(q3_answer="import signal, time\nsignal.signal(signal.SIGINT, signal.SIG_IGN)\n"
+                                       "while True:\n    time.sleep(0.1)"),
+    "huge-output": solved(q1_answer='print("spam " * 10_000_000)\nfor i in range(100_000):\n    print(i)\n'
+                                    + SOLVED["q1_answer"]),
+    "memory-bomb": solved(q3_answer="blocks = []\nwhile True:\n    blocks.append(bytearray(100 * 2**20))"),
+    "deleted-test-cell": without_cell(solved(), "q3_test"),
+    "edited-test-cell": with_cell_source(mistake("rice-multiplies-effort"), "q3_test", "pass"),
+    "hard-coded-answers": mistake("opportunities-hard-coded", "rice-hard-coded", "capacity-hard-coded"),
+    "rigged-eq": mistake("capacity-rigged-eq-object"),
+    "writes-outside-folder": solved(q1_answer=WRITES_OUTSIDE + SOLVED["q1_answer"]),
+    "other-assignment": other_assignment(),
+    "not-an-exercise": {"cells": [], "metadata": {}, "nbformat": 4, "nbformat_minor": 5},
+}
+
+
+@pytest.fixture(scope="module")
+def graded(tmp_path_factory):
+    """Grade the whole fixture class in one batch into a temporary course; return the run's paths."""
+    base = tmp_path_factory.mktemp("grade")
+    course_root = base / "grading"
+    course_root.mkdir()
+    shutil.copy(ROOT / "grading" / "nbgrader_config.py", course_root)
+    folder = base / "class"
+    for student, notebook in FIXTURES.items():
+        write(notebook, folder / f"{student}_{NAME}")
+    write(solved(), folder / "wrong-notebook-name_my-answers.ipynb")
+    (folder / f"malformed-json_{NAME}").write_text('{"cells": [', encoding="utf-8")
+    (folder / f"empty-file_{NAME}").write_text("", encoding="utf-8")
+    (folder / "missing-notebook_essay.pdf").write_bytes(b"%PDF-1.4")
+    scratch = base / "scratch"
+    scratch.mkdir()
+    run = grade(ROOT, SLUG, folder, base / "out", LIMITS, jobs=2, course_root=course_root,
+                progress=False, scratch=scratch)
+    return {"run": run, "rows": {r["student"]: r for r in run.rows}, "course_root": course_root,
+            "base": base, "results": {r.student: r for r in run.results}}
+
+
+def test_solved_submission_gets_every_automatic_point(graded):
+    """Does a correct submission score all automatic points, with the written answer left for the instructor?"""
+    row = graded["rows"]["solved"]
+    assert (row["status"], row["total"], row["q10_answer"]) == ("ok", FULL_AUTO, "")
+    assert row["needs_manual_grading"] == "q10_answer"
+
+
+def test_blank_submission_scores_zero(graded):
+    """Does an untouched exercise score zero (a real zero: it was graded)?"""
+    assert (graded["rows"]["blank"]["status"], graded["rows"]["blank"]["total"]) == ("ok", 0.0)
+
+
+@pytest.mark.parametrize("student, status", [
+    ("malformed-json", "malformed_notebook"),
+    ("empty-file", "empty_file"),
+    ("other-assignment", "other_assignment"),
+    ("not-an-exercise", "wrong_notebook"),
+    ("missing-notebook", "missing_notebook"),
+    ("kernel-exits", "kernel_died"),
+    ("ignores-sigint", "timeout"),
+])
+def test_ungradable_submission_gets_a_status_not_a_zero(graded, student, status):
+    """Is a submission that cannot be graded reported with a status and a reason, and no total?"""
+    row = graded["rows"][student]
+    assert row["status"] == status, row["notes"]
+    assert row["total"] == "" and row["notes"]
+
+
+def test_notebook_under_another_name_is_graded_with_a_note(graded):
+    """Is a right notebook handed in under another file name graded, and the renaming noted?"""
+    row = graded["rows"]["wrong-notebook-name"]
+    assert (row["status"], row["total"]) == ("ok", FULL_AUTO)
+    assert "my-answers.ipynb" in row["notes"]
+
+
+@pytest.mark.parametrize("student, lost, note", [
+    ("infinite-loop", {"q3_test", "q4_test"}, "time limit"),
+    ("memory-bomb", {"q3_test", "q4_test"}, "out of memory"),
+    ("edited-test-cell", {"q3_test", "q4_test"}, "q3_test differs from the assignment's"),
+    ("hard-coded-answers", {"q1_test", "q3_test", "q4_test", "q7_test"}, ""),
+    ("rigged-eq", {"q7_test"}, ""),
+])
+def test_answer_loses_exactly_the_points_it_should(graded, student, lost, note):
+    """Are the limits, the restored test cell and the hidden tests costing exactly the affected questions?"""
+    row = graded["rows"][student]
+    auto = [cell for cell in graded["run"].results[0].scores if cell != "q10_answer"]
+    assert row["status"] == "ok"
+    assert {gid for gid in auto if row[gid] == 0} == lost
+    assert note in row["notes"]
+
+
+def test_deleted_test_cell_is_added_back_and_run(graded):
+    """Is a deleted test cell re-added and run, so a correct answer still earns its points?"""
+    row = graded["rows"]["deleted-test-cell"]
+    assert (row["status"], row["q3_test"], row["total"]) == ("ok", 2.0, FULL_AUTO)
+    assert "q3_test was deleted" in row["notes"]
+
+
+def test_huge_output_is_graded_and_trimmed(graded):
+    """Does a cell printing megabytes still get graded, with a feedback page of normal size?"""
+    row = graded["rows"]["huge-output"]
+    assert (row["status"], row["total"]) == ("ok", FULL_AUTO)
+    assert (graded["run"].feedback_dir / "huge-output.html").stat().st_size < 2_000_000
+
+
+def test_writing_outside_its_folder_harms_no_one(graded):
+    """Does code that writes into the folders above it leave its own grade, others' and the gradebook intact?"""
+    assert (graded["rows"]["writes-outside-folder"]["status"], graded["rows"]["writes-outside-folder"]["total"]) == (
+        "ok", FULL_AUTO)
+    assert (graded["base"] / "scratch" / "written-by-a-student.txt").exists(), "the fixture did not run"
+    with Gradebook(course_gradebook.db_url(graded["course_root"])) as gradebook:
+        assert gradebook.find_submission(SLUG, "solved").score == FULL_AUTO
+
+
+def test_gradebook_holds_every_graded_student_only(graded):
+    """Does the course gradebook receive each graded submission once, and nothing for the ungradable?"""
+    graded_ok = {s for s, row in graded["rows"].items() if row["status"] == "ok"}
+    with Gradebook(course_gradebook.db_url(graded["course_root"])) as gradebook:
+        in_gradebook = {s.student.id for s in gradebook.assignment_submissions(SLUG)}
+    assert in_gradebook == graded_ok
+    for student in graded_ok:
+        assert (graded["course_root"] / "autograded" / student / SLUG / NAME).exists()
+
+
+def test_grades_csv_has_one_row_per_student(graded):
+    """Does grades.csv list every student once, with total, points per question and status?"""
+    with graded["run"].grades_csv.open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    assert sorted(r["student"] for r in rows) == sorted(graded["rows"])
+    assert {"status", "total", "q1_test", "q10_answer", "notes"} <= set(rows[0])
+
+
+def _hidden_lines() -> list[str]:
+    """Lines of hidden tests and mark schemes found neither in the student version nor in the solution's answers."""
+    visible = json.dumps(EXERCISE) + json.dumps(SOLVED)
+    lines = []
+    for cell in read(ROOT / "solutions" / SLUG / NAME)["cells"]:
+        text = "".join(cell["source"])
+        for begin, end in (("### BEGIN HIDDEN TESTS", "### END HIDDEN TESTS"),
+                           ("=== BEGIN MARK SCHEME ===", "=== END MARK SCHEME ===")):
+            for part in text.split(begin)[1:]:
+                lines += [line.strip() for line in part.split(end)[0].splitlines()
+                          if len(line.strip()) > 20 and json.dumps(line.strip())[1:-1] not in visible]
+    return lines
+
+
+@pytest.mark.parametrize("student", ["blank", "edited-test-cell", "hard-coded-answers"])
+def test_feedback_keeps_results_but_hides_hidden_tests_and_mark_scheme(graded, student):
+    """Does the feedback page show which checks failed and why, without hidden tests' source or the mark scheme?"""
+    page = html.unescape(re.sub(r"<[^>]+>", "", (graded["run"].feedback_dir / f"{student}.html").read_text()))
+    hidden = _hidden_lines()
+    assert hidden and not [line for line in hidden if line in page]
+    assert "MARK SCHEME" not in page and "HIDDEN TESTS" not in page
+    assert "failed: AssertionError" in page
+
+
+def test_report_has_figures_and_common_failures(graded):
+    """Does the class report show the distribution, the heatmap and the most common failing checks?"""
+    report = graded["run"].report.read_text(encoding="utf-8")
+    for figure in ("score-distribution.png", "question-heatmap.png"):
+        assert f"]({figure})" in report and (graded["run"].report.parent / figure).stat().st_size > 5000
+    assert "## Most common failing checks" in report and "| q3_test |" in report
+
+
+def test_regrading_keeps_manual_grades_and_totals(tmp_path):
+    """Does grading again give the same totals and keep a manual grade entered in formgrader?"""
+    course_root = tmp_path / "grading"
+    course_root.mkdir()
+    shutil.copy(ROOT / "grading" / "nbgrader_config.py", course_root)
+    folder = tmp_path / "class"
+    write(solved(q10_answer="Substitutions drive churn."), folder / f"ana_{NAME}")
+    write(mistake("rice-hard-coded"), folder / f"ben_{NAME}")
+    first = grade(ROOT, SLUG, folder, tmp_path / "out", LIMITS, course_root=course_root, progress=False)
+    with Gradebook(course_gradebook.db_url(course_root)) as gradebook:
+        grade_row = gradebook.find_grade("q10_answer", NAME[:-6], SLUG, "ana")
+        grade_row.manual_score = 3.5
+        gradebook.db.commit()
+    second = grade(ROOT, SLUG, folder, tmp_path / "out", LIMITS, course_root=course_root, progress=False)
+    totals = {r["student"]: r["total"] for r in first.rows}
+    assert totals == {"ana": FULL_AUTO, "ben": FULL_AUTO - 4}  # q4 ranks with the hard-coded q3
+    assert {r["student"]: r["total"] for r in second.rows} == {"ana": FULL_AUTO + 3.5, "ben": FULL_AUTO - 4}
+    with Gradebook(course_gradebook.db_url(course_root)) as gradebook:
+        kept = gradebook.find_grade("q10_answer", NAME[:-6], SLUG, "ana")
+        assert (kept.manual_score, kept.needs_manual_grade) == (3.5, False)
+        assert gradebook.find_submission(SLUG, "ana").score == FULL_AUTO + 3.5
+
+
+@pytest.fixture(scope="module")
+def course(tmp_path_factory):
+    """A prepared private course of module 01 (for reading submissions without grading them)."""
+    scripts_on_path()
+    return prepare_course(ROOT / "solutions" / SLUG, SLUG, tmp_path_factory.mktemp("course"))
+
+
+def test_reads_nbgrader_submitted_layout(course, tmp_path):
+    """Does collect read nbgrader's submitted/<student>/<assignment>/ layout, with folder names as ids?"""
+    for student in ("s_1", "s2"):
+        write(EXERCISE, tmp_path / "submitted" / student / SLUG / NAME)
+    found = collect(tmp_path, course)
+    assert [(s.student, s.status) for s in found] == [("s2", "ok"), ("s_1", "ok")]
+
+
+def test_reads_lms_zip_with_a_folder_per_student(course, tmp_path):
+    """Does collect read a zip with one folder per student (Moodle style), ids before the first underscore?"""
+    archive = tmp_path / "download.zip"
+    with zipfile.ZipFile(archive, "w") as handle:
+        handle.writestr(f"course-export/Jo Li_123_assignsubmission_file_/{NAME}", json.dumps(EXERCISE))
+        handle.writestr("course-export/__MACOSX/._x", "junk")
+        handle.writestr(f"course-export/kim_456_assignsubmission_file_/sub/{NAME}", json.dumps(EXERCISE))
+    found = collect(archive, course, scratch=tmp_path)
+    assert [(s.student, s.status) for s in found] == [("Jo-Li", "ok"), ("kim", "ok")]
+
+
+def test_generated_course_is_cached_and_a_changed_source_is_not(tmp_path):
+    """Is a generated course reused from the cache as it was, and does any source change miss the cache?"""
+    scripts_on_path()
+    source, cache = ROOT / "solutions" / SLUG, tmp_path / "cache"
+    first = prepare_course(source, SLUG, tmp_path / "first", cache=cache)
+    second = prepare_course(source, SLUG, tmp_path / "second", cache=cache)
+    assert [p.name for p in cache.iterdir()] == [cache_key(source, SLUG)]
+    assert not (tmp_path / "second" / "generate.log").exists(), "the second course was generated again"
+    assert (second.grade_cells, second.released) == (first.grade_cells, first.released)
+    assert second.gradebook.read_bytes() == first.gradebook.read_bytes()
+    changed = tmp_path / "changed"
+    shutil.copytree(source, changed)
+    (changed / NAME).write_text((source / NAME).read_text(encoding="utf-8").replace("Larder", "Lardre", 1),
+                                encoding="utf-8")
+    assert cache_key(changed, SLUG) != cache_key(source, SLUG)
+
+
+def test_demo_class_is_up_to_date(tmp_path):
+    """Does grading/make_demo_class.py reproduce the committed demo class, byte for byte?"""
+    sys.path.insert(0, str(ROOT / "grading"))
+    import make_demo_class
+
+    make_demo_class.build(tmp_path / "demo")
+    committed = ROOT / "grading" / "demo-class"
+    assert sorted(p.name for p in (tmp_path / "demo").iterdir()) == sorted(p.name for p in committed.iterdir())
+    for path in committed.iterdir():
+        assert (tmp_path / "demo" / path.name).read_bytes() == path.read_bytes(), (
+            f"{path.name} is stale: run python grading/make_demo_class.py")
