@@ -1,17 +1,20 @@
-"""Regenerate grading/demo-class/: realistic attempts at module 01, as an LMS hands them over.
+"""Regenerate grading/demo-class.zip: realistic attempts at module 01, as an LMS hands them over.
 
-Run it after the module 01 exercises change: ``python grading/make_demo_class.py``. Files are
-named ``<student>_<file name>.ipynb`` (Canvas "download submissions" layout) and carry no
-outputs, like a student's file. Mistakes come from tests/known_wrong/m01_product_strategy.py.
+Run it after the module 01 exercises change: ``python grading/make_demo_class.py``. The zip holds
+one folder, ``demo-class/``, of files named ``<student>_<file name>.ipynb`` (Canvas "download
+submissions" layout) with no outputs, like a student's file; one upload was cut short, so it is
+not valid JSON (a zip keeps that broken file out of the repository's notebooks). Mistakes come
+from tests/known_wrong/m01_product_strategy.py. The zip's bytes depend only on its content.
 """
 
 from __future__ import annotations
 
-import shutil
+import json
 import sys
+import zipfile
 from pathlib import Path
 
-from mlpm.grading.attempts import attempt, read, solution_answers, write
+from mlpm.grading.attempts import attempt, read, solution_answers
 
 ROOT = Path(__file__).resolve().parents[1]
 SLUG = "01-product-strategy"
@@ -47,23 +50,33 @@ def students(solved: dict[str, str]) -> dict[str, dict[str, str]]:
     }
 
 
-def build(target: Path) -> None:
-    """Write the demo class into ``target``, replacing what was there."""
-    shutil.rmtree(target, ignore_errors=True)
+def submissions() -> dict[str, str]:
+    """File name -> text of every file in the demo class."""
     exercise = read(ROOT / "exercises" / SLUG / NAME)
     solved = solution_answers(read(ROOT / "solutions" / SLUG / NAME))
+    files = {}
     for student, answers in students(solved).items():
         name = "strategy-final.ipynb" if student == "hana" else NAME  # renamed before upload
-        write(attempt(exercise, answers), target / f"{student}_{name}")
-    broken = (target / f"ada_{NAME}").read_text(encoding="utf-8")
-    (target / f"gus_{NAME}").write_text(broken[: len(broken) // 2], encoding="utf-8")  # upload cut short
+        files[f"{student}_{name}"] = json.dumps(attempt(exercise, answers), indent=1, ensure_ascii=False) + "\n"
+    full = files[f"ada_{NAME}"]
+    files[f"gus_{NAME}"] = full[: len(full) // 2]  # upload cut short
+    return files
+
+
+def build(target: Path) -> None:
+    """Write the demo class as a zip at ``target``, replacing what was there."""
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, text in sorted(submissions().items()):
+            member = zipfile.ZipInfo(f"demo-class/{name}", date_time=(2026, 1, 1, 0, 0, 0))
+            member.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(member, text.encode("utf-8"))
 
 
 def main() -> None:
-    """Regenerate grading/demo-class/."""
-    target = ROOT / "grading" / "demo-class"
+    """Regenerate grading/demo-class.zip."""
+    target = ROOT / "grading" / "demo-class.zip"
     build(target)
-    print(f"wrote {len(list(target.iterdir()))} submissions to {target}")
+    print(f"wrote {len(submissions())} submissions to {target}")
 
 
 if __name__ == "__main__":

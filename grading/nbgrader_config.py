@@ -18,3 +18,13 @@ c.CourseDirectory.db_url = f"sqlite:///{here / 'gradebook.db'}"
 # Mark schemes sit in locked markdown cells next to each written answer; they are removed
 # from the student version but kept in the gradebook, so formgrader shows them to graders.
 c.ClearMarkScheme.enforce_metadata = False
+
+# Feedback from plain `nbgrader generate_feedback` must not show hidden tests' source, in the
+# cell or quoted by a traceback, nor the mark schemes; pass/fail and messages stay.
+c.GenerateFeedback.preprocessors = [
+    "nbgrader.preprocessors.GetGrades",
+    "nbgrader.preprocessors.ClearHiddenTests",
+    "mlpm.grading.feedback.CutTestTracebacks",
+    "nbgrader.preprocessors.ClearMarkScheme",
+    "nbconvert.preprocessors.CSSHTMLHeaderPreprocessor",
+]

@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 
 from mlpm.checks import (
+    NotAnsweredYet,
     check_choice,
     check_labels,
     check_mapping,
@@ -127,14 +128,14 @@ def test_choice_lists_the_options():
 
 def test_checking_turns_missing_names_into_answer_first():
     """Is a learner who runs a check before answering told to answer first?"""
-    with pytest.raises(AssertionError, match="`okr` is not defined yet"):
+    with pytest.raises(NotAnsweredYet, match="`okr` is not defined yet"):
         with checking():
             okr  # noqa: B018, F821
 
 
 def test_checking_turns_the_stub_into_answer_first():
     """Is the nbgrader stub's NotImplementedError explained?"""
-    with pytest.raises(AssertionError, match="raise NotImplementedError"):
+    with pytest.raises(NotAnsweredYet, match="raise NotImplementedError"):
         with checking():
             raise NotImplementedError()
 

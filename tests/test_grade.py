@@ -26,6 +26,7 @@ from mlpm.grading.autograde import Limits
 from mlpm.grading.collect import collect
 from mlpm.grading.course import cache_key, nbgrader_cells, prepare_course
 from mlpm.grading.grade import grade, scripts_on_path
+from mlpm.nbgrader_cli import run_nbgrader
 from notebook_tools import ROOT
 
 pytestmark = pytest.mark.nbgrader
@@ -227,14 +228,28 @@ def _hidden_lines() -> list[str]:
     return lines
 
 
-@pytest.mark.parametrize("student", ["blank", "edited-test-cell", "hard-coded-answers"])
-def test_feedback_keeps_results_but_hides_hidden_tests_and_mark_scheme(graded, student):
+@pytest.mark.parametrize("student, failure", [
+    ("blank", "failed: NotAnsweredYet"),
+    ("edited-test-cell", "failed: AssertionError"),
+    ("hard-coded-answers", "failed: AssertionError"),
+])
+def test_feedback_keeps_results_but_hides_hidden_tests_and_mark_scheme(graded, student, failure):
     """Does the feedback page show which checks failed and why, without hidden tests' source or the mark scheme?"""
     page = html.unescape(re.sub(r"<[^>]+>", "", (graded["run"].feedback_dir / f"{student}.html").read_text()))
     hidden = _hidden_lines()
     assert hidden and not [line for line in hidden if line in page]
     assert "MARK SCHEME" not in page and "HIDDEN TESTS" not in page
-    assert "failed: AssertionError" in page
+    assert failure in page
+
+
+def test_plain_nbgrader_feedback_hides_hidden_tests_too(graded):
+    """Does `nbgrader generate_feedback` with the course's config keep hidden tests and mark schemes out?"""
+    run_nbgrader(["generate_feedback", SLUG, "--student", "hard-coded-answers", "--force"], graded["course_root"])
+    [page_file] = (graded["course_root"] / "feedback" / "hard-coded-answers" / SLUG).glob("*.html")
+    page = html.unescape(re.sub(r"<[^>]+>", "", page_file.read_text(encoding="utf-8")))
+    assert not [line for line in _hidden_lines() if line in page]
+    assert "AssertionError: `" in page, "the failing checks' messages are gone"
+    assert "checks/core.py" not in page, "a traceback (which quotes the test cell) is still there"
 
 
 def test_report_has_figures_and_common_failures(graded):
@@ -243,6 +258,9 @@ def test_report_has_figures_and_common_failures(graded):
     for figure in ("score-distribution.png", "question-heatmap.png"):
         assert f"]({figure})" in report and (graded["run"].report.parent / figure).stat().st_size > 5000
     assert "## Most common failing checks" in report and "| q3_test |" in report
+    failing = report.split("## Most common failing checks")[1]
+    assert "not defined yet" not in failing and "NotImplementedError" not in failing, "blanks counted as mistakes"
+    assert re.search(r"\| q1_test \| 2 \| \d+% \| \d+ of \d+ \| 1 \|", report), "the blank's q1 is not counted"
 
 
 def test_regrading_keeps_manual_grades_and_totals(tmp_path):
@@ -311,14 +329,12 @@ def test_generated_course_is_cached_and_a_changed_source_is_not(tmp_path):
     assert cache_key(changed, SLUG) != cache_key(source, SLUG)
 
 
-def test_demo_class_is_up_to_date(tmp_path):
-    """Does grading/make_demo_class.py reproduce the committed demo class, byte for byte?"""
+def test_demo_class_is_up_to_date():
+    """Does grading/make_demo_class.py reproduce every file of the committed demo class zip?"""
     sys.path.insert(0, str(ROOT / "grading"))
     import make_demo_class
 
-    make_demo_class.build(tmp_path / "demo")
-    committed = ROOT / "grading" / "demo-class"
-    assert sorted(p.name for p in (tmp_path / "demo").iterdir()) == sorted(p.name for p in committed.iterdir())
-    for path in committed.iterdir():
-        assert (tmp_path / "demo" / path.name).read_bytes() == path.read_bytes(), (
-            f"{path.name} is stale: run python grading/make_demo_class.py")
+    with zipfile.ZipFile(ROOT / "grading" / "demo-class.zip") as archive:
+        committed = {name.removeprefix("demo-class/"): archive.read(name).decode("utf-8")
+                     for name in archive.namelist()}
+    assert committed == make_demo_class.submissions(), "grading/demo-class.zip is stale: run grading/make_demo_class.py"

@@ -13,6 +13,7 @@ import pkgutil
 import pytest
 
 import known_wrong
+from mlpm.checks import NotAnsweredYet
 from notebook_tools import (
     cells_by_id,
     nbgrader_meta,
@@ -81,6 +82,7 @@ def test_known_wrong_answer_is_caught(assignment, mistake, answer_id, code, caug
     with pytest.raises(AssertionError) as caught:  # ...but never past the full test cell
         _run(visible_test if caught_by == "visible" else full_test, namespace)
     assert str(caught.value).strip(), "the learner gets an AssertionError with no message"
+    assert not isinstance(caught.value, NotAnsweredYet), "a wrong answer is reported as not answered yet"
 
 
 @pytest.mark.parametrize("path", solution_notebooks(), ids=lambda p: p.parent.name)
@@ -113,7 +115,7 @@ def test_blank_exercise_fails_every_test_cell_asking_to_answer_first(path):
             with pytest.raises(NotImplementedError):
                 _run(source(cell), namespace)
         elif meta.get("grade"):
-            with pytest.raises(AssertionError, match="not defined yet|NotImplementedError"):
+            with pytest.raises(NotAnsweredYet, match="not defined yet|NotImplementedError"):
                 _run(source(cell), namespace)
         else:
             _run(source(cell), namespace)

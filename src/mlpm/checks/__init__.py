@@ -1,6 +1,7 @@
 """Checkers that exercise test cells call (see :mod:`mlpm.checks.core`)."""
 
 from mlpm.checks.core import (
+    NotAnsweredYet,
     as_real,
     check_choice,
     check_labels,
@@ -13,6 +14,7 @@ from mlpm.checks.core import (
 )
 
 __all__ = [
+    "NotAnsweredYet",
     "as_real",
     "check_choice",
     "check_labels",

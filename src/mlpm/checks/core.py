@@ -21,6 +21,10 @@ import pandas as pd
 F = TypeVar("F", bound=Callable[..., Any])
 
 
+class NotAnsweredYet(AssertionError):
+    """A check ran before its answer: the name is undefined or still raises the stub's error."""
+
+
 def quiet(check: F) -> F:
     """Run a checker with warnings silenced, so nothing reaches stderr."""
 
@@ -42,12 +46,12 @@ def checking() -> Iterator[None]:
             yield
     except NameError as error:
         name = getattr(error, "name", None) or "your answer"
-        raise AssertionError(
+        raise NotAnsweredYet(
             f"`{name}` is not defined yet. Write your answer in the cell above, run it, "
             "then run this check again."
         ) from None
     except NotImplementedError:
-        raise AssertionError(
+        raise NotAnsweredYet(
             "Your answer still has `raise NotImplementedError()`. Replace it with your code, "
             "run that cell, then run this check again."
         ) from None

@@ -17,6 +17,8 @@ from pathlib import Path
 
 import nbformat
 from nbconvert import HTMLExporter
+from nbconvert.preprocessors import Preprocessor
+from traitlets import Bool
 
 from mlpm.grading.autograde import OK, Result
 from mlpm.grading.course import Course, nbgrader_cells
@@ -39,11 +41,11 @@ def _summary(course: Course, result: Result, manual: dict[str, float]) -> str:
     """A markdown table: points per question, and what failed."""
     failed = dict(result.failures)
     rows = ["| question | points | result |", "|---|---|---|"]
-    total = 0.0
+    total, pending = 0.0, False
     for cell in course.grade_cells:
         score = manual.get(cell.grade_id, result.scores.get(cell.grade_id))
         if score is None:
-            shown, verdict = "–", "waiting for your instructor"
+            shown, verdict, pending = "–", "waiting for your instructor", True
         else:
             total += score
             shown = f"{score:g} / {cell.points:g}"
@@ -52,8 +54,29 @@ def _summary(course: Course, result: Result, manual: dict[str, float]) -> str:
         rows.append(f"| {cell.grade_id} | {shown} | {verdict} |")
     notes = "".join(f"\n- {html.escape(note)}" for note in result.notes)
     return (f"# Feedback for {html.escape(result.student)} · {course.slug}\n\n"
-            f"**Total: {total:g} / {course.max_score:g}**\n\n" + "\n".join(rows)
+            f"**Total{' so far' if pending else ''}: {total:g} / {course.max_score:g}**"
+            + (" (written answers still to be graded)" if pending else "") + "\n\n" + "\n".join(rows)
             + (f"\n\nNotes from the grader:{notes}" if notes else ""))
+
+
+def cut_tracebacks(cell: dict) -> None:
+    """Replace each traceback of a cell by its message: a traceback quotes the test's source."""
+    for output in cell.get("outputs", []):
+        if output.get("output_type") == "error":
+            output["traceback"] = [f"{output.get('ename', 'Error')}: {output.get('evalue', '')}"]
+
+
+class CutTestTracebacks(Preprocessor):
+    """For plain ``nbgrader generate_feedback``: test cells' tracebacks cut to their message."""
+
+    enabled = Bool(True)  # nbconvert's preprocessors are off unless enabled
+
+    def preprocess_cell(self, cell, resources, index):
+        """Cut the tracebacks of auto-graded test cells (nbgrader grade cells with code)."""
+        meta = cell.get("metadata", {}).get("nbgrader", {})
+        if cell.cell_type == "code" and meta.get("grade") and not meta.get("solution"):
+            cut_tracebacks(cell)
+        return cell, resources
 
 
 def student_notebook(course: Course, graded: dict, result: Result, manual: dict[str, float]) -> dict:
@@ -67,9 +90,7 @@ def student_notebook(course: Course, graded: dict, result: Result, manual: dict[
             text = released["source"]
             cell["source"] = text if isinstance(text, str) else "".join(text)
         if gid in auto:
-            for output in cell.get("outputs", []):
-                if output.get("output_type") == "error":
-                    output["traceback"] = [f"{output.get('ename', 'Error')}: {output.get('evalue', '')}"]
+            cut_tracebacks(cell)
     for cell in notebook["cells"]:
         for output in cell.get("outputs", []):
             _trim(output)

@@ -12,6 +12,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 
+from mlpm.checks.core import NotAnsweredYet  # noqa: E402
 from mlpm.grading.autograde import OK, Result  # noqa: E402
 from mlpm.grading.course import Course  # noqa: E402
 
@@ -59,6 +60,11 @@ def _fraction_matrix(course: Course, rows: list[dict]) -> np.ndarray:
     return matrix
 
 
+def _waiting(rows: list[dict]) -> set[str]:
+    """Questions that some graded student still waits on (written answers not graded yet)."""
+    return {gid for row in rows for gid in row["needs_manual_grading"].split()}
+
+
 def plot_distribution(course: Course, rows: list[dict], path: Path) -> Path:
     """Histogram of totals of the graded students, with the median marked."""
     totals = [row["total"] for row in rows if row["total"] != ""]
@@ -92,11 +98,13 @@ def plot_heatmap(course: Course, rows: list[dict], path: Path) -> Path:
                     [f"{c.grade_id}\n({c.points:g} pt{'' if c.auto else ', manual'})" for c in course.grade_cells],
                     rotation=45, ha="right", fontsize=8)
     axes.set_yticks(range(len(order)), labels, fontsize=8)
+    waiting = _waiting(rows)
     for j, column in enumerate(matrix.T):
         graded = column[~np.isnan(column)]
-        if graded.size:
+        if graded.size and course.grade_cells[j].grade_id not in waiting:
             axes.text(j, -0.7, f"{graded.mean():.0%}", ha="center", va="bottom", fontsize=8)
-    axes.set_title("share of points per question (top: class mean; grey: not graded yet)", fontsize=10, pad=18)
+    axes.set_title("share of points per question (top: class mean once all graded; grey: not graded yet)",
+                   fontsize=10, pad=18)
     figure.colorbar(image, ax=axes, fraction=0.03, pad=0.02, format=matplotlib.ticker.PercentFormatter(1.0))
     figure.tight_layout()
     figure.savefig(path, dpi=120)
@@ -104,10 +112,20 @@ def plot_heatmap(course: Course, rows: list[dict], path: Path) -> Path:
     return path
 
 
+def _unanswered(message: str) -> bool:
+    return message.startswith(f"{NotAnsweredYet.__name__}:")
+
+
 def common_failures(results: list[Result], limit: int = 10) -> list[tuple[str, str, int]]:
-    """The most common (question, failing check message, number of students)."""
-    counts = collections.Counter((gid, message) for r in results for gid, message in set(r.failures))
+    """The most common (question, failing check message, number of students), unanswered questions left out."""
+    counts = collections.Counter((gid, message) for r in results for gid, message in set(r.failures)
+                                 if not _unanswered(message))
     return [(gid, message, n) for (gid, message), n in counts.most_common(limit)]
+
+
+def unanswered_counts(results: list[Result]) -> collections.Counter:
+    """Question -> number of students whose check said it was not answered yet."""
+    return collections.Counter(gid for r in results for gid in {g for g, message in r.failures if _unanswered(message)})
 
 
 def _md(text: str) -> str:
@@ -130,21 +148,28 @@ def write_report(course: Course, results: list[Result], rows: list[dict], folder
                   f"mean {np.mean(totals):.1f}, lowest {min(totals):g}, highest {max(totals):g}.", ""]
     lines += ["![score distribution](score-distribution.png)", "",
               "![student x question heatmap](question-heatmap.png)", "",
-              "## Questions, hardest first", "", "| question | points | class mean | students below full marks |",
-              "|---|---|---|---|"]
+              "## Questions, hardest first", "",
+              "| question | points | class mean | students below full marks | of whom not answered |",
+              "|---|---|---|---|---|"]
     matrix = _fraction_matrix(course, graded)
     stats = []
+    waiting = _waiting(rows)
     for j, cell in enumerate(course.grade_cells):
         column = matrix[:, j][~np.isnan(matrix[:, j])] if len(graded) else np.array([])
-        if column.size:
+        if column.size and cell.grade_id not in waiting:
             stats.append((float(column.mean()), cell, int((column < 1).sum()), column.size))
+    unanswered = unanswered_counts(results)
     for mean, cell, below, n in sorted(stats, key=lambda s: s[0]):
-        lines.append(f"| {cell.grade_id} | {cell.points:g} | {mean:.0%} | {below} of {n} |")
-    waiting = [r["student"] for r in graded if r["needs_manual_grading"]]
-    if waiting:
-        lines += ["", f"Written answers waiting for manual grading: {len(waiting)} students "
-                      "(grade them in formgrader, then run `mlpm grade` again to refresh this report)."]
-    lines += ["", "## Most common failing checks", "", "| question | message | students |", "|---|---|---|"]
+        blank = unanswered.get(cell.grade_id, 0) if cell.auto else ""
+        lines.append(f"| {cell.grade_id} | {cell.points:g} | {mean:.0%} | {below} of {n} | {blank} |")
+    students_waiting = [r["student"] for r in graded if r["needs_manual_grading"]]
+    if students_waiting:
+        lines += ["", f"Not ranked yet: {', '.join(sorted(waiting))}, with written answers of "
+                      f"{len(students_waiting)} students waiting for manual grading (grade them in formgrader, "
+                      "then run `mlpm grade` again to refresh this report)."]
+    lines += ["", "## Most common failing checks", "",
+              "Answers that were tried and are wrong (questions left unanswered are counted above).", "",
+              "| question | message | students |", "|---|---|---|"]
     lines += [f"| {gid} | {_md(message)} | {n} |" for gid, message, n in common_failures(results)]
     problems = [r for r in rows if r["status"] != OK or r["notes"]]
     if problems:
