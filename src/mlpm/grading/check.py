@@ -13,7 +13,7 @@ from pathlib import Path
 
 from mlpm.grading.autograde import OK, Limits, Result, grade_submissions
 from mlpm.grading.collect import GRADABLE, check_notebook, read_notebook
-from mlpm.grading.course import Course, default_cache, nbgrader_cells, prepare_course
+from mlpm.grading.course import Course, default_cache, locked_share, nbgrader_cells, prepare_course
 from mlpm.grading.grade import scripts_on_path
 from mlpm.paths import content_dir, project_root
 
@@ -35,13 +35,9 @@ def find_assignment(notebook: Path) -> str:
     best, best_share = None, 0.0
     for slug in sorted(sources):
         for released in sorted((content_dir("exercises") / slug).glob("*.ipynb")):
-            locked = {gid: c["metadata"]["nbgrader"].get("checksum")
-                      for gid, c in nbgrader_cells(read_notebook(released)[0] or {}).items()
-                      if c["metadata"]["nbgrader"].get("locked")}
-            same = sum(1 for gid, checksum in locked.items()
-                       if gid in cells and cells[gid]["metadata"]["nbgrader"].get("checksum") == checksum)
-            if locked and same / len(locked) > best_share:
-                best, best_share = slug, same / len(locked)
+            share = locked_share(cells, nbgrader_cells(read_notebook(released)[0] or {}))
+            if share > best_share:
+                best, best_share = slug, share
     if best is None and notebook.resolve().parent.name in sources:
         best = notebook.resolve().parent.name
     if best is None:

@@ -31,7 +31,7 @@ from pathlib import Path
 
 import nbformat
 
-from mlpm.grading.course import Course, nbgrader_cells
+from mlpm.grading.course import Course, locked_share, nbgrader_cells
 
 EMPTY_FILE = "empty_file"
 MALFORMED = "malformed_notebook"
@@ -120,11 +120,7 @@ def check_notebook(path: Path, course: Course) -> tuple[str, str]:
     cells = nbgrader_cells(notebook)
     if not cells:
         return WRONG_NOTEBOOK, f"{path.name} has no graded cells: not an exercise notebook; {expected}"
-    locked = {gid: c["metadata"]["nbgrader"].get("checksum") for gid, c in course.released.items()
-              if c["metadata"]["nbgrader"].get("locked")}
-    same = sum(1 for gid, checksum in locked.items()
-               if gid in cells and cells[gid]["metadata"]["nbgrader"].get("checksum") == checksum)
-    if same < len(locked) / 2:
+    if locked_share(cells, course.released) < 0.5:
         return OTHER_ASSIGNMENT, f"{path.name} holds the cells of another assignment; {expected}"
     return GRADABLE, ""
 

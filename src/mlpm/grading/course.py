@@ -113,6 +113,18 @@ def nbgrader_cells(notebook: dict) -> dict[str, dict]:
     return cells
 
 
+def locked_share(cells: dict[str, dict], released: dict[str, dict]) -> float:
+    """Share of the released notebook's locked cells that ``cells`` carry unchanged (same checksum).
+
+    Both arguments are ``nbgrader_cells`` results; 0.0 when the release has no locked cells.
+    """
+    locked = {gid: c["metadata"]["nbgrader"].get("checksum") for gid, c in released.items()
+              if c["metadata"]["nbgrader"].get("locked")}
+    same = sum(1 for gid, checksum in locked.items()
+               if gid in cells and cells[gid]["metadata"]["nbgrader"].get("checksum") == checksum)
+    return same / len(locked) if locked else 0.0
+
+
 def _generate_here(root: Path, slug: str, log: Path) -> None:
     """Run ``nbgrader generate_assignment`` in this (forked) process, logging to ``log``."""
     handle = os.open(log, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
