@@ -7,6 +7,9 @@ import pytest
 from known_wrong.m01_product_strategy import WRONG_ANSWERS
 from mlpm.cli import main
 from mlpm.grading.attempts import attempt, read, solution_answers, write
+from mlpm.grading.autograde import Result
+from mlpm.grading.check import render
+from mlpm.grading.course import Course, GradeCell
 from notebook_tools import ROOT
 
 pytestmark = pytest.mark.nbgrader
@@ -37,3 +40,13 @@ def test_check_explains_a_file_it_cannot_read(tmp_path, capsys):
     broken.write_text('{"cells": [', encoding="utf-8")
     assert main(["check", str(broken)]) == 1
     assert "malformed_notebook" in capsys.readouterr().out
+
+
+def test_visible_only_check_says_the_grade_can_still_change(tmp_path):
+    """Does a check without hidden tests (installed package) warn that the instructor's grade runs more checks?"""
+    course = Course(tmp_path, SLUG, NAME, [GradeCell("q1_test", 2.0, True)], hidden_tests=False)
+    printed = render(tmp_path / NAME, course, Result("you", "ok", scores={"q1_test": 2.0}))
+    assert "visible checks only" in printed and "hidden checks on other data" in printed
+    course.hidden_tests = True
+    assert "hidden checks on other data" not in render(tmp_path / NAME, course,
+                                                         Result("you", "ok", scores={"q1_test": 2.0}))

@@ -86,6 +86,9 @@ def render(notebook: Path, course: Course | None, result: Result) -> str:
         verdict = "failed" if cell.grade_id in failed else "passed"
         lines.append(f"  {cell.grade_id:<14} {score or 0:>4g} / {cell.points:<3g} {verdict}")
     lines += ["", f"Automatic points: {auto_total:g} / {auto_max:g}"]
+    if not course.hidden_tests:
+        lines += ["(Visible checks only: your instructor's grading also runs hidden checks on other data, "
+                  "so write general code; hard-coded answers will lose these points.)"]
     if result.failures:
         lines += ["", "What to look at:"]
         lines += [f"  {gid}: {message}" for gid, message in result.failures]
