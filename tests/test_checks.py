@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import warnings
 
 import numpy as np
@@ -11,6 +12,7 @@ import pytest
 from mlpm.checks import (
     NotAnsweredYet,
     check_choice,
+    check_keys,
     check_labels,
     check_mapping,
     check_number,
@@ -211,3 +213,15 @@ def test_build_decisions_reason_must_support_option():
         check_build_decisions({"U1": ("genai_api", "proprietary_data_edge")}, cases)
     with pytest.raises(AssertionError, match="should be a tuple"):
         check_build_decisions({"U1": ["genai_api", "generic_language_task"]}, cases)
+
+
+@pytest.mark.parametrize("answer, message", [
+    ({"a": 1}, "has no entry for 'b'. Answer every one."),
+    ({"a": 1, "b": 2, "c": 3}, "should not be there: 'c'"),
+    ([("a", 1), ("b", 2)], "should be a dict"),
+])
+def test_keys_names_what_is_missing_or_extra(answer, message):
+    """Does a dict with missing or extra keys (or no dict) get a message naming them?"""
+    with pytest.raises(AssertionError, match=re.escape(message)):
+        check_keys(answer, ["a", "b"], "plan")
+    check_keys({"b": 0, "a": 0}, ["a", "b"], "plan")

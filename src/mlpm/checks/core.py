@@ -179,15 +179,21 @@ def _listing(labels: Sequence[Any]) -> str:
 
 
 @quiet
-def check_mapping(value: Any, expected: dict[str, Any], name: str, *, hint: str = "") -> None:
-    """Check a dict answer key by key; say how many entries are wrong, not which value is right."""
+def check_keys(value: Any, keys: Sequence[Any], name: str) -> None:
+    """Check that ``value`` is a dict with exactly ``keys``: say which are missing or extra."""
     check_type(value, dict, name)
-    missing = [key for key in expected if key not in value]
+    missing = [key for key in keys if key not in value]
     if missing:
-        _fail(name, f"has no entry for {_listing(missing)}.")
-    extra = [key for key in value if key not in expected]
+        _fail(name, f"has no entry for {_listing(missing)}.", "Answer every one.")
+    extra = [key for key in value if key not in keys]
     if extra:
         _fail(name, f"has entries that should not be there: {_listing(extra)}.")
+
+
+@quiet
+def check_mapping(value: Any, expected: dict[str, Any], name: str, *, hint: str = "") -> None:
+    """Check a dict answer key by key; say how many entries are wrong, not which value is right."""
+    check_keys(value, list(expected), name)
     for key, want in expected.items():
         if type(value[key]) is not type(want):
             _fail(f"{name}[{key!r}]", f"should be a {type(want).__name__}, but it is a {_type_name(value[key])}.")

@@ -10,7 +10,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from mlpm.checks.core import as_real, check_type, quiet
+from mlpm.checks.core import as_real, check_keys, check_type, quiet
 
 BRIEF_KEYS = ("hypothesis", "primary_metric", "guardrail_metrics", "mde", "duration_weeks")
 DIRECTION_WORDS = (
@@ -152,15 +152,7 @@ def check_estimates(
     abs_tol: float = 1e-9, hint: str = "",
 ) -> None:
     """Check a dict of named numbers: exactly the expected keys, each close to its value."""
-    check_type(value, dict, name)
-    missing = [key for key in expected if key not in value]
-    if missing:
-        raise AssertionError(f"`{name}` has no entry for {', '.join(repr(m) for m in missing)}.")
-    extra = [key for key in value if key not in expected]
-    if extra:
-        raise AssertionError(
-            f"`{name}` has entries that should not be there: {', '.join(repr(e) for e in extra)}."
-        )
+    check_keys(value, list(expected), name)
     wrong = []
     for key, want in expected.items():
         got = as_real(value[key], f"{name}[{key!r}]")

@@ -9,7 +9,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from mlpm.checks.core import as_real, check_type, quiet
+from mlpm.checks.core import as_real, check_keys, check_type, quiet
 
 COUNT_KEYS = ("tp", "fp", "fn", "tn")
 
@@ -33,13 +33,7 @@ def check_options(value: Any, keys: Sequence[str], options: Sequence[str], name:
     name : str
         The answer's name, used in messages.
     """
-    check_type(value, dict, name)
-    missing = [key for key in keys if key not in value]
-    if missing:
-        raise AssertionError(f"`{name}` has no entry for {_listing(missing)}: answer every one.")
-    extra = [key for key in value if key not in keys]
-    if extra:
-        raise AssertionError(f"`{name}` has entries that should not be there: {_listing(extra)}.")
+    check_keys(value, keys, name)
     for key in keys:
         choice = value[key]
         if type(choice) is not str or choice not in options:

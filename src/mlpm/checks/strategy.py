@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from typing import Any
 
-from mlpm.checks.core import as_real, check_type, quiet
+from mlpm.checks.core import as_real, check_keys, check_type, quiet
 
 # An output is work the team does; a key result measures what changes because of it.
 OUTPUT_VERBS = (
@@ -158,13 +158,8 @@ def find_key_result(okr: dict, *words: str) -> dict:
 @quiet
 def check_build_decisions(decisions: Any, use_cases: dict[str, str]) -> None:
     """Validate the shape of GenAI-API vs core-ML-team decisions, one per use case."""
-    check_type(decisions, dict, "decisions")
-    missing = [case for case in use_cases if case not in decisions]
-    if missing:
-        raise AssertionError(f"`decisions` has no entry for {', '.join(missing)}.")
+    check_keys(decisions, list(use_cases), "decisions")
     for case, decision in decisions.items():
-        if case not in use_cases:
-            raise AssertionError(f"`decisions` has an entry {case!r} that is not a use case.")
         check_type(decision, tuple, f"decisions[{case!r}]")
         if len(decision) != 2:
             raise AssertionError(f"decisions[{case!r}] should be a pair: (option, reason).")
