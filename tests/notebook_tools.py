@@ -58,3 +58,22 @@ def run_code_cells(notebook: dict, namespace: dict | None = None) -> dict:
         if cell["cell_type"] == "code":
             exec(compile(source(cell), "<cell>", "exec"), namespace)
     return namespace
+
+
+def run_test_cell(code: str, namespace: dict) -> tuple[float, float, list[str], bool]:
+    """Run a test cell in-process as nbgrader scores it: (points, max points, messages, answered).
+
+    A cell that raises scores 0 (its message lines are the messages); one that ends with
+    ``q.result()`` scores the result's points.
+    """
+    from mlpm.checks import NotAnsweredYet
+
+    namespace.pop("q", None)
+    try:
+        exec(compile(code, "<test cell>", "exec"), namespace)
+    except AssertionError as error:
+        question = namespace.get("q")
+        maximum = question.max_points if question is not None else float("nan")
+        return 0.0, maximum, str(error).splitlines(), not isinstance(error, NotAnsweredYet)
+    result = namespace["q"].result()  # the cell's last line; calling it again gives the same result
+    return result.points, result.max_points, result.messages, True

@@ -1,6 +1,10 @@
-"""Do the checks catch known-wrong answers, pass the solutions and fail blank exercises?
+"""Do the checks grade like a fair teacher: known-wrong answers lose points, correct ones in
+another style keep them, a blank scores zero and one mistake costs points once?
 
 Cells run in-process (no kernel) for speed; the real nbgrader path is in test_nbgrader.py.
+Each fixture module in ``known_wrong/`` has ``WRONG_ANSWERS`` (mistake -> answer cell,
+code, "visible" or "hidden": which checks catch it) and ``FAIR_SCORES`` (case -> answer cell,
+code, the points a fair teacher gives the question that follows).
 """
 
 from __future__ import annotations
@@ -8,33 +12,35 @@ from __future__ import annotations
 import copy
 import functools
 import importlib
+import math
 import pkgutil
 
 import pytest
 
 import known_wrong
-from mlpm.checks import NotAnsweredYet
 from notebook_tools import (
     cells_by_id,
     nbgrader_meta,
     read_notebook,
     released,
     run_code_cells,
+    run_test_cell,
     solution_notebooks,
     source,
 )
 
 
-def _fixtures() -> list[tuple[str, str, str, str, str]]:
+def _fixtures(table: str) -> list[tuple]:
     rows = []
     for info in pkgutil.iter_modules(known_wrong.__path__):
         module = importlib.import_module(f"known_wrong.{info.name}")
-        for mistake, (answer_id, code, caught_by) in module.WRONG_ANSWERS.items():
-            rows.append((module.ASSIGNMENT, mistake, answer_id, code, caught_by))
+        for name, row in getattr(module, table, {}).items():
+            rows.append((module.ASSIGNMENT, name, *row))
     return rows
 
 
-FIXTURES = _fixtures()
+WRONG = _fixtures("WRONG_ANSWERS")
+FAIR = _fixtures("FAIR_SCORES")
 
 
 def _notebook_with(assignment: str, answer_id: str):
@@ -59,37 +65,42 @@ def _solved_namespace(path) -> dict:
     return run_code_cells(read_notebook(path))
 
 
-def _run(code: str, namespace: dict) -> None:
-    exec(compile(code, "<test cell>", "exec"), namespace)
-
-
-@pytest.mark.parametrize(
-    "assignment, mistake, answer_id, code, caught_by", FIXTURES,
-    ids=[f"{row[0]}:{row[1]}" for row in FIXTURES],
-)
-def test_known_wrong_answer_is_caught(assignment, mistake, answer_id, code, caught_by):
-    """Does the test cell reject this known-wrong answer, with a message, at the right level?"""
+def _grade(assignment: str, answer_id: str, code: str, *, visible: bool) -> tuple[float, float, list[str], bool]:
+    """Grade the test cell after ``answer_id`` once ``code`` has replaced the solution's answer."""
     path = _notebook_with(assignment, answer_id)
-    solution = read_notebook(path)
-    test_id = _test_cell_after(solution, answer_id)
-    full_test = source(cells_by_id(solution)[test_id])
-    visible_test = source(cells_by_id(read_notebook(released(path)))[test_id])
+    notebook = read_notebook(released(path) if visible else path)
+    test_id = _test_cell_after(read_notebook(path), answer_id)
     namespace = copy.copy(_solved_namespace(path))
-    _run(code, namespace)
+    exec(compile(code, "<answer cell>", "exec"), namespace)
+    return run_test_cell(source(cells_by_id(notebook)[test_id]), namespace)
 
-    if caught_by == "hidden":
-        _run(visible_test, namespace)  # a hard-coded answer gets past what the learner sees...
-    with pytest.raises(AssertionError) as caught:  # ...but never past the full test cell
-        _run(visible_test if caught_by == "visible" else full_test, namespace)
-    assert str(caught.value).strip(), "the learner gets an AssertionError with no message"
-    assert not isinstance(caught.value, NotAnsweredYet), "a wrong answer is reported as not answered yet"
+
+@pytest.mark.parametrize("assignment, mistake, answer_id, code, caught_by", WRONG,
+                         ids=[f"{row[0]}:{row[1]}" for row in WRONG])
+def test_known_wrong_answer_loses_points(assignment, mistake, answer_id, code, caught_by):
+    """Does the test cell take points off this known-wrong answer, with a message, at the right level?"""
+    if caught_by == "hidden":  # a hard-coded answer gets past what the learner sees...
+        points, maximum, messages, _ = _grade(assignment, answer_id, code, visible=True)
+        assert points == maximum, f"the visible checks already catch it: {messages}"
+    points, maximum, messages, answered = _grade(assignment, answer_id, code, visible=caught_by == "visible")
+    assert points < maximum, "the wrong answer keeps full marks"  # ...but never past the full cell
+    assert messages and all(m.strip() for m in messages), "the learner gets no message"
+    assert answered, "a wrong answer is reported as not answered yet"
+
+
+@pytest.mark.parametrize("assignment, case, answer_id, code, fair", FAIR,
+                         ids=[f"{row[0]}:{row[1]}" for row in FAIR])
+def test_answer_scores_what_a_fair_teacher_gives(assignment, case, answer_id, code, fair):
+    """Does this answer (correct in another style, or right after an earlier mistake) get fair points?"""
+    points, _, messages, _ = _grade(assignment, answer_id, code, visible=False)
+    assert math.isclose(points, fair, abs_tol=0.011), f"{points} points, a fair teacher gives {fair}: {messages}"
 
 
 @pytest.mark.parametrize("path", solution_notebooks(), ids=lambda p: p.parent.name)
 def test_every_auto_graded_question_has_a_known_wrong_fixture(path):
     """Is each auto-graded test cell exercised by at least one known-wrong answer?"""
     notebook = read_notebook(path)
-    covered = {_test_cell_after(notebook, row[2]) for row in FIXTURES if row[0] == path.parent.name}
+    covered = {_test_cell_after(notebook, row[2]) for row in WRONG if row[0] == path.parent.name}
     tests = {
         nbgrader_meta(c)["grade_id"] for c in notebook["cells"]
         if nbgrader_meta(c).get("grade") and not nbgrader_meta(c).get("solution")
@@ -98,14 +109,23 @@ def test_every_auto_graded_question_has_a_known_wrong_fixture(path):
 
 
 @pytest.mark.parametrize("path", solution_notebooks(), ids=lambda p: p.parent.name)
-def test_solution_passes_every_test_cell(path):
+def test_solution_scores_full_marks_in_every_test_cell(path):
     """Does the authored solution pass all visible and hidden checks?"""
-    _solved_namespace(path)  # raises on the first failing cell
+    namespace: dict = {}
+    for cell in read_notebook(path)["cells"]:
+        if cell["cell_type"] != "code":
+            continue
+        meta = nbgrader_meta(cell)
+        if meta.get("grade") and not meta.get("solution"):
+            points, maximum, messages, _ = run_test_cell(source(cell), namespace)
+            assert points == maximum == meta["points"], f"{meta['grade_id']}: {messages}"
+        else:
+            exec(compile(source(cell), "<cell>", "exec"), namespace)
 
 
 @pytest.mark.parametrize("path", solution_notebooks(), ids=lambda p: p.parent.name)
-def test_blank_exercise_fails_every_test_cell_asking_to_answer_first(path):
-    """Does a learner who runs a check before answering get told to answer first?"""
+def test_blank_exercise_scores_zero_asking_to_answer_first(path):
+    """Does a learner who runs a check before answering get 0 and be told to answer first?"""
     namespace: dict = {}
     for cell in read_notebook(released(path))["cells"]:
         if cell["cell_type"] != "code":
@@ -113,9 +133,10 @@ def test_blank_exercise_fails_every_test_cell_asking_to_answer_first(path):
         meta = nbgrader_meta(cell)
         if meta.get("solution"):
             with pytest.raises(NotImplementedError):
-                _run(source(cell), namespace)
+                exec(compile(source(cell), "<cell>", "exec"), namespace)
         elif meta.get("grade"):
-            with pytest.raises(NotAnsweredYet, match="not defined yet|NotImplementedError"):
-                _run(source(cell), namespace)
+            points, _, messages, answered = run_test_cell(source(cell), namespace)
+            assert points == 0 and not answered, f"{meta['grade_id']}: {points} points, {messages}"
+            assert "not answered yet" in messages[0], messages
         else:
-            _run(source(cell), namespace)
+            exec(compile(source(cell), "<cell>", "exec"), namespace)

@@ -1,29 +1,39 @@
 """Checkers that exercise test cells call (see :mod:`mlpm.checks.core`)."""
 
 from mlpm.checks.core import (
-    NotAnsweredYet,
     as_real,
     check_choice,
+    check_choices_in,
     check_keys,
     check_labels,
     check_mapping,
     check_number,
+    check_options,
     check_sequence,
     check_series,
     check_type,
+    check_whole_number,
     checking,
+    same_value,
 )
+from mlpm.checks.question import CheckFailed, NotAnsweredYet, Question
 
 __all__ = [
+    "CheckFailed",
     "NotAnsweredYet",
+    "Question",
     "as_real",
     "check_choice",
+    "check_choices_in",
     "check_keys",
     "check_labels",
     "check_mapping",
     "check_number",
+    "check_options",
     "check_sequence",
     "check_series",
     "check_type",
+    "check_whole_number",
     "checking",
+    "same_value",
 ]

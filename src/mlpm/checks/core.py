@@ -18,11 +18,9 @@ from typing import Any, TypeVar
 import numpy as np
 import pandas as pd
 
+from mlpm.checks.question import NotAnsweredYet
+
 F = TypeVar("F", bound=Callable[..., Any])
-
-
-class NotAnsweredYet(AssertionError):
-    """A check ran before its answer: the name is undefined or still raises the stub's error."""
 
 
 def quiet(check: F) -> F:
@@ -68,9 +66,50 @@ def _type_name(value: Any) -> str:
     return type(value).__name__
 
 
+def _is_real(value: Any) -> bool:
+    return not isinstance(value, (bool, np.bool_)) and isinstance(value, (int, float, np.integer, np.floating))
+
+
+def _same_kind(got: Any, want: Any) -> bool:
+    """Whether ``got`` is an acceptable type for ``want``: str, number, list-or-tuple, or exactly its type."""
+    if isinstance(want, str):
+        return isinstance(got, str)
+    if _is_real(want):
+        return _is_real(got)
+    if isinstance(want, (list, tuple)):
+        return isinstance(got, (list, tuple))
+    return type(got) is type(want)
+
+
+def _kind_name(want: Any) -> str:
+    if _is_real(want):
+        return "number"
+    if isinstance(want, (list, tuple)):
+        return "pair" if len(want) == 2 else "list"
+    return type(want).__name__
+
+
+def same_value(got: Any, want: Any, rel_tol: float = 1e-9) -> bool:
+    """Strict equality that accepts what a prompt allows and refuses rigged objects.
+
+    Strings are compared as plain ``str`` (so numpy strings pass), numbers by value (numpy or
+    Python, not bools), lists and tuples item by item (either may stand for the other), and
+    anything else by exact type and ``==``.
+    """
+    if not _same_kind(got, want):
+        return False
+    if isinstance(want, str):
+        return str.__str__(got) == want
+    if _is_real(want):
+        return math.isclose(float(got), float(want), rel_tol=rel_tol, abs_tol=1e-12)
+    if isinstance(want, (list, tuple)):
+        return len(got) == len(want) and all(same_value(g, w, rel_tol) for g, w in zip(got, want, strict=True))
+    return bool(got == want)
+
+
 def as_real(value: Any, name: str) -> float:
     """Return ``value`` as a float if it is a real number (not a bool), else fail."""
-    if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)):
+    if not _is_real(value):
         _fail(name, f"should be a number, but it is a {_type_name(value)}.")
     number = float(value)
     if math.isnan(number):
@@ -81,11 +120,15 @@ def as_real(value: Any, name: str) -> float:
 @quiet
 def check_number(
     value: Any, expected: float, name: str, *, rel_tol: float = 1e-6, abs_tol: float = 1e-9,
-    hint: str = "",
+    hint: str = "", also: Sequence[float] = (),
 ) -> None:
-    """Check that ``value`` is a real number close to ``expected``."""
+    """Check that ``value`` is a real number close to ``expected`` (or to one of ``also``).
+
+    ``also`` holds other values a fair reading accepts, e.g. the value that follows from the
+    learner's own earlier answer (error carried forward).
+    """
     number = as_real(value, name)
-    if not math.isclose(number, float(expected), rel_tol=rel_tol, abs_tol=abs_tol):
+    if not any(math.isclose(number, float(want), rel_tol=rel_tol, abs_tol=abs_tol) for want in (expected, *also)):
         _fail(name, "is not right yet.", hint)
 
 
@@ -98,9 +141,10 @@ def check_type(value: Any, expected_type: type, name: str) -> None:
 
 @quiet
 def check_choice(value: Any, options: Sequence[str], name: str) -> None:
-    """Check that ``value`` is a plain string and one of ``options``."""
-    check_type(value, str, name)
-    if value not in options:
+    """Check that ``value`` is a string (numpy's too) and one of ``options``."""
+    if not isinstance(value, str):
+        _fail(name, f"should be a str, but it is a {_type_name(value)}.")
+    if str.__str__(value) not in options:
         allowed = ", ".join(repr(o) for o in options)
         _fail(name, f"is {value!r}, which is not one of the options: {allowed}.")
 
@@ -135,13 +179,14 @@ def check_series(
 
 @quiet
 def check_sequence(value: Any, expected: Sequence[Any], name: str, *, hint: str = "") -> None:
-    """Check an ordered list: same items, then the same order; say where the order breaks."""
-    check_type(value, list, name)
+    """Check an ordered list (a tuple is fine too): same items, then the same order; say where it breaks."""
+    if not isinstance(value, (list, tuple)):
+        _fail(name, f"should be a list, but it is a {_type_name(value)}.")
     wanted = list(expected)
     if sorted(map(str, value)) != sorted(map(str, wanted)) or len(value) != len(wanted):
         _fail(name, "should contain each item exactly once.", "Check for missing or repeated items.")
     for position, (got, want) in enumerate(zip(value, wanted, strict=True)):
-        if type(got) is not type(want) or got != want:
+        if not same_value(got, want):
             where = "starts with the wrong item." if position == 0 else (
                 f"has the first {position} item(s) in the right order, then it differs."
             )
@@ -157,10 +202,7 @@ def check_labels(
         _fail(name, f"should be a pandas Series, but it is a {_type_name(value)}.")
     if set(value.index) != set(expected.index) or value.index.has_duplicates:
         _fail(name, "should have exactly one label per item, indexed like the input.")
-    wrong = [
-        key for key in expected.index
-        if type(value[key]) is not str or value[key] != expected[key]
-    ]
+    wrong = [key for key in expected.index if not same_value(value[key], expected[key])]
     if wrong:
         _fail(name, f"has {len(wrong)} of {len(expected)} labels that are not right yet, "
               f"for example {_listing(wrong[:2])}.", hint)
@@ -195,8 +237,37 @@ def check_mapping(value: Any, expected: dict[str, Any], name: str, *, hint: str 
     """Check a dict answer key by key; say how many entries are wrong, not which value is right."""
     check_keys(value, list(expected), name)
     for key, want in expected.items():
-        if type(value[key]) is not type(want):
-            _fail(f"{name}[{key!r}]", f"should be a {type(want).__name__}, but it is a {_type_name(value[key])}.")
-    wrong = [key for key, want in expected.items() if value[key] != want]
+        if not _same_kind(value[key], want):
+            _fail(f"{name}[{key!r}]", f"should be a {_kind_name(want)}, but it is a {_type_name(value[key])}.")
+    wrong = [key for key, want in expected.items() if not same_value(value[key], want)]
     if wrong:
         _fail(name, f"has {len(wrong)} of {len(expected)} entries that are not right yet.", hint)
+
+
+@quiet
+def check_options(value: Any, keys: Sequence[str], options: Sequence[str], name: str) -> None:
+    """Check the shape of a dict of named choices: one entry per key, each value one of ``options``."""
+    check_keys(value, keys, name)
+    for key in keys:
+        choice = value[key]
+        if not isinstance(choice, str) or str.__str__(choice) not in options:
+            _fail(f"{name}[{key!r}]", f"should be one of {', '.join(repr(o) for o in options)}, as a string.")
+
+
+@quiet
+def check_choices_in(value: Any, accepted: dict[str, set[str]], name: str, *, hint: str = "") -> None:
+    """Check some entries of a dict of choices, each against the set of choices a fair reading accepts."""
+    check_type(value, dict, name)
+    wrong = [key for key, options in accepted.items()
+             if not isinstance(value.get(key), str) or str.__str__(value[key]) not in options]
+    if wrong:
+        _fail(name, f"has {len(wrong)} of these {len(accepted)} entries not right yet: {_listing(wrong)}.", hint)
+
+
+@quiet
+def check_whole_number(value: Any, name: str) -> None:
+    """Check that ``value`` is a whole number (a Python or numpy int, not a bool or a float)."""
+    if value is None:
+        _fail(name, "is None: your code computes a value but does not return or assign it.")
+    if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, np.integer)):
+        _fail(name, f"should be a whole number (an int), but it is a {_type_name(value)}.")

@@ -9,37 +9,13 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from mlpm.checks.core import as_real, check_keys, check_type, quiet
+from mlpm.checks.core import as_real, check_keys, check_options, check_type, quiet  # noqa: F401 (check_options: notebooks import it from here)
 
 COUNT_KEYS = ("tp", "fp", "fn", "tn")
 
 
 def _listing(items: Sequence[Any]) -> str:
     return ", ".join(repr(item) for item in items)
-
-
-@quiet
-def check_options(value: Any, keys: Sequence[str], options: Sequence[str], name: str) -> None:
-    """Check the shape of a dict of named choices: one entry per key, each value one of ``options``.
-
-    Parameters
-    ----------
-    value : Any
-        The learner's answer.
-    keys : sequence of str
-        The keys the dict must have, no more and no fewer.
-    options : sequence of str
-        The allowed values.
-    name : str
-        The answer's name, used in messages.
-    """
-    check_keys(value, keys, name)
-    for key in keys:
-        choice = value[key]
-        if type(choice) is not str or choice not in options:
-            raise AssertionError(
-                f"`{name}[{key!r}]` should be one of {_listing(options)}, as a plain string."
-            )
 
 
 @quiet
