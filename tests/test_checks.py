@@ -18,7 +18,9 @@ from mlpm.checks import (
     check_number,
     check_sequence,
     check_series,
+    check_whole_number,
     checking,
+    same_value,
 )
 from mlpm.checks.strategy import check_build_decisions, check_okr, check_release, find_key_result
 
@@ -109,9 +111,48 @@ def test_labels_and_mapping_count_wrong_entries_without_revealing_them():
 
 
 def test_mapping_names_a_wrong_type_without_the_value():
-    """Is a numpy float where a float is expected named as a type problem?"""
-    with pytest.raises(AssertionError, match=r"`shares\['traffic'\]` should be a float, but it is a float64"):
-        check_mapping({"traffic": np.float64(0.5)}, {"traffic": 0.5}, "shares")
+    """Is a string where a number is expected named as a type problem?"""
+    with pytest.raises(AssertionError, match=r"`shares\['traffic'\]` should be a number, but it is a str"):
+        check_mapping({"traffic": "0.5"}, {"traffic": 0.5}, "shares")
+
+
+@pytest.mark.parametrize("answer", [
+    {"traffic": np.float64(0.5), "mix": ("a", "b"), "name": np.str_("web")},
+    {"traffic": 0.5, "mix": ["a", "b"], "name": "web"},
+])
+def test_mapping_accepts_what_a_prompt_allows(answer):
+    """Do numpy scalars and strings, and a list for a pair, pass where the prompt does not insist?"""
+    check_mapping(answer, {"traffic": 0.5, "mix": ("a", "b"), "name": "web"}, "answer")
+
+
+def test_sequence_accepts_a_tuple_but_not_a_rigged_string():
+    """Is a tuple ranking accepted, and a str subclass that equals everything refused?"""
+    check_sequence(("a", "b"), ["a", "b"], "ranking")
+
+    class Sly(str):
+        def __eq__(self, other):
+            return True
+
+        __hash__ = str.__hash__
+
+    assert not same_value(Sly("z"), "a")
+
+
+def test_series_with_shifted_date_labels_says_the_labels_differ():
+    """Do weeks labelled by Tuesday instead of Monday get a message about labels, not 'no value'?"""
+    got = pd.Series({pd.Timestamp("2026-03-03"): 1.0})
+    with pytest.raises(AssertionError, match="labelled differently: it has 2026-03-03 where 2026-03-02") as caught:
+        check_series(got, pd.Series({pd.Timestamp("2026-03-02"): 1.0}), "weekly")
+    assert "no value" not in str(caught.value)
+
+
+def test_whole_number_explains_none():
+    """Does None get its own message instead of 'should be an int'?"""
+    with pytest.raises(AssertionError, match="is None"):
+        check_whole_number(None, "weeks")
+    check_whole_number(np.int64(3), "weeks")
+    with pytest.raises(AssertionError, match="whole number"):
+        check_whole_number(3.0, "weeks")
 
 
 def test_series_shows_dates_as_dates():
@@ -161,6 +202,9 @@ def test_good_okr_passes():
     ({"objective": "Churn"}, "too short"),
     ({"kr1_metric": "launch the churn model"}, "measures an output"),
     ({"kr1_metric": "Deploy scoring API"}, "measures an output"),
+    ({"kr1_metric": "churn model AUC on the holdout"}, "measures an output"),
+    ({"kr1_metric": "number of ML features in production"}, "measures an output"),
+    ({"kr1_metric": "share of orders scored by the new model"}, "measures an output"),
     ({"kr1_baseline": None}, "has no baseline"),
     ({"kr1_target": 0.10}, "equals the baseline"),
     ({"kr1_deadline": "2027-06-30"}, "outside the quarter"),
@@ -211,8 +255,9 @@ def test_build_decisions_reason_must_support_option():
     check_build_decisions({"U1": ("genai_api", "generic_language_task")}, cases)
     with pytest.raises(AssertionError, match="argues for 'core_ml_team'"):
         check_build_decisions({"U1": ("genai_api", "proprietary_data_edge")}, cases)
-    with pytest.raises(AssertionError, match="should be a tuple"):
-        check_build_decisions({"U1": ["genai_api", "generic_language_task"]}, cases)
+    check_build_decisions({"U1": ["genai_api", "generic_language_task"]}, cases)  # "pairs": a list is a pair too
+    with pytest.raises(AssertionError, match="should be a pair"):
+        check_build_decisions({"U1": "genai_api"}, cases)
 
 
 @pytest.mark.parametrize("answer, message", [

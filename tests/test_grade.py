@@ -80,6 +80,23 @@ def other_assignment() -> dict:
     return notebook
 
 
+OVERWRITES_EVERY_DB_ABOVE = """import pathlib
+for folder in list(pathlib.Path.cwd().parents)[:4]:
+    for database in folder.rglob("*.db"):
+        database.write_bytes(b"not a gradebook any more")
+"""
+
+
+def with_duplicated_cell(notebook: dict, grade_id: str) -> dict:
+    """A copy of a notebook in which one cell appears twice, same cell id and grade_id (a copy-paste)."""
+    notebook = copy.deepcopy(notebook)
+    cells = notebook["cells"]
+    index = next(i for i, c in enumerate(cells)
+                 if c.get("metadata", {}).get("nbgrader", {}).get("grade_id") == grade_id)
+    cells.insert(index + 1, copy.deepcopy(cells[index]))
+    return notebook
+
+
 FIXTURES = {
     "solved": solved(),
     "blank": EXERCISE,
@@ -96,6 +113,12 @@ FIXTURES = {
     "rigged-eq": mistake("capacity-rigged-eq-object"),
     "writes-outside-folder": solved(q1_answer=WRITES_OUTSIDE + SOLVED["q1_answer"]),
     "other-assignment": other_assignment(),
+    "one-slip-in-q8": mistake("risks-all-value"),
+    "list-pairs-for-q9": solved(q9_answer="decisions = {u: list(p) for u, p in {\n"
+                                          + SOLVED["q9_answer"].split("{", 1)[1].rsplit("}", 1)[0]
+                                          + "}.items()}"),
+    "duplicated-answer-cell": with_duplicated_cell(solved(), "q3_answer"),
+    "overwrites-every-db-above": solved(q1_answer=OVERWRITES_EVERY_DB_ABOVE + SOLVED["q1_answer"]),
     "not-an-exercise": {"cells": [], "metadata": {}, "nbformat": 4, "nbformat_minor": 5},
 }
 
@@ -142,6 +165,7 @@ def test_blank_submission_scores_zero(graded):
     ("missing-notebook", "missing_notebook"),
     ("kernel-exits", "kernel_died"),
     ("ignores-sigint", "timeout"),
+    ("overwrites-every-db-above", "tampered_with_grading"),
 ])
 def test_ungradable_submission_gets_a_status_not_a_zero(graded, student, status):
     """Is a submission that cannot be graded reported with a status and a reason, and no total?"""
@@ -158,19 +182,57 @@ def test_notebook_under_another_name_is_graded_with_a_note(graded):
 
 
 @pytest.mark.parametrize("student, lost, note", [
-    ("infinite-loop", {"q3_test", "q4_test"}, "time limit"),
-    ("memory-bomb", {"q3_test", "q4_test"}, "out of memory"),
-    ("edited-test-cell", {"q3_test", "q4_test"}, "q3_test differs from the assignment's"),
-    ("hard-coded-answers", {"q1_test", "q3_test", "q4_test", "q7_test"}, ""),
+    ("infinite-loop", {"q3_test"}, "time limit"),
+    ("memory-bomb", {"q3_test"}, "out of memory"),
+    ("edited-test-cell", {"q3_test"}, "q3_test differs from the assignment's"),
+    ("hard-coded-answers", {"q1_test", "q3_test", "q7_test"}, ""),
     ("rigged-eq", {"q7_test"}, ""),
+    ("one-slip-in-q8", {"q8_test"}, ""),
+    ("duplicated-answer-cell", set(), "q3_answer appears more than once"),
 ])
 def test_answer_loses_exactly_the_points_it_should(graded, student, lost, note):
-    """Are the limits, the restored test cell and the hidden tests costing exactly the affected questions?"""
+    """Do limits, restored test cells and hidden tests cost exactly the affected questions, and once only?
+
+    q4 ranks with q3's RICE scores: it is graded with a correct ``rice_scores``, so a broken q3 costs once.
+    """
     row = graded["rows"][student]
-    auto = [cell for cell in graded["run"].results[0].scores if cell != "q10_answer"]
-    assert row["status"] == "ok"
-    assert {gid for gid in auto if row[gid] == 0} == lost
+    course = {cell.grade_id: cell.points for cell in prepare_course_cells()}
+    assert row["status"] == "ok", row["notes"]
+    assert {gid for gid, points in course.items() if gid != "q10_answer" and row[gid] < points} == lost
     assert note in row["notes"]
+
+
+def prepare_course_cells():
+    """The assignment's graded cells (grade_id, points), from the released notebook."""
+    from mlpm.grading.course import GradeCell
+    return [GradeCell(gid, float(c["metadata"]["nbgrader"]["points"]), c["cell_type"] == "code")
+            for gid, c in nbgrader_cells(EXERCISE).items() if c["metadata"]["nbgrader"].get("grade")]
+
+
+def test_partial_credit_reaches_gradebook_csv_report_and_feedback(graded):
+    """Does one wrong tag of eight in q8 cost a share of q8's points everywhere an instructor looks?"""
+    row = graded["rows"]["one-slip-in-q8"]
+    assert 0 < row["q8_test"] < 2 and row["total"] == FULL_AUTO - 2 + row["q8_test"]
+    with Gradebook(course_gradebook.db_url(graded["course_root"])) as gradebook:
+        assert gradebook.find_submission(SLUG, "one-slip-in-q8").score == row["total"]
+    with graded["run"].grades_csv.open(encoding="utf-8") as handle:
+        csv_row = next(r for r in csv.DictReader(handle) if r["student"] == "one-slip-in-q8")
+    assert float(csv_row["q8_test"]) == row["q8_test"]
+    page = (graded["run"].feedback_dir / "one-slip-in-q8.html").read_text(encoding="utf-8")
+    assert f"{row['q8_test']:g} / 2" in page and "Q8 · The four product risks" in page
+    assert "✗ Question 8:" in html.unescape(page)
+
+
+def test_correct_answer_in_another_style_keeps_its_points(graded):
+    """Does a dict of [option, reason] lists, where the prompt says pairs, keep q9's points?"""
+    assert graded["rows"]["list-pairs-for-q9"]["q9_test"] == 2
+
+
+def test_feedback_table_renders_quotes_once(graded):
+    """Does a message that quotes a key show it as text, not as a double-escaped entity?"""
+    page = (graded["run"].feedback_dir / "one-slip-in-q8.html").read_text(encoding="utf-8")
+    assert "&amp;#x27;" not in page and "&amp;#39;" not in page
+    assert "<code>risk_tags</code>" in page
 
 
 def test_deleted_test_cell_is_added_back_and_run(graded):
@@ -229,9 +291,9 @@ def _hidden_lines() -> list[str]:
 
 
 @pytest.mark.parametrize("student, failure", [
-    ("blank", "failed: NotAnsweredYet"),
-    ("edited-test-cell", "failed: AssertionError"),
-    ("hard-coded-answers", "failed: AssertionError"),
+    ("blank", "Question 1 is not answered yet"),
+    ("edited-test-cell", "✗ Question 3: `rice_scores(toy)`"),
+    ("hard-coded-answers", "✗ Question 1:"),
 ])
 def test_feedback_keeps_results_but_hides_hidden_tests_and_mark_scheme(graded, student, failure):
     """Does the feedback page show which checks failed and why, without hidden tests' source or the mark scheme?"""
@@ -248,7 +310,7 @@ def test_plain_nbgrader_feedback_hides_hidden_tests_too(graded):
     [page_file] = (graded["course_root"] / "feedback" / "hard-coded-answers" / SLUG).glob("*.html")
     page = html.unescape(re.sub(r"<[^>]+>", "", page_file.read_text(encoding="utf-8")))
     assert not [line for line in _hidden_lines() if line in page]
-    assert "AssertionError: `" in page, "the failing checks' messages are gone"
+    assert "✗ Question 1:" in page, "the failing checks' messages are gone"
     assert "checks/core.py" not in page, "a traceback (which quotes the test cell) is still there"
 
 
@@ -257,10 +319,20 @@ def test_report_has_figures_and_common_failures(graded):
     report = graded["run"].report.read_text(encoding="utf-8")
     for figure in ("score-distribution.png", "question-heatmap.png"):
         assert f"]({figure})" in report and (graded["run"].report.parent / figure).stat().st_size > 5000
-    assert "## Most common failing checks" in report and "| q3_test |" in report
-    failing = report.split("## Most common failing checks")[1]
+    assert "## Most common failing checks" in report and "| Q3 · RICE scores |" in report
+    failing = report.split("## Most common failing checks")[1].split("## Submissions")[0]
     assert "not defined yet" not in failing and "NotImplementedError" not in failing, "blanks counted as mistakes"
-    assert re.search(r"\| q1_test \| 2 \| \d+% \| \d+ of \d+ \| 1 \|", report), "the blank's q1 is not counted"
+    assert re.search(r"\| Q1 · Size the opportunities \| 2 \| \d+% \| \d+ of \d+ \| 1 \|", report), (
+        "the blank's q1 is not counted")
+    page = (graded["run"].report.parent / "report.html").read_text(encoding="utf-8")
+    assert page.count("data:image/png;base64,") == 2 and "<table>" in page
+
+
+def test_report_lists_blank_and_repaired_submissions_but_not_renamed_files(graded):
+    """Does 'need a look' name the blank notebook and the repaired ones, and leave out a file merely renamed?"""
+    looks = graded["run"].report.read_text(encoding="utf-8").split("## Submissions that need a look")[1]
+    assert "| blank | ok | blank:" in looks and "| deleted-test-cell |" in looks
+    assert "| wrong-notebook-name |" not in looks
 
 
 def test_regrading_keeps_manual_grades_and_totals(tmp_path):
@@ -278,8 +350,8 @@ def test_regrading_keeps_manual_grades_and_totals(tmp_path):
         gradebook.db.commit()
     second = grade(ROOT, SLUG, folder, tmp_path / "out", LIMITS, course_root=course_root, progress=False)
     totals = {r["student"]: r["total"] for r in first.rows}
-    assert totals == {"ana": FULL_AUTO, "ben": FULL_AUTO - 4}  # q4 ranks with the hard-coded q3
-    assert {r["student"]: r["total"] for r in second.rows} == {"ana": FULL_AUTO + 3.5, "ben": FULL_AUTO - 4}
+    assert totals == {"ana": FULL_AUTO, "ben": FULL_AUTO - 1.5}  # q3: 1 of its 4 checks passes
+    assert {r["student"]: r["total"] for r in second.rows} == {"ana": FULL_AUTO + 3.5, "ben": FULL_AUTO - 1.5}
     with Gradebook(course_gradebook.db_url(course_root)) as gradebook:
         kept = gradebook.find_grade("q10_answer", NAME[:-6], SLUG, "ana")
         assert (kept.manual_score, kept.needs_manual_grade) == (3.5, False)

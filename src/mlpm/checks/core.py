@@ -158,6 +158,9 @@ def check_series(
         _fail(name, f"should be a pandas Series, but it is a {_type_name(value)}.")
     missing = [label for label in expected.index if label not in value.index]
     extra = [label for label in value.index if label not in expected.index]
+    if missing and extra:
+        _fail(name, f"is labelled differently: it has {_listing(extra)} where {_listing(missing)} are expected.",
+              "Check how you build the labels (for dates: which day labels each period).")
     if missing:
         _fail(name, f"has no value for {_listing(missing)}.", "Every label needs a value.")
     if extra:

@@ -18,6 +18,11 @@ VERDICT_REASONS = {
 }
 
 
+def _children(tree: Mapping[Any, Any]) -> dict[str, list[str]]:
+    """The tree with each parent's children as a list (a list or a tuple is fine)."""
+    return {parent: list(children) for parent, children in tree.items()}
+
+
 @quiet
 def check_metric_tree(
     tree: Any,
@@ -27,12 +32,12 @@ def check_metric_tree(
     values: Mapping[str, float],
     products: Collection[str] = (),
 ) -> None:
-    """Validate a metric tree written as ``{parent: [children, ...]}``.
+    """Validate a metric tree written as ``{parent: [children, ...]}`` (children as a list or a tuple).
 
     Parameters
     ----------
     tree : dict
-        The learner's tree: each key a metric, each value the list of metrics it breaks into.
+        The learner's tree: each key a metric, each value the list (or tuple) of metrics it breaks into.
     root : str
         The OKR metric at the top.
     inputs : collection of str
@@ -42,19 +47,21 @@ def check_metric_tree(
     values : mapping
         Measured values of some metrics in one week, to test products.
     products : collection of str
-        Nodes that must equal the product of their children (checked with ``values``).
+        Nodes that must equal the product of their children (checked with ``values``; see
+        :func:`check_tree_products`, which checks only that).
     """
     check_type(tree, dict, "metric_tree")
     for parent, children in tree.items():
-        if type(parent) is not str:
+        if not isinstance(parent, str):
             raise AssertionError(f"`metric_tree` has a key {parent!r} that is not a metric name (a str).")
-        if type(children) is not list or not children:
+        if not isinstance(children, (list, tuple)) or not children:
             raise AssertionError(
-                f"metric_tree[{parent!r}] should be a non-empty list of the metrics it breaks into."
+                f"metric_tree[{parent!r}] should be a non-empty list (or tuple) of the metrics it breaks into."
             )
         for child in children:
-            if type(child) is not str:
+            if not isinstance(child, str):
                 raise AssertionError(f"metric_tree[{parent!r}] holds {child!r}, which is not a metric name.")
+    tree = {str.__str__(parent): [str.__str__(c) for c in children] for parent, children in tree.items()}
     nodes = set(tree) | {c for children in tree.values() for c in children}
     unknown = sorted(n for n in nodes if n not in known)
     if unknown:
@@ -108,9 +115,18 @@ def check_metric_tree(
             f"{len(missing)} input metric(s) are not in the tree yet, e.g. {missing[0]!r}. Place "
             "every input under the metric it moves."
         )
+    check_tree_products(tree, products, values)
+
+
+@quiet
+def check_tree_products(tree: Any, products: Collection[str], values: Mapping[str, float]) -> None:
+    """Check that each node in ``products`` breaks into measured factors that multiply back to it."""
+    check_type(tree, dict, "metric_tree")
     for node in products:
         children = tree.get(node, [])
-        unmeasured = [c for c in children if c not in values]
+        if not isinstance(children, (list, tuple)):
+            raise AssertionError(f"metric_tree[{node!r}] should be a list (or tuple) of the metrics it breaks into.")
+        unmeasured = [c for c in children if not isinstance(c, str) or c not in values]
         if not children or unmeasured:
             raise AssertionError(
                 f"{node!r} should break into factors we measure every week "
@@ -125,9 +141,54 @@ def check_metric_tree(
             )
 
 
+def metric_parents(tree: Any) -> dict[str, str]:
+    """Each child's parent in a metric tree (the last parent if a child has several)."""
+    check_type(tree, dict, "metric_tree")
+    parents = {}
+    for parent, children in tree.items():
+        if not isinstance(children, (list, tuple)):
+            raise AssertionError(f"metric_tree[{parent!r}] should be a list (or tuple) of the metrics it breaks into.")
+        for child in children:
+            if isinstance(child, str):
+                parents[str.__str__(child)] = parent
+    return parents
+
+
 @quiet
-def check_frame(value: Any, expected: pd.DataFrame, name: str, *, rel_tol: float = 1e-6, hint: str = "") -> None:
-    """Check a numeric DataFrame: same columns, then each column as a Series (same index labels)."""
+def check_placements(tree: Any, accepted: Mapping[str, Collection[str]], *, hint: str = "") -> None:
+    """Check where some input metrics hang in a metric tree, each against the parents a fair reading accepts.
+
+    ``accepted`` maps an input metric to every parent a careful teacher accepts for it (a
+    defensible argument exists for each); the message names the misplaced inputs, not where
+    they belong.
+    """
+    parents = metric_parents(tree)
+    missing = [name for name in accepted if name not in parents]
+    if missing:
+        raise AssertionError(
+            f"{missing[0]!r} is not in `metric_tree` yet: place every input under the metric it moves."
+        )
+    wrong = [name for name, options in accepted.items() if parents[name] not in options]
+    if wrong:
+        shown = ", ".join(repr(name) for name in wrong[:3])
+        raise AssertionError(f"{shown} {'sits' if len(wrong) == 1 else 'sit'} under a metric "
+                             f"{'it does' if len(wrong) == 1 else 'they do'} not move first. {hint}".strip())
+
+
+def _day(label: Any) -> str:
+    return f"{label.date().isoformat()}, a {label.day_name()}" if isinstance(label, pd.Timestamp) else repr(label)
+
+
+@quiet
+def check_frame(
+    value: Any, expected: pd.DataFrame, name: str, *, rel_tol: float = 1e-6, hint: str = "",
+    label_rule: str = "Label each week by the Monday that starts it.",
+) -> None:
+    """Check a numeric DataFrame: same columns, then each column as a Series (same index labels).
+
+    When both indexes hold dates and the labels differ, the message shows one of the learner's
+    labels with its weekday and repeats ``label_rule`` (the prompt's words), not the expected dates.
+    """
     if not isinstance(value, pd.DataFrame):
         raise AssertionError(f"`{name}` should be a pandas DataFrame, but it is a {type(value).__name__}.")
     missing = [c for c in expected.columns if c not in value.columns]
@@ -140,29 +201,89 @@ def check_frame(value: Any, expected: pd.DataFrame, name: str, *, rel_tol: float
         got, want = value.index[0], expected.index[0]
         if isinstance(want, pd.Timestamp) and not isinstance(got, pd.Timestamp):
             raise AssertionError(
-                f"`{name}` should be indexed by the Monday that starts each week, as a pandas "
-                f"Timestamp; its index holds {type(got).__name__} values."
+                f"`{name}` should be indexed by dates as pandas Timestamps; its index holds "
+                f"{type(got).__name__} values. {label_rule}"
             )
+        if isinstance(want, pd.Timestamp):
+            unexpected = [label for label in value.index if label not in expected.index]
+            absent = [label for label in expected.index if label not in value.index]
+            if unexpected and absent:
+                raise AssertionError(
+                    f"`{name}` labels its rows with other dates than expected (e.g. {_day(unexpected[0])}). "
+                    f"{label_rule}"
+                )
     for column in expected.columns:
         check_series(value[column], expected[column], f"{name}[{column!r}]", rel_tol=rel_tol, hint=hint)
 
 
 @quiet
+def check_series_any(
+    value: Any, expected: pd.Series, name: str, *, also: Collection[pd.Series] = (), rel_tol: float = 1e-6,
+    hint: str = "",
+) -> None:
+    """Like ``check_series``, but ``value`` may also match one of ``also`` (e.g. the learner's own method).
+
+    The message, if none matches, is the one for ``expected``.
+    """
+    for other in also:
+        try:
+            check_series(value, other, name, rel_tol=rel_tol)
+        except AssertionError:
+            continue
+        return
+    check_series(value, expected, name, rel_tol=rel_tol, hint=hint)
+
+
+@quiet
 def check_verdict(value: Any, name: str) -> None:
     """Check the shape of a verdict: a pair (verdict, reason) whose reason fits the verdict."""
-    check_type(value, tuple, name)
+    if not isinstance(value, (tuple, list)):
+        raise AssertionError(f"`{name}` should be a pair (verdict, reason), but it is a {type(value).__name__}.")
     if len(value) != 2:
         raise AssertionError(f"`{name}` should be a pair: (verdict, reason).")
     verdict, reason = value
-    if type(verdict) is not str or verdict not in VERDICTS:
-        raise AssertionError(f"`{name}`: the verdict should be one of {VERDICTS}.")
-    if type(reason) is not str or reason not in VERDICT_REASONS:
-        raise AssertionError(f"`{name}`: the reason should be one of {tuple(VERDICT_REASONS)}.")
-    if VERDICT_REASONS[reason] != verdict:
+    if not isinstance(verdict, str) or verdict not in VERDICTS:
+        raise AssertionError(f"`{name}`: the verdict should be one of {VERDICTS}, as a string.")
+    if not isinstance(reason, str) or reason not in VERDICT_REASONS:
+        raise AssertionError(f"`{name}`: the reason should be one of {tuple(VERDICT_REASONS)}, as a string.")
+    if VERDICT_REASONS[str.__str__(reason)] != verdict:
         raise AssertionError(
-            f"`{name}`: the reason {reason!r} supports the verdict {VERDICT_REASONS[reason]!r}, "
-            f"not {verdict!r}."
+            f"`{name}`: the reason {str.__str__(reason)!r} supports the verdict "
+            f"{VERDICT_REASONS[str.__str__(reason)]!r}, not {str.__str__(verdict)!r}."
         )
+
+
+@quiet
+def check_periods(value: Any, name: str) -> None:
+    """Check the shape of flagged periods: a list of (platform, first_day, last_day) tuples, sorted.
+
+    Days are ``"YYYY-MM-DD"`` strings, the first day not after the last; the list is sorted by
+    first day, then platform.
+    """
+    if not isinstance(value, (list, tuple)):
+        raise AssertionError(f"`{name}` should be a list of (platform, first_day, last_day) tuples, "
+                             f"but it is a {type(value).__name__}.")
+    for item in value:
+        if not isinstance(item, tuple) or len(item) != 3:
+            raise AssertionError(
+                f"`{name}` holds {item!r}: each period should be a tuple (platform, first_day, last_day) "
+                "(a tuple, so that Question 6 can use it as a dict key).")
+        if not all(isinstance(part, str) for part in item):
+            raise AssertionError(f"`{name}` holds {item!r}: write the platform and both days as strings.")
+        if not all(_is_day(part) for part in item[1:]):
+            raise AssertionError(f"`{name}` holds {item!r}: write the days as 'YYYY-MM-DD' strings.")
+        if item[1] > item[2]:
+            raise AssertionError(f"`{name}` holds {item!r}, which ends before it starts.")
+    keys = [(str.__str__(item[1]), str.__str__(item[0])) for item in value]
+    if keys != sorted(keys):
+        raise AssertionError(f"Sort `{name}` by first day, then by platform.")
+
+
+def _is_day(text: str) -> bool:
+    try:
+        return len(text) == 10 and pd.Timestamp(text).strftime("%Y-%m-%d") == text
+    except (ValueError, TypeError):
+        return False
 
 
 @quiet
@@ -187,7 +308,7 @@ def check_flags(value: Any, expected: pd.Series, name: str, *, hint: str = "") -
         raise AssertionError(f"`{name}` should be a pandas Series of True/False, but it is a {type(value).__name__}.")
     if len(value) != len(expected) or not value.index.equals(expected.index):
         raise AssertionError(f"`{name}` should have one flag per value, with the same index as the input.")
-    if value.dtype != bool:
+    if value.dtype != bool and not (str(value.dtype) == "boolean" and not value.isna().any()):
         raise AssertionError(
             f"`{name}` should hold booleans (dtype bool); days without a full window are False, not missing."
         )

@@ -1,15 +1,28 @@
-"""Checkers for module 02 (designing an ML MVP): stages, flags, confusion counts, value and thresholds."""
+"""Checkers for module 02 (designing an ML MVP): stages, flags, confusion counts, value and thresholds.
+
+Checks of answers that build on earlier ones take ``also``: the values (or objectives) that follow
+from the learner's own earlier answers, so that one mistake costs points once.
+"""
 
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+import warnings
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from mlpm.checks.core import as_real, check_keys, check_options, check_type, quiet  # noqa: F401 (check_options: notebooks import it from here)
+from mlpm.checks.core import (  # noqa: F401 (check_options: notebooks import it from here)
+    as_real,
+    check_keys,
+    check_options,
+    check_series,
+    check_type,
+    check_whole_number,
+    quiet,
+)
 
 COUNT_KEYS = ("tp", "fp", "fn", "tn")
 
@@ -49,14 +62,36 @@ def check_flags(value: Any, expected: pd.Series, name: str, *, hint: str = "") -
         raise AssertionError(f"{message} {hint}".strip())
 
 
+def attempt(compute: Callable[..., Any], *args: Any) -> Any:
+    """``compute(*args)``, or None when it raises: for values that follow from a learner's answers.
+
+    Test cells use it outside their checks (to list what a learner's own earlier answers imply),
+    so it catches every error and keeps warnings off stderr.
+    """
+    try:
+        with warnings.catch_warnings(), np.errstate(all="ignore"):
+            warnings.simplefilter("ignore")
+            return compute(*args)
+    except Exception:  # noqa: BLE001 (any error of learner code means: no such value)
+        return None
+
+
 def _count(value: Any, where: str) -> int:
-    if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, np.integer)):
-        raise AssertionError(f"{where} should be a whole number (an int), not a {type(value).__name__}.")
+    check_whole_number(value, where)
     return int(value)
 
 
+def _whole_counts(counts: Any) -> dict[str, int] | None:
+    """Counts as plain ints, or None when they are not four whole numbers (an ``also`` entry to skip)."""
+    try:
+        return {key: int(counts[key]) for key in COUNT_KEYS}
+    except Exception:  # noqa: BLE001
+        return None
+
+
 @quiet
-def check_counts(value: Any, expected: Mapping[str, int], name: str) -> None:
+def check_counts(value: Any, expected: Mapping[str, int], name: str, *,
+                 also: Sequence[Mapping[str, int]] = ()) -> None:
     """Check a confusion-matrix dict ``{"tp": ..., "fp": ..., "fn": ..., "tn": ...}`` of whole numbers.
 
     Parameters
@@ -67,11 +102,15 @@ def check_counts(value: Any, expected: Mapping[str, int], name: str) -> None:
         The right counts, with the keys of ``COUNT_KEYS``.
     name : str
         The answer's name, used in messages.
+    also : sequence of mappings
+        Other counts to accept (those that follow from the learner's own flags).
     """
     check_type(value, dict, name)
     if sorted(value) != sorted(COUNT_KEYS):
         raise AssertionError(f"`{name}` should have exactly the keys {_listing(COUNT_KEYS)}.")
-    got = {key: _count(value[key], f"`{name}[{key!r}]`") for key in COUNT_KEYS}
+    got = {key: _count(value[key], f"{name}[{key!r}]") for key in COUNT_KEYS}
+    if any(got == _whole_counts(other) for other in also):
+        return
     want = {key: int(expected[key]) for key in COUNT_KEYS}
     if sum(got.values()) != sum(want.values()):
         raise AssertionError(
@@ -94,7 +133,8 @@ def check_counts(value: Any, expected: Mapping[str, int], name: str) -> None:
 
 
 @quiet
-def check_value_table(value: Any, expected: Mapping[str, float], name: str, *, hint: str = "") -> None:
+def check_value_table(value: Any, expected: Mapping[str, float], name: str, *, hint: str = "",
+                      also: Sequence[Mapping[str, float]] = ()) -> None:
     """Check a cost/benefit table: a dict of EUR per customer for each confusion-matrix cell.
 
     Parameters
@@ -107,15 +147,19 @@ def check_value_table(value: Any, expected: Mapping[str, float], name: str, *, h
         The answer's name, used in messages.
     hint : str
         Added to the message when some entries are off.
+    also : sequence of mappings
+        Other tables to accept (those that follow from the learner's own earlier answers).
     """
     check_type(value, dict, name)
     if sorted(value) != sorted(COUNT_KEYS):
         raise AssertionError(f"`{name}` should have exactly the keys {_listing(COUNT_KEYS)}.")
-    wrong = [
-        key for key in COUNT_KEYS
-        if not math.isclose(as_real(value[key], f"{name}[{key!r}]"), float(expected[key]),
-                            rel_tol=1e-9, abs_tol=1e-9)
-    ]
+    got = {key: as_real(value[key], f"{name}[{key!r}]") for key in COUNT_KEYS}
+    for want in (expected, *also):
+        wrong = [key for key in COUNT_KEYS
+                 if not math.isclose(got[key], float(want[key]), rel_tol=1e-9, abs_tol=1e-9)]
+        if not wrong:
+            return
+    wrong = [key for key in COUNT_KEYS if not math.isclose(got[key], float(expected[key]), rel_tol=1e-9, abs_tol=1e-9)]
     if wrong:
         raise AssertionError(f"`{name}` has entries that are off for {_listing(wrong)}. {hint}".strip())
 
@@ -123,6 +167,7 @@ def check_value_table(value: Any, expected: Mapping[str, float], name: str, *, h
 @quiet
 def check_threshold(
     value: Any, objective: Mapping[float, float], name: str, *, hint: str = "",
+    also: Sequence[Mapping[float, float]] = (),
 ) -> None:
     """Check that ``value`` is a threshold of the grid whose objective is the best on the grid.
 
@@ -138,11 +183,69 @@ def check_threshold(
         The answer's name, used in messages.
     hint : str
         Added to the message when the threshold is not the best.
+    also : sequence of mappings
+        Other objectives on the same grid (e.g. computed with the learner's own value table): a
+        threshold that is the best for one of them is accepted too.
     """
     threshold = as_real(value, name)
     on_grid = [t for t in objective if math.isclose(threshold, float(t), abs_tol=1e-9)]
     if not on_grid:
         raise AssertionError(f"`{name}` should be one of the thresholds of the grid, e.g. 0.25.")
-    best = max(objective.values())
-    if objective[on_grid[0]] < best - 1e-9 * (1 + abs(best)):
-        raise AssertionError(f"`{name}` is on the grid, but another threshold does better. {hint}".strip())
+    for values in (objective, *also):
+        best = max(values.values())
+        if values.get(on_grid[0], -math.inf) >= best - 1e-9 * (1 + abs(best)):
+            return
+    raise AssertionError(f"`{name}` is on the grid, but another threshold does better. {hint}".strip())
+
+
+@quiet
+def check_series_among(value: Any, accepted: Sequence[pd.Series], name: str, *, hint: str = "") -> None:
+    """Check a numeric Series against several acceptable ones (the first is the reference).
+
+    The others are what the learner's own earlier answers imply. On a miss, the message is the
+    one :func:`mlpm.checks.check_series` gives against the reference.
+    """
+    first: AssertionError | None = None
+    for want in accepted:
+        try:
+            check_series(value, want, name, hint=hint)
+            return
+        except AssertionError as error:
+            first = first or error
+    if first is not None:
+        raise first
+
+
+def _close(number: float, want: float, rel_tol: float) -> bool:
+    return math.isclose(number, float(want), rel_tol=rel_tol, abs_tol=1e-9)
+
+
+@quiet
+def check_figure(
+    value: Any, accepted: Sequence[float], name: str, *, mistakes: Sequence[tuple[Sequence[float], str]] = (),
+    hint: str = "", rel_tol: float = 1e-6,
+) -> None:
+    """Check a number against every value a fair reading accepts; name a known mistake when it matches one.
+
+    Parameters
+    ----------
+    value : Any
+        The learner's number (``math.inf`` is a number too).
+    accepted : sequence of float
+        The reference first, then values that follow from the learner's own earlier answers or
+        from another reading the prompt allows.
+    name : str
+        The answer's name, used in messages.
+    mistakes : sequence of (values, message)
+        Values a known mistake gives, with the message to show when the learner's value is one
+        of them (so the message is true of the answer it describes).
+    hint : str
+        The message for any other wrong value.
+    """
+    number = as_real(value, name)
+    if any(_close(number, want, rel_tol) for want in accepted):
+        return
+    for values, message in mistakes:
+        if any(_close(number, want, rel_tol) for want in values):
+            raise AssertionError(f"`{name}` is not right yet: {message}")
+    raise AssertionError(f"`{name}` is not right yet. {hint}".strip())

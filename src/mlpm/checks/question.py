@@ -32,6 +32,7 @@ then costs points once.
 from __future__ import annotations
 
 import html
+import re
 import sys
 import types
 import warnings
@@ -88,7 +89,7 @@ class QuestionResult:
 
     def _repr_html_(self) -> str:
         colour = "#1a7f37" if not self.messages else "#b35900"
-        rows = "".join(f"<div>{html.escape(line)}</div>" for line in self.lines)
+        rows = "".join(f"<div>{_inline_html(line)}</div>" for line in self.lines)
         return f"<div style='color:{colour};font-family:var(--jp-code-font-family, monospace)'>{rows}</div>"
 
     def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, Any]:
@@ -96,8 +97,13 @@ class QuestionResult:
 
     def as_json(self) -> dict[str, Any]:
         """The result as data, for ``mlpm grade`` and ``mlpm check``."""
-        return {"title": self.title, "points": self.points, "max_points": self.max_points,
-                "passed": self.passed, "total": self.total, "messages": self.messages, "notes": self.notes}
+        return {"title": self.title, "points": self.points, "max_points": self.max_points, "passed": self.passed,
+                "total": self.total, "hidden_ran": self.hidden_ran, "messages": self.messages, "notes": self.notes}
+
+
+def _inline_html(text: str) -> str:
+    """Escape a line for HTML and show `code` as code."""
+    return re.sub(r"`([^`]+)`", r"<code>\1</code>", html.escape(text))
 
 
 def _failure_lines(result: QuestionResult) -> list[str]:

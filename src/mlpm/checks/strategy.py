@@ -17,6 +17,10 @@ OUTPUT_PHRASES = (
     "launch", "launched", "deploy", "deployed", "deployment", "rollout", "roll out", "rolled out",
     "go live", "go-live", "model trained", "models trained",
 )
+# A metric of the model or the system is an output too: it says what the team built, not what changed.
+MODEL_METRIC = re.compile(
+    r"\b(auc|roc|accuracy|precision|recall|f1|rmse|log[- ]?loss|model|models|ml features?|in production|"
+    r"scored|predictions?)\b")
 OKR_KEYS = {"objective", "key_results", "guardrail"}
 KEY_RESULT_KEYS = {"metric", "baseline", "target", "deadline"}
 GUARDRAIL_KEYS = {"metric", "baseline", "limit"}
@@ -44,7 +48,8 @@ def _output_word(text: str) -> str | None:
     for phrase in OUTPUT_PHRASES:
         if re.search(rf"\b{re.escape(phrase)}\b", lowered):
             return phrase
-    return None
+    model = MODEL_METRIC.search(lowered)
+    return model.group(0) if model else None
 
 
 def _check_keys(value: dict, required: set[str], where: str) -> None:
@@ -113,8 +118,8 @@ def check_okr(okr: Any, quarter_start: str = "2027-01-01", quarter_end: str = "2
         word = _output_word(metric)
         if word:
             raise AssertionError(
-                f"{where} measures an output ({word!r}). A key result measures the change in "
-                "customer or business behaviour that the work should cause."
+                f"{where} measures an output ({word!r}): the team's work or the model itself. A key result "
+                "measures the change in customer or business behaviour that the work should cause."
             )
         if kr["baseline"] is None:
             raise AssertionError(f"{where} has no baseline: say where the metric is today.")

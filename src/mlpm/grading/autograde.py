@@ -14,7 +14,6 @@ from __future__ import annotations
 import json
 import multiprocessing
 import os
-import shutil
 import signal
 import sys
 import time
@@ -29,6 +28,7 @@ import psutil
 from nbgrader.api import Gradebook
 from nbgrader.apps.nbgraderapp import NbGraderApp
 
+from mlpm.checks.question import MEDIA_TYPE, CheckFailed, NotAnsweredYet, QuestionResult
 from mlpm.grading import kernel
 from mlpm.grading.course import Course, nbgrader_cells
 
@@ -37,6 +37,7 @@ TIMEOUT = "timeout"
 KERNEL_DIED = "kernel_died"
 MEMORY_LIMIT = "memory_limit"
 GRADING_ERROR = "grading_error"
+TAMPERED = "tampered_with_grading"
 
 
 @dataclass(frozen=True)
@@ -64,7 +65,9 @@ class Result:
 
     ``scores`` maps each grade_id to its automatic score (None: waits for manual grading);
     it is empty unless ``status`` is ``"ok"``. ``failures`` lists (grade_id, message) for each
-    failing test cell. ``notes`` say what the grader noticed or repaired.
+    failing check (a question may have several), ``unanswered`` the test cells whose answer was
+    missing, and ``outcomes`` each test cell's result as the notebook shows it, line by line.
+    ``notes`` say what the grader noticed or repaired.
     """
 
     student: str
@@ -72,6 +75,8 @@ class Result:
     notes: list[str] = field(default_factory=list)
     scores: dict[str, float | None] = field(default_factory=dict)
     failures: list[tuple[str, str]] = field(default_factory=list)
+    unanswered: list[str] = field(default_factory=list)
+    outcomes: dict[str, list[str]] = field(default_factory=dict)
     needs_manual: set[str] = field(default_factory=set)
     autograded: Path | None = None
     submitted: Path | None = None
@@ -182,13 +187,37 @@ def _prepare(course: Course, student: str, notebook: Path, workdir: Path) -> _Jo
     folder = course.copy_to(workdir / student)
     target = folder / "submitted" / student / course.slug
     target.mkdir(parents=True)
-    shutil.copy(notebook, target / course.notebook)
-    return _Job(student, notebook, folder, _repairs(course, notebook))
+    submitted = json.loads(notebook.read_text(encoding="utf-8"))
+    notes = _deduplicate(submitted)
+    (target / course.notebook).write_text(json.dumps(submitted), encoding="utf-8")
+    return _Job(student, notebook, folder, notes + _repairs(course, submitted))
 
 
-def _repairs(course: Course, notebook: Path) -> list[str]:
+def _deduplicate(notebook: dict) -> list[str]:
+    """Keep the first copy of a graded cell that appears twice; later copies run as ordinary cells.
+
+    nbgrader refuses a notebook with a grade_id (or a cell id) twice. The copies still run in
+    their place, so the learner's code runs as it did in their notebook; only the first is graded.
+    """
+    seen_grade_ids, seen_ids, notes = set(), set(), []
+    for position, cell in enumerate(notebook.get("cells", [])):
+        meta = cell.get("metadata", {})
+        gid = meta.get("nbgrader", {}).get("grade_id")
+        if gid is not None and gid in seen_grade_ids:
+            del meta["nbgrader"]
+            notes.append(f"cell {gid} appears more than once: the first copy is graded, later copies ran as "
+                         "ordinary cells")
+        elif gid is not None:
+            seen_grade_ids.add(gid)
+        if "id" in cell and cell["id"] in seen_ids:
+            cell["id"] = f"{cell['id']}-copy-{position}"
+        seen_ids.add(cell.get("id"))
+    return notes
+
+
+def _repairs(course: Course, notebook: dict) -> list[str]:
     """Say which test cells nbgrader will re-add (deleted) and which locked cells it will restore."""
-    submitted = nbgrader_cells(json.loads(notebook.read_text(encoding="utf-8")))
+    submitted = nbgrader_cells(notebook)
     notes = []
     for gid, cell in course.released.items():
         meta = cell["metadata"]["nbgrader"]
@@ -214,22 +243,51 @@ def _outputs_text(cell: dict) -> str:
     )
 
 
-def failing_messages(course: Course, notebook: dict) -> list[tuple[str, str]]:
-    """(grade_id, message) for each auto-graded test cell that failed in an executed notebook."""
+def _outcome(output: dict) -> tuple[list[str], list[str], bool] | None:
+    """(lines shown, failing messages, answered) of one test-cell output, or None if it says nothing."""
+    kind = output.get("output_type")
+    if kind == "error":
+        name, value = output.get("ename", "Error"), str(output.get("evalue", "")).strip()
+        if name == NotAnsweredYet.__name__:
+            return [value], [], False
+        if name == CheckFailed.__name__:
+            lines = value.splitlines()
+            return lines, [_message(line) for line in lines if line.startswith("✗ ")], True
+        line = f"{name}: {value.splitlines()[0] if value else ''}".strip()
+        return [line], [line], True
+    if kind == "stream" and output.get("name") == "stderr":
+        line = "wrote to stderr: " + _text(output.get("text", "")).strip()[:200]
+        return [line], [line], True
+    data = output.get("data", {}).get(MEDIA_TYPE)
+    if kind == "execute_result" and isinstance(data, dict):
+        result = QuestionResult(**data)
+        return result.lines, list(result.messages), True
+    return None
+
+
+def _message(line: str) -> str:
+    """A failing check's message from a result line: without the mark and the question's title."""
+    text = line.removeprefix("✗ ")
+    head, _, rest = text.partition(": ")
+    return rest if head.startswith("Question ") and rest else text
+
+
+def read_outcomes(course: Course, notebook: dict, result: Result) -> None:
+    """Fill ``result``'s failures, unanswered questions and shown outcomes from an executed notebook."""
     auto = {cell.grade_id for cell in course.grade_cells if cell.auto}
-    failures = []
     for gid, cell in nbgrader_cells(notebook).items():
         if gid not in auto:
             continue
         for output in cell.get("outputs", []):
-            if output.get("output_type") == "error":
-                message = f"{output.get('ename', 'Error')}: {output.get('evalue', '')}".strip()
-                failures.append((gid, message.splitlines()[0] if message else "Error"))
-                break
-            if output.get("output_type") == "stream" and output.get("name") == "stderr":
-                failures.append((gid, "wrote to stderr: " + _text(output.get("text", "")).strip()[:200]))
-                break
-    return failures
+            found = _outcome(output)
+            if found is None:
+                continue
+            lines, messages, answered = found
+            result.outcomes[gid] = lines
+            result.failures += [(gid, message) for message in messages]
+            if not answered:
+                result.unanswered.append(gid)
+            break
 
 
 def _limit_notes(course: Course, notebook: dict, limits: Limits) -> list[str]:
@@ -244,8 +302,13 @@ def _limit_notes(course: Course, notebook: dict, limits: Limits) -> list[str]:
     return notes
 
 
-def _classify_failure(log: str, limits: Limits) -> tuple[str, str]:
+def _classify_failure(log: str, limits: Limits, folder: Path) -> tuple[str, str]:
     """Status and reason for a grading process that exited without a graded notebook."""
+    gradebook = folder.parent / "db" / "gradebook.db"
+    if not gradebook.exists() or not gradebook.read_bytes().startswith(b"SQLite format 3"):
+        return TAMPERED, ("the notebook's code overwrote or deleted grading files outside its own folder (the "
+                          "private gradebook), so no grade could be recorded; look for code that writes or deletes "
+                          "files, e.g. with glob or os.walk over parent folders")
     if "DeadKernelError" in log or "Kernel died" in log or "kernel died" in log:
         return KERNEL_DIED, "the kernel died while running the notebook (e.g. os._exit or a crash)"
     if "CellTimeoutError" in log:
@@ -271,7 +334,7 @@ def _finish(course: Course, job: _Job, limits: Limits, timed_out: bool) -> Resul
     log = log_file.read_text(encoding="utf-8", errors="replace") if log_file.exists() else ""
     saved = job.folder / "result.json"
     if job.process.exitcode != 0 or not graded.exists() or not saved.exists():
-        result.status, reason = _classify_failure(log, limits)
+        result.status, reason = _classify_failure(log, limits, job.folder)
         if result.status == GRADING_ERROR:
             reason += f" (exit code {job.process.exitcode})"
         result.notes.append(reason)
@@ -296,7 +359,7 @@ def _read_back(course: Course, job: _Job, limits: Limits) -> Result:
         result.notes.append(f"could not read the grades back: {type(error).__name__}: {error}")
         return result
     result.scores = {cell.grade_id: scores.get(cell.grade_id) for cell in course.grade_cells}
-    result.failures = failing_messages(course, notebook)
+    read_outcomes(course, notebook, result)
     result.notes += _limit_notes(course, notebook, limits)
     result.autograded = graded
     return result

@@ -74,24 +74,28 @@ def render(notebook: Path, course: Course | None, result: Result) -> str:
         lines = [f"{notebook.name} · {course.slug} ({checks})", ""]
     if result.status != OK:
         return "\n".join(lines + [f"Could not grade it ({result.status}):"] + [f"  {n}" for n in result.notes])
-    failed = dict(result.failures)
     auto_total = auto_max = 0.0
+    width = max(len(course.title(cell.grade_id)) for cell in course.grade_cells)
     for cell in course.grade_cells:
-        score = result.scores.get(cell.grade_id)
+        title = course.title(cell.grade_id)
         if not cell.auto:
-            lines.append(f"  {cell.grade_id:<14} {'':>9}  graded by your instructor ({cell.points:g} points)")
+            lines.append(f"  {title:<{width}}  {'':>9}  graded by your instructor ({cell.points:g} points)")
             continue
-        auto_total += score or 0
+        score = result.scores.get(cell.grade_id) or 0
+        auto_total += score
         auto_max += cell.points
-        verdict = "failed" if cell.grade_id in failed else "passed"
-        lines.append(f"  {cell.grade_id:<14} {score or 0:>4g} / {cell.points:<3g} {verdict}")
+        verdict = ("not answered yet" if cell.grade_id in result.unanswered
+                   else "passed" if score == cell.points else "partly right" if score else "failed")
+        lines.append(f"  {title:<{width}}  {score:>4g} / {cell.points:<3g} {verdict}")
     lines += ["", f"Automatic points: {auto_total:g} / {auto_max:g}"]
     if not course.hidden_tests:
         lines += ["(Visible checks only: your instructor's grading also runs hidden checks on other data, "
                   "so write general code; hard-coded answers will lose these points.)"]
     if result.failures:
         lines += ["", "What to look at:"]
-        lines += [f"  {gid}: {message}" for gid, message in result.failures]
+        lines += [f"  {course.title(gid).split(' · ')[0]}: {message}" for gid, message in result.failures]
+    if result.unanswered:
+        lines += ["", "Not answered yet: " + ", ".join(course.title(gid).split(" · ")[0] for gid in result.unanswered)]
     if result.notes:
         lines += ["", "Notes:"] + [f"  {note}" for note in result.notes]
     return "\n".join(lines)

@@ -11,6 +11,7 @@ import hashlib
 import json
 import multiprocessing
 import os
+import re
 import shutil
 import sys
 import tempfile
@@ -65,6 +66,8 @@ class Course:
         Student-visible version of every nbgrader cell, by grade_id.
     hidden_tests : bool
         Whether the source held hidden tests (False when graded against the student version).
+    titles : dict[str, str]
+        A short title per graded cell, from its question's prompt (e.g. "Q7 · The scope/time trade-off").
     """
 
     root: Path
@@ -73,6 +76,11 @@ class Course:
     grade_cells: list[GradeCell] = field(default_factory=list)
     released: dict[str, dict] = field(default_factory=dict)
     hidden_tests: bool = True
+    titles: dict[str, str] = field(default_factory=dict)
+
+    def title(self, grade_id: str) -> str:
+        """The question's short title, or its grade_id when the prompt has none."""
+        return self.titles.get(grade_id, grade_id)
 
     @property
     def grade_ids(self) -> set[str]:
@@ -228,4 +236,23 @@ def prepare_course(
         GradeCell(gid, float(cell["metadata"]["nbgrader"]["points"]), cell["cell_type"] == "code")
         for gid, cell in cells.items() if cell["metadata"]["nbgrader"].get("grade")
     ]
-    return Course(root, slug, name, grade_cells, cells, hidden_tests)
+    return Course(root, slug, name, grade_cells, cells, hidden_tests, question_titles(cells, grade_cells))
+
+
+def question_titles(cells: dict[str, dict], grade_cells: list[GradeCell]) -> dict[str, str]:
+    """A short title per graded cell from the heading of its prompt cell (``q7_test`` -> ``q7_prompt``).
+
+    "## Question 7 · The scope/time trade-off (2 points)" gives "Q7 · The scope/time trade-off".
+    """
+    titles = {}
+    for cell in grade_cells:
+        prompt = cells.get(cell.grade_id.split("_")[0] + "_prompt")
+        if prompt is None:
+            continue
+        text = prompt["source"] if isinstance(prompt["source"], str) else "".join(prompt["source"])
+        heading = re.match(r"#+\s*Question\s+(\w+)\s*(?:·|:|-)?\s*(.*?)\s*(\([^)]*points?[^)]*\))?\s*$",
+                           text.strip().splitlines()[0]) if text.strip() else None
+        if heading:
+            number, name = heading.group(1), heading.group(2)
+            titles[cell.grade_id] = f"Q{number} · {name}" if name else f"Q{number}"
+    return titles

@@ -5,7 +5,7 @@ student-visible source from the released notebook, so hidden tests' source and m
 do not reach the student, while the test cells' outputs, i.e. pass or fail and the check's
 message, stay. Test cells' tracebacks are cut to their last line (the message): a traceback
 quotes the test's source. Outputs longer than ``MAX_OUTPUT_CHARS`` are cut. A summary of
-points per question opens the page.
+points per question, in the words the notebook shows, opens the page.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from __future__ import annotations
 import copy
 import functools
 import html
+import re
 from pathlib import Path
 
 import nbformat
@@ -37,10 +38,14 @@ def _trim(output: dict) -> None:
             holder[key] = text[:MAX_OUTPUT_CHARS] + f"\n... output cut: {len(text):,} characters in all ..."
 
 
+def _inline(text: str) -> str:
+    """Escape text for HTML and show `code` as code."""
+    return re.sub(r"`([^`]+)`", r"<code>\1</code>", html.escape(text))
+
+
 def _summary(course: Course, result: Result, manual: dict[str, float]) -> str:
-    """A markdown table: points per question, and what failed."""
-    failed = dict(result.failures)
-    rows = ["| question | points | result |", "|---|---|---|"]
+    """An HTML table: points per question, and each result in the words the notebook shows."""
+    rows = ["<table><thead><tr><th>question</th><th>points</th><th>result</th></tr></thead><tbody>"]
     total, pending = 0.0, False
     for cell in course.grade_cells:
         score = manual.get(cell.grade_id, result.scores.get(cell.grade_id))
@@ -49,14 +54,15 @@ def _summary(course: Course, result: Result, manual: dict[str, float]) -> str:
         else:
             total += score
             shown = f"{score:g} / {cell.points:g}"
-            verdict = ("failed: " + html.escape(failed[cell.grade_id])) if cell.grade_id in failed else (
-                "passed" if cell.auto else "graded by your instructor")
-        rows.append(f"| {cell.grade_id} | {shown} | {verdict} |")
-    notes = "".join(f"\n- {html.escape(note)}" for note in result.notes)
-    return (f"# Feedback for {html.escape(result.student)} · {course.slug}\n\n"
-            f"**Total{' so far' if pending else ''}: {total:g} / {course.max_score:g}**"
-            + (" (written answers still to be graded)" if pending else "") + "\n\n" + "\n".join(rows)
-            + (f"\n\nNotes from the grader:{notes}" if notes else ""))
+            lines = result.outcomes.get(cell.grade_id) if cell.auto else ["graded by your instructor"]
+            verdict = "<br>".join(_inline(line) for line in lines or ["✓ passed"])
+        rows.append(f"<tr><td>{_inline(course.title(cell.grade_id))}</td><td>{shown}</td><td>{verdict}</td></tr>")
+    rows.append("</tbody></table>")
+    notes = "".join(f"<li>{_inline(note)}</li>" for note in result.notes)
+    return (f"<h1>Feedback for {html.escape(result.student)} · {html.escape(course.slug)}</h1>\n\n"
+            f"<p><b>Total{' so far' if pending else ''}: {total:g} / {course.max_score:g}</b>"
+            + (" (written answers still to be graded)" if pending else "") + "</p>\n\n" + "".join(rows)
+            + (f"\n\n<p>Notes from the grader:</p><ul>{notes}</ul>" if notes else ""))
 
 
 def cut_tracebacks(cell: dict) -> None:

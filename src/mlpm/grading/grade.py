@@ -126,5 +126,7 @@ def summary(run: GradeRun) -> str:
     lines = [f"{'student':<{width}}  {'status':<18}  total"]
     for row in run.rows:
         total = f"{row['total']:g} / {row['max']:g}" if row["total"] != "" else "-"
+        if row["needs_manual_grading"]:
+            total += f" so far ({row['waiting_points']:g} written points to grade)"
         lines.append(f"{row['student']:<{width}}  {row['status']:<18}  {total}")
     return "\n".join(lines)

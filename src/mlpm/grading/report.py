@@ -1,18 +1,20 @@
-"""grades.csv and the class report (markdown with PNG figures) for one assignment."""
+"""grades.csv and the class report (markdown with PNG figures, and the same as one HTML page) for one assignment."""
 
 from __future__ import annotations
 
+import base64
 import collections
 import csv
+import re
 from pathlib import Path
 
 import matplotlib
+import mistune
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 
-from mlpm.checks.core import NotAnsweredYet  # noqa: E402
 from mlpm.grading.autograde import OK, Result  # noqa: E402
 from mlpm.grading.course import Course  # noqa: E402
 
@@ -36,6 +38,7 @@ def score_table(course: Course, results: list[Result], manual: dict[str, dict[st
         if result.status == OK:
             row["total"] = sum(float(row[cell.grade_id] or 0) for cell in course.grade_cells)
         row["needs_manual_grading"] = " ".join(waiting)
+        row["waiting_points"] = sum(cell.points for cell in course.grade_cells if cell.grade_id in waiting)
         row["notes"] = "; ".join(result.notes)
         rows.append(row)
     return rows
@@ -95,7 +98,8 @@ def plot_heatmap(course: Course, rows: list[dict], path: Path) -> Path:
     cmap = cmap.with_extremes(bad="#d9d9d9")
     image = axes.imshow(np.ma.masked_invalid(matrix), cmap=cmap, vmin=0, vmax=1, aspect="auto")
     axes.set_xticks(range(len(course.grade_cells)),
-                    [f"{c.grade_id}\n({c.points:g} pt{'' if c.auto else ', manual'})" for c in course.grade_cells],
+                    [f"{_short(course.title(c.grade_id))}\n({c.points:g} pt{'' if c.auto else ', manual'})"
+                     for c in course.grade_cells],
                     rotation=45, ha="right", fontsize=8)
     axes.set_yticks(range(len(order)), labels, fontsize=8)
     waiting = _waiting(rows)
@@ -112,20 +116,46 @@ def plot_heatmap(course: Course, rows: list[dict], path: Path) -> Path:
     return path
 
 
-def _unanswered(message: str) -> bool:
-    return message.startswith(f"{NotAnsweredYet.__name__}:")
+def _short(title: str, width: int = 22) -> str:
+    return title if len(title) <= width else title[:width - 1] + "…"
 
 
-def common_failures(results: list[Result], limit: int = 10) -> list[tuple[str, str, int]]:
-    """The most common (question, failing check message, number of students), unanswered questions left out."""
-    counts = collections.Counter((gid, message) for r in results for gid, message in set(r.failures)
-                                 if not _unanswered(message))
-    return [(gid, message, n) for (gid, message), n in counts.most_common(limit)]
+def _gist(message: str) -> str:
+    """A failing message without the labels it lists, so the same mistake on other data counts once."""
+    return re.sub(r"'[^']*'(, '[^']*')*( and \d+ more)?", "…", message)
+
+
+def common_failures(results: list[Result]) -> list[tuple[str, str, int]]:
+    """(question, failing check message, number of students), most common first; blanks left out."""
+    counts = collections.Counter((gid, gist) for r in results
+                                 for gid, gist in {(gid, _gist(message)) for gid, message in r.failures})
+    return [(gid, message, n) for (gid, message), n in counts.most_common()]
 
 
 def unanswered_counts(results: list[Result]) -> collections.Counter:
     """Question -> number of students whose check said it was not answered yet."""
-    return collections.Counter(gid for r in results for gid in {g for g, message in r.failures if _unanswered(message)})
+    return collections.Counter(gid for r in results for gid in set(r.unanswered))
+
+
+# Notes that only inform (a renamed file is graded as usual); every other note needs a look.
+INFORMATIONAL_NOTES = ("handed in as ",)
+MOST_COMMON_SHOWN = 25
+
+
+def needs_a_look(course: Course, results: list[Result], rows: list[dict]) -> list[tuple[str, str, str]]:
+    """(student, status, why) for each submission an instructor should open: not graded, repaired, or blank."""
+    auto = [cell.grade_id for cell in course.grade_cells if cell.auto]
+    by_student = {r.student: r for r in results}
+    found = []
+    for row in rows:
+        result = by_student.get(row["student"])
+        notes = result.notes if result is not None else [row["notes"]]
+        why = [note for note in notes if note and not note.startswith(INFORMATIONAL_NOTES)]
+        if row["status"] == OK and result is not None and set(auto) <= set(result.unanswered):
+            why.insert(0, "blank: no auto-graded question answered (handed in the wrong file?)")
+        if row["status"] != OK or why:
+            found.append((row["student"], row["status"], "; ".join(why)))
+    return found
 
 
 def _md(text: str) -> str:
@@ -133,7 +163,7 @@ def _md(text: str) -> str:
 
 
 def write_report(course: Course, results: list[Result], rows: list[dict], folder: Path) -> Path:
-    """Write ``report.md`` with its figures into ``folder``; return the report's path."""
+    """Write ``report.md`` and ``report.html`` (figures inside) into ``folder``; return the markdown's path."""
     folder.mkdir(parents=True, exist_ok=True)
     plot_distribution(course, rows, folder / "score-distribution.png")
     plot_heatmap(course, rows, folder / "question-heatmap.png")
@@ -143,9 +173,13 @@ def write_report(course: Course, results: list[Result], rows: list[dict], folder
     lines = [f"# Class report · {course.slug}", "",
              f"{len(rows)} students: {len(graded)} graded"
              + "".join(f", {n} {status}" for status, n in sorted(statuses.items())) + ".", ""]
+    waiting = _waiting(rows)
     if totals:
+        manual_max = sum(c.points for c in course.grade_cells if c.grade_id in waiting)
         lines += [f"Total points (of {course.max_score:g}): median {np.median(totals):g}, "
-                  f"mean {np.mean(totals):.1f}, lowest {min(totals):g}, highest {max(totals):g}.", ""]
+                  f"mean {np.mean(totals):.1f}, lowest {min(totals):g}, highest {max(totals):g}."
+                  + (f" Written answers ({manual_max:g} points) are not graded yet for everyone: "
+                     "totals are points so far." if manual_max else ""), ""]
     lines += ["![score distribution](score-distribution.png)", "",
               "![student x question heatmap](question-heatmap.png)", "",
               "## Questions, hardest first", "",
@@ -153,7 +187,6 @@ def write_report(course: Course, results: list[Result], rows: list[dict], folder
               "|---|---|---|---|---|"]
     matrix = _fraction_matrix(course, graded)
     stats = []
-    waiting = _waiting(rows)
     for j, cell in enumerate(course.grade_cells):
         column = matrix[:, j][~np.isnan(matrix[:, j])] if len(graded) else np.array([])
         if column.size and cell.grade_id not in waiting:
@@ -161,20 +194,43 @@ def write_report(course: Course, results: list[Result], rows: list[dict], folder
     unanswered = unanswered_counts(results)
     for mean, cell, below, n in sorted(stats, key=lambda s: s[0]):
         blank = unanswered.get(cell.grade_id, 0) if cell.auto else ""
-        lines.append(f"| {cell.grade_id} | {cell.points:g} | {mean:.0%} | {below} of {n} | {blank} |")
+        title = _md(course.title(cell.grade_id))
+        lines.append(f"| {title} | {cell.points:g} | {mean:.0%} | {below} of {n} | {blank} |")
     students_waiting = [r["student"] for r in graded if r["needs_manual_grading"]]
     if students_waiting:
-        lines += ["", f"Not ranked yet: {', '.join(sorted(waiting))}, with written answers of "
+        names = ", ".join(course.title(gid) for gid in sorted(waiting))
+        lines += ["", f"Not ranked yet: {names}, with written answers of "
                       f"{len(students_waiting)} students waiting for manual grading (grade them in formgrader, "
                       "then run `mlpm grade` again to refresh this report)."]
+    failures = common_failures(results)
     lines += ["", "## Most common failing checks", "",
               "Answers that were tried and are wrong (questions left unanswered are counted above).", "",
               "| question | message | students |", "|---|---|---|"]
-    lines += [f"| {gid} | {_md(message)} | {n} |" for gid, message, n in common_failures(results)]
-    problems = [r for r in rows if r["status"] != OK or r["notes"]]
+    lines += [f"| {_md(course.title(gid))} | {_md(message)} | {n} |"
+              for gid, message, n in failures[:MOST_COMMON_SHOWN]]
+    if len(failures) > MOST_COMMON_SHOWN:
+        lines += ["", f"{len(failures) - MOST_COMMON_SHOWN} more messages, each for fewer students, are in the "
+                      "students' feedback pages."]
+    problems = needs_a_look(course, results, rows)
     if problems:
-        lines += ["", "## Submissions that need a look", "", "| student | status | notes |", "|---|---|---|"]
-        lines += [f"| {r['student']} | {r['status']} | {_md(r['notes'])} |" for r in problems]
+        lines += ["", "## Submissions that need a look", "", "| student | status | why |", "|---|---|---|"]
+        lines += [f"| {student} | {status} | {_md(why)} |" for student, status, why in problems]
     report = folder / "report.md"
-    report.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    text = "\n".join(lines) + "\n"
+    report.write_text(text, encoding="utf-8")
+    (folder / "report.html").write_text(_html(course, text, folder), encoding="utf-8")
     return report
+
+
+def _html(course: Course, markdown: str, folder: Path) -> str:
+    """The report as one HTML page, figures embedded, readable in any browser."""
+    def embed(match: re.Match) -> str:
+        data = base64.b64encode((folder / match.group(2)).read_bytes()).decode("ascii")
+        return f"![{match.group(1)}](data:image/png;base64,{data})"
+
+    body = mistune.create_markdown(plugins=["table"])(re.sub(r"!\[([^\]]*)\]\(([^)]+\.png)\)", embed, markdown))
+    style = ("body{font-family:sans-serif;max-width:60em;margin:2em auto;line-height:1.4}"
+             "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.3em .6em;text-align:left}"
+             "img{max-width:100%}")
+    return (f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>Class report · {course.slug}</title>"
+            f"<style>{style}</style></head><body>{body}</body></html>")
