@@ -122,3 +122,19 @@ def test_no_solution_hidden_test_or_mark_scheme_leaks_into_exercises(path):
     public = "\n".join(public_lines)  # a prompt or hint may show a line on purpose
     leaked = [line for line in secret_lines if line in student and line not in public]
     assert not leaked, f"leaked into exercises: {leaked[:3]}"
+
+
+@pytest.mark.parametrize("path", solution_notebooks(), ids=lambda p: p.parent.name)
+def test_test_cells_follow_the_partial_credit_pattern(path):
+    """Does every test cell open a Question with its own number and points, mark its hidden checks and end
+    with q.result(), so nbgrader reads partial credit and the learner one line?"""
+    for cell in auto_test_cells(read_notebook(path)):
+        meta, text = nbgrader_meta(cell), source(cell).strip()
+        number = meta["grade_id"].split("_")[0].removeprefix("q")
+        points = float(meta["points"])
+        assert text.startswith(f"q = Question({number}, points={points:g})"), meta["grade_id"]
+        assert text.endswith("q.result()"), meta["grade_id"]
+        hidden = text.split("### BEGIN HIDDEN TESTS")[1:]
+        assert hidden and any("q.hidden()" in part or "q.carry_forward(" in part for part in hidden), (
+            f"{meta['grade_id']}: hidden checks must follow q.hidden() or q.carry_forward(...)")
+        assert "with checking()" not in text
