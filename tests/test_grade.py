@@ -36,7 +36,7 @@ NAME = "01-strategy-exercises.ipynb"
 LIMITS = Limits(cell_timeout=10, notebook_timeout=60, memory_mb=1536)
 EXERCISE = read(ROOT / "exercises" / SLUG / NAME)
 SOLVED = solution_answers(read(ROOT / "solutions" / SLUG / NAME))
-FULL_AUTO = 20.0
+FULL_AUTO = 21.0
 
 WRITES_OUTSIDE = """import pathlib
 for folder in list(pathlib.Path.cwd().parents)[:7]:

@@ -7,6 +7,14 @@ and only the hidden ones catch it (a hard-coded answer).
 
 ASSIGNMENT = "01-product-strategy"
 
+SOLVED_Q9_DECISIONS = """
+decisions = {
+    "U1": ("genai_api", "generic_language_task"), "U2": ("core_ml_team", "proprietary_data_edge"),
+    "U3": ("genai_api", "generic_language_task"), "U4": ("core_ml_team", "scale_latency_cost"),
+    "U5": ("genai_api", "generic_language_task"), "U6": ("core_ml_team", "proprietary_data_edge"),
+}
+"""
+
 WRONG_ANSWERS = {
     "reach-as-mention-count": ("q1_answer", """
 def opportunity_scores(notes):
@@ -121,7 +129,35 @@ risk_tags = {key: "ethics" for key in ASSUMPTIONS}
 """, "visible"),
     "genai-everywhere": ("q9_answer", """
 decisions = {key: ("genai_api", "generic_language_task") for key in USE_CASES}
+safeguards = {key: ["redact_personal_data", "evaluation_set"] for key in USE_CASES}
 """, "hidden"),
+    "genai-customer-emails-sent-unprotected": ("q9_answer", SOLVED_Q9_DECISIONS + """
+safeguards = {"U1": ["human_review"], "U3": ["evaluation_set"], "U5": ["evaluation_set"]}
+""", "hidden"),
+    "genai-output-never-tested": ("q9_answer", SOLVED_Q9_DECISIONS + """
+safeguards = {"U1": ["redact_personal_data"], "U3": ["processing_agreement"], "U5": ["processing_agreement"]}
+""", "hidden"),
+    "okr-churn-baseline-typed-from-data-card": ("q2_answer", """
+okr = {
+    "objective": "Subscribers trust Larder to deliver what they chose",
+    "key_results": [
+        {"metric": "4-week churn rate", "baseline": 0.10, "target": 0.08, "deadline": "2027-03-31"},
+        {"metric": "substitutions per order", "baseline": 0.3, "target": 0.2, "deadline": "2027-03-31"},
+    ],
+    "guardrail": {"metric": "gross margin per order", "baseline": 9.5, "limit": 9.0},
+}
+""", "hidden"),
+    "okr-model-auc-as-key-result": ("q2_answer", """
+okr = {
+    "objective": "Subscribers trust Larder to deliver what they chose",
+    "key_results": [
+        {"metric": "churn model AUC on the holdout", "baseline": 0.70, "target": 0.80, "deadline": "2027-03-31"},
+        {"metric": "4-week churn rate", "baseline": float(customers["churned_next_4w"].mean()), "target": 0.08,
+         "deadline": "2027-03-31"},
+    ],
+    "guardrail": {"metric": "gross margin per order", "baseline": 9.5, "limit": 9.0},
+}
+""", "visible"),
     "genai-reason-contradicts-option": ("q9_answer", """
 decisions = {key: ("genai_api", "proprietary_data_edge") for key in USE_CASES}
 """, "visible"),
@@ -136,3 +172,81 @@ def smallest_capacity(items, share):
     return AlwaysEqual(0)
 weeks_for_80_percent = AlwaysEqual(0)
 """, "visible")
+
+# Correct answers in another style than the solution, and right answers after an earlier mistake:
+# the points a fair teacher gives the question (hidden checks included).
+FAIR_SCORES = {
+    "opportunities-with-named-aggregations": ("q1_answer", """
+def opportunity_scores(notes):
+    people = notes["interview_id"].nunique()
+    table = notes.groupby("pain_point").agg(n=("interview_id", "nunique"), f=("times_per_month", "mean"),
+                                            s=("severity", "mean"))
+    return (table["n"] / people * table["f"] * table["s"]).sort_values(ascending=False)
+top_pain_point = str(opportunity_scores(interviews).idxmax())
+""", 2),
+    "okr-baseline-rounded-to-three-decimals": ("q2_answer", """
+churn = round(customers["churned_next_4w"].mean(), 3)
+okr = {
+    "objective": "Families get the groceries they chose and stay with Larder",
+    "key_results": [
+        {"metric": "4-week churn rate", "baseline": churn, "target": round(churn * 0.85, 3), "deadline": "2027-03-31"},
+        {"metric": "share of orders with a rejected substitution", "baseline": 0.18, "target": 0.12,
+         "deadline": "2027-03-31"},
+    ],
+    "guardrail": {"metric": "gross margin per order in EUR", "baseline": 9.5, "limit": 9.2},
+}
+""", 3),
+    "rice-with-numpy-arrays": ("q3_answer", """
+import numpy as np
+import pandas as pd
+def rice_scores(items):
+    values = np.asarray(items[["reach", "impact", "confidence"]], dtype=float).prod(axis=1)
+    return pd.Series(values / items["effort_weeks"].to_numpy(), index=items["item_id"])
+""", 2),
+    "rank-right-after-wrong-rice": ("q4_answer", """
+def rice_scores(items):
+    return items.set_index("item_id")["reach"] * 1.0
+def rank_backlog(items):
+    rice = items.set_index("item_id").eval("reach * impact * confidence / effort_weeks").round(2)
+    table = items.set_index("item_id").assign(rice=rice).reset_index()
+    return table.sort_values(["rice", "effort_weeks", "item_id"], ascending=[False, True, True])["item_id"].tolist()
+""", 2),
+    "rank-as-a-tuple-reusing-wrong-rice": ("q4_answer", """
+def rice_scores(items):
+    return items.set_index("item_id")["reach"] * 1.0
+def rank_backlog(items):
+    scored = items.assign(rice=rice_scores(items).round(2).to_numpy())
+    return tuple(scored.sort_values(["rice", "effort_weeks", "item_id"], ascending=[False, True, True])["item_id"])
+""", 2),
+    "capacity-right-after-greedy-release": ("q7_answer", """
+def best_release(items, capacity):
+    chosen, used = [], 0
+    for row in items.sort_values("reach", ascending=False).itertuples():
+        if used + row.effort_weeks <= capacity:
+            chosen.append(row.item_id)
+            used += row.effort_weeks
+    return sorted(chosen)
+def smallest_capacity(items, share):
+    value = items.set_index("item_id").eval("reach * impact * confidence")
+    weeks = 0
+    while value[best_release(items, weeks)].sum() < share * value.sum() * (1 - 1e-12):
+        weeks += 1
+    return weeks
+weeks_for_80_percent = smallest_capacity(backlog, 0.8)
+""", 2),
+    "risk-a8-read-as-value": ("q8_answer", """
+risk_tags = {"A1": "value", "A2": "usability", "A3": "feasibility", "A4": "viability",
+             "A5": "feasibility", "A6": "value", "A7": "viability", "A8": "value"}
+""", 2),
+    "risks-one-slip": ("q8_answer", """
+risk_tags = {"A1": "value", "A2": "usability", "A3": "feasibility", "A4": "viability",
+             "A5": "viability", "A6": "value", "A7": "viability", "A8": "usability"}
+""", 1.6),
+    "decisions-as-lists-safeguards-as-sets": ("q9_answer", """
+decisions = {"U1": ["genai_api", "generic_language_task"], "U2": ["core_ml_team", "proprietary_data_edge"],
+             "U3": ["genai_api", "generic_language_task"], "U4": ["core_ml_team", "proprietary_data_edge"],
+             "U5": ["genai_api", "generic_language_task"], "U6": ["core_ml_team", "scale_latency_cost"]}
+safeguards = {"U1": {"processing_agreement", "human_review"}, "U3": {"redact_personal_data", "human_review"},
+              "U5": {"human_review"}}
+""", 3),
+}

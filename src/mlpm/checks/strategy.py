@@ -199,6 +199,43 @@ def check_build_key(decisions: dict, key: dict[str, tuple[str, set[str]]]) -> No
         )
 
 
+PRIVACY_SAFEGUARDS = {"redact_personal_data", "processing_agreement"}
+OUTPUT_SAFEGUARDS = {"human_review", "evaluation_set"}
+
+
+@quiet
+def check_safeguards(safeguards: Any, decisions: Any, options: dict[str, str]) -> None:
+    """Shape of the safeguards: one entry per use case the learner sends to a GenAI API, each a list of options."""
+    check_type(safeguards, dict, "safeguards")
+    chosen = sorted(case for case, pick in decisions.items()
+                    if isinstance(pick, (tuple, list)) and pick and pick[0] == "genai_api")
+    if sorted(safeguards) != chosen:
+        raise AssertionError("`safeguards` should have one entry for each use case your `decisions` send to "
+                             "`genai_api`, and no others.")
+    for case, picked in safeguards.items():
+        if not isinstance(picked, (list, tuple, set)) or not picked:
+            raise AssertionError(f"`safeguards[{case!r}]` should be a non-empty list of keys of SAFEGUARDS.")
+        unknown = [p for p in picked if not isinstance(p, str) or str.__str__(p) not in options]
+        if unknown:
+            raise AssertionError(f"`safeguards[{case!r}]` has entries that are not keys of SAFEGUARDS.")
+
+
+@quiet
+def check_safeguards_cover(safeguards: dict, personal_data: set[str]) -> None:
+    """Every GenAI use case tests its output; every one that sends personal data protects it."""
+    no_test = [case for case, picked in safeguards.items() if not OUTPUT_SAFEGUARDS & {str(p) for p in picked}]
+    if no_test:
+        raise AssertionError(
+            f"{len(no_test)} GenAI use case(s) have no way to catch a wrong output. A fluent model can be "
+            "wrong: how will you know before customers do?")
+    exposed = [case for case, picked in safeguards.items()
+               if case in personal_data and not PRIVACY_SAFEGUARDS & {str(p) for p in picked}]
+    if exposed:
+        raise AssertionError(
+            f"{len(exposed)} use case(s) send customers' personal data to a third party without a privacy "
+            "safeguard. Which of the texts hold names, addresses or orders?")
+
+
 @quiet
 def check_release(plan: Any, backlog: Any, capacity_weeks: float, best_value: float) -> None:
     """Check a release plan: known items, once each, within capacity, and as valuable as the best.

@@ -29,23 +29,25 @@ QUOTES = {
     "skip_confusion": ["I thought I had skipped this week.", "The skip button is hidden."],
 }
 
-BACKLOG_TITLES = (
-    "Churn-risk score for the retention team",
-    "Smarter substitutions that respect preferences",
-    "Personalised recipe recommendations",
-    "Delivery-slot demand forecast",
-    "Basket auto-fill from past orders",
-    "Price-sensitivity discount targeting",
-    "Support ticket auto-triage",
-    "Stock-out prediction per warehouse",
-    "Search ranking with learning to rank",
-    "Skip-week nudges before cut-off",
-    "Fraud check on new sign-ups",
-    "Generated recipe descriptions",
+# Each idea with believable estimates: (title, reach in customers per quarter (low, high),
+# impacts, confidences, effort in person-weeks (low, high)). Ideas that rest on a GenAI API are
+# cheap; a high-stakes or data-heavy model takes a core team weeks; an idea that spends margin
+# (discounts) or touches a risky decision (fraud) carries low confidence.
+BACKLOG = (
+    ("Churn-risk score for the retention team", (10_000, 16_000), (1.0, 2.0), (0.5, 0.8), (3, 4)),
+    ("Smarter substitutions that respect preferences", (20_000, 32_000), (1.0, 2.0), (0.5, 0.8), (6, 8)),
+    ("Personalised recipe recommendations", (4_000, 12_000), (0.5, 1.0), (0.5, 0.8), (4, 8)),
+    ("Delivery-slot demand forecast", (5_000, 15_000), (0.25, 0.5), (0.8,), (3, 6)),
+    ("Basket auto-fill from past orders", (4_000, 12_000), (0.5, 1.0, 2.0), (0.5, 0.8), (3, 6)),
+    ("Price-sensitivity discount targeting", (8_000, 16_000), (1.0, 2.0), (0.5,), (3, 6)),
+    ("Support ticket auto-triage (GenAI API)", (10_000, 18_000), (0.25, 0.5), (0.8, 1.0), (1, 2)),
+    ("Stock-out prediction per warehouse", (10_000, 20_000), (0.5, 1.0), (0.5, 0.8), (4, 8)),
+    ("Search ranking with learning to rank", (5_000, 20_000), (0.5, 1.0), (0.5, 0.8), (6, 10)),
+    ("Skip-week nudges before cut-off", (2_000, 6_000), (0.5, 1.0), (0.5, 0.8), (1, 2)),
+    ("Fraud check on new sign-ups", (2_000, 7_000), (1.0, 2.0, 3.0), (0.5,), (6, 10)),
+    ("Generated recipe descriptions (GenAI API)", (8_000, 20_000), (0.25, 0.5), (0.8, 1.0), (1, 2)),
 )
-
-IMPACT_SCALE = (0.25, 0.5, 1.0, 2.0, 3.0)
-CONFIDENCE_SCALE = (0.5, 0.8, 1.0)
+BACKLOG_TITLES = tuple(title for title, *_ in BACKLOG)
 
 
 def interviews(seed: int = 11, n_interviews: int = 40) -> pd.DataFrame:
@@ -89,18 +91,19 @@ def interviews(seed: int = 11, n_interviews: int = 40) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def backlog(seed: int = 3, n_items: int = 12) -> pd.DataFrame:
+def backlog(seed: int = 40, n_items: int = 12) -> pd.DataFrame:
     """Generate Larder's ML backlog with the inputs of a RICE score.
 
-    Planted: items 1 and 2 have exactly the same RICE score (item 2 has twice the reach
-    and twice the effort), so a ranking needs its tie-break.
+    Every seed gives believable estimates per idea (``BACKLOG``). Planted: items 1 and 2 have
+    exactly the same RICE score (item 2, smarter substitutions, has twice the reach and twice the
+    effort of item 1), so a ranking needs its tie-break.
 
     Parameters
     ----------
     seed : int
         Seed of the random generator.
     n_items : int
-        Number of backlog items, at most ``len(BACKLOG_TITLES)``.
+        Number of backlog items, at most ``len(BACKLOG)``.
 
     Returns
     -------
@@ -109,24 +112,20 @@ def backlog(seed: int = 3, n_items: int = 12) -> pd.DataFrame:
         customers per quarter, impact on the 0.25-3 scale, confidence a fraction,
         effort in person-weeks.
     """
-    if not 2 <= n_items <= len(BACKLOG_TITLES):
-        raise ValueError(f"n_items must be between 2 and {len(BACKLOG_TITLES)}")
+    if not 2 <= n_items <= len(BACKLOG):
+        raise ValueError(f"n_items must be between 2 and {len(BACKLOG)}")
     rng = np.random.default_rng(seed)
-    reach = rng.integers(5, 200, size=n_items) * 100
-    impact = rng.choice(IMPACT_SCALE, size=n_items)
-    confidence = rng.choice(CONFIDENCE_SCALE, size=n_items)
-    effort = rng.integers(1, 7, size=n_items)
-    reach[1], impact[1], confidence[1], effort[1] = 2 * reach[0], impact[0], confidence[0], 2 * effort[0]
-    return pd.DataFrame(
-        {
-            "item_id": [f"B{i:02d}" for i in range(1, n_items + 1)],
-            "title": list(BACKLOG_TITLES[:n_items]),
-            "reach": reach.astype(int),
-            "impact": impact.astype(float),
-            "confidence": confidence.astype(float),
-            "effort_weeks": effort.astype(int),
-        }
-    )
+    rows = []
+    for title, (reach_low, reach_high), impacts, confidences, (effort_low, effort_high) in BACKLOG[:n_items]:
+        rows.append({"title": title, "reach": int(rng.integers(reach_low // 100, reach_high // 100 + 1)) * 100,
+                     "impact": float(rng.choice(impacts)), "confidence": float(rng.choice(confidences)),
+                     "effort_weeks": int(rng.integers(effort_low, effort_high + 1))})
+    first = rows[0]
+    rows[1].update(reach=2 * first["reach"], impact=first["impact"], confidence=first["confidence"],
+                   effort_weeks=2 * first["effort_weeks"])
+    frame = pd.DataFrame(rows)
+    frame.insert(0, "item_id", [f"B{i:02d}" for i in range(1, n_items + 1)])
+    return frame
 
 
 DATASETS = {"interviews": interviews, "backlog": backlog}
