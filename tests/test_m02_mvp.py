@@ -13,7 +13,16 @@ from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import StandardScaler
 
 import mlpm
-from mlpm.checks.mvp import check_counts, check_flags, check_options, check_threshold, check_value_table
+from mlpm.checks.mvp import (
+    attempt,
+    check_counts,
+    check_figure,
+    check_flags,
+    check_options,
+    check_series_among,
+    check_threshold,
+    check_value_table,
+)
 
 COUNTS = {"tp": 3, "fp": 5, "fn": 2, "tn": 10}
 TABLE = {"tp": 55.0, "fp": -5.0, "fn": 0.0, "tn": 0.0}
@@ -100,6 +109,67 @@ def test_threshold_accepts_ties_and_refuses_worse_or_off_grid():
         check_threshold(0.12, objective, "t")
     with pytest.raises(AssertionError, match="another threshold does better"):
         check_threshold(AlwaysEqual(0.2), objective, "t")
+
+
+def test_counts_say_none_when_a_count_is_not_returned():
+    """Does a None count (a helper without return) get its own message, not a type name?"""
+    with pytest.raises(AssertionError, match="is None"):
+        check_counts({**COUNTS, "fp": None}, COUNTS, "counts")
+
+
+def test_counts_accept_what_the_learners_own_flags_imply():
+    """Are counts consistent with an earlier answer accepted, and malformed alternatives skipped?"""
+    own = {"tp": 4, "fp": 4, "fn": 1, "tn": 11}
+    check_counts(own, COUNTS, "counts", also=[{"tp": None}, own])
+    with pytest.raises(AssertionError, match="not right yet"):
+        check_counts({**own, "tp": 5, "tn": 10}, COUNTS, "counts", also=[own])
+
+
+def test_value_table_accepts_an_alternative_table():
+    """Is a table equal to one of ``also`` accepted, and one equal to none refused?"""
+    other = {**TABLE, "tp": 60.0}
+    check_value_table(other, TABLE, "table", also=[other])
+    with pytest.raises(AssertionError, match="'tp'"):
+        check_value_table({**TABLE, "tp": 61.0}, TABLE, "table", also=[other])
+
+
+def test_threshold_accepts_the_best_of_an_alternative_objective():
+    """Is a threshold that is best for the learner's own table accepted (error carried forward)?"""
+    objective = {0.1: 2.0, 0.2: 1.0, 0.3: 0.5}
+    own = {0.1: 1.0, 0.2: 1.5, 0.3: 0.5}
+    check_threshold(0.2, objective, "t", also=[own])
+    with pytest.raises(AssertionError, match="another threshold does better"):
+        check_threshold(0.3, objective, "t", also=[own])
+
+
+def test_series_among_accepts_any_and_explains_against_the_reference():
+    """Does a Series pass when it matches any accepted one, and fail with the reference's message?"""
+    reference = pd.Series({"a": 1.0, "b": 2.0})
+    own = pd.Series({"a": 1.0, "b": 3.0})
+    check_series_among(own, [reference, own], "s")
+    with pytest.raises(AssertionError, match="off for 'b'"):
+        check_series_among(pd.Series({"a": 1.0, "b": 4.0}), [reference, own], "s")
+
+
+def test_figure_names_a_known_mistake_only_when_it_matches():
+    """Is a known mistake's message shown only for its value, and the generic hint otherwise?"""
+    check_figure(4.0, [3.0, 4.0], "x")
+    check_figure(math.inf, [math.inf], "x")
+    with pytest.raises(AssertionError, match="over doing nothing"):
+        check_figure(9.0, [3.0], "x", mistakes=[([9.0], "it counts the gain over doing nothing.")], hint="Look.")
+    with pytest.raises(AssertionError) as caught:
+        check_figure(8.0, [3.0], "x", mistakes=[([9.0], "it counts the gain over doing nothing.")], hint="Look.")
+    assert "doing nothing" not in str(caught.value) and "Look." in str(caught.value)
+    with pytest.raises(AssertionError, match="should be a number"):
+        check_figure(None, [3.0], "x")
+
+
+def test_attempt_returns_none_when_learner_code_fails(capsys):
+    """Does attempt swallow errors and warnings of learner code?"""
+    assert attempt(lambda: undefined_name) is None  # noqa: F821
+    assert attempt(lambda x: np.log(x), 0.0) == -np.inf
+    assert attempt(lambda: 1 / 0) is None
+    assert capsys.readouterr().err == ""
 
 
 def test_checkers_stay_quiet_on_stderr(capsys):

@@ -1,8 +1,13 @@
-"""Known-wrong answers for 02-ml-mvp.
+"""Known-wrong answers and fairly graded answers for 02-ml-mvp.
 
-Each entry: mistake name -> (answer cell grade_id, replacement code, which checks catch it).
+WRONG_ANSWERS: mistake name -> (answer cell grade_id, replacement code, which checks catch it).
 "visible" means the checks a learner sees fail; "hidden" means the visible checks pass
 and only the hidden ones catch it (a hard-coded or subtly wrong answer).
+
+FAIR_SCORES: case -> (answer cell grade_id, replacement code, points a fair teacher gives the
+question whose test cell follows). The code runs after the full solution, so it can also
+replace earlier answers: an earlier mistake followed by a right answer here must keep full
+points (error carried forward).
 """
 
 ASSIGNMENT = "02-ml-mvp"
@@ -198,4 +203,213 @@ mvp_scope = {key: "in" for key in ITEMS}
     "scope-unknown-option": ("q8_answer", """
 mvp_scope = {key: "later" for key in ITEMS}
 """, "visible"),
+}
+
+WRONG_ANSWERS["counts-helper-returns-none"] = ("q3_answer", """
+import numpy as np
+def heuristic_flags(frame):
+    return (frame["substitutions_last_8w"] >= 3) | (frame["days_since_last_order"] > 14)
+def _count(mask):
+    int(mask.sum())  # computes the count but never returns it
+def confusion_counts(flagged, churned):
+    f, c = np.asarray(flagged, dtype=bool), np.asarray(churned, dtype=bool)
+    return {"tp": _count(f & c), "fp": _count(f & ~c), "fn": _count(~f & c), "tn": _count(~f & ~c)}
+heuristic_counts = confusion_counts(heuristic_flags(holdout), holdout["churned_next_4w"])
+""", "visible")
+
+# Earlier answers a learner can get wrong, reused by the error-carried-forward cases below.
+_Q3_DAYS_AT_14 = """
+import numpy as np
+def heuristic_flags(frame):
+    return (frame["substitutions_last_8w"] >= 3) | (frame["days_since_last_order"] >= 14)
+heuristic_counts = confusion_counts(heuristic_flags(holdout), holdout["churned_next_4w"])
+"""
+_Q3_AND_AND_SWAPPED_COUNTS = """
+import numpy as np
+def heuristic_flags(frame):
+    return (frame["substitutions_last_8w"] >= 3) & (frame["days_since_last_order"] > 14)
+def confusion_counts(flagged, churned):
+    f, c = np.asarray(flagged, dtype=bool), np.asarray(churned, dtype=bool)
+    return {"tp": int((f & c).sum()), "fn": int((f & ~c).sum()), "fp": int((~f & c).sum()), "tn": int((~f & ~c).sum())}
+heuristic_counts = confusion_counts(heuristic_flags(holdout), holdout["churned_next_4w"])
+"""
+_Q4_NO_VOUCHER_ON_SAVED = """
+def value_table(offer_cost, save_rate, monthly_margin, months_kept):
+    return {"tp": save_rate * monthly_margin * months_kept, "fp": -offer_cost, "fn": 0.0, "tn": 0.0}
+table = value_table(offer_cost_eur, save_rate, monthly_margin_eur, months_kept)
+heuristic_ev = ev_per_customer(heuristic_counts, table)
+"""
+_Q5_REFERENCE = """
+def best_threshold(scores, churned, table, grid):
+    scores = np.asarray(scores, dtype=float)
+    values = [ev_per_customer(confusion_counts(scores >= t, churned), table) for t in grid]
+    return float(grid[int(np.argmax(values))])
+value_threshold = best_threshold(holdout["model_score"], holdout["churned_next_4w"], table, THRESHOLDS)
+"""
+_Q5_BY_ACCURACY = """
+value_threshold = accurate_threshold
+"""
+_Q6_REFERENCE = """
+def scorecard(flagged, churned, table):
+    counts = confusion_counts(flagged, churned)
+    n = sum(counts.values())
+    n_flagged = counts["tp"] + counts["fp"]
+    n_churners = counts["tp"] + counts["fn"]
+    return pd.Series({
+        "flagged_share": n_flagged / n,
+        "precision": counts["tp"] / n_flagged if n_flagged else 0.0,
+        "recall": counts["tp"] / n_churners if n_churners else 0.0,
+        "accuracy": (counts["tp"] + counts["tn"]) / n,
+        "ev_per_customer": ev_per_customer(counts, table),
+    })
+comparison = pd.DataFrame({
+    "heuristic": scorecard(heuristic_flags(holdout), holdout["churned_next_4w"], table),
+    "model": scorecard(holdout["model_score"] >= value_threshold, holdout["churned_next_4w"], table),
+})
+heuristic_share = comparison.loc["ev_per_customer", "heuristic"] / comparison.loc["ev_per_customer", "model"]
+"""
+_Q7_REFERENCE = """
+def payback_months(build_cost, monthly_gain, monthly_run_cost):
+    net = monthly_gain - monthly_run_cost
+    return build_cost / net if net > 0 else math.inf
+def roi(build_cost, monthly_gain, monthly_run_cost, horizon):
+    return ((monthly_gain - monthly_run_cost) * horizon - build_cost) / build_cost
+heuristic_build = heuristic_person_weeks * cost_per_person_week_eur
+model_build = model_person_weeks * cost_per_person_week_eur
+heuristic_gain = comparison.loc["ev_per_customer", "heuristic"] * subscribers
+model_gain = (comparison.loc["ev_per_customer", "model"] - comparison.loc["ev_per_customer", "heuristic"]) * subscribers
+heuristic_payback = payback_months(heuristic_build, heuristic_gain, heuristic_run_cost_eur)
+heuristic_roi = roi(heuristic_build, heuristic_gain, heuristic_run_cost_eur, horizon_months)
+model_payback = payback_months(model_build, model_gain, model_run_cost_eur)
+model_roi = roi(model_build, model_gain, model_run_cost_eur, horizon_months)
+"""
+
+FAIR_SCORES = {
+    # ---- correct answers in another style than the solution: full points ----
+    "stages-as-a-tuple": ("q1_answer", """
+stage_order = ("discover", "plan", "design", "implement", "test", "release", "iterate")
+""", 1.0),
+    "next-stages-as-numpy-strings": ("q2_answer", """
+import numpy as np
+next_stage = dict(zip(SCENARIOS, np.array(["discover", "plan", "design", "implement", "test", "release",
+                                           "iterate", "discover"])))
+""", 2.0),
+    "flags-with-isin-counts-with-crosstab": ("q3_answer", """
+import numpy as np
+import pandas as pd
+def heuristic_flags(frame):
+    many_substitutions = frame.substitutions_last_8w.ge(3)
+    gone_quiet = frame.days_since_last_order.gt(14)
+    return many_substitutions | gone_quiet
+def confusion_counts(flagged, churned):
+    table = pd.crosstab(np.asarray(flagged, dtype=bool), np.asarray(churned, dtype=bool)).reindex(
+        index=[True, False], columns=[True, False], fill_value=0)
+    return {"tp": table.loc[True, True], "fp": table.loc[True, False],
+            "fn": table.loc[False, True], "tn": table.loc[False, False]}  # numpy integers
+heuristic_counts = confusion_counts(heuristic_flags(holdout), holdout.churned_next_4w)
+""", 2.0),
+    "ev-with-numpy-dot-and-int-cells": ("q4_answer", """
+import numpy as np
+CELLS = ["tp", "fp", "fn", "tn"]
+def value_table(offer_cost, save_rate, monthly_margin, months_kept):
+    expected_saved_margin = save_rate * (monthly_margin * months_kept)
+    return dict(tp=expected_saved_margin - offer_cost, fp=-offer_cost, fn=0, tn=0)
+def ev_per_customer(counts, table):
+    n = np.array([counts[c] for c in CELLS], dtype=float)
+    v = np.array([table[c] for c in CELLS], dtype=float)
+    return n @ v / n.sum()  # a numpy float
+table = value_table(offer_cost_eur, save_rate, monthly_margin_eur, months_kept)
+heuristic_ev = ev_per_customer(heuristic_counts, table)
+""", 2.0),
+    "thresholds-with-max-key-and-numpy-scalars": ("q5_answer", """
+import numpy as np
+def best_threshold(scores, churned, table, grid):
+    return max(grid, key=lambda t: ev_per_customer(confusion_counts(np.asarray(scores) >= t, churned), table))
+def accuracy_threshold(scores, churned, grid):
+    c = np.asarray(churned, dtype=bool)
+    return max(grid, key=lambda t: ((np.asarray(scores) >= t) == c).mean())  # a numpy float from the grid
+value_threshold = best_threshold(holdout["model_score"], holdout["churned_next_4w"], table, THRESHOLDS)
+accurate_threshold = accuracy_threshold(holdout["model_score"], holdout["churned_next_4w"], THRESHOLDS)
+""", 3.0),
+    "scorecard-from-arrays-comparison-with-concat": ("q6_answer", """
+import numpy as np
+import pandas as pd
+def scorecard(flagged, churned, table):
+    f, c = np.asarray(flagged, dtype=bool), np.asarray(churned, dtype=bool)
+    tp, fp, fn, tn = (f & c).sum(), (f & ~c).sum(), (~f & c).sum(), (~f & ~c).sum()
+    return pd.Series([f.mean(), tp / max(tp + fp, 1), tp / max(tp + fn, 1), (f == c).mean(),
+                      (tp * table["tp"] + fp * table["fp"] + fn * table["fn"] + tn * table["tn"]) / f.size],
+                     index=["flagged_share", "precision", "recall", "accuracy", "ev_per_customer"])
+y = holdout["churned_next_4w"]
+comparison = pd.concat([scorecard(heuristic_flags(holdout), y, table),
+                        scorecard(holdout["model_score"] >= value_threshold, y, table)],
+                       axis=1, keys=["heuristic", "model"])
+heuristic_share = heuristic_ev / comparison["model"]["ev_per_customer"]
+""", 2.0),
+    "roi-as-ratio-minus-one-payback-float-inf": ("q7_answer", """
+def payback_months(build_cost, monthly_gain, monthly_run_cost):
+    if monthly_gain <= monthly_run_cost:
+        return float("inf")
+    return build_cost / (monthly_gain - monthly_run_cost)
+def roi(build_cost, monthly_gain, monthly_run_cost, horizon):
+    return (monthly_gain - monthly_run_cost) * horizon / build_cost - 1
+rule_ev, model_ev = heuristic_ev, comparison["model"]["ev_per_customer"]
+heuristic_payback = payback_months(2500.0, rule_ev * subscribers, 100.0)
+heuristic_roi = roi(2500.0, rule_ev * subscribers, 100.0, 12)
+model_payback = payback_months(8 * 2500.0, (model_ev - rule_ev) * subscribers, 500.0)
+model_roi = roi(8 * 2500.0, (model_ev - rule_ev) * subscribers, 500.0, 12)
+""", 3.0),
+    "scope-as-numpy-strings": ("q8_answer", """
+import numpy as np
+mvp_scope = {item: np.str_("in" if item in {"weekly_flag_list", "voucher_email", "holdout_group", "saves_dashboard"}
+                          else "cut") for item in ITEMS}
+""", 2.0),
+    # ---- the review's cases: partial credit where a fair teacher gives it ----
+    "stages-test-after-release-half": ("q1_answer", """
+stage_order = ["discover", "plan", "design", "implement", "release", "test", "iterate"]
+""", 0.5),
+    "scenario-s8-iterate-loses-one-pair": ("q2_answer", """
+next_stage = {
+    "s1": "discover", "s2": "plan", "s3": "design", "s4": "implement",
+    "s5": "test", "s6": "release", "s7": "iterate", "s8": "iterate",
+}
+""", 1.6),
+    # ---- error carried forward: an earlier answer is wrong, this one is right: full points ----
+    "ev-right-after-wrong-heuristic-counts": ("q4_answer", _Q3_DAYS_AT_14 + """
+table = value_table(offer_cost_eur, save_rate, monthly_margin_eur, months_kept)
+heuristic_ev = ev_per_customer(heuristic_counts, table)
+""", 2.0),
+    "threshold-right-after-wrong-counts-and-table": ("q5_answer", _Q3_AND_AND_SWAPPED_COUNTS + _Q4_NO_VOUCHER_ON_SAVED
+                                                     + _Q5_REFERENCE, 3.0),
+    "scorecard-right-after-wrong-flags-table-and-threshold": (
+        "q6_answer", _Q3_AND_AND_SWAPPED_COUNTS + _Q4_NO_VOUCHER_ON_SAVED + _Q5_BY_ACCURACY + _Q6_REFERENCE, 2.0),
+    "scorecard-right-after-wrong-heuristic-flags": ("q6_answer", _Q3_DAYS_AT_14 + _Q6_REFERENCE, 2.0),
+    "roi-reference-code-after-wrong-flags": ("q7_answer", _Q3_DAYS_AT_14 + _Q6_REFERENCE + _Q7_REFERENCE, 3.0),
+    "roi-reference-code-after-wrong-table-threshold-and-comparison": (
+        "q7_answer", _Q3_AND_AND_SWAPPED_COUNTS + _Q4_NO_VOUCHER_ON_SAVED + _Q5_BY_ACCURACY + _Q6_REFERENCE
+        + _Q7_REFERENCE, 3.0),
+    "roi-after-comparison-model-at-accuracy-threshold": ("q7_answer", """
+comparison = pd.DataFrame({
+    "heuristic": scorecard(heuristic_flags(holdout), holdout["churned_next_4w"], table),
+    "model": scorecard(holdout["model_score"] >= accurate_threshold, holdout["churned_next_4w"], table),
+})
+""" + _Q7_REFERENCE, 3.0),
+    "roi-heuristic-ev-from-question-4": ("q7_answer", _Q7_REFERENCE + """
+heuristic_gain = heuristic_ev * subscribers
+heuristic_payback = payback_months(heuristic_build, heuristic_gain, heuristic_run_cost_eur)
+heuristic_roi = roi(heuristic_build, heuristic_gain, heuristic_run_cost_eur, horizon_months)
+""", 3.0),
+    # ---- q7: the model replaces the rule, so the rule's run cost is saved: the other reading ----
+    "roi-model-replaces-rule-nets-its-run-cost": ("q7_answer", _Q7_REFERENCE + """
+# The model's gain on top of the rule: the model replaces the rule, so the rule's run cost is saved.
+model_run_on_top = model_run_cost_eur - heuristic_run_cost_eur
+model_payback = payback_months(model_build, model_gain, model_run_on_top)
+model_roi = roi(model_build, model_gain, model_run_on_top, horizon_months)
+""", 3.0),
+    "roi-model-gain-over-the-rules-net": ("q7_answer", _Q7_REFERENCE + """
+# The model's gain over what the rule nets (its gain after its run cost).
+model_gain = comparison.loc["ev_per_customer", "model"] * subscribers - (heuristic_gain - heuristic_run_cost_eur)
+model_payback = payback_months(model_build, model_gain, model_run_cost_eur)
+model_roi = roi(model_build, model_gain, model_run_cost_eur, horizon_months)
+""", 3.0),
 }
