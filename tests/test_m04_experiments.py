@@ -178,3 +178,161 @@ def test_experiment_generators_take_other_seeds_and_sizes(seed):
         frame = generate(seed=seed, n_users=2000)
         assert set(frame["arm"]) == {"control", "treatment"}
         assert 1800 < len(frame) < 2200  # the banner test loses some users, by design
+
+
+# --- The checkers the exercise test cells use since partial credit (one check per `with q.check()`) ---
+
+from mlpm.checks.experiments import (  # noqa: E402
+    brief_mde,
+    check_brief_metrics,
+    check_hypothesis,
+    check_interval,
+    check_mde,
+    check_names,
+    check_weeks,
+    numbers,
+    own_result,
+    same_numbers,
+)
+
+
+def test_brief_parts_are_checked_on_their_own():
+    """Does each part of the brief pass or fail on its own, so one flaw costs one check?"""
+    check_hypothesis(GOOD_BRIEF, METRICS, CHANGE_WORDS)
+    check_brief_metrics(GOOD_BRIEF, METRICS)
+    check_mde(GOOD_BRIEF)
+    assert check_weeks(GOOD_BRIEF) == 5
+    wrong_metric = brief_with(primary_metric="happiness")
+    check_hypothesis(wrong_metric, METRICS, CHANGE_WORDS)  # the hypothesis is not blamed for the metric
+    check_mde(wrong_metric)
+    assert "primary metric should be one of" in message(check_brief_metrics, wrong_metric, METRICS)
+    check_brief_metrics(brief_with(guardrail_metrics=("margin_eur", "orders_8w")), METRICS)  # a tuple too
+    assert "no entry for 'mde'" in message(check_mde, {k: v for k, v in GOOD_BRIEF.items() if k != "mde"})
+
+
+@pytest.mark.parametrize("weeks, expected", [
+    (None, "is None"), (4.5, "whole number of weeks (an int), but it is a float"), (True, "but it is a bool"),
+    ("5", "but it is a str"), (0, "at least one full week"),
+])
+def test_weeks_that_are_not_a_whole_number_get_a_message_that_names_what_they_are(weeks, expected):
+    """Is None told it is None (not that it should be an int), and each other type named?"""
+    text = message(check_weeks, brief_with(duration_weeks=weeks))
+    assert expected in text
+    if weeks is None:
+        assert "should be a whole number" not in text
+
+
+def test_numpy_weeks_are_whole_weeks():
+    """Does a numpy integer count as a whole number of weeks?"""
+    assert check_weeks(brief_with(duration_weeks=np.int64(5))) == 5
+
+
+def test_duration_accepts_the_weeks_of_another_fair_sample_size():
+    """Does check_duration accept weeks that follow from an alternative size (error carried forward)?"""
+    check_duration(brief_with(duration_weeks=3), 4307, 250, also=[2500])  # 5,000 / 1,750 -> 3 weeks
+    check_duration(brief_with(duration_weeks=3), 4307, 250, also=[None, float("nan"), 2500])
+    between = message(check_duration, brief_with(duration_weeks=4), 4307, 250, also=[2500])
+    assert "does not follow" in between
+
+
+def test_brief_mde_reads_points_as_a_fraction_for_the_duration():
+    """Is an MDE of 3 (points) read as 0.03 for the duration, so the unit mistake costs one check?"""
+    assert brief_mde(GOOD_BRIEF) == 0.03
+    assert brief_mde(brief_with(mde=3)) == pytest.approx(0.03)
+    assert "fix `brief['mde']` first" in message(brief_mde, brief_with(mde=0.5))
+
+
+def test_estimates_accept_an_alternative_and_compare_only_some_keys():
+    """Does check_estimates pass an alternative result as a whole, and look at only the keys asked?"""
+    expected = {"lift": 0.03, "p_value": 0.01}
+    check_estimates({"lift": 0.05, "p_value": 0.2}, expected, "r", also=[None, {"lift": 0.05, "p_value": 0.2}])
+    with pytest.raises(AssertionError):
+        check_estimates({"lift": 0.05, "p_value": 0.2}, expected, "r", also=[{"lift": 0.05, "p_value": 0.3}])
+    check_estimates({"lift": 0.03, "p_value": 0.5}, expected, "r", only=("lift",))
+    assert "'p_value' is not right yet" in message(check_estimates, {"lift": 0.9, "p_value": 0.5}, expected, "r",
+                                                    only=("p_value",))
+
+
+def test_interval_check_separates_the_centre_from_the_width():
+    """Is an interval around a wrong estimate blamed on the centre, and a wrong width on the SE?"""
+    keys = ["difference", "ci_low", "ci_high"]
+    check_interval({"difference": 3.0, "ci_low": 1.0, "ci_high": 5.0}, keys, 2.0, "r", centre="difference")
+    check_interval({"difference": -3.0, "ci_low": -5.0, "ci_high": -1.0}, keys, 2.0, "r", centre="difference")
+    assert "not centred" in message(check_interval, {"difference": 3.0, "ci_low": 0.0, "ci_high": 5.0}, keys,
+                                    2.0, "r", centre="difference")
+    width = message(check_interval, {"difference": 3.0, "ci_low": 2.0, "ci_high": 4.0}, keys, 2.0, "r",
+                    centre="difference", hint="Use the variance.")
+    assert "width is off" in width and "Use the variance." in width and "2.0" not in width
+    assert "above" in message(check_interval, {"difference": 3.0, "ci_low": 5.0, "ci_high": 1.0}, keys, 2.0, "r",
+                              centre="difference")
+
+
+def test_names_must_be_a_sorted_list_of_known_names():
+    """Does check_names accept a list or tuple of known names in order, and say what is wrong otherwise?"""
+    check_names(["android"], ["android", "ios", "web"], "p")
+    check_names(("android", "web"), ["android", "ios", "web"], "p")
+    check_names([], ["android"], "p")
+    assert "should be a list" in message(check_names, "android", ["android"], "p")
+    assert "not one of" in message(check_names, ["Android"], ["android"], "p")
+    assert "sorted" in message(check_names, ["web", "android"], ["android", "web"], "p")
+    assert "twice" in message(check_names, ["web", "web"], ["android", "web"], "p")
+
+
+def test_helpers_for_error_carried_forward_never_raise():
+    """Do own_result, numbers and same_numbers give a value (or None, False) whatever the learner's code does?"""
+    def broken():
+        raise NotImplementedError
+
+    assert own_result(broken) is None
+    assert own_result(lambda: undefined_name) is None  # noqa: F821
+    assert own_result(lambda: 3) == 3
+    assert numbers(None, 1, np.float64(2.5), float("nan"), "3", True) == [1.0, 2.5]
+    assert same_numbers({"a": 1.0}, {"a": 1.0}) and not same_numbers({"a": 1.0}, {"b": 1.0})
+    assert not same_numbers([1.0], [1.0 + 1e-6]) and same_numbers([1.0], [1.0 + 1e-9], rel_tol=1e-6)
+    assert not same_numbers(None, 1.0) and not same_numbers({"a": "x"}, {"a": 1.0})
+
+
+# --- Grading cases the review of learner attempts found (messages, not only points) ---
+
+def _graded(answer_id: str, code: str) -> tuple[float, float, list[str]]:
+    from test_known_wrong import _grade
+
+    points, maximum, messages, _ = _grade("04-experimentation", answer_id, code, visible=False)
+    return points, maximum, messages
+
+
+def test_standard_deviation_instead_of_variance_is_told_about_the_variance():
+    """Does the SD-for-variance bug get the variance hint, not 'use the metric and alpha arguments'?"""
+    from known_wrong.m04_experimentation import WRONG_ANSWERS
+
+    _, _, messages = _graded(*WRONG_ANSWERS["guardrail-standard-deviation-not-variance"][:2])
+    assert messages and all("not the standard deviation" in m for m in messages if "ci_" in m or "width" in m)
+    assert not any("metric argument" in m or "alpha argument" in m for m in messages), messages
+
+
+def test_a_function_that_ignores_its_metric_or_alpha_is_told_so():
+    """Do the hidden checks with another metric and another alpha name the argument that is ignored?"""
+    from known_wrong.m04_experimentation import WRONG_ANSWERS
+
+    _, _, metric = _graded(*WRONG_ANSWERS["guardrail-ignores-metric"][:2])
+    assert any("use the metric argument" in m for m in metric), metric
+    _, _, alpha = _graded(*WRONG_ANSWERS["guardrail-ignores-alpha"][:2])
+    assert any("use the alpha argument" in m for m in alpha), alpha
+    assert not any("metric argument" in m for m in alpha), alpha
+
+
+def test_duration_none_is_told_it_is_none():
+    """Is a brief whose duration is None told so, instead of 'should be a whole number of weeks (an int)'?"""
+    from known_wrong.m04_experimentation import WRONG_ANSWERS
+
+    points, maximum, messages = _graded(*WRONG_ANSWERS["brief-duration-from-a-function-that-does-not-return"][:2])
+    assert 0 < points < maximum
+    assert any("is None" in m for m in messages) and not any("(an int)" in m for m in messages), messages
+
+
+def test_planned_size_from_the_learners_own_brief_keeps_full_marks():
+    """Does a summary planned with the learner's own brief's MDE (and the decision that follows) get 2 of 2?"""
+    from known_wrong.m04_experimentation import FAIR_SCORES
+
+    points, maximum, messages = _graded(*FAIR_SCORES["decision-planned-size-from-own-brief-mde"][:2])
+    assert points == maximum == 2, messages

@@ -1,8 +1,13 @@
-"""Known-wrong answers for 04-experimentation.
+"""Known-wrong answers and fair scores for 04-experimentation.
 
-Each entry: mistake name -> (answer cell grade_id, replacement code, which checks catch it).
-"visible" means the checks a learner sees fail; "hidden" means the visible checks pass
-and only the hidden ones catch it (a hard-coded answer).
+``WRONG_ANSWERS``: mistake name -> (answer cell grade_id, replacement code, which checks catch it).
+"visible" means the checks a learner sees take points off; "hidden" means the visible checks give
+full marks and only the hidden ones take points off (a hard-coded answer).
+
+``FAIR_SCORES``: case -> (answer cell grade_id, replacement code, the points a fair teacher gives
+the question that follows): correct answers in another style than the solution, an earlier
+mistake carried forward consistently (full points for the later question), and mistakes that
+should cost points once.
 """
 
 ASSIGNMENT = "04-experimentation"
@@ -274,9 +279,9 @@ def lift_by_platform(frame, metric):
     return rates["treatment"] - rates["control"]
 _r = pilot.groupby("arm")["retained_8w"].mean()
 pooled_lift = float(_r["treatment"] - _r["control"])
-pilot_verdict = _Yes("offer_helps")
+pilot_verdict = _Yes("offer_hurts")
 pilot_reason = "arms_differ_in_platform_mix"
-""", "visible"),
+""", "hidden"),
     # Q9 peeking
     "peeking-looks-only-at-the-end": ("q9_answer", """
 def peeking_false_positive_rate(n_tests, n_days, users_per_day, rate, alpha=0.05, seed=0):
@@ -304,4 +309,222 @@ def peeking_false_positive_rate(n_tests, n_days, users_per_day, rate, alpha=0.05
     return 0.05 if n_days == 1 else 0.2
 peeking_rate = 0.2
 """, "hidden"),
+}
+
+# Wrong answers the review of learner attempts found (each message is checked in test_m04_experiments.py).
+WRONG_ANSWERS.update({
+    "brief-duration-from-a-function-that-does-not-return": ("q2_answer", """
+def weeks_needed(mde):
+    needed = sample_size_per_arm(baseline_retention, baseline_retention + mde, alpha, power)
+    weeks = math.ceil(2 * needed / (7 * users_per_day))
+brief = {
+    "hypothesis": "Offering free delivery for 4 weeks to at-risk subscribers will increase 8-week retention.",
+    "primary_metric": "retained_8w", "guardrail_metrics": ["margin_eur"], "mde": 0.03,
+    "duration_weeks": weeks_needed(0.03),
+}
+""", "visible"),
+    "guardrail-standard-deviation-not-variance": ("q5_answer", """
+def mean_difference(frame, metric, alpha=0.05):
+    s = frame.groupby("arm")[metric].agg(["mean", "std", "size"])
+    d = s.loc["treatment", "mean"] - s.loc["control", "mean"]
+    se = math.sqrt((s["std"] / s["size"]).sum())
+    zc = norm.ppf(1 - alpha / 2)
+    return {"difference": float(d), "ci_low": float(d - zc * se), "ci_high": float(d + zc * se)}
+margin_result = mean_difference(retention, "margin_eur", alpha)
+""", "visible"),
+    "guardrail-ignores-metric": ("q5_answer", """
+def mean_difference(frame, metric, alpha=0.05):
+    s = frame.groupby("arm")["margin_eur"].agg(["mean", "var", "size"])
+    d = s.loc["treatment", "mean"] - s.loc["control", "mean"]
+    se = math.sqrt((s["var"] / s["size"]).sum())
+    zc = norm.ppf(1 - alpha / 2)
+    return {"difference": float(d), "ci_low": float(d - zc * se), "ci_high": float(d + zc * se)}
+margin_result = mean_difference(retention, "margin_eur", alpha)
+""", "visible"),
+    "guardrail-one-sided-z": ("q5_answer", """
+def mean_difference(frame, metric, alpha=0.05):
+    s = frame.groupby("arm")[metric].agg(["mean", "var", "size"])
+    d = s.loc["treatment", "mean"] - s.loc["control", "mean"]
+    se = math.sqrt((s["var"] / s["size"]).sum())
+    zc = norm.ppf(1 - alpha / 2) if alpha == 0.05 else norm.ppf(1 - alpha)
+    return {"difference": float(d), "ci_low": float(d - zc * se), "ci_high": float(d + zc * se)}
+margin_result = mean_difference(retention, "margin_eur", alpha)
+""", "hidden"),
+})
+
+# A wrong earlier answer used consistently later (error carried forward): the later question keeps its points.
+_WRONG_SAMPLE_SIZE = """
+def sample_size_per_arm(p1, p2, alpha=0.05, power=0.8):
+    z = norm.ppf(1 - alpha / 2)
+    pb = (p1 + p2) / 2
+    return math.ceil(2 * z ** 2 * pb * (1 - pb) / (p2 - p1) ** 2)  # forgot the power term
+"""
+
+FAIR_SCORES = {
+    # Q1: another style, numpy scalars
+    "sample-size-numpy-style-returns-numpy-int": ("q1_answer", """
+from scipy import stats
+def sample_size_per_arm(p1, p2, alpha=0.05, power=0.8):
+    p = np.array([p1, p2])
+    spread = stats.norm.isf(alpha / 2) * np.sqrt(2 * p.mean() * (1 - p.mean())) \\
+        + stats.norm.isf(1 - power) * np.sqrt((p * (1 - p)).sum())
+    return np.ceil((spread / np.diff(p)[0]) ** 2).astype(np.int64)
+""", 2.0),
+    # Q2: another wording, guardrails as a tuple, weeks as a numpy int
+    "brief-other-wording-tuple-guardrails-numpy-weeks": ("q2_answer", """
+_n = sample_size_per_arm(baseline_retention, baseline_retention + 0.03, alpha, power)
+brief = {
+    "hypothesis": "If we give at-risk subscribers four weeks of free delivery, more of them will stay "
+                  "subscribed after 8 weeks: we expect retention to rise by 3 points.",
+    "primary_metric": "retained_8w",
+    "guardrail_metrics": ("margin_eur", "support_contacts_8w", "orders_8w"),
+    "mde": np.float64(0.03),
+    "duration_weeks": np.int64(np.ceil(2 * _n / (users_per_day * 7))),
+}
+""", 3.0),
+    "brief-after-wrong-sample-size-uses-own-function": ("q2_answer", _WRONG_SAMPLE_SIZE + """
+brief = {
+    "hypothesis": "Offering free delivery for 4 weeks to at-risk subscribers will increase 8-week retention.",
+    "primary_metric": "retained_8w", "guardrail_metrics": ["margin_eur"], "mde": 0.03,
+    "duration_weeks": math.ceil(2 * sample_size_per_arm(baseline_retention, baseline_retention + 0.03, alpha, power)
+                                / (7 * users_per_day)),
+}
+""", 3.0),
+    "brief-mde-in-points-costs-once": ("q2_answer", """
+brief = {
+    "hypothesis": "Offering free delivery for 4 weeks to at-risk subscribers will increase 8-week retention.",
+    "primary_metric": "retained_8w", "guardrail_metrics": ["margin_eur"], "mde": 3, "duration_weeks": 5,
+}
+""", round(3 * 6 / 7, 2)),
+    "brief-duration-none-costs-one-check": ("q2_answer", """
+brief = {
+    "hypothesis": "Offering free delivery for 4 weeks to at-risk subscribers will increase 8-week retention.",
+    "primary_metric": "retained_8w", "guardrail_metrics": ["margin_eur"], "mde": 0.03,
+    "duration_weeks": None,
+}
+""", round(3 * 6 / 7, 2)),
+    # Q3: scipy's chisquare, a tuple of platforms, a numpy p-value
+    "srm-scipy-chisquare-tuple-of-platforms": ("q3_answer", """
+from scipy import stats
+def srm_p_value(counts, shares):
+    counts = np.asarray(counts, dtype=float)
+    return stats.chisquare(counts, f_exp=np.asarray(shares) * counts.sum()).pvalue
+banner_srm_p = srm_p_value(banner.groupby("arm").size(), [0.5, 0.5])
+srm_platforms = tuple(sorted(p for p in banner["platform"].unique()
+                             if srm_p_value(banner.loc[banner["platform"] == p, "arm"].value_counts(), [0.5, 0.5])
+                             < srm_threshold))
+""", 2.0),
+    # Q4: numpy style with numpy floats
+    "analysis-numpy-style-numpy-floats": ("q4_answer", """
+def analyse_proportions(frame, metric, alpha=0.05):
+    c = frame.loc[frame["arm"] == "control", metric].to_numpy(float)
+    t = frame.loc[frame["arm"] == "treatment", metric].to_numpy(float)
+    pc, pt, lift = c.mean(), t.mean(), t.mean() - c.mean()
+    half = norm.isf(alpha / 2) * np.sqrt(pc * (1 - pc) / c.size + pt * (1 - pt) / t.size)
+    pooled = np.concatenate([c, t]).mean()
+    z = lift / np.sqrt(pooled * (1 - pooled) * (1 / c.size + 1 / t.size))
+    return {"control_rate": pc, "treatment_rate": pt, "lift": lift, "ci_low": lift - half, "ci_high": lift + half,
+            "p_value": 2 * (1 - norm.cdf(abs(z)))}
+retention_result = analyse_proportions(retention, "retained_8w", alpha)
+""", 3.0),
+    # Q5: numpy style, explicit ddof
+    "guardrail-numpy-style": ("q5_answer", """
+def mean_difference(frame, metric, alpha=0.05):
+    c = frame[frame.arm == "control"][metric].to_numpy()
+    t = frame[frame.arm == "treatment"][metric].to_numpy()
+    d = t.mean() - c.mean()
+    half = norm.ppf(1 - alpha / 2) * np.sqrt(c.var(ddof=1) / len(c) + t.var(ddof=1) / len(t))
+    return {"difference": d, "ci_low": d - half, "ci_high": d + half}
+margin_result = mean_difference(retention, "margin_eur", alpha)
+""", 2.0),
+    "guardrail-standard-deviation-keeps-the-difference-points": ("q5_answer", """
+def mean_difference(frame, metric, alpha=0.05):
+    s = frame.groupby("arm")[metric].agg(["mean", "std", "size"])
+    d = s.loc["treatment", "mean"] - s.loc["control", "mean"]
+    se = math.sqrt((s["std"] / s["size"]).sum())
+    zc = norm.ppf(1 - alpha / 2)
+    return {"difference": float(d), "ci_low": float(d - zc * se), "ci_high": float(d + zc * se)}
+margin_result = mean_difference(retention, "margin_eur", alpha)
+""", round(2 * 3 / 7, 2)),
+    # Q6: another style; and the review's case: the planned size from the learner's own brief's MDE
+    "decision-table-style-numpy-summary": ("q6_answer", """
+def ship_decision(summary):
+    s = summary
+    steps = [
+        (s["srm_p"] < srm_threshold, "investigate_srm"),
+        (s["users_per_arm"] < s["planned_per_arm"], "extend"),
+        (not (s["primary_p"] < alpha and s["primary_lift"] > 0), "do_not_ship"),
+        (s["guardrail_ci_low"] <= -s["guardrail_limit"], "do_not_ship"),
+    ]
+    return next((decision for fired, decision in steps if fired), "ship")
+_arms = retention.groupby("arm").size()
+larder_summary = {
+    "srm_p": np.float64(srm_p_value(_arms, [0.5, 0.5])),
+    "users_per_arm": _arms.min(),
+    "planned_per_arm": sample_size_per_arm(baseline_retention, baseline_retention + brief["mde"], alpha, power),
+    "primary_p": retention_result["p_value"], "primary_lift": retention_result["lift"],
+    "guardrail_ci_low": margin_result["ci_low"], "guardrail_limit": margin_limit_eur,
+}
+larder_decision = ship_decision(larder_summary)
+""", 2.0),
+    "decision-planned-size-from-own-brief-mde": ("q6_answer", """
+brief = {**brief, "mde": 0.02}
+""" + _SUMMARY.replace("larder_summary = {", "def ship_decision(summary):\n"
+                       "    if summary['srm_p'] < srm_threshold:\n        return 'investigate_srm'\n"
+                       "    if summary['users_per_arm'] < summary['planned_per_arm']:\n        return 'extend'\n"
+                       "    if summary['primary_p'] < alpha and summary['primary_lift'] > 0:\n"
+                       "        return 'ship' if summary['guardrail_ci_low'] > -summary['guardrail_limit'] "
+                       "else 'do_not_ship'\n    return 'do_not_ship'\nlarder_summary = {"), 2.0),
+    "decision-after-wrong-sample-size-function": ("q6_answer", _WRONG_SAMPLE_SIZE + _SUMMARY, 2.0),
+    "decision-after-wrong-srm-function": ("q6_answer", """
+def srm_p_value(counts, shares):
+    observed = np.asarray(counts, dtype=float)
+    expected = np.asarray(shares, dtype=float) * observed.sum()
+    return float(chi2.sf(((np.abs(observed - expected) - 0.5) ** 2 / expected).sum(), len(observed)))
+""" + _SUMMARY, 2.0),
+    "decision-after-one-sided-p-value": ("q6_answer", """
+retention_result = {**retention_result, "p_value": retention_result["p_value"] / 2}
+""" + _SUMMARY, 2.0),
+    "decision-after-standard-deviation-guardrail": ("q6_answer", """
+def mean_difference(frame, metric, alpha=0.05):
+    s = frame.groupby("arm")[metric].agg(["mean", "std", "size"])
+    d = s.loc["treatment", "mean"] - s.loc["control", "mean"]
+    se = math.sqrt((s["std"] / s["size"]).sum())
+    zc = norm.ppf(1 - alpha / 2)
+    return {"difference": float(d), "ci_low": float(d - zc * se), "ci_high": float(d + zc * se)}
+margin_result = mean_difference(retention, "margin_eur", alpha)
+""" + _SUMMARY, 2.0),
+    # Q7: another style (pandas in, theta from a least-squares slope)
+    "cuped-least-squares-slope": ("q7_answer", """
+def cuped(y, x):
+    y, x = pd.Series(y, dtype=float).to_numpy(), pd.Series(x, dtype=float).to_numpy()
+    theta = np.polyfit(x, y, 1)[0]
+    return y - theta * (x - x.mean())
+orders_variance_reduction = 1 - np.var(cuped(retention.orders_8w, retention.pre_period_orders), ddof=1) \\
+    / retention.orders_8w.var()
+""", 2.0),
+    # Q8: another style (pivot_table), numpy float
+    "simpson-pivot-table-style": ("q8_answer", """
+def lift_by_platform(frame, metric):
+    table = frame.pivot_table(index="platform", columns="arm", values=metric, aggfunc="mean")
+    return table.treatment - table.control
+pooled_lift = pilot[pilot.arm == "treatment"].retained_8w.mean() - pilot[pilot.arm == "control"].retained_8w.mean()
+pilot_verdict = np.str_("offer_helps")
+pilot_reason = "arms_differ_in_platform_mix"
+""", 2.0),
+    # Q9: another style (a loop over days, scipy's cdf)
+    "peeking-loop-over-days": ("q9_answer", """
+def peeking_false_positive_rate(n_tests, n_days, users_per_day, rate, alpha=0.05, seed=0):
+    draws = np.random.default_rng(seed).binomial(users_per_day, rate, size=(n_tests, n_days, 2))
+    flagged = np.zeros(n_tests, dtype=bool)
+    for day in range(1, n_days + 1):
+        conv = draws[:, :day, :].sum(axis=1)
+        n = users_per_day * day
+        pooled = conv.sum(axis=1) / (2 * n)
+        se = np.sqrt(pooled * (1 - pooled) * 2 / n)
+        z = np.divide(conv[:, 1] - conv[:, 0], n * se, out=np.zeros(n_tests), where=se > 0)
+        flagged |= 2 * (1 - norm.cdf(np.abs(z))) < alpha
+    return float(flagged.mean())
+peeking_rate = peeking_false_positive_rate(2000, 14, 200, 0.10, alpha, seed)
+""", 2.0),
 }
