@@ -249,6 +249,17 @@ def test_release_checks_capacity_and_value():
         check_release(["A"], items, 3, best_value=20)
 
 
+def test_release_names_greedy_only_for_a_greedy_plan():
+    """Is the 'RICE order' hint shown to a greedy plan, and a neutral one to another sub-optimal plan?"""
+    items = pd.DataFrame({"item_id": ["A", "B", "C"], "reach": [700, 1800, 1800], "impact": [1.0] * 3,
+                          "confidence": [1.0] * 3, "effort_weeks": [1, 3, 3]})
+    with pytest.raises(AssertionError, match="in RICE order"):
+        check_release(["A", "B"], items, 6, best_value=3600)  # greedy: A first, then B; C no longer fits
+    with pytest.raises(AssertionError, match="over every set that fits") as caught:
+        check_release(["A"], items, 6, best_value=3600)  # not greedy: stopped too early
+    assert "RICE order" not in str(caught.value)
+
+
 def test_build_decisions_reason_must_support_option():
     """Is a reason that argues for the other option caught?"""
     cases = {"U1": "draft e-mails"}

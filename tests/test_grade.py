@@ -113,10 +113,9 @@ FIXTURES = {
     "rigged-eq": mistake("capacity-rigged-eq-object"),
     "writes-outside-folder": solved(q1_answer=WRITES_OUTSIDE + SOLVED["q1_answer"]),
     "other-assignment": other_assignment(),
-    "one-slip-in-q8": mistake("risks-all-value"),
-    "list-pairs-for-q9": solved(q9_answer="decisions = {u: list(p) for u, p in {\n"
-                                          + SOLVED["q9_answer"].split("{", 1)[1].rsplit("}", 1)[0]
-                                          + "}.items()}"),
+    "risks-all-value-in-q8": mistake("risks-all-value"),
+    "list-pairs-for-q9": solved(
+        q9_answer=SOLVED["q9_answer"] + "\ndecisions = {u: list(p) for u, p in decisions.items()}"),
     "duplicated-answer-cell": with_duplicated_cell(solved(), "q3_answer"),
     "overwrites-every-db-above": solved(q1_answer=OVERWRITES_EVERY_DB_ABOVE + SOLVED["q1_answer"]),
     "not-an-exercise": {"cells": [], "metadata": {}, "nbformat": 4, "nbformat_minor": 5},
@@ -187,7 +186,7 @@ def test_notebook_under_another_name_is_graded_with_a_note(graded):
     ("edited-test-cell", {"q3_test"}, "q3_test differs from the assignment's"),
     ("hard-coded-answers", {"q1_test", "q3_test", "q7_test"}, ""),
     ("rigged-eq", {"q7_test"}, ""),
-    ("one-slip-in-q8", {"q8_test"}, ""),
+    ("risks-all-value-in-q8", {"q8_test"}, ""),
     ("duplicated-answer-cell", set(), "q3_answer appears more than once"),
 ])
 def test_answer_loses_exactly_the_points_it_should(graded, student, lost, note):
@@ -210,15 +209,15 @@ def prepare_course_cells():
 
 
 def test_partial_credit_reaches_gradebook_csv_report_and_feedback(graded):
-    """Does one wrong tag of eight in q8 cost a share of q8's points everywhere an instructor looks?"""
-    row = graded["rows"]["one-slip-in-q8"]
+    """Does a partly wrong q8 cost a share of its points in the gradebook, grades.csv and the feedback page?"""
+    row = graded["rows"]["risks-all-value-in-q8"]
     assert 0 < row["q8_test"] < 2 and row["total"] == FULL_AUTO - 2 + row["q8_test"]
     with Gradebook(course_gradebook.db_url(graded["course_root"])) as gradebook:
-        assert gradebook.find_submission(SLUG, "one-slip-in-q8").score == row["total"]
+        assert gradebook.find_submission(SLUG, "risks-all-value-in-q8").score == row["total"]
     with graded["run"].grades_csv.open(encoding="utf-8") as handle:
-        csv_row = next(r for r in csv.DictReader(handle) if r["student"] == "one-slip-in-q8")
+        csv_row = next(r for r in csv.DictReader(handle) if r["student"] == "risks-all-value-in-q8")
     assert float(csv_row["q8_test"]) == row["q8_test"]
-    page = (graded["run"].feedback_dir / "one-slip-in-q8.html").read_text(encoding="utf-8")
+    page = (graded["run"].feedback_dir / "risks-all-value-in-q8.html").read_text(encoding="utf-8")
     assert f"{row['q8_test']:g} / 2" in page and "Q8 · The four product risks" in page
     assert "✗ Question 8:" in html.unescape(page)
 
@@ -230,7 +229,7 @@ def test_correct_answer_in_another_style_keeps_its_points(graded):
 
 def test_feedback_table_renders_quotes_once(graded):
     """Does a message that quotes a key show it as text, not as a double-escaped entity?"""
-    page = (graded["run"].feedback_dir / "one-slip-in-q8.html").read_text(encoding="utf-8")
+    page = (graded["run"].feedback_dir / "risks-all-value-in-q8.html").read_text(encoding="utf-8")
     assert "&amp;#x27;" not in page and "&amp;#39;" not in page
     assert "<code>risk_tags</code>" in page
 
