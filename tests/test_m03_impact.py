@@ -10,13 +10,30 @@ import pandas as pd
 import pytest
 
 import mlpm
-from mlpm.checks.figures import check_figure, series_labels, series_values
+from mlpm.checks.figures import (
+    check_axis_labels,
+    check_figure,
+    check_title,
+    close_figure,
+    drawn,
+    has_unit,
+    series_labels,
+    series_values,
+    states_a_finding,
+)
 from mlpm.checks.impact import (
     check_contributions,
+    check_flag_shape,
     check_flags,
     check_frame,
     check_metric_tree,
+    check_periods,
+    check_placements,
+    check_row_labels,
+    check_series_any,
+    check_tree_products,
     check_verdict,
+    own_answer,
 )
 from mlpm.datasets.impact import daily_metrics, feedback, impact_plan
 
@@ -67,12 +84,32 @@ def test_a_chained_metric_tree_passes():
     ({k: v for k, v in GOOD_TREE.items() if k != "revenue"}, "start at the OKR metric"),
     ({**GOOD_TREE, "conversion": ["acceptance", "revenue"]}, "cannot be a child"),
     ({**GOOD_TREE, "basket": []}, "non-empty list"),
+    ({**GOOD_TREE, "basket": "items"}, "non-empty list"),
     ({**GOOD_TREE, "signups": ["items"], "basket": ["acceptance"], "conversion": ["visits"]}, "two parents"),
 ])
 def test_a_broken_metric_tree_gets_a_specific_message(tree, message):
     """Does each kind of broken tree say what is wrong, in words a PM can act on?"""
     with pytest.raises(AssertionError, match=message):
         _check_tree(tree)
+
+
+def test_a_tree_with_tuples_or_numpy_strings_passes():
+    """Are children given as tuples, or as numpy strings, accepted (the prompt's list is not a type test)?"""
+    _check_tree({parent: tuple(children) for parent, children in GOOD_TREE.items()})
+    _check_tree({parent: list(np.array(children)) for parent, children in GOOD_TREE.items()})
+    check_tree_products({"revenue": ("visits", "conversion", "basket")}, ["revenue"], VALUES)
+
+
+def test_placements_accept_every_defensible_parent_and_name_the_misplaced_input():
+    """Does an input under any parent a careful teacher accepts pass, and a misplaced one get named?"""
+    accepted = {"acceptance": {"conversion", "basket"}, "items": {"basket"}}
+    check_placements(GOOD_TREE, accepted)
+    check_placements({**GOOD_TREE, "conversion": ["signups"], "basket": ("items", "acceptance"),
+                      "visits": ["x"]}, accepted)
+    with pytest.raises(AssertionError, match="'items' sits under a metric it does not move first"):
+        check_placements({**GOOD_TREE, "conversion": ["acceptance", "items"], "basket": ["x"]}, accepted)
+    with pytest.raises(AssertionError, match="'acceptance' is not in `metric_tree` yet"):
+        check_placements({**GOOD_TREE, "conversion": ["x"]}, accepted)
 
 
 def test_a_branch_that_does_not_hang_from_the_root_is_refused():
@@ -121,8 +158,10 @@ def test_check_verdict_refuses_a_reason_that_contradicts_the_verdict():
     check_verdict(("data_problem", "events_missing_orders_normal"), "v")
     with pytest.raises(AssertionError, match="supports the verdict"):
         check_verdict(("data_problem", "conversion_moved_traffic_normal"), "v")
-    with pytest.raises(AssertionError, match="tuple"):
-        check_verdict(["data_problem", "events_missing_orders_normal"], "v")
+    check_verdict(["data_problem", "events_missing_orders_normal"], "v")  # a pair as a list is fine
+    check_verdict((np.str_("unclear"), np.str_("needs_investigation")), "v")
+    with pytest.raises(AssertionError, match="should be a pair"):
+        check_verdict("data_problem", "v")
 
 
 def test_check_contributions_wants_parts_that_add_up():
@@ -134,6 +173,59 @@ def test_check_contributions_wants_parts_that_add_up():
     with pytest.raises(AssertionError, match="add up"):
         check_contributions(pd.Series({"traffic": AlwaysEqual(0), "conversion": AlwaysEqual(0),
                                        "basket": AlwaysEqual(0)}), 1000.0, 1500.0, "split")
+
+
+def test_check_frame_says_to_label_weeks_by_their_monday_and_can_compare_values_alone():
+    """Are weeks labelled by another day named with their weekday, and is a labelling slip checked once?"""
+    expected = pd.DataFrame({"a": [1.0, 2.0]}, index=pd.to_datetime(["2026-03-02", "2026-03-09"]))
+    by_tuesday = expected.set_axis(pd.to_datetime(["2026-02-24", "2026-03-03"]))
+    with pytest.raises(AssertionError, match="e.g. 2026-02-24, a Tuesday\\). Label each week by the Monday") as caught:
+        check_frame(by_tuesday, expected, "kpis")
+    assert "has no value for" not in str(caught.value)
+    check_frame(by_tuesday, expected, "kpis", labels=False)  # the values are right: only the labels are not
+    with pytest.raises(AssertionError, match="rows compared in date order"):
+        check_frame(by_tuesday * 2, expected, "kpis", labels=False)
+    with pytest.raises(AssertionError, match="a Tuesday"):
+        check_row_labels(by_tuesday, expected.index, "kpis")
+    with pytest.raises(AssertionError, match="no row for 2026-03-09"):
+        check_row_labels(expected.iloc[:1], expected.index, "kpis")
+    check_row_labels(expected, expected.index, "kpis")
+
+
+def test_check_flag_shape_wants_the_first_window_days_false():
+    """Are flags for days without a full baseline refused, and nullable booleans accepted?"""
+    values = pd.Series(range(6), dtype=float)
+    check_flag_shape(pd.Series([False] * 6, dtype="boolean"), values, 3, "flags")
+    with pytest.raises(AssertionError, match="first `window` days"):
+        check_flag_shape(pd.Series([True] + [False] * 5), values, 3, "flags")
+    with pytest.raises(AssertionError, match="booleans"):
+        check_flag_shape(pd.Series([0.0] * 6), values, 3, "flags")
+
+
+def test_check_periods_wants_string_days_in_tuples_sorted():
+    """Are periods with Timestamps, lists or the wrong order refused with a message that says so?"""
+    good = [("ios", "2026-03-06", "2026-03-06"), ("web", "2026-03-07", "2026-03-08")]
+    check_periods(good, "periods")
+    check_periods(tuple(good), "periods")
+    with pytest.raises(AssertionError, match="as strings"):
+        check_periods([("ios", pd.Timestamp("2026-03-06"), pd.Timestamp("2026-03-06"))], "periods")
+    with pytest.raises(AssertionError, match="dict key"):
+        check_periods([list(good[0])], "periods")
+    with pytest.raises(AssertionError, match="YYYY-MM-DD"):
+        check_periods([("ios", "6 March", "7 March")], "periods")
+    with pytest.raises(AssertionError, match="Sort"):
+        check_periods(list(reversed(good)), "periods")
+
+
+def test_own_answer_is_accepted_only_when_it_depends_on_its_inputs():
+    """Is a value that follows from the learner's own functions accepted, but not from constant ones?"""
+    right = pd.Series({"a": 1.0})
+    assert len(own_answer(lambda x: pd.Series({"a": float(x)}), [1], [2])) == 1
+    assert own_answer(lambda x: right, [1], [2]) == []
+    assert own_answer(lambda x: 1 / 0, [1], [2]) == []
+    check_series_any(pd.Series({"a": 5.0}), right, "split", also=[pd.Series({"a": 5.0})])
+    with pytest.raises(AssertionError, match="off for 'a'"):
+        check_series_any(pd.Series({"a": 5.0}), right, "split", also=[pd.Series({"a": 6.0})])
 
 
 # ---------------------------------------------------------------- figures
@@ -150,6 +242,81 @@ def _dashboard(*, title=True, xlabel=True, marker=True, label="conversion"):
         ax.set_xlabel("week")
     ax.set_ylabel("orders per visit")
     return fig
+
+
+@pytest.mark.parametrize("title", [
+    "Conversion stepped up at the launch and held",
+    "Conversion +20 % since launch; traffic flat",
+    "Smarter substitutions lifted conversion, not traffic",
+    "Higher conversion since the May launch",
+    "Conversion ↑ at launch",
+    "Revenue per user rose 15% after the launch",
+])
+def test_a_title_that_states_a_finding_passes(title):
+    """Do titles that say what the reader should see pass, in several styles?"""
+    assert states_a_finding(title)
+    fig = _dashboard(title=False)
+    fig.suptitle(title)
+    with drawn(fig):
+        check_title(fig)
+
+
+@pytest.mark.parametrize("title", [
+    "Weekly KPIs", "Larder dashboard", "Metrics", "KPI dashboard: active users, conversion, revenue per user",
+    "Weekly metrics 2026-2027", "Conversion over time", "Impact of smarter substitutions",
+    "Active users, conversion and revenue per user before and after the launch", "Dashboard showing weekly KPIs",
+])
+def test_a_title_that_only_names_the_chart_fails_and_says_what_to_write(title):
+    """Do generic titles fail with a message that quotes them and asks for the finding?"""
+    assert not states_a_finding(title)
+    fig = _dashboard(title=False)
+    fig.suptitle(title)
+    with drawn(fig), pytest.raises(AssertionError, match="names the chart but does not say what the reader should see"):
+        check_title(fig)
+
+
+def test_a_panel_title_on_the_left_counts():
+    """Is a panel title set with loc='left' read as a title?"""
+    fig = _dashboard(title=False)
+    fig.axes[0].set_title("Conversion jumped at the launch", loc="left")
+    with drawn(fig):
+        check_title(fig)
+
+
+@pytest.mark.parametrize("label, kind, ok", [
+    ("EUR per active user", "money", True), ("revenue per user (€)", "money", True),
+    ("revenue per user", "money", False), ("revenue_per_user", "money", False),
+    ("orders per visit", "share", True), ("conversion (%)", "share", True), ("orders/visit", "share", True),
+    ("conversion", "share", False),
+    ("daily active users", "count", True), ("DAU", "count", True), ("active", "count", False),
+    ("week starting (Monday)", "time", True), ("date", "time", True), ("x", "time", False),
+])
+def test_units_in_axis_labels(label, kind, ok):
+    """Is a unit found in an axis label by the kind of number it shows, and its absence noticed?"""
+    assert has_unit(label, kind) is ok
+
+
+def test_check_axis_labels_names_the_panel_and_series_without_a_unit():
+    """Does a unit-less y label fail with the panel and the series it shows, and a labelled one pass?"""
+    fig = _dashboard()
+    with drawn(fig):
+        check_axis_labels(fig, units={"conversion": "share"}, x_unit="time")
+        fig.axes[0].set_ylabel("conversion")
+        with pytest.raises(AssertionError, match="'conversion' of the chart, which shows 'conversion', names no unit"):
+            check_axis_labels(fig, units={"conversion": "share"})
+        fig.axes[0].set_ylabel("orders per visit")
+        fig.axes[0].set_xlabel("x")
+        with pytest.raises(AssertionError, match="x label 'x' of the chart names no unit"):
+            check_axis_labels(fig, x_unit="time")
+
+
+def test_close_figure_accepts_what_a_learner_returns():
+    """Does closing a returned Axes, a Figure or None work without an error of its own?"""
+    fig, ax = plt.subplots()
+    close_figure(ax)
+    assert not plt.fignum_exists(fig.number)
+    close_figure(None)
+    close_figure("not a figure")
 
 
 @pytest.mark.parametrize("kwargs, message", [
@@ -190,7 +357,7 @@ def test_check_figure_accepts_an_annotation_and_a_shared_x_label():
         ax.set_ylabel("y")
     axes[-1].set_xlabel("x")
     axes[0].annotate("launch", xy=(2, 2))
-    fig.suptitle("A title")
+    fig.suptitle("Sales rose in week 2")
     try:
         check_figure(fig, marker_near=2.0)
     finally:

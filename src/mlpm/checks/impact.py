@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Mapping, Sequence
 from typing import Any
 
 import pandas as pd
@@ -182,12 +182,14 @@ def _day(label: Any) -> str:
 @quiet
 def check_frame(
     value: Any, expected: pd.DataFrame, name: str, *, rel_tol: float = 1e-6, hint: str = "",
-    label_rule: str = "Label each week by the Monday that starts it.",
+    label_rule: str = "Label each week by the Monday that starts it.", labels: bool = True,
 ) -> None:
     """Check a numeric DataFrame: same columns, then each column as a Series (same index labels).
 
     When both indexes hold dates and the labels differ, the message shows one of the learner's
     labels with its weekday and repeats ``label_rule`` (the prompt's words), not the expected dates.
+    With ``labels=False`` the rows are compared in index order whatever their labels (when there
+    are as many), so a labelling slip is checked once, by :func:`check_row_labels`, not everywhere.
     """
     if not isinstance(value, pd.DataFrame):
         raise AssertionError(f"`{name}` should be a pandas DataFrame, but it is a {type(value).__name__}.")
@@ -197,6 +199,15 @@ def check_frame(
     extra = [c for c in value.columns if c not in expected.columns]
     if extra:
         raise AssertionError(f"`{name}` has a column that should not be there: {extra[0]!r}.")
+    relabelled = False
+    if not labels and len(value.index) == len(expected.index) and not value.index.has_duplicates:
+        try:
+            value = value.sort_index()
+        except TypeError:
+            pass
+        else:
+            relabelled = not value.index.equals(expected.sort_index().index)
+            value = value.set_axis(expected.sort_index().index, axis=0)
     if len(value.index) and len(expected.index):
         got, want = value.index[0], expected.index[0]
         if isinstance(want, pd.Timestamp) and not isinstance(got, pd.Timestamp):
@@ -213,7 +224,38 @@ def check_frame(
                     f"{label_rule}"
                 )
     for column in expected.columns:
-        check_series(value[column], expected[column], f"{name}[{column!r}]", rel_tol=rel_tol, hint=hint)
+        try:
+            check_series(value[column], expected[column], f"{name}[{column!r}]", rel_tol=rel_tol, hint=hint)
+        except AssertionError:
+            if not relabelled:
+                raise
+            raise AssertionError(
+                f"`{name}[{column!r}]` has values that are off (rows compared in date order, as its row "
+                f"labels are other dates than expected). {hint}".strip()) from None
+
+
+@quiet
+def check_row_labels(
+    value: Any, expected: pd.Index, name: str, *, label_rule: str = "Label each week by the Monday that starts it.",
+) -> None:
+    """Check only the row labels of a DataFrame (dates shown with their weekday, ``label_rule`` repeated)."""
+    if not isinstance(value, pd.DataFrame):
+        raise AssertionError(f"`{name}` should be a pandas DataFrame, but it is a {type(value).__name__}.")
+    if len(expected) and isinstance(expected[0], pd.Timestamp) and len(value.index) and not all(
+            isinstance(label, pd.Timestamp) for label in value.index):
+        raise AssertionError(
+            f"`{name}` should be indexed by dates as pandas Timestamps; its index holds "
+            f"{type(value.index[0]).__name__} values. {label_rule}"
+        )
+    unexpected = [label for label in value.index if label not in expected]
+    absent = [label for label in expected if label not in value.index]
+    if unexpected:
+        raise AssertionError(
+            f"`{name}` labels its rows with other dates than expected (e.g. {_day(unexpected[0])}). {label_rule}")
+    if absent:
+        raise AssertionError(f"`{name}` has no row for {_day(absent[0])}: every week with data needs a row.")
+    if value.index.has_duplicates:
+        raise AssertionError(f"`{name}` has the same label on more than one row: one row per week.")
 
 
 @quiet
@@ -302,6 +344,24 @@ def check_contributions(value: Any, before_revenue: float, after_revenue: float,
 
 
 @quiet
+def check_flag_shape(value: Any, values: pd.Series, window: int, name: str) -> None:
+    """Check the shape of anomaly flags for ``values``: a boolean Series, same index, first ``window`` days False."""
+    if not isinstance(value, pd.Series):
+        raise AssertionError(f"`{name}` should be a pandas Series of True/False, but it is a {type(value).__name__}.")
+    if len(value) != len(values) or not value.index.equals(values.index):
+        raise AssertionError(f"`{name}` should have one flag per value, with the same index as the input.")
+    if value.dtype != bool and not (str(value.dtype) == "boolean" and not value.isna().any()):
+        raise AssertionError(
+            f"`{name}` should hold booleans (dtype bool); days without a full window are False, not missing."
+        )
+    if value.iloc[:window].astype(bool).any():
+        raise AssertionError(
+            f"`{name}` flags a day among the first `window` days, which have no full baseline yet: "
+            "they should be False."
+        )
+
+
+@quiet
 def check_flags(value: Any, expected: pd.Series, name: str, *, hint: str = "") -> None:
     """Check a boolean Series of anomaly flags: same index, booleans, the same days flagged."""
     if not isinstance(value, pd.Series):
@@ -312,7 +372,26 @@ def check_flags(value: Any, expected: pd.Series, name: str, *, hint: str = "") -
         raise AssertionError(
             f"`{name}` should hold booleans (dtype bool); days without a full window are False, not missing."
         )
-    wrong = int((value.to_numpy() != expected.to_numpy()).sum())
+    wrong = int((value.to_numpy(dtype=bool) != expected.to_numpy(dtype=bool)).sum())
     if wrong:
         message = f"`{name}` flags {wrong} of {len(expected)} days differently from the pinned rule."
         raise AssertionError(f"{message} {hint}".strip())
+
+
+def own_answer(compute: Callable[..., Any], inputs: Sequence[Any], other_inputs: Sequence[Any]) -> list[pd.Series]:
+    """The learner's own functions' result on ``inputs``, to accept as well (error carried forward).
+
+    A value built from the learner's own (maybe wrong) functions is right in its own terms if it
+    follows from them. It is returned only if those functions give a different result on
+    ``other_inputs`` (e.g. other dates): functions that ignore their inputs prove nothing.
+    Returns ``[]`` when the functions raise or give no Series.
+    """
+    try:
+        mine, other = compute(*inputs), compute(*other_inputs)
+        if not isinstance(mine, pd.Series) or not isinstance(other, pd.Series):
+            return []
+        same = mine.index.equals(other.index) and bool(
+            (mine.astype(float) - other.astype(float)).abs().le(1e-9 * (1 + mine.astype(float).abs())).all())
+    except Exception:
+        return []
+    return [] if same else [mine]
