@@ -224,7 +224,7 @@ def test_partial_credit_reaches_gradebook_csv_report_and_feedback(graded):
 
 def test_correct_answer_in_another_style_keeps_its_points(graded):
     """Does a dict of [option, reason] lists, where the prompt says pairs, keep q9's points?"""
-    assert graded["rows"]["list-pairs-for-q9"]["q9_test"] == 2
+    assert graded["rows"]["list-pairs-for-q9"]["q9_test"] == 3
 
 
 def test_feedback_table_renders_quotes_once(graded):
