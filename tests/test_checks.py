@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import re
-import warnings
 
 import numpy as np
 import pandas as pd
 import pytest
 
 from mlpm.checks import (
-    NotAnsweredYet,
     check_choice,
     check_keys,
     check_labels,
@@ -19,7 +17,6 @@ from mlpm.checks import (
     check_sequence,
     check_series,
     check_whole_number,
-    checking,
     same_value,
 )
 from mlpm.checks.strategy import check_build_decisions, check_okr, check_release, find_key_result
@@ -167,28 +164,6 @@ def test_choice_lists_the_options():
     """Does an answer outside the options list them?"""
     with pytest.raises(AssertionError, match="'value', 'usability'"):
         check_choice("ethics", ("value", "usability"), "tag")
-
-
-def test_checking_turns_missing_names_into_answer_first():
-    """Is a learner who runs a check before answering told to answer first?"""
-    with pytest.raises(NotAnsweredYet, match="`okr` is not defined yet"):
-        with checking():
-            okr  # noqa: B018, F821
-
-
-def test_checking_turns_the_stub_into_answer_first():
-    """Is the nbgrader stub's NotImplementedError explained?"""
-    with pytest.raises(NotAnsweredYet, match="raise NotImplementedError"):
-        with checking():
-            raise NotImplementedError()
-
-
-def test_checking_keeps_warnings_off_stderr(capfd):
-    """Does a warning inside a test cell stay off stderr (nbgrader would score it 0)?"""
-    with checking():
-        warnings.warn("noisy", FutureWarning, stacklevel=1)
-        np.log(np.array([0.0]))
-    assert capfd.readouterr().err == ""
 
 
 def test_good_okr_passes():

@@ -5,7 +5,9 @@ from __future__ import annotations
 import subprocess
 import sys
 import textwrap
+import warnings
 
+import numpy as np
 import pytest
 
 from mlpm.checks import CheckFailed, NotAnsweredYet, Question, check_number
@@ -91,6 +93,15 @@ def test_carry_forward_checks_with_the_reference_and_restores_the_learner_answer
     result = q.result()
     assert result.points == 2 and "Question 6" in result.lines[-1]
     assert namespace["earlier"](0) == 100
+
+
+def test_a_check_keeps_warnings_off_stderr(capfd):
+    """Does a warning inside a check stay off stderr (nbgrader would score the cell 0)?"""
+    q = Question(1, points=1)
+    with q.check():
+        warnings.warn("noisy", FutureWarning, stacklevel=1)
+        np.log(np.array([0.0]))
+    assert q.result().points == 1 and capfd.readouterr().err == ""
 
 
 def test_a_check_never_swallows_a_keyboard_interrupt():

@@ -1,4 +1,5 @@
-"""Checkers that exercise test cells call (see :mod:`mlpm.checks.core`)."""
+"""Checkers that exercise test cells call: generic ones in :mod:`mlpm.checks.core`, the question in
+:mod:`mlpm.checks.question`, and one module per workshop module."""
 
 from mlpm.checks.core import (
     as_real,
@@ -13,7 +14,6 @@ from mlpm.checks.core import (
     check_series,
     check_type,
     check_whole_number,
-    checking,
     same_value,
 )
 from mlpm.checks.question import CheckFailed, NotAnsweredYet, Question
@@ -34,6 +34,5 @@ __all__ = [
     "check_series",
     "check_type",
     "check_whole_number",
-    "checking",
     "same_value",
 ]

@@ -11,14 +11,11 @@ from __future__ import annotations
 import functools
 import math
 import warnings
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
 import numpy as np
 import pandas as pd
-
-from mlpm.checks.question import NotAnsweredYet
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -33,26 +30,6 @@ def quiet(check: F) -> F:
             return check(*args, **kwargs)
 
     return wrapper  # type: ignore[return-value]
-
-
-@contextmanager
-def checking() -> Iterator[None]:
-    """Wrap a test cell's body: warnings stay off stderr; a missing answer says to answer first."""
-    try:
-        with warnings.catch_warnings(), np.errstate(all="ignore"):
-            warnings.simplefilter("ignore")
-            yield
-    except NameError as error:
-        name = getattr(error, "name", None) or "your answer"
-        raise NotAnsweredYet(
-            f"`{name}` is not defined yet. Write your answer in the cell above, run it, "
-            "then run this check again."
-        ) from None
-    except NotImplementedError:
-        raise NotAnsweredYet(
-            "Your answer still has `raise NotImplementedError()`. Replace it with your code, "
-            "run that cell, then run this check again."
-        ) from None
 
 
 def _fail(name: str, problem: str, hint: str = "") -> None:
