@@ -160,8 +160,12 @@ def test_figure_names_a_known_mistake_only_when_it_matches():
     with pytest.raises(AssertionError) as caught:
         check_figure(8.0, [3.0], "x", mistakes=[([9.0], "it counts the gain over doing nothing.")], hint="Look.")
     assert "doing nothing" not in str(caught.value) and "Look." in str(caught.value)
-    with pytest.raises(AssertionError, match="should be a number"):
+    with pytest.raises(AssertionError, match="is None"):
         check_figure(None, [3.0], "x")
+    with pytest.raises(AssertionError, match="should be a number"):
+        check_figure("3", [3.0], "x")
+    with pytest.raises(AssertionError, match="is None"):
+        check_threshold(None, {0.1: 1.0}, "t")
 
 
 def test_attempt_returns_none_when_learner_code_fails(capsys):

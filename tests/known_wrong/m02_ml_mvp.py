@@ -374,6 +374,9 @@ next_stage = {
     "s5": "test", "s6": "release", "s7": "iterate", "s8": "iterate",
 }
 """, 1.6),
+    # a count helper without `return`: the flags half of the question is right, the counts half is not
+    "counts-helper-returns-none-keeps-the-flags-points": ("q3_answer", WRONG_ANSWERS["counts-helper-returns-none"][1],
+                                                          0.89),
     # ---- error carried forward: an earlier answer is wrong, this one is right: full points ----
     "ev-right-after-wrong-heuristic-counts": ("q4_answer", _Q3_DAYS_AT_14 + """
 table = value_table(offer_cost_eur, save_rate, monthly_margin_eur, months_kept)

@@ -76,6 +76,13 @@ def attempt(compute: Callable[..., Any], *args: Any) -> Any:
         return None
 
 
+def _real(value: Any, name: str) -> float:
+    """``as_real``, with its own message for None (a function that computes but does not return)."""
+    if value is None:
+        raise AssertionError(f"`{name}` is None: your code computes a value but does not return or assign it.")
+    return as_real(value, name)
+
+
 def _count(value: Any, where: str) -> int:
     check_whole_number(value, where)
     return int(value)
@@ -153,7 +160,7 @@ def check_value_table(value: Any, expected: Mapping[str, float], name: str, *, h
     check_type(value, dict, name)
     if sorted(value) != sorted(COUNT_KEYS):
         raise AssertionError(f"`{name}` should have exactly the keys {_listing(COUNT_KEYS)}.")
-    got = {key: as_real(value[key], f"{name}[{key!r}]") for key in COUNT_KEYS}
+    got = {key: _real(value[key], f"{name}[{key!r}]") for key in COUNT_KEYS}
     for want in (expected, *also):
         wrong = [key for key in COUNT_KEYS
                  if not math.isclose(got[key], float(want[key]), rel_tol=1e-9, abs_tol=1e-9)]
@@ -187,7 +194,7 @@ def check_threshold(
         Other objectives on the same grid (e.g. computed with the learner's own value table): a
         threshold that is the best for one of them is accepted too.
     """
-    threshold = as_real(value, name)
+    threshold = _real(value, name)
     on_grid = [t for t in objective if math.isclose(threshold, float(t), abs_tol=1e-9)]
     if not on_grid:
         raise AssertionError(f"`{name}` should be one of the thresholds of the grid, e.g. 0.25.")
@@ -242,7 +249,7 @@ def check_figure(
     hint : str
         The message for any other wrong value.
     """
-    number = as_real(value, name)
+    number = _real(value, name)
     if any(_close(number, want, rel_tol) for want in accepted):
         return
     for values, message in mistakes:
