@@ -1,0 +1,205 @@
+"""How close is automatic grading to a fair teacher, before and after the fair-grading change?
+
+For each learner attempt in ``tests/attempts/`` (answers plus the points a fair teacher gives
+each auto-graded question), this script grades the attempt with the real engine twice:
+
+- **after**: built from the current student version (``exercises/``) and graded with the
+  current code, ``mlpm.grading.check.check`` (hidden checks included: a source checkout);
+- **before**: built from the student version at commit ``c9c6770`` (before the change) and
+  graded with the code of that commit, in a subprocess that imports ``mlpm`` from a worktree
+  of it (``git worktree add /tmp/mlpm-before c9c6770``, made once if missing).
+
+It prints, per module, a markdown table (totals over the auto-graded questions and the mean
+absolute gap to the fair points per question) and every question where the current grade is
+more than 0.25 points from fair, with the check messages the learner got. A question the old
+notebook had with other points is scaled to today's points (noted under the table).
+
+Usage::
+
+    python benchmarks/fair_grading.py [--modules 01 03] [--json results.json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import os
+import pkgutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+BEFORE_COMMIT = "c9c6770"
+BEFORE_TREE = Path("/tmp/mlpm-before")
+SHOWN_GAP = 0.25  # list a question when |after - fair| is above this
+
+
+# --- worker: grade notebooks with whichever mlpm is on the path ------------------------------
+
+def _worker(notebooks: list[str], out: str) -> None:
+    """Grade each notebook with ``mlpm.grading.check.check`` and write the results as JSON."""
+    import mlpm
+    from mlpm.grading.autograde import Limits
+    from mlpm.grading.check import check
+
+    results = {"mlpm": mlpm.__file__, "grades": {}}
+    for path in notebooks:
+        _, result = check(Path(path), Limits())
+        results["grades"][path] = {
+            "status": result.status,
+            "notes": list(result.notes),
+            "scores": dict(result.scores),
+            "failures": [list(failure) for failure in result.failures],
+        }
+    Path(out).write_text(json.dumps(results, indent=1), encoding="utf-8")
+
+
+def _run_worker(notebooks: list[Path], out: Path, *, before: bool) -> subprocess.Popen:
+    env = dict(os.environ)
+    env.pop("PYTHONPATH", None)
+    if before:
+        env["PYTHONPATH"] = str(BEFORE_TREE / "src")
+    env.setdefault("MPLBACKEND", "Agg")
+    command = [sys.executable, str(Path(__file__).resolve()), "--worker", str(out), *map(str, notebooks)]
+    return subprocess.Popen(command, env=env, cwd=tempfile.gettempdir())
+
+
+# --- building the attempts -------------------------------------------------------------------
+
+def _attempt_modules(only: list[str]) -> list:
+    sys.path.insert(0, str(ROOT / "tests"))
+    import attempts
+
+    modules = [importlib.import_module(f"attempts.{info.name}") for info in pkgutil.iter_modules(attempts.__path__)]
+    return [m for m in modules if not only or m.ASSIGNMENT[:2] in only]
+
+
+def _ensure_before_tree() -> None:
+    if not (BEFORE_TREE / "src" / "mlpm").is_dir():
+        subprocess.run(["git", "worktree", "add", str(BEFORE_TREE), BEFORE_COMMIT], cwd=ROOT, check=True)
+    probe = subprocess.run([sys.executable, "-c", "import mlpm; print(mlpm.__file__)"], capture_output=True,
+                           text=True, check=True, cwd=tempfile.gettempdir(),
+                           env={**os.environ, "PYTHONPATH": str(BEFORE_TREE / "src")})
+    assert probe.stdout.strip().startswith(str(BEFORE_TREE)), f"old code not used: {probe.stdout}"
+
+
+def _test_cells(notebook: dict) -> dict[str, float]:
+    """Auto-graded test cell grade_id -> points."""
+    from mlpm.grading.course import nbgrader_cells
+
+    return {gid: cell["metadata"]["nbgrader"]["points"] for gid, cell in nbgrader_cells(notebook).items()
+            if cell["metadata"]["nbgrader"].get("grade") and not cell["metadata"]["nbgrader"].get("solution")
+            and cell["cell_type"] == "code"}
+
+
+def _build(modules: list, scratch: Path) -> tuple[list, dict, dict]:
+    """Write every attempt twice (current and old student version); return jobs and points per version."""
+    from mlpm.grading.attempts import attempt, read, write
+
+    jobs, points_now, points_then = [], {}, {}
+    for module in modules:
+        [exercise] = sorted((ROOT / "exercises" / module.ASSIGNMENT).glob("*.ipynb"))
+        [old] = sorted((BEFORE_TREE / "exercises" / module.ASSIGNMENT).glob("*.ipynb"))
+        now, then = read(exercise), read(old)
+        points_now[module.ASSIGNMENT], points_then[module.ASSIGNMENT] = _test_cells(now), _test_cells(then)
+        for name, spec in module.ATTEMPTS.items():
+            after = write(attempt(now, spec["answers"]), scratch / "after" / module.ASSIGNMENT / name / exercise.name)
+            before = write(attempt(then, spec["answers"]), scratch / "before" / module.ASSIGNMENT / name / old.name)
+            jobs.append((module, name, after, before))
+    return jobs, points_now, points_then
+
+
+# --- the report ------------------------------------------------------------------------------
+
+def _points(grade: dict, gid: str) -> float:
+    return float(grade["scores"].get(gid) or 0.0) if grade["status"] == "ok" else 0.0
+
+
+def _report(jobs: list, after: dict, before: dict, points_now: dict, points_then: dict) -> str:
+    lines: list[str] = []
+    for module in dict.fromkeys(job[0] for job in jobs):
+        slug = module.ASSIGNMENT
+        now, then = points_now[slug], points_then[slug]
+        scaled = {gid: now[gid] / then[gid] for gid in now if gid in then and then[gid] != now[gid]}
+        missing = [gid for gid in now if gid not in then]
+        lines += [f"## {slug} ({sum(now.values()):g} automatic points)", "",
+                  "| attempt | fair | before | after | mean \\|before − fair\\| | mean \\|after − fair\\| |",
+                  "|---|---:|---:|---:|---:|---:|"]
+        details, grid = [], ["| attempt | " + " | ".join(now) + " |", "|---|" + "---:|" * len(now)]
+        for job_module, name, after_path, before_path in jobs:
+            if job_module is not module:
+                continue
+            fair = module.ATTEMPTS[name]["fair"]
+            new, old = after[str(after_path)], before[str(before_path)]
+            got_after = {gid: _points(new, gid) for gid in now}
+            got_before = {gid: _points(old, gid) * scaled.get(gid, 1.0) for gid in now}
+            gaps_after = [abs(got_after[g] - fair[g]) for g in now]
+            gaps_before = [abs(got_before[g] - fair[g]) for g in now]
+            status = "" if new["status"] == old["status"] == "ok" else f" ({old['status']} / {new['status']})"
+            lines.append(f"| {name}{status} | {sum(fair.values()):.2f} | {sum(got_before.values()):.2f} | "
+                         f"{sum(got_after.values()):.2f} | {sum(gaps_before) / len(now):.2f} | "
+                         f"{sum(gaps_after) / len(now):.2f} |")
+            grid.append(f"| {name} | " + " | ".join(f"{fair[g]:g} / {got_before[g]:.2g} / {got_after[g]:.2g}"
+                                                  for g in now) + " |")
+            for gid in now:
+                if abs(got_after[gid] - fair[gid]) > SHOWN_GAP:
+                    messages = [m for g, m in new["failures"] if g == gid] or ["(no message: every check passed)"]
+                    details.append(f"- {name} · {gid}: after {got_after[gid]:.2f}, fair {fair[gid]:g}, "
+                                   f"before {got_before[gid]:.2f} (of {now[gid]:g})")
+                    details += [f"    - {m}" for m in messages]
+        lines.append("")
+        if scaled:
+            lines.append("Scaled to today's points (the old notebook gave them other points): "
+                         + ", ".join(f"{gid} ×{factor:g}" for gid, factor in scaled.items()) + ".")
+        if missing:
+            lines.append("Not in the old notebook (0 before): " + ", ".join(missing) + ".")
+        lines += ["", "Per question, fair / before / after:", "", *grid,
+                  "", f"Questions where |after − fair| > {SHOWN_GAP:g} points:", ""]
+        lines += details or ["- none"]
+        lines.append("")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--modules", nargs="*", default=[], help="module numbers, e.g. 01 03 (default: all)")
+    parser.add_argument("--json", type=Path, help="also write the raw grades to this file")
+    parser.add_argument("--worker", help=argparse.SUPPRESS)
+    parser.add_argument("notebooks", nargs="*", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.worker:
+        _worker(args.notebooks, args.worker)
+        return 0
+
+    _ensure_before_tree()
+    modules = _attempt_modules(args.modules)
+    with tempfile.TemporaryDirectory(prefix="mlpm-fair-") as folder:
+        scratch = Path(folder)
+        jobs, points_now, points_then = _build(modules, scratch)
+        # Two workers side by side, each with its own mlpm: the current code and the old one.
+        workers = [
+            (_run_worker([job[2] for job in jobs], scratch / "after.json", before=False), scratch / "after.json"),
+            (_run_worker([job[3] for job in jobs], scratch / "before.json", before=True), scratch / "before.json"),
+        ]
+        results = []
+        for process, out in workers:
+            if process.wait() != 0:
+                raise SystemExit(f"grading failed: {process.args}")
+            results.append(json.loads(out.read_text(encoding="utf-8")))
+        after, before = results
+        assert not after["mlpm"].startswith(str(BEFORE_TREE)), after["mlpm"]
+        assert before["mlpm"].startswith(str(BEFORE_TREE)), before["mlpm"]
+        if args.json:
+            args.json.write_text(json.dumps({"after": after, "before": before, "fair": {
+                m.ASSIGNMENT: {n: a["fair"] for n, a in m.ATTEMPTS.items()} for m in modules}}, indent=1),
+                encoding="utf-8")
+        print(f"after: {after['mlpm']}\nbefore: {before['mlpm']}\n")
+        print(_report(jobs, after["grades"], before["grades"], points_now, points_then))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,584 @@
+"""Module 01 (product strategy): five learner attempts and the points a fair teacher gives them."""
+
+ASSIGNMENT = "01-product-strategy"
+
+# ---------------------------------------------------------------------------------------------
+# Answers shared by several attempts (each one correct, in the style the attempt uses).
+# ---------------------------------------------------------------------------------------------
+_Q1_PLAIN = '''\
+def opportunity_scores(notes):
+    people = notes["interview_id"].nunique()
+    by_pain = notes.groupby("pain_point")
+    reach = by_pain["interview_id"].nunique() / people
+    frequency = by_pain["times_per_month"].mean()
+    severity = by_pain["severity"].mean()
+    return (reach * frequency * severity).sort_values(ascending=False)
+
+
+top_pain_point = opportunity_scores(interviews).index[0]
+opportunity_scores(interviews)
+'''
+
+_Q2_PLAIN = '''\
+churn_baseline = customers["churned_next_4w"].mean()
+okr = {
+    "objective": "Families and couples keep their Larder box because substitutions stop spoiling their plans",
+    "key_results": [
+        {"metric": "4-week churn rate of active subscribers", "baseline": round(churn_baseline, 3),
+         "target": 0.085, "deadline": "2027-03-31"},
+        {"metric": "share of subscribers who skip two or more weeks in a row", "baseline": 0.22,
+         "target": 0.18, "deadline": "2027-03-31"},
+        {"metric": "support contacts about substitutions per thousand orders", "baseline": 31.0,
+         "target": 20.0, "deadline": "2027-02-28"},
+    ],
+    "guardrail": {"metric": "gross margin per order in EUR", "baseline": 6.2, "limit": 5.9},
+}
+'''
+
+_Q3_PLAIN = '''\
+def rice_scores(items):
+    scores = items["reach"] * items["impact"] * items["confidence"] / items["effort_weeks"]
+    return pd.Series(scores.to_numpy(), index=items["item_id"])
+
+
+rice_scores(backlog)
+'''
+
+_Q4_PLAIN = '''\
+def rank_backlog(items):
+    table = items.assign(rice=rice_scores(items).round(2).to_numpy())
+    ordered = table.sort_values(["rice", "effort_weeks", "item_id"], ascending=[False, True, True])
+    return list(ordered["item_id"])
+
+
+rank_backlog(backlog)
+'''
+
+_Q5_PLAIN = '''\
+def quadrant(items):
+    table = items.set_index("item_id")
+    value = table["reach"] * table["impact"] * table["confidence"]
+    high_value = value >= value.median()
+    high_effort = table["effort_weeks"] >= table["effort_weeks"].median()
+    names = {(True, False): "quick win", (True, True): "big bet",
+             (False, False): "fill-in", (False, True): "time sink"}
+    return pd.Series([names[(v, e)] for v, e in zip(high_value, high_effort)], index=table.index)
+
+
+quadrant(backlog)
+'''
+
+_Q6_EXACT = '''\
+def best_release(items, capacity):
+    rows = list(items[["item_id", "reach", "impact", "confidence", "effort_weeks"]].itertuples(index=False))
+    best, best_value = [], -1.0
+    for k in range(len(rows) + 1):
+        for combo in itertools.combinations(rows, k):
+            effort = sum(r.effort_weeks for r in combo)
+            value = sum(r.reach * r.impact * r.confidence for r in combo)
+            if effort <= capacity and value > best_value:
+                best, best_value = [r.item_id for r in combo], value
+    return sorted(best)
+
+
+release_plan = best_release(backlog, capacity_weeks)
+release_plan
+'''
+
+_Q7_PLAIN = '''\
+def smallest_capacity(items, share):
+    total = (items["reach"] * items["impact"] * items["confidence"]).sum()
+    value_of = dict(zip(items["item_id"], items["reach"] * items["impact"] * items["confidence"]))
+    weeks = 0
+    while True:
+        plan = best_release(items, weeks)
+        if sum(value_of[i] for i in plan) >= share * total:
+            return weeks
+        weeks += 1
+
+
+weeks_for_80_percent = smallest_capacity(backlog, 0.8)
+print(f"{weeks_for_80_percent} of {backlog.effort_weeks.sum()} person-weeks ship 80 % of the value")
+'''
+
+_Q8_PLAIN = '''\
+risk_tags = {
+    "A1": "value",
+    "A2": "usability",
+    "A3": "feasibility",
+    "A4": "viability",
+    "A5": "feasibility",
+    "A6": "value",
+    "A7": "viability",
+    "A8": "usability",
+}
+'''
+
+_Q9_PLAIN = '''\
+decisions = {
+    "U1": ("genai_api", "generic_language_task"),
+    "U2": ("core_ml_team", "proprietary_data_edge"),
+    "U3": ("genai_api", "generic_language_task"),
+    "U4": ("core_ml_team", "scale_latency_cost"),
+    "U5": ("genai_api", "generic_language_task"),
+    "U6": ("core_ml_team", "proprietary_data_edge"),
+}
+safeguards = {
+    "U1": ["redact_personal_data", "processing_agreement", "human_review", "evaluation_set"],
+    "U3": ["redact_personal_data", "processing_agreement", "evaluation_set"],
+    "U5": ["evaluation_set"],
+}
+'''
+
+ATTEMPTS = {
+    # -----------------------------------------------------------------------------------------
+    "correct-other-style": {
+        "answers": {
+            # named aggregation, len(set(...)) for the people, idxmax for the top
+            "q1_answer": '''\
+def opportunity_scores(notes):
+    n_people = len(set(notes["interview_id"]))
+    agg = notes.groupby("pain_point").agg(
+        people=("interview_id", "nunique"),
+        freq=("times_per_month", "mean"),
+        sev=("severity", "mean"),
+    )
+    return (agg["people"] / n_people * agg["freq"] * agg["sev"]).sort_values(ascending=False)
+
+
+top_pain_point = opportunity_scores(interviews).idxmax()
+opportunity_scores(interviews)
+''',
+            # key results as a tuple, the baseline unrounded (numpy float), deadlines from the
+            # parameters, a target written as a share of the baseline
+            "q2_answer": '''\
+baseline = customers.churned_next_4w.astype(float).mean()
+okr = dict(
+    objective="Subscribers trust that the box they planned is the box they get",
+    key_results=(
+        dict(metric="4-week churn rate", baseline=baseline, target=baseline * 0.8, deadline=quarter_end),
+        dict(metric="average boxes ordered per subscriber per month", baseline=3.1, target=3.4,
+             deadline=quarter_end),
+    ),
+    guardrail=dict(metric="discount cost per order in EUR", baseline=0.9, limit=1.1),
+)
+''',
+            # DataFrame.eval on an item-indexed frame
+            "q3_answer": '''\
+def rice_scores(items):
+    return items.set_index("item_id").eval("reach * impact * confidence / effort_weeks")
+
+
+rice_scores(backlog)
+''',
+            # sorted() with a key tuple instead of sort_values
+            "q4_answer": '''\
+def rank_backlog(items):
+    rice = rice_scores(items).round(2)
+    effort = items.set_index("item_id")["effort_weeks"]
+    return sorted(rice.index, key=lambda item: (-rice[item], effort[item], item))
+
+
+rank_backlog(backlog)
+''',
+            # np.select, labels come back as numpy strings
+            "q5_answer": '''\
+import numpy as np
+
+
+def quadrant(items):
+    t = items.set_index("item_id")
+    value = t.reach * t.impact * t.confidence
+    hv = (value >= value.median()).to_numpy()
+    he = (t.effort_weeks >= t.effort_weeks.median()).to_numpy()
+    labels = np.select([hv & ~he, hv & he, ~hv & ~he], ["quick win", "big bet", "fill-in"], default="time sink")
+    return pd.Series(labels, index=t.index)
+
+
+quadrant(backlog)
+''',
+            # bit masks instead of itertools, a sorted tuple
+            "q6_answer": '''\
+def plan_value(items, ids):
+    rows = items[items["item_id"].isin(ids)]
+    return float((rows.reach * rows.impact * rows.confidence).sum())
+
+
+def best_release(items, capacity):
+    ids = list(items["item_id"])
+    effort = list(items["effort_weeks"])
+    value = list(items["reach"] * items["impact"] * items["confidence"])
+    best_mask, best_value = 0, 0.0
+    for mask in range(1 << len(ids)):
+        chosen = [i for i in range(len(ids)) if mask >> i & 1]
+        if sum(effort[i] for i in chosen) <= capacity:
+            v = sum(value[i] for i in chosen)
+            if v > best_value:
+                best_mask, best_value = mask, v
+    return tuple(sorted(ids[i] for i in range(len(ids)) if best_mask >> i & 1))
+
+
+release_plan = best_release(backlog, capacity_weeks)
+release_plan
+''',
+            # a 0/1 knapsack table over capacities; np.argmax gives a numpy integer
+            "q7_answer": '''\
+def smallest_capacity(items, share):
+    value = (items["reach"] * items["impact"] * items["confidence"]).to_numpy()
+    effort = items["effort_weeks"].to_numpy()
+    total_effort = int(effort.sum())
+    best = np.zeros(total_effort + 1)
+    for v, e in zip(value, effort):
+        for w in range(total_effort, e - 1, -1):
+            best[w] = max(best[w], best[w - e] + v)
+    return np.argmax(best >= share * value.sum() - 1e-9)
+
+
+weeks_for_80_percent = smallest_capacity(backlog, 0.8)
+print(f"{weeks_for_80_percent} of {backlog.effort_weeks.sum()} person-weeks ship 80 % of the value")
+''',
+            # built from lists; A8 read as value (do they want and trust it?)
+            "q8_answer": '''\
+ids = ["A1", "A2", "A3", "A4", "A5", "A6", "A7", "A8"]
+tags = ["value", "usability", "feasibility", "viability", "feasibility", "value", "viability", "value"]
+risk_tags = dict(zip(ids, tags))
+''',
+            # lists as pairs; U4 read as Larder's own data; safeguards as tuples
+            "q9_answer": '''\
+decisions = {
+    "U1": ["genai_api", "generic_language_task"],
+    "U2": ["core_ml_team", "proprietary_data_edge"],
+    "U3": ["genai_api", "generic_language_task"],
+    "U4": ["core_ml_team", "proprietary_data_edge"],
+    "U5": ["genai_api", "generic_language_task"],
+    "U6": ["core_ml_team", "proprietary_data_edge"],
+}
+safeguards = {
+    use_case: ("evaluation_set",) + (("redact_personal_data", "processing_agreement")
+                                     if use_case in ("U1", "U3") else ())
+    for use_case, (option, _) in decisions.items() if option == "genai_api"
+}
+''',
+        },
+        "fair": {"q1_test": 2, "q2_test": 3, "q3_test": 2, "q4_test": 2, "q5_test": 2, "q6_test": 3,
+                 "q7_test": 2, "q8_test": 2, "q9_test": 3},
+        "why": {},
+    },
+    # -----------------------------------------------------------------------------------------
+    "typical-mistakes-a": {
+        "answers": {
+            # wrong denominator: reach divides by the number of mentions (rows), not interviewees
+            "q1_answer": '''\
+def opportunity_scores(notes):
+    by_pain = notes.groupby("pain_point")
+    reach = by_pain["interview_id"].nunique() / len(notes)
+    frequency = by_pain["times_per_month"].mean()
+    severity = by_pain["severity"].mean()
+    return (reach * frequency * severity).sort_values(ascending=False)
+
+
+top_pain_point = opportunity_scores(interviews).index[0]
+opportunity_scores(interviews)
+''',
+            # churn as a percentage, though the prompt asks for a fraction
+            "q2_answer": '''\
+churn_pct = 100 * customers["churned_next_4w"].mean()
+okr = {
+    "objective": "Families and couples keep their Larder box because substitutions stop spoiling their plans",
+    "key_results": [
+        {"metric": "4-week churn rate (%)", "baseline": round(churn_pct, 1), "target": 8.5,
+         "deadline": "2027-03-31"},
+        {"metric": "share of subscribers who skip two or more weeks in a row", "baseline": 0.22,
+         "target": 0.18, "deadline": "2027-03-31"},
+    ],
+    "guardrail": {"metric": "gross margin per order in EUR", "baseline": 6.2, "limit": 5.9},
+}
+''',
+            "q3_answer": _Q3_PLAIN,
+            # read too fast: ties go straight to item_id, the effort tie-break is skipped
+            "q4_answer": '''\
+def rank_backlog(items):
+    table = items.assign(rice=rice_scores(items).round(2).to_numpy())
+    return list(table.sort_values(["rice", "item_id"], ascending=[False, True])["item_id"])
+
+
+rank_backlog(backlog)
+''',
+            # off by one at the threshold: strictly above the median counts as high
+            "q5_answer": '''\
+def quadrant(items):
+    table = items.set_index("item_id")
+    value = table["reach"] * table["impact"] * table["confidence"]
+    high_value = value > value.median()
+    high_effort = table["effort_weeks"] > table["effort_weeks"].median()
+    names = {(True, False): "quick win", (True, True): "big bet",
+             (False, False): "fill-in", (False, True): "time sink"}
+    return pd.Series([names[(v, e)] for v, e in zip(high_value, high_effort)], index=table.index)
+
+
+quadrant(backlog)
+''',
+            # greedy down the RICE ranking instead of the best set
+            "q6_answer": '''\
+def best_release(items, capacity):
+    effort = items.set_index("item_id")["effort_weeks"]
+    chosen, used = [], 0
+    for item_id in rank_backlog(items):
+        if used + effort[item_id] <= capacity:
+            chosen.append(item_id)
+            used += effort[item_id]
+    return sorted(chosen)
+
+
+release_plan = best_release(backlog, capacity_weeks)
+release_plan
+''',
+            # strictly more than the share ("reaches at least" read as "beats")
+            "q7_answer": '''\
+def smallest_capacity(items, share):
+    value = items.set_index("item_id").eval("reach * impact * confidence")
+    for weeks in range(int(items["effort_weeks"].sum()) + 1):
+        if value[best_release(items, weeks)].sum() > share * value.sum():
+            return weeks
+    return int(items["effort_weeks"].sum())
+
+
+weeks_for_80_percent = smallest_capacity(backlog, 0.8)
+print(f"{weeks_for_80_percent} of {backlog.effort_weeks.sum()} person-weeks ship 80 % of the value")
+''',
+            "q8_answer": _Q8_PLAIN,
+            "q9_answer": _Q9_PLAIN,
+        },
+        "fair": {"q1_test": 1, "q2_test": 2, "q3_test": 2, "q4_test": 1, "q5_test": 1, "q6_test": 1,
+                 "q7_test": 1, "q8_test": 2, "q9_test": 3},
+        "why": {
+            "q1_test": "frequency, severity, sorting and the top pain point are right; reach divides by mentions, not "
+                       "interviewees, so every score is wrong",
+            "q2_test": "a sound OKR (outcomes, guardrail, deadlines), but the churn KR is in percent though the prompt "
+                       "pins a fraction",
+            "q4_test": "RICE rounded and sorted highest first, then item id; the pinned effort tie-break is skipped",
+            "q5_test": "value, effort and the four labels are right; 'at or above the median' coded as strictly above "
+                       "(items at the median mislabelled)",
+            "q6_test": "a feasible, sorted plan within capacity, but greedy by RICE does not maximise value",
+            "q7_test": "the search over capacities against the whole backlog's value is right; '>' instead of 'at "
+                       "least' is off by one at the threshold (the greedy best_release is already paid for in q6)",
+        },
+    },
+    # -----------------------------------------------------------------------------------------
+    "typical-mistakes-b": {
+        "answers": {
+            # counts mentions, ignores frequency and severity
+            "q1_answer": '''\
+def opportunity_scores(notes):
+    return notes["pain_point"].value_counts().sort_values(ascending=False)
+
+
+top_pain_point = opportunity_scores(interviews).index[0]
+opportunity_scores(interviews)
+''',
+            # an output and a model metric as key results next to a correct churn KR
+            "q2_answer": '''\
+okr = {
+    "objective": "Larder keeps the subscribers it is at risk of losing",
+    "key_results": [
+        {"metric": "4-week churn rate", "baseline": round(customers["churned_next_4w"].mean(), 3),
+         "target": 0.085, "deadline": "2027-03-31"},
+        {"metric": "AUC of the churn prediction model", "baseline": 0.70, "target": 0.85,
+         "deadline": "2027-02-15"},
+        {"metric": "launch churn risk scores to the retention team", "baseline": 0.0, "target": 1.0,
+         "deadline": "2027-03-01"},
+    ],
+    "guardrail": {"metric": "discount cost per order in EUR", "baseline": 0.9, "limit": 1.1},
+}
+''',
+            # forgets confidence
+            "q3_answer": '''\
+def rice_scores(items):
+    t = items.set_index("item_id")
+    return t["reach"] * t["impact"] / t["effort_weeks"]
+
+
+rice_scores(backlog)
+''',
+            # the pinned rule, correctly, on top of q3's scores
+            "q4_answer": _Q4_PLAIN,
+            # "value" taken as RICE (divided by effort)
+            "q5_answer": '''\
+def quadrant(items):
+    t = items.set_index("item_id")
+    value = t["reach"] * t["impact"] * t["confidence"] / t["effort_weeks"]
+    high_value = value >= value.median()
+    high_effort = t["effort_weeks"] >= t["effort_weeks"].median()
+    labels = []
+    for hv, he in zip(high_value, high_effort):
+        if hv:
+            labels.append("big bet" if he else "quick win")
+        else:
+            labels.append("time sink" if he else "fill-in")
+    return pd.Series(labels, index=t.index)
+
+
+quadrant(backlog)
+''',
+            "q6_answer": _Q6_EXACT,
+            # share of the EFFORT instead of the value
+            "q7_answer": '''\
+def smallest_capacity(items, share):
+    total_effort = items["effort_weeks"].sum()
+    weeks = 0
+    while True:
+        plan = best_release(items, weeks)
+        used = items.loc[items["item_id"].isin(plan), "effort_weeks"].sum()
+        if used >= share * total_effort:
+            return weeks
+        weeks += 1
+
+
+weeks_for_80_percent = smallest_capacity(backlog, 0.8)
+print(f"{weeks_for_80_percent} of {backlog.effort_weeks.sum()} person-weeks ship 80 % of the value")
+''',
+            # legal read as "can we build it", the discount cost as "do customers want it"
+            "q8_answer": '''\
+risk_tags = {
+    "A1": "value", "A2": "usability", "A3": "feasibility", "A4": "value",
+    "A5": "feasibility", "A6": "value", "A7": "feasibility", "A8": "usability",
+}
+''',
+            # interview summaries kept in-house ("it is our data"); U1 safeguards forget the personal data
+            "q9_answer": '''\
+decisions = {
+    "U1": ("genai_api", "generic_language_task"),
+    "U2": ("core_ml_team", "proprietary_data_edge"),
+    "U3": ("core_ml_team", "proprietary_data_edge"),
+    "U4": ("core_ml_team", "scale_latency_cost"),
+    "U5": ("genai_api", "generic_language_task"),
+    "U6": ("core_ml_team", "proprietary_data_edge"),
+}
+safeguards = {
+    "U1": ["human_review"],
+    "U5": ["evaluation_set"],
+}
+''',
+        },
+        "fair": {"q1_test": 0.5, "q2_test": 2, "q3_test": 1, "q4_test": 2, "q5_test": 1, "q6_test": 3,
+                 "q7_test": 0.5, "q8_test": 1.5, "q9_test": 2.25},
+        "why": {
+            "q1_test": "a sorted Series of pain points and a valid name, but counting mentions is exactly the "
+                       "mistake the question is about: no reach share, frequency or severity",
+            "q2_test": "objective, churn KR with a computed fraction, guardrail all fine; two of three key results "
+                       "are a model metric and a launch (outputs)",
+            "q3_test": "reach x impact / effort is right, confidence is missing",
+            "q5_test": "the four labels and the median rule are right; value divided by effort (RICE) instead of "
+                       "reach x impact x confidence",
+            "q7_test": "the loop over capacities with best_release is right, but it measures the share of effort, "
+                       "not of value, so it answers a different question",
+            "q8_test": "6 of 8 tags right: A4 (discount cost vs margin) and A7 (legal) are viability",
+            "q9_test": "5 of 6 decisions right (U3 is a generic language task); safeguards: U5 right, U1 lacks any "
+                       "protection for customer e-mails (U3's absence follows from its decision)",
+        },
+    },
+    # -----------------------------------------------------------------------------------------
+    "half-done": {
+        "answers": {
+            "q1_answer": _Q1_PLAIN,
+            # one key result only, though the prompt asks for 2 to 5
+            "q2_answer": '''\
+okr = {
+    "objective": "Subscribers stay with Larder because their box is what they planned",
+    "key_results": [
+        {"metric": "4-week churn rate", "baseline": customers["churned_next_4w"].mean(),
+         "target": 0.08, "deadline": "2027-03-31"},
+    ],
+    "guardrail": {"metric": "gross margin per order in EUR", "baseline": 6.2, "limit": 5.9},
+}
+''',
+            "q3_answer": _Q3_PLAIN,
+            # no rounding to 2 decimals before sorting
+            "q4_answer": '''\
+def rank_backlog(items):
+    table = items.assign(rice=rice_scores(items).to_numpy())
+    ordered = table.sort_values(["rice", "effort_weeks", "item_id"], ascending=[False, True, True])
+    return list(ordered["item_id"])
+
+
+rank_backlog(backlog)
+''',
+        },
+        "fair": {"q1_test": 2, "q2_test": 2, "q3_test": 2, "q4_test": 1.33, "q5_test": 0, "q6_test": 0,
+                 "q7_test": 0, "q8_test": 0, "q9_test": 0},
+        "why": {
+            "q2_test": "a good objective, a correct churn KR and a guardrail, but one key result where the prompt "
+                       "asks for 2 to 5",
+            "q4_test": "two of the three parts of the pinned rule (effort, then item id) are right; RICE is not "
+                       "rounded to 2 decimals, so scores that tie once rounded come out by their last digits",
+        },
+    },
+    # -----------------------------------------------------------------------------------------
+    "early-slip": {
+        "answers": {
+            "q1_answer": _Q1_PLAIN,
+            "q2_answer": _Q2_PLAIN,
+            # the slip: a value helper without confidence, reused by every later question
+            "q3_answer": '''\
+def item_value(items):
+    return items["reach"] * items["impact"]
+
+
+def rice_scores(items):
+    return pd.Series((item_value(items) / items["effort_weeks"]).to_numpy(), index=items["item_id"])
+
+
+rice_scores(backlog)
+''',
+            "q4_answer": _Q4_PLAIN,
+            "q5_answer": '''\
+def quadrant(items):
+    value = pd.Series(item_value(items).to_numpy(), index=items["item_id"])
+    effort = pd.Series(items["effort_weeks"].to_numpy(), index=items["item_id"])
+    high_value = value >= value.median()
+    high_effort = effort >= effort.median()
+    names = {(True, False): "quick win", (True, True): "big bet",
+             (False, False): "fill-in", (False, True): "time sink"}
+    return pd.Series([names[(v, e)] for v, e in zip(high_value, high_effort)], index=value.index)
+
+
+quadrant(backlog)
+''',
+            "q6_answer": '''\
+def best_release(items, capacity):
+    ids = list(items["item_id"])
+    value = dict(zip(ids, item_value(items)))
+    effort = dict(zip(ids, items["effort_weeks"]))
+    best, best_value = [], -1.0
+    for k in range(len(ids) + 1):
+        for combo in itertools.combinations(ids, k):
+            if sum(effort[i] for i in combo) <= capacity and sum(value[i] for i in combo) > best_value:
+                best, best_value = list(combo), sum(value[i] for i in combo)
+    return sorted(best)
+
+
+release_plan = best_release(backlog, capacity_weeks)
+release_plan
+''',
+            "q7_answer": '''\
+def smallest_capacity(items, share):
+    value = dict(zip(items["item_id"], item_value(items)))
+    total = sum(value.values())
+    for weeks in range(int(items["effort_weeks"].sum()) + 1):
+        if sum(value[i] for i in best_release(items, weeks)) >= share * total:
+            return weeks
+
+
+weeks_for_80_percent = smallest_capacity(backlog, 0.8)
+print(f"{weeks_for_80_percent} of {backlog.effort_weeks.sum()} person-weeks ship 80 % of the value")
+''',
+            "q8_answer": _Q8_PLAIN,
+            "q9_answer": _Q9_PLAIN,
+        },
+        "fair": {"q1_test": 2, "q2_test": 3, "q3_test": 1, "q4_test": 2, "q5_test": 2, "q6_test": 3,
+                 "q7_test": 2, "q8_test": 2, "q9_test": 3},
+        "why": {
+            "q3_test": "reach x impact / effort is right, confidence is missing (the slip later questions reuse)",
+        },
+    },
+}
