@@ -334,5 +334,5 @@ def test_planned_size_from_the_learners_own_brief_keeps_full_marks():
     """Does a summary planned with the learner's own brief's MDE (and the decision that follows) get 2 of 2?"""
     from known_wrong.m04_experimentation import FAIR_SCORES
 
-    points, maximum, messages = _graded(*FAIR_SCORES["decision-planned-size-from-own-brief-mde"][:2])
+    points, maximum, messages = _graded(*FAIR_SCORES["decision-planned-size-and-break-even-from-own-brief-mde"][:2])
     assert points == maximum == 2, messages

@@ -19,10 +19,29 @@ larder_summary = {
     "planned_per_arm": sample_size_per_arm(baseline_retention, baseline_retention + brief["mde"], alpha, power),
     "primary_p": retention_result["p_value"],
     "primary_lift": retention_result["lift"],
+    "primary_ci_low": retention_result["ci_low"],
+    "break_even": brief["mde"],
     "guardrail_ci_low": margin_result["ci_low"],
     "guardrail_limit": margin_limit_eur,
 }
 larder_decision = ship_decision(larder_summary)
+'''
+
+_RULE = '''
+def ship_decision(summary):
+    if summary["srm_p"] < srm_threshold:
+        return "investigate_srm"
+    if summary["users_per_arm"] < summary["planned_per_arm"]:
+        return "extend"
+    if not (summary["primary_p"] < alpha and summary["primary_lift"] > 0):
+        return "do_not_ship"
+    if summary["guardrail_ci_low"] <= -summary["guardrail_limit"]:
+        return "do_not_ship"
+    if summary["primary_ci_low"] >= summary["break_even"]:
+        return "ship"
+    if summary["primary_lift"] >= summary["break_even"]:
+        return "ship_with_holdout"
+    return "do_not_ship"
 '''
 
 
@@ -208,7 +227,7 @@ def ship_decision(summary):
     if summary["guardrail_ci_low"] <= -summary["guardrail_limit"]:
         return "do_not_ship"
     if summary["primary_p"] < alpha and summary["primary_lift"] > 0:
-        return "ship"
+        return "ship" if summary["primary_ci_low"] >= summary["break_even"] else "ship_with_holdout"
     if summary["srm_p"] < srm_threshold:
         return "investigate_srm"
     return "extend"
@@ -217,13 +236,9 @@ def ship_decision(summary):
 def ship_decision(summary):
     return "ship"
 """ + _SUMMARY, "hidden"),
-    "decision-not-an-option": ("q6_answer", """
+    "decision-ships-on-significance-alone": ("q6_answer", """
 def ship_decision(summary):
-    return "launch"
-""" + _SUMMARY, "visible"),
-    "decision-srm-at-alpha": ("q6_answer", """
-def ship_decision(summary):
-    if summary["srm_p"] < alpha:
+    if summary["srm_p"] < srm_threshold:
         return "investigate_srm"
     if summary["users_per_arm"] < summary["planned_per_arm"]:
         return "extend"
@@ -231,6 +246,16 @@ def ship_decision(summary):
         return "ship" if summary["guardrail_ci_low"] > -summary["guardrail_limit"] else "do_not_ship"
     return "do_not_ship"
 """ + _SUMMARY, "hidden"),
+    "decision-hard-coded-holdout": ("q6_answer", """
+def ship_decision(summary):
+    return "ship" if summary["primary_ci_low"] > 0.03 else "ship_with_holdout"
+""" + _SUMMARY, "hidden"),
+    "decision-not-an-option": ("q6_answer", """
+def ship_decision(summary):
+    return "launch"
+""" + _SUMMARY, "visible"),
+    "decision-srm-at-alpha": ("q6_answer", _RULE.replace("srm_p\"] < srm_threshold", "srm_p\"] < alpha") + _SUMMARY,
+                              "hidden"),
     # Q7 CUPED
     "cuped-adds-the-adjustment": ("q7_answer", """
 def cuped(y, x):
@@ -455,26 +480,24 @@ def ship_decision(summary):
         (s["users_per_arm"] < s["planned_per_arm"], "extend"),
         (not (s["primary_p"] < alpha and s["primary_lift"] > 0), "do_not_ship"),
         (s["guardrail_ci_low"] <= -s["guardrail_limit"], "do_not_ship"),
+        (s["primary_ci_low"] >= s["break_even"], "ship"),
+        (s["primary_lift"] >= s["break_even"], "ship_with_holdout"),
     ]
-    return next((decision for fired, decision in steps if fired), "ship")
+    return next((decision for fired, decision in steps if fired), "do_not_ship")
 _arms = retention.groupby("arm").size()
 larder_summary = {
     "srm_p": np.float64(srm_p_value(_arms, [0.5, 0.5])),
     "users_per_arm": _arms.min(),
     "planned_per_arm": sample_size_per_arm(baseline_retention, baseline_retention + brief["mde"], alpha, power),
     "primary_p": retention_result["p_value"], "primary_lift": retention_result["lift"],
+    "primary_ci_low": retention_result["ci_low"], "break_even": 0.03,
     "guardrail_ci_low": margin_result["ci_low"], "guardrail_limit": margin_limit_eur,
 }
 larder_decision = ship_decision(larder_summary)
 """, 2.0),
-    "decision-planned-size-from-own-brief-mde": ("q6_answer", """
+    "decision-planned-size-and-break-even-from-own-brief-mde": ("q6_answer", """
 brief = {**brief, "mde": 0.02}
-""" + _SUMMARY.replace("larder_summary = {", "def ship_decision(summary):\n"
-                       "    if summary['srm_p'] < srm_threshold:\n        return 'investigate_srm'\n"
-                       "    if summary['users_per_arm'] < summary['planned_per_arm']:\n        return 'extend'\n"
-                       "    if summary['primary_p'] < alpha and summary['primary_lift'] > 0:\n"
-                       "        return 'ship' if summary['guardrail_ci_low'] > -summary['guardrail_limit'] "
-                       "else 'do_not_ship'\n    return 'do_not_ship'\nlarder_summary = {"), 2.0),
+""" + _RULE + _SUMMARY, 2.0),
     "decision-after-wrong-sample-size-function": ("q6_answer", _WRONG_SAMPLE_SIZE + _SUMMARY, 2.0),
     "decision-after-wrong-srm-function": ("q6_answer", """
 def srm_p_value(counts, shares):
