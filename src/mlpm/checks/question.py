@@ -222,15 +222,17 @@ class Question:
 
         ``namespace`` is the notebook's ``globals()``; each keyword replaces the learner's
         function of that name until :meth:`result` restores it. The result says so, so a
-        mistake in the earlier question costs points only there.
+        mistake in the earlier question costs points only there. ``question`` may name several
+        ("1, 3 and 4").
         """
         self.hidden_ran = True
         for name, reference in references.items():
             self._restore.append((namespace, name, namespace.get(name, _MISSING)))
             namespace[name] = reference
         names = ", ".join(f"`{name}`" for name in references)
-        self.notes.append(f"(Checked with a correct {names} from Question {question}, so a mistake there "
-                          "costs points only once.)")
+        several = isinstance(question, str) and ("," in question or " and " in question)
+        self.notes.append(f"(Checked with a correct {names} from Question{'s' if several else ''} {question}, "
+                          "so a mistake there costs points only once.)")
 
     def _record(self, message: str | None, *, answered: bool) -> None:
         self.total += 1
