@@ -1,0 +1,356 @@
+"""Checkers for module 06 (influence): RACI charts, sprint forecasts, status updates and big ideas.
+
+Judgement turned into structure: a RACI chart is a dict of dicts, a status update a dict with
+named parts, a big idea one sentence with a recommendation and a number. The checks read the
+structure and a few words, never the learner's whole meaning; their messages say which part to
+look at.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from mlpm.checks.core import check_keys, check_type, quiet
+
+RACI_LETTERS = ("R", "A", "AR", "C", "I")
+STATUS_KEYS = ("headline", "impact", "cause", "options", "ask", "next_update")
+BURIED_OPENERS = (
+    "due to", "because", "as you know", "as you may know", "following", "after", "over the past", "in the last",
+    "this week", "last week", "the team", "we have been", "we've been", "since", "background", "context",
+    "unfortunately, due", "unfortunately due", "as discussed", "hi", "hello", "dear", "just a quick", "quick update",
+)
+DECISION_VERBS = ("approve", "choose", "decide", "agree", "confirm", "sign off", "sign-off", "pick", "back",
+                  "endorse", "accept", "support")
+RECOMMEND_WORDS = ("should", "must", "recommend", "propose", "need to", "needs to", "let's", "let us")
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+          "november", "december")
+
+
+def _fail(message: str) -> None:
+    raise AssertionError(message)
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[\w'’€%.-]+", text)
+
+
+def _text(value: Any, name: str) -> str:
+    if not isinstance(value, str):
+        _fail(f"`{name}` should be a str, but it is a {type(value).__name__}.")
+    text = str.__str__(value).strip()
+    if not text:
+        _fail(f"`{name}` is empty.")
+    return text
+
+
+# ---- RACI ---------------------------------------------------------------------------------------
+
+@quiet
+def check_raci_shape(chart: Any, activities: Sequence[str], roles: Sequence[str], name: str) -> None:
+    """Check that a RACI chart is ``{activity: {role: letter}}`` with known roles and pinned letters."""
+    check_keys(chart, list(activities), name)
+    for activity in activities:
+        row = chart[activity]
+        if not isinstance(row, dict):
+            _fail(f"`{name}[{activity!r}]` should be a dict of role -> letter, but it is a {type(row).__name__}.")
+        unknown = [role for role in row if role not in roles]
+        if unknown:
+            _fail(f"`{name}[{activity!r}]` has roles that are not in ROLES: {', '.join(map(repr, unknown[:3]))}.")
+        bad = [role for role, letter in row.items()
+               if not isinstance(letter, str) or str.__str__(letter) not in RACI_LETTERS]
+        if bad:
+            _fail(f"`{name}[{activity!r}]` has entries that are not one of {', '.join(map(repr, RACI_LETTERS))} "
+                  f"(for {', '.join(map(repr, bad[:3]))}).")
+
+
+def raci_rule_breaks(chart: Mapping[str, Mapping[str, str]], outcomes: Iterable[str],
+                     ml_role: str = "ml_team") -> dict[str, list[str]]:
+    """The pinned RACI rules an activity breaks: one Accountable, a Responsible, ML not accountable for outcomes."""
+    outcomes = set(outcomes)
+    breaks: dict[str, list[str]] = {}
+    for activity, row in chart.items():
+        letters = {role: str(letter) for role, letter in row.items()}
+        accountable = [role for role, letter in letters.items() if "A" in letter]
+        problems = []
+        if len(accountable) != 1:
+            problems.append("no Accountable role" if not accountable else "more than one Accountable role")
+        if not any("R" in letter for letter in letters.values()):
+            problems.append("no Responsible role")
+        if activity in outcomes and ml_role in accountable:
+            problems.append("the ML team is Accountable for a business outcome")
+        if problems:
+            breaks[activity] = problems
+    return breaks
+
+
+@quiet
+def check_raci_rules(chart: Any, outcomes: Iterable[str], name: str) -> None:
+    """Check a RACI chart against the pinned rules; name the activities and the rule they break."""
+    breaks = raci_rule_breaks(chart, outcomes)
+    if breaks:
+        shown = "; ".join(f"{activity!r}: {', '.join(problems)}" for activity, problems in list(breaks.items())[:3])
+        _fail(f"`{name}` breaks the RACI rules for {shown}.")
+
+
+@quiet
+def check_activity_list(value: Any, expected: Iterable[str], name: str, *, hint: str = "") -> None:
+    """Check a collection of activity names (list, tuple or set; order is not graded) against ``expected``."""
+    if not isinstance(value, (list, tuple, set, frozenset)):
+        _fail(f"`{name}` should be a list of activity names, but it is a {type(value).__name__}.")
+    if not all(isinstance(item, str) for item in value):
+        _fail(f"`{name}` should hold activity names (strings).")
+    got, want = {str.__str__(item) for item in value}, set(expected)
+    missed, extra = len(want - got), len(got - want)
+    if missed or extra:
+        _fail(f"`{name}` misses {missed} activity(ies) that break a rule and lists {extra} that do not. {hint}".strip())
+
+
+@quiet
+def check_accountable(chart: Any, accepted: Mapping[str, set[str]], name: str, *, hint: str = "") -> None:
+    """Check who is Accountable for some activities, against the roles a fair reading accepts."""
+    wrong = []
+    for activity, roles in accepted.items():
+        row = chart.get(activity, {}) if isinstance(chart, dict) else {}
+        holders = [role for role, letter in row.items() if isinstance(letter, str) and "A" in letter]
+        if len(holders) != 1 or holders[0] not in roles:
+            wrong.append(activity)
+    if wrong:
+        _fail(f"`{name}`: the Accountable role is not right yet for {', '.join(map(repr, wrong))}. {hint}".strip())
+
+
+# ---- the sprint forecast ----------------------------------------------------------------------------
+
+def exact_sprints_distribution(velocities: Sequence[float], remaining: float, max_sprints: int = 200) -> pd.Series:
+    """The exact probability of needing k sprints, when each sprint's velocity is drawn from the history.
+
+    Each sprint delivers one of ``velocities`` with equal probability, independently; the work is done
+    in the first sprint whose cumulative points reach ``remaining``. Computed by dynamic programming
+    over the points still to do (no simulation), for cross-checking simulations.
+    """
+    values, counts = np.unique(np.asarray(velocities, dtype=float), return_counts=True)
+    weights = counts / counts.sum()
+    if values.max() <= 0:
+        raise ValueError("at least one velocity must be positive")
+    states = {float(remaining): 1.0}
+    probability = {}
+    for k in range(1, max_sprints + 1):
+        left: dict[float, float] = {}
+        done = 0.0
+        for points, p in states.items():
+            for value, w in zip(values, weights, strict=True):
+                rest = points - value
+                if rest <= 1e-9:
+                    done += p * w
+                else:
+                    left[rest] = left.get(rest, 0.0) + p * w
+        probability[k] = done
+        states = left
+        if sum(states.values()) < 1e-12:
+            break
+    return pd.Series(probability, name="probability")
+
+
+def quantile_sprints(distribution: pd.Series, q: float) -> int:
+    """The pinned percentile: the smallest whole number of sprints with at least ``q`` of the runs done."""
+    cumulative = distribution.cumsum()
+    return int(cumulative.index[np.argmax(cumulative.to_numpy() >= q - 1e-12)])
+
+
+@quiet
+def check_runs(runs: Any, velocities: Sequence[float], remaining: float, n_runs: int, name: str, *,
+               tolerance: float = 0.02) -> None:
+    """Check simulated sprint counts: whole numbers, one per run, distributed like the exact forecast.
+
+    Any correct resampling passes, whatever the order of its random draws: the share of runs done
+    within k sprints must be within ``tolerance`` of the exact share for every k.
+    """
+    if isinstance(runs, (pd.Series, list, tuple)):
+        runs = np.asarray(runs)
+    if not isinstance(runs, np.ndarray):
+        _fail(f"`{name}` should be a numpy array (or list) of sprint counts, but it is a {type(runs).__name__}.")
+    if runs.ndim != 1 or len(runs) != n_runs:
+        _fail(f"`{name}` should hold one sprint count per run ({n_runs} runs here), in a flat array.")
+    if not np.issubdtype(runs.dtype, np.number) or np.issubdtype(runs.dtype, np.bool_):
+        _fail(f"`{name}` should hold numbers of sprints.")
+    if not np.all(np.isfinite(runs)) or not np.all(runs == np.round(runs)) or runs.min() < 1:
+        _fail(f"`{name}` should hold whole numbers of sprints, at least 1: count the sprints, do not divide.")
+    exact = exact_sprints_distribution(velocities, remaining)
+    ks = np.arange(1, max(int(runs.max()), int(exact.index.max())) + 1)
+    simulated = np.array([(runs <= k).mean() for k in ks])
+    wanted = exact.reindex(ks, fill_value=0.0).cumsum().to_numpy()
+    gap = np.abs(simulated - wanted).max()
+    if gap > tolerance:
+        if len(np.unique(runs)) == 1:
+            _fail(f"`{name}` gives every run the same number of sprints: each run should draw its own sprint "
+                  "velocities at random from the history.")
+        if simulated.mean() > wanted.mean():
+            _fail(f"`{name}` finishes too early on average: does each run stop as soon as the points delivered "
+                  "reach the remaining points, and draw from the completed points?")
+        _fail(f"`{name}` takes more sprints than the history allows: does each run stop as soon as the points "
+              "delivered reach the remaining points, and draw from the completed (not committed) points?")
+
+
+def _as_day(value: Any, name: str) -> pd.Timestamp:
+    if isinstance(value, (bool, int, float, np.number)):
+        _fail(f"`{name}` should be a date, but it is a {type(value).__name__}.")
+    if not isinstance(value, (str, dt.date, np.datetime64, pd.Timestamp)):
+        _fail(f"`{name}` should be a date (a pandas Timestamp, a datetime.date or 'YYYY-MM-DD'), "
+              f"but it is a {type(value).__name__}.")
+    try:
+        day = pd.Timestamp(value)
+    except (TypeError, ValueError):
+        _fail(f"`{name}` should be a date like '2026-06-19'.")
+    if pd.isna(day):
+        _fail(f"`{name}` is not a date (NaT).")
+    return day.normalize()
+
+
+@quiet
+def check_date(value: Any, accepted: Sequence[Any], name: str, *, mistakes: Sequence[tuple[Sequence[Any], str]] = (),
+               hint: str = "") -> None:
+    """Check a date against the dates a fair reading accepts; name a known mistake when it matches."""
+    day = _as_day(value, name)
+    if any(day == pd.Timestamp(want).normalize() for want in accepted):
+        return
+    for days, message in mistakes:
+        if any(day == pd.Timestamp(want).normalize() for want in days):
+            _fail(f"`{name}` is not right yet: {message}")
+    _fail(f"`{name}` is not right yet. {hint}".strip())
+
+
+# ---- the status update and the big idea -----------------------------------------------------------
+
+@quiet
+def check_update_fields(update: Any, name: str) -> None:
+    """Check a status update's shape: the six pinned keys, text where text is due, a list of options."""
+    check_keys(update, list(STATUS_KEYS), name)
+    for key in ("headline", "impact", "cause", "ask"):
+        _text(update[key], f"{name}[{key!r}]")
+    check_type(update["options"], list, f"{name}['options']")
+    _as_day(update["next_update"], f"{name}['next_update']")
+
+
+@quiet
+def check_headline(headline: Any, name: str, *, max_words: int = 25) -> None:
+    """Check that a headline leads with the news: short, no background opener, the launch and a number."""
+    text = _text(headline, name)
+    lowered = text.lower()
+    if len(_words(text)) > max_words:
+        _fail(f"`{name}` has {len(_words(text))} words; keep the headline to {max_words} or fewer so the news "
+              "is read first.")
+    opener = next((o for o in BURIED_OPENERS if re.match(rf"{re.escape(o)}\b", lowered)), None)
+    if opener is not None:
+        _fail(f"`{name}` opens with background ('{text.split()[0]} ...'): the news is buried. Lead with what "
+              "changed (the launch moves to ...), then give the cause in `cause`.")
+    if "launch" not in lowered and "go-live" not in lowered and "go live" not in lowered:
+        _fail(f"`{name}` does not say what the news is about: name the launch.")
+    if not re.search(r"\d", text):
+        _fail(f"`{name}` has no number: say by how much or to when the launch moves.")
+
+
+@quiet
+def check_trade_offs(options: Any, name: str) -> None:
+    """Check the options: at least two, each a dict with a named option and its own trade-off."""
+    if not isinstance(options, list):
+        _fail(f"`{name}` should be a list of options, but it is a {type(options).__name__}.")
+    if len(options) < 2:
+        _fail(f"`{name}` has {len(options)} option(s); give the reader at least two to choose from.")
+    trade_offs = []
+    for i, option in enumerate(options):
+        if not isinstance(option, dict) or set(option) != {"option", "trade_off"}:
+            _fail(f"`{name}[{i}]` should be a dict with exactly the keys 'option' and 'trade_off'.")
+        _text(option["option"], f"{name}[{i}]['option']")
+        if not isinstance(option["trade_off"], str) or len(_words(option["trade_off"])) < 4:
+            _fail(f"`{name}[{i}]` has no real trade-off: say in a few words what choosing it costs or risks.")
+        trade_offs.append(" ".join(option["trade_off"].lower().split()))
+    if len(set(trade_offs)) < len(trade_offs):
+        _fail(f"`{name}` repeats the same trade-off: each option costs something different.")
+
+
+@quiet
+def check_ask(ask: Any, name: str) -> None:
+    """Check that the ask requests a decision (approve, choose, decide...) and says by when."""
+    text = _text(ask, name)
+    lowered = text.lower()
+    if not any(re.search(rf"\b{re.escape(verb)}", lowered) for verb in DECISION_VERBS):
+        _fail(f"`{name}` does not ask for a decision: say what you need the reader to approve, choose, decide "
+              "or confirm.")
+    weekdays = ("monday", "tuesday", "wednesday", "thursday", "friday", "today", "tomorrow", "end of")
+    if not (re.search(r"\bby\b", lowered) or re.search(r"\d", text) or any(day in lowered for day in weekdays)):
+        _fail(f"`{name}` does not say by when you need the decision.")
+
+
+@quiet
+def check_next_update(value: Any, status_date: Any, name: str, *, within_days: int = 14) -> None:
+    """Check that the next update is a date after the status date and within ``within_days``."""
+    day = _as_day(value, name)
+    start = pd.Timestamp(status_date).normalize()
+    if day <= start:
+        _fail(f"`{name}` should be after the date of this update.")
+    if (day - start).days > within_days:
+        _fail(f"`{name}` is more than {within_days} days away: bad news needs a close next update.")
+
+
+def numbers_and_dates(text: str) -> tuple[set[float], set[Any]]:
+    """The numbers and the dates a sentence states (ISO dates, '11 September', 'Sept 11', '11/09').
+
+    ISO dates come back as Timestamps; dates without a year as ``("md", month, day)``.
+    """
+    lowered = text.lower()
+    dates = set()
+    for year, month, day in re.findall(r"(\d{4})-(\d{2})-(\d{2})", lowered):
+        dates.add(pd.Timestamp(int(year), int(month), int(day)))
+    month_names = "|".join(m[:3] for m in MONTHS)
+    for day, month in re.findall(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({month_names})[a-z]*", lowered):
+        dates.add(("md", MONTHS.index(next(m for m in MONTHS if m.startswith(month))) + 1, int(day)))
+    for month, day in re.findall(rf"\b({month_names})[a-z]*\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b", lowered):
+        dates.add(("md", MONTHS.index(next(m for m in MONTHS if m.startswith(month))) + 1, int(day)))
+    for day, month in re.findall(r"\b(\d{1,2})/(\d{1,2})\b", lowered):
+        dates.add(("md", int(month), int(day)))
+    without_dates = re.sub(r"\d{4}-\d{2}-\d{2}", " ", lowered)
+    numbers = {float(n) for n in re.findall(r"\d+(?:\.\d+)?", without_dates)}
+    return numbers, dates
+
+
+@quiet
+def check_states_forecast(update: Any, dates: Sequence[Any], weeks: Sequence[float], name: str) -> None:
+    """Check that the headline or the impact states the forecast: one of ``dates`` or the slip in weeks or days."""
+    text = " ".join(str(update.get(key, "")) for key in ("headline", "impact")) if isinstance(update, dict) else ""
+    numbers, stated = numbers_and_dates(text)
+    for want in dates:
+        day = pd.Timestamp(want)
+        if day in stated or ("md", day.month, day.day) in stated:
+            return
+    for slip in weeks:
+        options = {math.floor(slip), math.ceil(slip), round(slip, 1), round(slip * 7)}
+        if numbers & {float(o) for o in options}:
+            return
+    _fail(f"`{name}`: neither the headline nor the impact states your forecast: give the new date (85 % "
+          "forecast) or the slip in weeks.")
+
+
+@quiet
+def check_big_idea(text: Any, name: str, *, max_words: int = 40) -> None:
+    """Check a big idea's structure: one sentence, a recommendation, what is at stake with a number."""
+    sentence = _text(text, name)
+    words = _words(sentence)
+    if len(words) > max_words:
+        _fail(f"`{name}` has {len(words)} words; a big idea fits in one sentence of {max_words} words or fewer.")
+    if len(words) < 8:
+        _fail(f"`{name}` is too short to carry a point of view and what is at stake.")
+    inner = re.sub(r"\d\.\d", "0", sentence.rstrip(" .!?"))
+    if re.search(r"[.!?]\s+\S", inner):
+        _fail(f"`{name}` has more than one sentence; a big idea is one sentence.")
+    lowered = sentence.lower()
+    if not any(re.search(rf"\b{re.escape(word)}\b", lowered) for word in RECOMMEND_WORDS):
+        _fail(f"`{name}` does not take a point of view: say what you recommend (should, must, recommend, "
+              "propose).")
+    if not re.search(r"\d", sentence):
+        _fail(f"`{name}` does not say what is at stake in numbers (euros, subscribers, weeks).")

@@ -1,0 +1,356 @@
+"""Known-wrong answers and fairly graded answers for 06-influence.
+
+WRONG_ANSWERS: mistake name -> (answer cell grade_id, replacement code, which checks catch it).
+"visible" means the checks a learner sees fail; "hidden" means the visible checks pass
+and only the hidden ones catch it (a hard-coded or subtly wrong answer).
+
+FAIR_SCORES: case -> (answer cell grade_id, replacement code, points a fair teacher gives the
+question whose test cell follows). The code runs after the full solution, so it can also
+replace earlier answers: an earlier mistake followed by a right answer here must keep full
+points (error carried forward).
+"""
+
+ASSIGNMENT = "06-influence"
+
+_ENGAGEMENT = """
+def engagement(power, interest):
+    if power >= 6 and interest >= 6:
+        return "manage closely"
+    if power >= 6:
+        return "keep satisfied"
+    if interest >= 6:
+        return "keep informed"
+    return "monitor"
+"""
+_RACI_PROBLEMS = """
+def raci_problems(chart, outcomes):
+    broken = []
+    for activity, row in chart.items():
+        accountable = [role for role, letter in row.items() if "A" in letter]
+        if len(accountable) != 1 or not any("R" in x for x in row.values()) or (
+                activity in outcomes and "ml_team" in accountable):
+            broken.append(activity)
+    return broken
+"""
+_LAUNCH_RACI = """
+launch_raci = {
+    "success_metric": {"pm": "AR", "ml_team": "R", "retention_lead": "C", "finance": "C", "coo": "I"},
+    "flag_pipeline": {"ml_team": "AR", "pm": "C", "dpo": "C", "retention_lead": "I"},
+    "voucher_email": {"crm_team": "AR", "retention_lead": "C", "pm": "C", "dpo": "C"},
+    "agent_outreach": {"retention_lead": "A", "retention_agents": "R", "pm": "I"},
+    "privacy_review": {"dpo": "A", "pm": "R", "ml_team": "C"},
+    "voucher_budget": {"finance": "A", "retention_lead": "R", "pm": "C", "coo": "I"},
+    "churn_reduction": {"retention_lead": "A", "retention_agents": "R", "pm": "R", "ml_team": "C", "coo": "I"},
+    "go_live": {"pm": "AR", "ml_team": "C", "retention_lead": "C", "crm_team": "C", "dpo": "C", "coo": "I"},
+}
+"""
+_TRIAGE_BY_DELAY = """
+def triage(inbox, capacity_weeks):
+    decision = pd.Series("decline", index=inbox.index)
+    free = capacity_weeks
+    for i, row in inbox[inbox["serves_okr"]].sort_values("cost_of_delay_eur_per_week", ascending=False).iterrows():
+        decision[i] = "accept" if row["effort_weeks"] <= free else "defer"
+        free -= row["effort_weeks"] if decision[i] == "accept" else 0
+    return decision
+decisions = triage(request_inbox, capacity_weeks)
+"""
+_ALTERNATIVES = """
+alternatives = {"R08": "other_team", "R09": "other_team", "R10": "self_serve", "R11": "smaller_version",
+                "R12": "existing_asset", "R13": "other_team"}
+"""
+_SPRINTS_LOOP = """
+def sprints_needed(velocities, remaining, n_runs, seed):
+    rng = np.random.default_rng(seed)
+    velocities = list(velocities)
+    out = []
+    for _ in range(n_runs):
+        done, sprints = 0, 0
+        while done < remaining:
+            done += rng.choice(velocities)
+            sprints += 1
+        out.append(sprints)
+    return np.array(out)
+"""
+_RUNS_FROM_COMMITTED = """
+runs = sprints_needed(sprint_history["committed_points"], remaining_points, n_runs, forecast_seed)
+"""
+_FORECAST = """
+def forecast_dates(runs, last_sprint_end, sprint_days=14):
+    runs = np.asarray(runs)
+    return {name: pd.Timestamp(last_sprint_end) + pd.Timedelta(days=sprint_days * int(np.quantile(runs, q, method="inverted_cdf")))
+            for name, q in (("p50", 0.5), ("p85", 0.85))}
+forecast = forecast_dates(runs, LAST_SPRINT_END, SPRINT_DAYS)
+slip_weeks = (forecast["p85"] - PROMISED_DATE).days / 7
+"""
+_UPDATE = """
+status_update = {
+    "headline": f"The churn launch moves to {forecast['p85']:%d %B} (85 % forecast), {slip_weeks:g} weeks late.",
+    "impact": "The retention team starts a month later: a month of saves moves into next quarter.",
+    "cause": "We planned on committed points; the team completes about 23 a sprint.",
+    "options": [
+        {"option": "Full scope on the forecast date", "trade_off": "a month of saves lost this quarter"},
+        {"option": "On time without singles", "trade_off": "a quarter of subscribers wait for their flags"},
+    ],
+    "ask": "Please approve launching without singles by Friday 26 June.",
+    "next_update": "2026-07-03",
+}
+"""
+
+WRONG_ANSWERS = {
+    # ---- question 1: the stakeholder map ----
+    "engagement-high-means-above-6": ("q1_answer", """
+def engagement(power, interest):
+    if power > 6 and interest > 6:
+        return "manage closely"
+    if power > 6:
+        return "keep satisfied"
+    if interest > 6:
+        return "keep informed"
+    return "monitor"
+larder_map = stakeholder_map(stakeholders)
+""", "visible"),
+    "cadence-ignores-stance": ("q1_answer", _ENGAGEMENT + """
+def stakeholder_map(frame):
+    how = [engagement(p, i) for p, i in zip(frame["power"], frame["interest"])]
+    base = {"manage closely": "weekly", "keep informed": "fortnightly", "keep satisfied": "monthly",
+            "monitor": "quarterly"}
+    return pd.DataFrame({"engagement": how, "cadence": [base[h] for h in how]}, index=frame.index)
+larder_map = stakeholder_map(stakeholders)
+""", "visible"),
+    "map-hard-coded-for-the-toy": ("q1_answer", _ENGAGEMENT + """
+def stakeholder_map(frame):
+    return pd.DataFrame({"engagement": ["manage closely", "keep satisfied", "keep informed", "monitor", "monitor"],
+                         "cadence": ["weekly", "fortnightly", "fortnightly", "monthly", "quarterly"]},
+                        index=frame.index[:5])
+larder_map = stakeholder_map(stakeholders)
+""", "hidden"),
+    # ---- question 2: RACI ----
+    "raci-ml-team-accountable-for-churn": ("q2_answer", _RACI_PROBLEMS + _LAUNCH_RACI + """
+launch_raci["churn_reduction"] = {"ml_team": "AR", "retention_lead": "C", "pm": "C", "coo": "I"}
+""", "visible"),
+    "raci-problems-reads-only-single-letters": ("q2_answer", """
+def raci_problems(chart, outcomes):
+    broken = []
+    for activity, row in chart.items():
+        accountable = [role for role, letter in row.items() if letter == "A"]
+        if len(accountable) != 1 or "R" not in row.values() or (activity in outcomes and "ml_team" in accountable):
+            broken.append(activity)
+    return broken
+""" + _LAUNCH_RACI, "hidden"),
+    "raci-coo-owns-every-outcome-and-the-pm-does-everything": ("q2_answer", _RACI_PROBLEMS + """
+launch_raci = {activity: {"coo": "A", "pm": "R"} for activity in ACTIVITIES}
+""", "hidden"),
+    # ---- question 3: saying no ----
+    "triage-by-cost-of-delay-not-per-week": ("q3_answer", _TRIAGE_BY_DELAY + _ALTERNATIVES, "visible"),
+    "triage-stops-at-the-first-request-that-does-not-fit": ("q3_answer", """
+def triage(inbox, capacity_weeks):
+    decision = pd.Series("decline", index=inbox.index)
+    okr = inbox[inbox["serves_okr"]].assign(cd3=lambda d: d["cost_of_delay_eur_per_week"] / d["effort_weeks"])
+    free, full = capacity_weeks, False
+    for i, row in okr.sort_values(["cd3", "request_id"], ascending=[False, True]).iterrows():
+        full = full or row["effort_weeks"] > free
+        decision[i] = "defer" if full else "accept"
+        free -= 0 if full else row["effort_weeks"]
+    return decision
+decisions = triage(request_inbox, capacity_weeks)
+""" + _ALTERNATIVES, "visible"),
+    "no-alternative-for-some-declines": ("q3_answer", """
+alternatives = {"R08": "other_team", "R11": "later_quarter"}
+""", "visible"),
+    "every-no-deferred-to-later": ("q3_answer", """
+alternatives = {r: "later_quarter" for r in ("R08", "R09", "R10", "R11", "R12", "R13")}
+""", "hidden"),
+    # ---- question 4: the forecast ----
+    "forecast-from-committed-points": ("q4_answer", _SPRINTS_LOOP + _RUNS_FROM_COMMITTED, "visible"),
+    "forecast-from-mean-velocity": ("q4_answer", """
+def sprints_needed(velocities, remaining, n_runs, seed):
+    return np.full(n_runs, int(np.ceil(remaining / np.mean(velocities))))
+runs = sprints_needed(sprint_history["completed_points"], remaining_points, n_runs, forecast_seed)
+""", "visible"),
+    "forecast-ignores-the-seed": ("q4_answer", """
+def sprints_needed(velocities, remaining, n_runs, seed):
+    rng = np.random.default_rng()
+    v = np.asarray(velocities, dtype=float)
+    done = rng.choice(v, size=(n_runs, 40)).cumsum(axis=1)
+    return (done >= remaining).argmax(axis=1) + 1
+runs = sprints_needed(sprint_history["completed_points"], remaining_points, n_runs, forecast_seed)
+""", "visible"),
+    "forecast-needs-to-pass-the-remaining-points": ("q4_answer", """
+def sprints_needed(velocities, remaining, n_runs, seed):
+    rng = np.random.default_rng(seed)
+    v = np.asarray(velocities, dtype=float)
+    done = rng.choice(v, size=(n_runs, 40)).cumsum(axis=1)
+    return (done > remaining).argmax(axis=1) + 1
+runs = sprints_needed(sprint_history["completed_points"], remaining_points, n_runs, forecast_seed)
+""", "visible"),
+    # ---- question 5: dates and slip ----
+    "percentile-interpolated-then-truncated": ("q5_answer", """
+def forecast_dates(runs, last_sprint_end, sprint_days=14):
+    return {name: pd.Timestamp(last_sprint_end) + pd.Timedelta(days=sprint_days * int(np.percentile(runs, p)))
+            for name, p in (("p50", 50), ("p85", 85))}
+forecast = forecast_dates(runs, LAST_SPRINT_END, SPRINT_DAYS)
+slip_weeks = (forecast["p85"] - PROMISED_DATE).days / 7
+""", "visible"),
+    "slip-in-days": ("q5_answer", _FORECAST + """
+slip_weeks = (forecast["p85"] - PROMISED_DATE).days
+""", "hidden"),
+    "slip-from-the-median": ("q5_answer", _FORECAST + """
+slip_weeks = (forecast["p50"] - PROMISED_DATE).days / 7
+""", "hidden"),
+    # ---- question 6: the status update ----
+    "headline-buried-under-background": ("q6_answer", _UPDATE + """
+status_update["headline"] = "Due to lower velocity than planned, the churn launch moves to 25 September."
+""", "visible"),
+    "options-without-trade-offs": ("q6_answer", _UPDATE + """
+status_update["options"] = [{"option": "Full scope later", "trade_off": ""}, {"option": "Cut singles", "trade_off": ""}]
+""", "visible"),
+    "no-ask-only-information": ("q6_answer", _UPDATE + """
+status_update["ask"] = "No action needed, just keeping you in the loop."
+""", "visible"),
+    "next-update-in-a-month": ("q6_answer", _UPDATE + """
+status_update["next_update"] = "2026-07-24"
+""", "hidden"),
+    "headline-in-sprints-not-the-forecast": ("q6_answer", _UPDATE + """
+status_update["headline"] = "The churn launch needs 2 more sprints than planned."
+status_update["impact"] = "The retention team starts later than planned."
+""", "hidden"),
+    # ---- question 7: charts and the big idea ----
+    "chart-pie-is-not-an-option": ("q7_answer", """
+chart_choice = {"m1": "line", "m2": "pie", "m3": "scatter", "m4": "histogram", "m5": "pie", "m6": "table"}
+""", "visible"),
+    "big-idea-is-a-topic": ("q7_answer", """
+big_idea = "Launch status update for the churn flags."
+""", "visible"),
+    "big-idea-without-stakes": ("q7_answer", """
+big_idea = "We should launch on time for families and couples and add singles later, as that is the best plan."
+""", "visible"),
+    "charts-all-bars": ("q7_answer", """
+chart_choice = {m: "bar" for m in MESSAGES}
+""", "hidden"),
+    # ---- question 8: the umbrella ----
+    "umbrella-passes-before-escalating": ("q8_answer", """
+def umbrella(asks):
+    escalate = asks["changes_commitment"] | asks["conflict_between_leads"]
+    pass_on = asks["needs_team_expertise"] & (asks["customer_impact"] | (asks["effort_hours"] <= 2))
+    return pd.Series(np.select([pass_on, escalate], ["pass", "escalate"], default="shield"), index=asks.index)
+week_sort = umbrella(inbound_asks)
+""", "visible"),
+    "umbrella-hard-coded-week": ("q8_answer", """
+def umbrella(asks):
+    if len(asks) == 5:
+        return pd.Series(["escalate", "escalate", "pass", "pass", "shield"], index=asks.index)
+    return pd.Series("shield", index=asks.index)
+week_sort = umbrella(inbound_asks)
+""", "hidden"),
+}
+
+FAIR_SCORES = {
+    # ---- correct answers in another style than the solution: full points ----
+    "map-with-apply-and-a-ladder": ("q1_answer", """
+LADDER = ["quarterly", "monthly", "fortnightly", "weekly"]
+def engagement(power, interest):
+    quadrant = {(1, 1): "manage closely", (1, 0): "keep satisfied", (0, 1): "keep informed", (0, 0): "monitor"}
+    return quadrant[(int(power >= 6), int(interest >= 6))]
+def stakeholder_map(frame):
+    def row(r):
+        how = engagement(r.power, r.interest)
+        k = {"monitor": 0, "keep satisfied": 1, "keep informed": 2, "manage closely": 3}[how]
+        if r.stance in {"skeptic", "blocker"}:
+            k = min(k + 1, 3)
+        return pd.Series({"engagement": how, "cadence": LADDER[k]})
+    return frame.apply(row, axis=1)
+larder_map = stakeholder_map(stakeholders)
+""", 3.0),
+    "raci-problems-as-a-set-with-counter": ("q2_answer", """
+from collections import Counter
+def raci_problems(chart, outcomes):
+    bad = set()
+    for activity, row in chart.items():
+        letters = Counter()
+        for role, letter in row.items():
+            for ch in letter:
+                letters[ch] += 1
+        owner = [r for r, x in row.items() if "A" in x]
+        if letters["A"] != 1 or letters["R"] == 0 or (activity in set(outcomes) and owner == ["ml_team"]):
+            bad.add(activity)
+    return bad
+launch_raci = {
+    "success_metric": {"pm": "A", "ml_team": "R", "retention_lead": "C"},
+    "flag_pipeline": {"pm": "A", "ml_team": "R"},
+    "voucher_email": {"retention_lead": "A", "crm_team": "R", "dpo": "C"},
+    "agent_outreach": {"retention_lead": "A", "retention_agents": "R"},
+    "privacy_review": {"pm": "A", "dpo": "R"},
+    "voucher_budget": {"coo": "A", "finance": "R", "retention_lead": "C"},
+    "churn_reduction": {"coo": "A", "retention_lead": "R", "retention_agents": "R", "ml_team": "C"},
+    "go_live": {"coo": "A", "pm": "R", "ml_team": "C"},
+}
+""", 3.0),
+    "triage-with-a-running-total-and-numpy-strings": ("q3_answer", """
+def triage(inbox, capacity_weeks):
+    ranked = inbox.assign(cd3=inbox.cost_of_delay_eur_per_week / inbox.effort_weeks).sort_values(
+        ["cd3", "request_id"], ascending=[False, True])
+    used, out = 0.0, {}
+    for idx, r in ranked.iterrows():
+        if not r.serves_okr:
+            out[idx] = np.str_("decline")
+        elif used + r.effort_weeks <= capacity_weeks:
+            used += r.effort_weeks
+            out[idx] = np.str_("accept")
+        else:
+            out[idx] = np.str_("defer")
+    return pd.Series(out).reindex(inbox.index)
+decisions = triage(request_inbox, capacity_weeks)
+alternatives = {"R08": "later_quarter", "R09": "other_team", "R10": "self_serve", "R11": "later_quarter",
+                "R12": "existing_asset", "R13": "later_quarter"}
+""", 3.0),
+    "forecast-with-a-loop": ("q4_answer", _SPRINTS_LOOP + """
+runs = sprints_needed(sprint_history["completed_points"], remaining_points, n_runs, forecast_seed)
+""", 3.0),
+    "dates-with-a-cumulative-share-loop-and-date-objects": ("q5_answer", """
+import datetime as dt
+def forecast_dates(runs, last_sprint_end, sprint_days=14):
+    runs = np.asarray(runs)
+    out = {}
+    for name, share in (("p50", 0.5), ("p85", 0.85)):
+        k = 1
+        while (runs <= k).mean() < share:
+            k += 1
+        out[name] = (pd.Timestamp(last_sprint_end) + dt.timedelta(days=k * sprint_days)).date()
+    return out
+forecast = forecast_dates(runs, LAST_SPRINT_END, SPRINT_DAYS)
+slip_weeks = (forecast["p85"] - PROMISED_DATE.date()).days / 7
+""", 2.0),
+    "update-with-iso-dates-and-timestamp": ("q6_answer", """
+status_update = {
+    "headline": f"Churn launch now {forecast['p85'].date().isoformat()} at 85 % confidence, not {PROMISED_DATE.date()}.",
+    "impact": "Retention saves start four weeks later; that shifts part of the Q3 churn goal into Q4.",
+    "cause": "The plan assumed committed points; completed points run about a fifth lower.",
+    "options": [
+        {"option": "Hold scope", "trade_off": "keeps singles in but gives up four weeks of saves"},
+        {"option": "Ship families and couples first", "trade_off": "keeps the date, singles wait a month"},
+    ],
+    "ask": "Could you decide between the two options by 26 June?",
+    "next_update": pd.Timestamp("2026-06-29"),
+}
+""", 3.0),
+    "big-idea-with-must-and-euros": ("q7_answer", """
+chart_choice = dict(m1="line", m2="bar", m3="scatter", m4="bar", m5="stacked_bar", m6="table")
+big_idea = "We must keep the August date for families and couples, or the retention team loses a month of saves worth about EUR 40,000."
+""", 2.0),
+    "umbrella-with-apply": ("q8_answer", """
+def umbrella(asks):
+    def one(a):
+        if a.changes_commitment or a.conflict_between_leads:
+            return "escalate"
+        if a.needs_team_expertise and (a.customer_impact or a.effort_hours <= 2):
+            return "pass"
+        return "shield"
+    return asks.apply(one, axis=1)
+week_sort = umbrella(inbound_asks)
+""", 2.0),
+    # ---- error carried forward: an earlier answer is wrong, this one is right: full points ----
+    "dates-right-after-runs-from-committed-points": ("q5_answer", _SPRINTS_LOOP + _RUNS_FROM_COMMITTED + _FORECAST,
+                                                     2.0),
+    "update-right-after-runs-from-committed-points": ("q6_answer", _SPRINTS_LOOP + _RUNS_FROM_COMMITTED + _FORECAST
+                                                      + _UPDATE, 3.0),
+}
