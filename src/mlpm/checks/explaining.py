@@ -1,0 +1,303 @@
+"""Checkers for module 05 (explaining a model): importances, reason codes, natural frequencies,
+reliability tables and the importance chart a busy reader gets in five seconds.
+
+Like every checker, they raise ``AssertionError`` with what to look at (never the expected value),
+compare types strictly and keep warnings off stderr.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from matplotlib.colors import to_rgba
+from matplotlib.patches import Rectangle
+
+from mlpm.checks.core import as_real, check_series, check_type, check_whole_number, quiet
+from mlpm.checks.figures import check_is_figure, states_a_finding
+
+FREQUENCY_KEYS = ("leave_per_1000_flagged", "caught_per_10_leavers")
+TABLE_COLUMNS = ("mean_score", "churn_rate", "subscribers")
+
+
+def _fail(message: str) -> None:
+    raise AssertionError(message)
+
+
+def half_up(number: float) -> int:
+    """Round to the nearest whole number, an exact half upwards (the module's pinned rounding)."""
+    return int(math.floor(float(number) + 0.5))
+
+
+@quiet
+def check_importances(value: Any, expected: pd.Series, name: str, *, rel_tol: float = 1e-6, hint: str = "") -> None:
+    """Check an importance Series: one value per feature, close to ``expected``, largest first.
+
+    Parameters
+    ----------
+    value : Any
+        The learner's importances.
+    expected : pandas.Series
+        The right importances, indexed by feature name (any order).
+    name : str
+        The answer's name, used in messages.
+    rel_tol : float
+        Relative tolerance on each value.
+    hint : str
+        Added to the message when values are off.
+    """
+    check_series(value, expected, name, rel_tol=rel_tol, hint=hint)
+    numbers = np.asarray(value, dtype=float)
+    if np.any(np.diff(numbers) > 1e-12):
+        _fail(f"`{name}` has the right values but is not sorted with the most important feature first: "
+              "use `.sort_values(ascending=False)`.")
+
+
+def levels_off_at(curve: pd.Series, share: float = 0.9) -> float:
+    """The smallest grid value where a rising curve has reached ``share`` of its rise from its first value to its maximum."""
+    values = np.asarray(curve, dtype=float)
+    target = values[0] + share * (values.max() - values[0])
+    return float(curve.index[int(np.argmax(values >= target - 1e-12))])
+
+
+@quiet
+def check_sentence(value: Any, expected: str, name: str, *, hint: str = "") -> None:
+    """Check a sentence rendered from a template: numbers first, then the words (spaces ignored at the ends)."""
+    check_type(value, str, name)
+    got, want = " ".join(str.__str__(value).split()), " ".join(expected.split())
+    if got == want:
+        return
+    numbers = re.compile(r"-?\d+(?:\.\d+)?")
+    if numbers.findall(got) != numbers.findall(want):
+        _fail(f"`{name}` has numbers that are not right yet: the customer's value, then the typical value, "
+              f"each with one decimal. {hint}".strip())
+    _fail(f"`{name}` has the right numbers, but its words do not follow the template yet: check the "
+          "description, the comma and 'against ... for a typical subscriber'.")
+
+
+def natural_frequencies_of(counts: Mapping[str, int]) -> dict[str, int]:
+    """The pinned natural frequencies of confusion counts (positive means flagged), rounded half up."""
+    tp, fp, fn = (int(counts[k]) for k in ("tp", "fp", "fn"))
+    return {"leave_per_1000_flagged": half_up(1000 * tp / (tp + fp)) if tp + fp else 0,
+            "caught_per_10_leavers": half_up(10 * tp / (tp + fn)) if tp + fn else 0}
+
+
+@quiet
+def check_frequencies(value: Any, counts: Mapping[str, int], name: str, *,
+                      also: Sequence[Mapping[str, int]] = ()) -> None:
+    """Check natural frequencies ``{"leave_per_1000_flagged": N, "caught_per_10_leavers": M}`` from counts.
+
+    Parameters
+    ----------
+    value : Any
+        The learner's frequencies.
+    counts : mapping
+        The confusion counts ``tp``, ``fp``, ``fn`` (and ``tn``) they come from; positive means flagged.
+    name : str
+        The answer's name, used in messages.
+    also : sequence of mappings
+        Other counts whose frequencies are accepted (the learner's own earlier counts).
+    """
+    check_type(value, dict, name)
+    if sorted(value) != sorted(FREQUENCY_KEYS):
+        _fail(f"`{name}` should have exactly the keys {', '.join(repr(k) for k in FREQUENCY_KEYS)}.")
+    for key in FREQUENCY_KEYS:
+        check_whole_number(value[key], f"{name}[{key!r}]")
+    got = {key: int(value[key]) for key in FREQUENCY_KEYS}
+    for other in also:
+        try:
+            if got == natural_frequencies_of(other):
+                return
+        except (KeyError, TypeError, ValueError, ZeroDivisionError):
+            continue
+    tp, fp, fn = (int(counts[k]) for k in ("tp", "fp", "fn"))
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    checks = (("leave_per_1000_flagged", 1000 * precision, 1000 * recall,
+               "of the subscribers we flag, how many leave: divide by everyone flagged (tp + fp)."),
+              ("caught_per_10_leavers", 10 * recall, 10 * precision,
+               "of the subscribers who leave, how many we flag: divide by everyone who leaves (tp + fn)."))
+    for key, exact, swapped, meaning in checks:
+        if got[key] == half_up(exact):
+            continue
+        if got[key] == half_up(swapped):
+            _fail(f"`{name}[{key!r}]` uses the other ratio: {meaning}")
+        if abs(got[key] - exact) < 1:
+            _fail(f"`{name}[{key!r}]` is close, but rounded another way: round to the nearest whole number, "
+                  "an exact half upwards (`math.floor(x + 0.5)`).")
+        _fail(f"`{name}[{key!r}]` is not right yet: {meaning}")
+
+
+@quiet
+def check_reliability_table(value: Any, expected: pd.DataFrame, name: str) -> None:
+    """Check a reliability table: deciles 1-10 as the index, columns mean_score, churn_rate, subscribers.
+
+    Parameters
+    ----------
+    value : Any
+        The learner's table.
+    expected : pandas.DataFrame
+        The right table (equal-count deciles of the score, decile 1 the lowest scores).
+    name : str
+        The answer's name, used in messages.
+    """
+    if not isinstance(value, pd.DataFrame):
+        _fail(f"`{name}` should be a pandas DataFrame, but it is a {type(value).__name__}.")
+    missing = [c for c in TABLE_COLUMNS if c not in value.columns]
+    if missing:
+        _fail(f"`{name}` has no column {', '.join(repr(c) for c in missing)}: it needs "
+              f"{', '.join(repr(c) for c in TABLE_COLUMNS)}.")
+    if len(value) != len(expected):
+        _fail(f"`{name}` should have one row per decile: ten rows.")
+    if [str(i) for i in value.index] != [str(i) for i in expected.index]:
+        if [str(i) for i in value.index] == [str(i - 1) for i in expected.index]:
+            _fail(f"`{name}` numbers its deciles from 0: number them 1 (lowest scores) to 10 (`+ 1`).")
+        _fail(f"`{name}` should be indexed by decile, 1 (lowest scores) to 10 (highest).")
+    try:
+        sizes = np.asarray(value["subscribers"], dtype=float)
+        got = np.asarray(value[list(TABLE_COLUMNS[:2])], dtype=float)
+    except (TypeError, ValueError):
+        _fail(f"`{name}` should hold numbers in every column.")
+    if not np.allclose(sizes, np.asarray(expected["subscribers"], dtype=float)):
+        if sizes.sum() == expected["subscribers"].sum():
+            _fail(f"`{name}` has deciles of unequal size: cut the score into ten equal-count groups "
+                  "(`pd.qcut(scores, 10)`), not into ten equal-width bins.")
+        _fail(f"`{name}['subscribers']` should count the subscribers in each decile; together, everyone.")
+    want = np.asarray(expected[list(TABLE_COLUMNS[:2])], dtype=float)
+    if np.allclose(got, want[:, ::-1], rtol=1e-6, atol=1e-9) and not np.allclose(got, want, rtol=1e-6, atol=1e-9):
+        _fail(f"`{name}` swaps 'mean_score' and 'churn_rate'.")
+    for column, index in (("mean_score", 0), ("churn_rate", 1)):
+        if not np.allclose(got[:, index], want[:, index], rtol=1e-6, atol=1e-9):
+            what = "the mean of the score" if column == "mean_score" else "the share who churned"
+            _fail(f"`{name}[{column!r}]` is off for some deciles: it should be {what} in each decile.")
+
+
+@quiet
+def check_brier(value: Any, expected: float, name: str, *, scores: Any = None, churned: Any = None) -> None:
+    """Check a Brier score, naming the usual slips (a root, an absolute error) when ``scores`` are given."""
+    number = as_real(value, name)
+    if math.isclose(number, expected, rel_tol=1e-6, abs_tol=1e-12):
+        return
+    if scores is not None:
+        s, y = np.asarray(scores, dtype=float), np.asarray(churned, dtype=float)
+        if math.isclose(number, math.sqrt(expected), rel_tol=1e-6):
+            _fail(f"`{name}` takes the square root: the Brier score is the mean of the squared differences.")
+        if math.isclose(number, float(np.mean(np.abs(s - y))), rel_tol=1e-6):
+            _fail(f"`{name}` averages absolute differences: square each difference instead.")
+    _fail(f"`{name}` is not right yet: average (score − outcome)² over all subscribers, the outcome 1 if they "
+          "churned and 0 if not.")
+
+
+# ---- the importance chart -------------------------------------------------------------------------
+
+
+def _bars(fig: Any) -> tuple[Any, list[Rectangle]]:
+    axes = check_is_figure(fig)
+    with_bars = [(ax, [p for p in ax.patches if isinstance(p, Rectangle) and p.get_visible()]) for ax in axes]
+    with_bars = [(ax, bars) for ax, bars in with_bars if bars]
+    if not with_bars:
+        _fail("The chart has no bars: draw the importances as bars (`ax.barh`).")
+    if len(with_bars) > 1:
+        _fail("The chart has bars on more than one panel: one panel is enough for a busy reader.")
+    return with_bars[0]
+
+
+@quiet
+def check_horizontal_bars(fig: Any, importance: pd.Series) -> None:
+    """Check one horizontal bar per feature, with lengths in proportion to the importances."""
+    _, bars = _bars(fig)
+    if len(bars) != len(importance):
+        _fail(f"The chart should have one bar per feature ({len(importance)}), but it has {len(bars)}.")
+    widths = np.array([b.get_width() for b in bars])
+    heights = np.array([b.get_height() for b in bars])
+    ys = np.array([b.get_y() for b in bars])
+    if len(bars) > 1 and (np.ptp(ys) < 1e-9 or np.allclose(widths, widths[0]) and not np.allclose(heights, heights[0])):
+        _fail("The bars stand upright: use horizontal bars (`ax.barh`), so the feature names read left to right.")
+    want = np.sort(np.asarray(importance, dtype=float))
+    got = np.sort(widths)
+    scale = got[-1] / want[-1] if want[-1] else 1.0
+    if not np.allclose(got, want * scale, rtol=1e-6, atol=1e-12):
+        _fail("The bar lengths do not follow the importances passed to the function: plot those values.")
+
+
+def _bars_top_down(fig: Any) -> list[Rectangle]:
+    """Bars from the top of the chart to the bottom, as a reader sees them."""
+    ax, bars = _bars(fig)
+    centres = [b.get_y() + b.get_height() / 2 for b in bars]
+    order = np.argsort(centres)
+    if not ax.yaxis_inverted():
+        order = order[::-1]
+    return [bars[i] for i in order]
+
+
+@quiet
+def check_sorted_bars(fig: Any) -> None:
+    """Check that the longest bar is at the top and each bar below is no longer than the one above."""
+    widths = [b.get_width() for b in _bars_top_down(fig)]
+    if any(lower > upper + 1e-12 for upper, lower in zip(widths, widths[1:], strict=False)):
+        if all(lower >= upper - 1e-12 for upper, lower in zip(widths, widths[1:], strict=False)):
+            _fail("The bars are sorted, but the longest is at the bottom: the reader's eye starts at the top "
+                  "(sort ascending before `barh`, or invert the y axis).")
+        _fail("The bars are not sorted: order them by importance, the longest at the top.")
+
+
+@quiet
+def check_finding_title(fig: Any, feature_words: Sequence[str] = ()) -> None:
+    """Check a title that states the finding: a finding word (see ``states_a_finding``) or the driver it names."""
+    axes = check_is_figure(fig)
+    suptitle = fig.get_suptitle().strip()
+    titles = [t for t in [suptitle, *(ax.get_title(loc=loc).strip() for ax in axes for loc in ("left", "center", "right"))]
+              if t]
+    if not titles:
+        _fail("The chart has no title: say in it what the reader should take away.")
+    words = {w.lower() for w in feature_words if len(w) > 3}
+    for title in titles:
+        named = words & set(re.findall(r"[a-z]+", title.lower()))
+        if states_a_finding(title) or (named and len(title.split()) >= 3):
+            return
+    _fail(f"The title {titles[0]!r} names the chart but not the finding: say which driver matters most, "
+          "e.g. '<driver> moves churn risk more than anything else'.")
+
+
+@quiet
+def check_direct_labels(fig: Any) -> None:
+    """Check that every bar carries its value as text next to it (``ax.bar_label`` or ``ax.text``)."""
+    ax, bars = _bars(fig)
+    texts = [t for t in ax.texts if t.get_visible() and t.get_text().strip()]
+    if len(texts) < len(bars):
+        _fail("Not every bar carries a label: write each value at its bar (`ax.bar_label`), so the reader "
+              "needs no axis to read it.")
+
+
+@quiet
+def check_no_legend(fig: Any) -> None:
+    """Check that the chart has no legend: the labels sit on the chart itself."""
+    axes = check_is_figure(fig)
+    if fig.legends or any(ax.get_legend() is not None for ax in axes):
+        _fail("The chart has a legend: remove it; the bars are labelled directly and the colour is explained "
+              "in the title.")
+
+
+@quiet
+def check_highlight(fig: Any, importance: pd.Series, highlight: str) -> None:
+    """Check that the bar of ``highlight`` has its own colour and every other bar shares one muted colour."""
+    _, bars = _bars(fig)
+    widths = np.array([b.get_width() for b in bars])
+    values = importance.reindex([str(i) for i in importance.index]).astype(float)
+    scale = widths.max() / values.max() if values.max() else 1.0
+    target = values[highlight] * scale
+    matches = [i for i, w in enumerate(widths) if math.isclose(w, target, rel_tol=1e-6, abs_tol=1e-12)]
+    if not matches:
+        _fail("No bar has the length of the feature to highlight: draw every importance passed in.")
+    colours = [tuple(np.round(to_rgba(b.get_facecolor()), 3)) for b in bars]
+    mine = colours[matches[0]]
+    others = {c for i, c in enumerate(colours) if i not in matches}
+    if mine in others:
+        _fail("The feature to highlight has the same colour as another bar: give it a colour of its own.")
+    if len(others) > 1:
+        _fail("The other bars have several colours: give them one muted colour (e.g. grey), so only the "
+              "highlighted driver stands out.")
