@@ -35,7 +35,7 @@ def heuristic_flags(frame):
 def confusion_counts(flagged, churned):
     f, c = np.asarray(flagged, dtype=bool), np.asarray(churned, dtype=bool)
     return {"tp": int((f & c).sum()), "fp": int((f & ~c).sum()), "fn": int((~f & c).sum()), "tn": int((~f & ~c).sum())}
-heuristic_counts = confusion_counts(heuristic_flags(holdout), holdout["churned_next_4w"])
+heuristic_counts = confusion_counts(heuristic_flags(test), test["churned_next_4w"])
 """, "visible"),
     "heuristic-and-instead-of-or": ("q3_answer", """
 import numpy as np
@@ -44,7 +44,7 @@ def heuristic_flags(frame):
 def confusion_counts(flagged, churned):
     f, c = np.asarray(flagged, dtype=bool), np.asarray(churned, dtype=bool)
     return {"tp": int((f & c).sum()), "fp": int((f & ~c).sum()), "fn": int((~f & c).sum()), "tn": int((~f & ~c).sum())}
-heuristic_counts = confusion_counts(heuristic_flags(holdout), holdout["churned_next_4w"])
+heuristic_counts = confusion_counts(heuristic_flags(test), test["churned_next_4w"])
 """, "visible"),
     "counts-swap-fp-and-fn": ("q3_answer", """
 import numpy as np
@@ -53,7 +53,7 @@ def heuristic_flags(frame):
 def confusion_counts(flagged, churned):
     f, c = np.asarray(flagged, dtype=bool), np.asarray(churned, dtype=bool)
     return {"tp": int((f & c).sum()), "fn": int((f & ~c).sum()), "fp": int((~f & c).sum()), "tn": int((~f & ~c).sum())}
-heuristic_counts = confusion_counts(heuristic_flags(holdout), holdout["churned_next_4w"])
+heuristic_counts = confusion_counts(heuristic_flags(test), test["churned_next_4w"])
 """, "visible"),
     "counts-hard-coded": ("q3_answer", """
 def heuristic_flags(frame):
@@ -101,8 +101,8 @@ def accuracy_threshold(scores, churned, grid):
     return float(grid[int(np.argmax([np.mean((s >= t) == c) for t in grid]))])
 def best_threshold(scores, churned, table, grid):
     return accuracy_threshold(scores, churned, grid)
-value_threshold = best_threshold(holdout["model_score"], holdout["churned_next_4w"], table, THRESHOLDS)
-accurate_threshold = accuracy_threshold(holdout["model_score"], holdout["churned_next_4w"], THRESHOLDS)
+value_threshold = best_threshold(validation["model_score"], validation["churned_next_4w"], table, THRESHOLDS)
+accurate_threshold = accuracy_threshold(validation["model_score"], validation["churned_next_4w"], THRESHOLDS)
 """, "visible"),
     "threshold-flags-below-the-score": ("q5_answer", """
 import numpy as np
@@ -113,8 +113,8 @@ def best_threshold(scores, churned, table, grid):
 def accuracy_threshold(scores, churned, grid):
     s, c = np.asarray(scores, dtype=float), np.asarray(churned, dtype=bool)
     return float(grid[int(np.argmax([np.mean((s >= t) == c) for t in grid]))])
-value_threshold = best_threshold(holdout["model_score"], holdout["churned_next_4w"], table, THRESHOLDS)
-accurate_threshold = accuracy_threshold(holdout["model_score"], holdout["churned_next_4w"], THRESHOLDS)
+value_threshold = best_threshold(validation["model_score"], validation["churned_next_4w"], table, THRESHOLDS)
+accurate_threshold = accuracy_threshold(validation["model_score"], validation["churned_next_4w"], THRESHOLDS)
 """, "visible"),
     "thresholds-hard-coded": ("q5_answer", """
 def best_threshold(scores, churned, table, grid):
@@ -133,8 +133,8 @@ def scorecard(flagged, churned, table):
                       "recall": c["tp"] / (c["tp"] + c["fp"]), "accuracy": (c["tp"] + c["tn"]) / n,
                       "ev_per_customer": ev_per_customer(c, table)})
 comparison = pd.DataFrame({
-    "heuristic": scorecard(heuristic_flags(holdout), holdout["churned_next_4w"], table),
-    "model": scorecard(holdout["model_score"] >= value_threshold, holdout["churned_next_4w"], table),
+    "heuristic": scorecard(heuristic_flags(test), test["churned_next_4w"], table),
+    "model": scorecard(test["model_score"] >= value_threshold, test["churned_next_4w"], table),
 })
 heuristic_share = comparison.loc["ev_per_customer", "heuristic"] / comparison.loc["ev_per_customer", "model"]
 """, "visible"),
@@ -148,8 +148,8 @@ def scorecard(flagged, churned, table):
                       "recall": c["tp"] / m if m else 0.0, "accuracy": (c["tp"] + c["tn"]) / n,
                       "ev_per_customer": ev_per_customer(c, table)})
 comparison = pd.DataFrame({
-    "heuristic": scorecard(heuristic_flags(holdout), holdout["churned_next_4w"], table),
-    "model": scorecard(holdout["model_score"] >= accurate_threshold, holdout["churned_next_4w"], table),
+    "heuristic": scorecard(heuristic_flags(test), test["churned_next_4w"], table),
+    "model": scorecard(test["model_score"] >= accurate_threshold, test["churned_next_4w"], table),
 })
 heuristic_share = comparison.loc["ev_per_customer", "heuristic"] / comparison.loc["ev_per_customer", "model"]
 """, "hidden"),
@@ -214,7 +214,7 @@ def _count(mask):
 def confusion_counts(flagged, churned):
     f, c = np.asarray(flagged, dtype=bool), np.asarray(churned, dtype=bool)
     return {"tp": _count(f & c), "fp": _count(f & ~c), "fn": _count(~f & c), "tn": _count(~f & ~c)}
-heuristic_counts = confusion_counts(heuristic_flags(holdout), holdout["churned_next_4w"])
+heuristic_counts = confusion_counts(heuristic_flags(test), test["churned_next_4w"])
 """, "visible")
 
 # Earlier answers a learner can get wrong, reused by the error-carried-forward cases below.
@@ -222,7 +222,7 @@ _Q3_DAYS_AT_14 = """
 import numpy as np
 def heuristic_flags(frame):
     return (frame["substitutions_last_8w"] >= 3) | (frame["days_since_last_order"] >= 14)
-heuristic_counts = confusion_counts(heuristic_flags(holdout), holdout["churned_next_4w"])
+heuristic_counts = confusion_counts(heuristic_flags(test), test["churned_next_4w"])
 """
 _Q3_AND_AND_SWAPPED_COUNTS = """
 import numpy as np
@@ -231,7 +231,7 @@ def heuristic_flags(frame):
 def confusion_counts(flagged, churned):
     f, c = np.asarray(flagged, dtype=bool), np.asarray(churned, dtype=bool)
     return {"tp": int((f & c).sum()), "fn": int((f & ~c).sum()), "fp": int((~f & c).sum()), "tn": int((~f & ~c).sum())}
-heuristic_counts = confusion_counts(heuristic_flags(holdout), holdout["churned_next_4w"])
+heuristic_counts = confusion_counts(heuristic_flags(test), test["churned_next_4w"])
 """
 _Q4_NO_VOUCHER_ON_SAVED = """
 def value_table(offer_cost, save_rate, monthly_margin, months_kept):
@@ -244,7 +244,7 @@ def best_threshold(scores, churned, table, grid):
     scores = np.asarray(scores, dtype=float)
     values = [ev_per_customer(confusion_counts(scores >= t, churned), table) for t in grid]
     return float(grid[int(np.argmax(values))])
-value_threshold = best_threshold(holdout["model_score"], holdout["churned_next_4w"], table, THRESHOLDS)
+value_threshold = best_threshold(validation["model_score"], validation["churned_next_4w"], table, THRESHOLDS)
 """
 _Q5_BY_ACCURACY = """
 value_threshold = accurate_threshold
@@ -263,8 +263,8 @@ def scorecard(flagged, churned, table):
         "ev_per_customer": ev_per_customer(counts, table),
     })
 comparison = pd.DataFrame({
-    "heuristic": scorecard(heuristic_flags(holdout), holdout["churned_next_4w"], table),
-    "model": scorecard(holdout["model_score"] >= value_threshold, holdout["churned_next_4w"], table),
+    "heuristic": scorecard(heuristic_flags(test), test["churned_next_4w"], table),
+    "model": scorecard(test["model_score"] >= value_threshold, test["churned_next_4w"], table),
 })
 heuristic_share = comparison.loc["ev_per_customer", "heuristic"] / comparison.loc["ev_per_customer", "model"]
 """
@@ -306,7 +306,7 @@ def confusion_counts(flagged, churned):
         index=[True, False], columns=[True, False], fill_value=0)
     return {"tp": table.loc[True, True], "fp": table.loc[True, False],
             "fn": table.loc[False, True], "tn": table.loc[False, False]}  # numpy integers
-heuristic_counts = confusion_counts(heuristic_flags(holdout), holdout.churned_next_4w)
+heuristic_counts = confusion_counts(heuristic_flags(test), test.churned_next_4w)
 """, 2.0),
     "ev-with-numpy-dot-and-int-cells": ("q4_answer", """
 import numpy as np
@@ -328,8 +328,8 @@ def best_threshold(scores, churned, table, grid):
 def accuracy_threshold(scores, churned, grid):
     c = np.asarray(churned, dtype=bool)
     return max(grid, key=lambda t: ((np.asarray(scores) >= t) == c).mean())  # a numpy float from the grid
-value_threshold = best_threshold(holdout["model_score"], holdout["churned_next_4w"], table, THRESHOLDS)
-accurate_threshold = accuracy_threshold(holdout["model_score"], holdout["churned_next_4w"], THRESHOLDS)
+value_threshold = best_threshold(validation["model_score"], validation["churned_next_4w"], table, THRESHOLDS)
+accurate_threshold = accuracy_threshold(validation["model_score"], validation["churned_next_4w"], THRESHOLDS)
 """, 3.0),
     "scorecard-from-arrays-comparison-with-concat": ("q6_answer", """
 import numpy as np
@@ -340,9 +340,9 @@ def scorecard(flagged, churned, table):
     return pd.Series([f.mean(), tp / max(tp + fp, 1), tp / max(tp + fn, 1), (f == c).mean(),
                       (tp * table["tp"] + fp * table["fp"] + fn * table["fn"] + tn * table["tn"]) / f.size],
                      index=["flagged_share", "precision", "recall", "accuracy", "ev_per_customer"])
-y = holdout["churned_next_4w"]
-comparison = pd.concat([scorecard(heuristic_flags(holdout), y, table),
-                        scorecard(holdout["model_score"] >= value_threshold, y, table)],
+y = test["churned_next_4w"]
+comparison = pd.concat([scorecard(heuristic_flags(test), y, table),
+                        scorecard(test["model_score"] >= value_threshold, y, table)],
                        axis=1, keys=["heuristic", "model"])
 heuristic_share = heuristic_ev / comparison["model"]["ev_per_customer"]
 """, 2.0),
@@ -393,8 +393,8 @@ heuristic_ev = ev_per_customer(heuristic_counts, table)
         + _Q7_REFERENCE, 3.0),
     "roi-after-comparison-model-at-accuracy-threshold": ("q7_answer", """
 comparison = pd.DataFrame({
-    "heuristic": scorecard(heuristic_flags(holdout), holdout["churned_next_4w"], table),
-    "model": scorecard(holdout["model_score"] >= accurate_threshold, holdout["churned_next_4w"], table),
+    "heuristic": scorecard(heuristic_flags(test), test["churned_next_4w"], table),
+    "model": scorecard(test["model_score"] >= accurate_threshold, test["churned_next_4w"], table),
 })
 """ + _Q7_REFERENCE, 3.0),
     "roi-heuristic-ev-from-question-4": ("q7_answer", _Q7_REFERENCE + """
@@ -416,3 +416,11 @@ model_payback = payback_months(model_build, model_gain, model_run_cost_eur)
 model_roi = roi(model_build, model_gain, model_run_cost_eur, horizon_months)
 """, 3.0),
 }
+
+WRONG_ANSWERS["comparison-on-validation-not-test"] = ("q6_answer", """
+comparison = pd.DataFrame({
+    "heuristic": scorecard(heuristic_flags(validation), validation["churned_next_4w"], table),
+    "model": scorecard(validation["model_score"] >= value_threshold, validation["churned_next_4w"], table),
+})
+heuristic_share = comparison.loc["ev_per_customer", "heuristic"] / comparison.loc["ev_per_customer", "model"]
+""", "hidden")
