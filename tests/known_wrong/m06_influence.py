@@ -77,8 +77,8 @@ runs = sprints_needed(sprint_history["committed_points"], remaining_points, n_ru
 _FORECAST = """
 def forecast_dates(runs, last_sprint_end, sprint_days=14):
     runs = np.asarray(runs)
-    return {name: pd.Timestamp(last_sprint_end) + pd.Timedelta(days=sprint_days * int(np.quantile(runs, q, method="inverted_cdf")))
-            for name, q in (("p50", 0.5), ("p85", 0.85))}
+    sprints = {name: int(np.quantile(runs, q, method="inverted_cdf")) for name, q in (("p50", 0.5), ("p85", 0.85))}
+    return {name: pd.Timestamp(last_sprint_end) + pd.Timedelta(days=sprint_days * k) for name, k in sprints.items()}
 forecast = forecast_dates(runs, LAST_SPRINT_END, SPRINT_DAYS)
 slip_weeks = (forecast["p85"] - PROMISED_DATE).days / 7
 """
@@ -322,7 +322,8 @@ slip_weeks = (forecast["p85"] - PROMISED_DATE.date()).days / 7
 """, 2.0),
     "update-with-iso-dates-and-timestamp": ("q6_answer", """
 status_update = {
-    "headline": f"Churn launch now {forecast['p85'].date().isoformat()} at 85 % confidence, not {PROMISED_DATE.date()}.",
+    "headline": f"Churn launch now {forecast['p85'].date().isoformat()} at 85 % confidence, "
+                f"not {PROMISED_DATE.date()}.",
     "impact": "Retention saves start four weeks later; that shifts part of the Q3 churn goal into Q4.",
     "cause": "The plan assumed committed points; completed points run about a fifth lower.",
     "options": [
@@ -335,7 +336,8 @@ status_update = {
 """, 3.0),
     "big-idea-with-must-and-euros": ("q7_answer", """
 chart_choice = dict(m1="line", m2="bar", m3="scatter", m4="bar", m5="stacked_bar", m6="table")
-big_idea = "We must keep the August date for families and couples, or the retention team loses a month of saves worth about EUR 40,000."
+big_idea = ("We must keep the August date for families and couples, or the retention team loses a month of saves "
+            "worth about EUR 40,000.")
 """, 2.0),
     "umbrella-with-apply": ("q8_answer", """
 def umbrella(asks):

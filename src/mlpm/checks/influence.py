@@ -29,6 +29,10 @@ BURIED_OPENERS = (
 DECISION_VERBS = ("approve", "choose", "decide", "agree", "confirm", "sign off", "sign-off", "pick", "back",
                   "endorse", "accept", "support")
 RECOMMEND_WORDS = ("should", "must", "recommend", "propose", "need to", "needs to", "let's", "let us")
+NUMBER_WORDS = (r"\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
+                r"hundred|thousand|million|half|third|quarter|twice|double|dozen)\b|\ba (day|week|month|year)\b")
+SMALL_NUMBERS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+                 "twelve")
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
           "november", "december")
 
@@ -251,7 +255,7 @@ def check_headline(headline: Any, name: str, *, max_words: int = 25) -> None:
               "changed (the launch moves to ...), then give the cause in `cause`.")
     if "launch" not in lowered and "go-live" not in lowered and "go live" not in lowered:
         _fail(f"`{name}` does not say what the news is about: name the launch.")
-    if not re.search(r"\d", text):
+    if not (re.search(r"\d", text) or re.search(NUMBER_WORDS, lowered)):
         _fail(f"`{name}` has no number: say by how much or to when the launch moves.")
 
 
@@ -316,6 +320,7 @@ def numbers_and_dates(text: str) -> tuple[set[float], set[Any]]:
         dates.add(("md", int(month), int(day)))
     without_dates = re.sub(r"\d{4}-\d{2}-\d{2}", " ", lowered)
     numbers = {float(n) for n in re.findall(r"\d+(?:\.\d+)?", without_dates)}
+    numbers |= {float(SMALL_NUMBERS.index(word)) for word in re.findall(r"[a-z]+", lowered) if word in SMALL_NUMBERS}
     return numbers, dates
 
 
@@ -352,5 +357,5 @@ def check_big_idea(text: Any, name: str, *, max_words: int = 40) -> None:
     if not any(re.search(rf"\b{re.escape(word)}\b", lowered) for word in RECOMMEND_WORDS):
         _fail(f"`{name}` does not take a point of view: say what you recommend (should, must, recommend, "
               "propose).")
-    if not re.search(r"\d", sentence):
+    if not (re.search(r"\d", sentence) or re.search(NUMBER_WORDS, lowered)):
         _fail(f"`{name}` does not say what is at stake in numbers (euros, subscribers, weeks).")

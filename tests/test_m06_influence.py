@@ -1,0 +1,434 @@
+"""Do module 06's pinned computations agree with independent ones, do its checkers judge both ways,
+and do the influence datasets hold their planted effects?"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import math
+from fractions import Fraction
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import mlpm
+from mlpm.checks.influence import (
+    check_accountable,
+    check_activity_list,
+    check_ask,
+    check_big_idea,
+    check_date,
+    check_headline,
+    check_next_update,
+    check_raci_rules,
+    check_raci_shape,
+    check_runs,
+    check_states_forecast,
+    check_trade_offs,
+    check_update_fields,
+    exact_sprints_distribution,
+    numbers_and_dates,
+    quantile_sprints,
+    raci_rule_breaks,
+)
+from notebook_tools import ROOT, read_notebook, run_code_cells
+
+SOLUTION = ROOT / "solutions" / "06-influence" / "06-influence-exercises.ipynb"
+
+
+@functools.cache
+def solved() -> dict:
+    """The solution notebook's namespace, run in-process (its functions are the references under test)."""
+    return run_code_cells(read_notebook(Path(SOLUTION)))
+
+
+# ---- the sprint forecast: independent cross-checks ------------------------------------------------
+
+def _enumerated(velocities, remaining, max_sprints=8):
+    """P(k sprints) by listing every sequence of draws, in exact fractions (no dynamic programming)."""
+    probability = {}
+    n = len(velocities)
+    for k in range(1, max_sprints + 1):
+        for sequence in itertools.product(velocities, repeat=k):
+            totals = np.cumsum(sequence)
+            if totals[-1] >= remaining and (k == 1 or totals[-2] < remaining):
+                probability[k] = probability.get(k, Fraction(0)) + Fraction(1, n ** k)
+    return probability
+
+
+def test_exact_forecast_matches_a_hand_count_on_a_tiny_history():
+    """With velocities 5 or 15 and 20 points left, is P(2, 3, 4 sprints) = 3/4, 1/8, 1/8 as counted by hand?"""
+    exact = exact_sprints_distribution([5, 15], 20)
+    assert exact[2] == pytest.approx(0.75) and exact[3] == pytest.approx(0.125) and exact[4] == pytest.approx(0.125)
+    assert exact.sum() == pytest.approx(1.0)
+
+
+@pytest.mark.parametrize("velocities, remaining", [([3, 5, 8], 16), ([2, 2, 7], 11), ([10, 20, 0, 30], 45)])
+def test_exact_forecast_matches_enumerating_every_sequence(velocities, remaining):
+    """Does the dynamic programme agree with listing every sequence of draws (zeros and ties included)?"""
+    exact = exact_sprints_distribution(velocities, remaining)
+    listed = _enumerated(velocities, remaining)
+    for k, p in listed.items():
+        assert exact.get(k, 0.0) == pytest.approx(float(p), abs=1e-12)
+
+
+def test_reference_simulation_agrees_with_the_exact_forecast():
+    """Does the solution's sprints_needed, on Larder's history, land within sampling error of the exact shares?"""
+    history = mlpm.load("sprint_history")["completed_points"]
+    runs = solved()["sprints_needed"](history, 130, 20_000, 1)
+    exact = exact_sprints_distribution(history, 130)
+    simulated = pd.Series(runs).value_counts(normalize=True).reindex(exact.index, fill_value=0.0)
+    assert (simulated - exact).abs().max() < 0.015
+
+
+def test_pinned_percentile_is_numpy_inverted_cdf_and_the_smallest_k():
+    """Is the pinned percentile (smallest k with at least P % done) what numpy's inverted_cdf gives?"""
+    rng = np.random.default_rng(0)
+    for _ in range(20):
+        runs = rng.integers(3, 9, size=int(rng.integers(5, 300)))
+        for q in (0.5, 0.85):
+            smallest = min(k for k in range(1, 20) if (runs <= k).mean() >= q)
+            assert int(np.quantile(runs, q, method="inverted_cdf")) == smallest
+            share = pd.Series(runs).value_counts(normalize=True).sort_index()
+            assert quantile_sprints(share, q) == smallest
+
+
+def test_forecast_dates_by_hand():
+    """Do the solution's dates put 4 and 6 sprints after 2 January 2026 on 27 February and 27 March?"""
+    dates = solved()["forecast_dates"](np.array([3, 3, 4, 4, 4, 4, 5, 5, 6, 7]), pd.Timestamp("2026-01-02"), 14)
+    assert dates["p50"] == pd.Timestamp("2026-02-27") and dates["p85"] == pd.Timestamp("2026-03-27")
+
+
+def test_larder_forecast_planted_slip():
+    """Does Larder's forecast put the launch 2 and 4 weeks after the promised 28 August (50 % and 85 %)?"""
+    namespace = solved()
+    assert namespace["forecast"]["p50"] == pd.Timestamp("2026-09-11")
+    assert namespace["forecast"]["p85"] == pd.Timestamp("2026-09-25")
+    assert namespace["slip_weeks"] == 4.0
+    history = mlpm.load("sprint_history")
+    assert math.ceil(130 / history["committed_points"].mean()) == 5  # the plan behind the promise
+    cumulative = exact_sprints_distribution(history["completed_points"], 130).cumsum()
+    assert abs(cumulative[6] - 0.85) > 0.03 and abs(cumulative[5] - 0.5) > 0.3  # far from the lines
+
+
+# ---- the other pinned rules: independent implementations --------------------------------------------
+
+def _quadrant_by_table(power, interest):
+    table = [["monitor", "keep informed"], ["keep satisfied", "manage closely"]]
+    return table[int(power > 5)][int(interest > 5)]
+
+
+def test_engagement_agrees_with_a_lookup_table_on_every_score():
+    """Does the solution's engagement match a 2 x 2 table on all 100 (power, interest) pairs?"""
+    engagement = solved()["engagement"]
+    for power, interest in itertools.product(range(1, 11), repeat=2):
+        assert engagement(power, interest) == _quadrant_by_table(power, interest)
+
+
+def test_stakeholder_map_planted_on_larder():
+    """Is the Head of CRM (6/6, blocker) managed closely and weekly, the Finance lead fortnightly, supply monthly?"""
+    people = mlpm.load("stakeholders").set_index("role")
+    mapped = solved()["stakeholder_map"](people)
+    assert (people.loc["Head of CRM", "power"], people.loc["Head of CRM", "interest"]) == (6, 6)
+    assert tuple(mapped.loc["Head of CRM"]) == ("manage closely", "weekly")
+    assert tuple(mapped.loc["Finance lead"]) == ("keep satisfied", "fortnightly")
+    assert tuple(mapped.loc["Head of supply"]) == ("monitor", "monthly")
+    assert mapped["engagement"].value_counts().to_dict() == {"keep satisfied": 4, "manage closely": 3, "monitor": 3,
+                                                             "keep informed": 2}
+
+
+def _triage_by_brute_walk(inbox, capacity):
+    """The pinned rule written another way: a priority list of (-CD3, id), then a capacity walk."""
+    out = {}
+    keyed = []
+    for index, row in inbox.iterrows():
+        if not row["serves_okr"]:
+            out[index] = "decline"
+        else:
+            keyed.append((-Fraction(int(row["cost_of_delay_eur_per_week"])) / Fraction(row["effort_weeks"]),
+                          row["request_id"], index, Fraction(row["effort_weeks"])))
+    free = Fraction(capacity)
+    for _, _, index, effort in sorted(keyed):
+        out[index] = "accept" if effort <= free else "defer"
+        free -= effort if out[index] == "accept" else 0
+    return pd.Series(out).reindex(inbox.index)
+
+
+@pytest.mark.parametrize("seed, capacity", [(61, 6.0), (5, 5.0), (14, 8.5), (30, 3.0)])
+def test_triage_agrees_with_an_exact_fraction_walk(seed, capacity):
+    """Does the solution's triage match a walk in exact fractions on several inboxes and capacities?"""
+    inbox = mlpm.datasets.request_inbox(seed=seed, n_requests=11) if seed != 61 else mlpm.load("request_inbox")
+    got = solved()["triage"](inbox, capacity)
+    pd.testing.assert_series_equal(got.astype(str), _triage_by_brute_walk(inbox, capacity).astype(str),
+                                   check_names=False)
+
+
+def test_request_inbox_planted_the_big_request_deferred():
+    """Is the request with the highest cost of delay deferred, while a smaller one after it fills the capacity?"""
+    inbox = mlpm.load("request_inbox")
+    inbox.index = inbox["request_id"].to_numpy()
+    decisions = solved()["triage"](inbox, 6.0)
+    assert inbox["cost_of_delay_eur_per_week"].idxmax() == "R05" and decisions["R05"] == "defer"
+    assert decisions[["R01", "R02", "R04", "R06", "R07"]].eq("accept").all() and decisions["R03"] == "defer"
+    assert inbox.loc[decisions == "accept", "effort_weeks"].sum() == 6.0  # filled exactly: <= matters
+    assert decisions[~inbox["serves_okr"]].eq("decline").all() and (~inbox["serves_okr"]).sum() == 6
+
+
+def test_umbrella_rule_by_hand_and_planted():
+    """Does the solution's umbrella follow the rules ask by ask, and is A11 escalated although it needs the team?"""
+    asks = mlpm.load("inbound_asks")
+    asks.index = asks["ask_id"].to_numpy()
+    got = solved()["umbrella"](asks)
+    for ask_id, row in asks.iterrows():
+        if row["changes_commitment"] or row["conflict_between_leads"]:
+            want = "escalate"
+        elif row["needs_team_expertise"] and (row["customer_impact"] or row["effort_hours"] <= 2):
+            want = "pass"
+        else:
+            want = "shield"
+        assert got[ask_id] == want, ask_id
+    assert got.value_counts().to_dict() == {"shield": 6, "escalate": 5, "pass": 4}
+    assert asks.loc["A11", "needs_team_expertise"] and got["A11"] == "escalate"
+    assert got["A10"] == "shield" and got["A05"] == "pass"
+
+
+def test_raci_rule_breaks_by_hand():
+    """Does the RACI rule reader find each broken rule, with AR counting as both A and R?"""
+    chart = {
+        "ok": {"pm": "AR"},
+        "two": {"pm": "A", "coo": "A", "ml_team": "R"},
+        "none_a": {"pm": "R"},
+        "none_r": {"pm": "A", "coo": "C"},
+        "outcome": {"ml_team": "AR"},
+    }
+    breaks = raci_rule_breaks(chart, {"outcome"})
+    assert set(breaks) == {"two", "none_a", "none_r", "outcome"}
+    assert breaks["outcome"] == ["the ML team is Accountable for a business outcome"]
+    assert solved()["raci_problems"](chart, {"outcome"}) == ["two", "none_a", "none_r", "outcome"]
+
+
+# ---- checkers both ways ------------------------------------------------------------------------------
+
+ACTIVITIES = ["a", "b"]
+ROLES = ("pm", "ml_team", "coo")
+
+
+def test_raci_checkers_pass_a_good_chart():
+    """Does a well-formed chart that breaks no rule pass shape, rules and owner checks?"""
+    chart = {"a": {"pm": "A", "ml_team": "R"}, "b": {"coo": "A", "pm": "R"}}
+    check_raci_shape(chart, ACTIVITIES, ROLES, "chart")
+    check_raci_rules(chart, {"b"}, "chart")
+    check_accountable(chart, {"b": {"coo", "pm"}}, "chart")
+
+
+@pytest.mark.parametrize("chart, message", [
+    ({"a": {"pm": "A"}}, "no entry for 'b'"),
+    ({"a": {"pm": "A", "ceo": "R"}, "b": {"pm": "A"}}, "not in ROLES"),
+    ({"a": {"pm": "X"}, "b": {"pm": "A"}}, "not one of"),
+    ({"a": ["pm"], "b": {"pm": "A"}}, "should be a dict"),
+])
+def test_raci_shape_names_the_problem(chart, message):
+    """Does a malformed chart get a message about its shape?"""
+    with pytest.raises(AssertionError, match=message):
+        check_raci_shape(chart, ACTIVITIES, ROLES, "chart")
+
+
+def test_raci_rules_name_the_activity_and_rule():
+    """Does a chart with the ML team owning an outcome get that named, without the expected owner?"""
+    with pytest.raises(AssertionError, match="'b': the ML team is Accountable for a business outcome"):
+        check_raci_rules({"a": {"pm": "AR"}, "b": {"ml_team": "AR"}}, {"b"}, "chart")
+    with pytest.raises(AssertionError, match="Accountable role is not right yet for 'b'"):
+        check_accountable({"b": {"pm": "AR"}}, {"b": {"coo"}}, "chart")
+
+
+def test_activity_list_accepts_any_collection_and_counts_misses():
+    """Do a list, a tuple and a set pass; does a wrong one get counts, not names?"""
+    for value in (["x", "y"], ("y", "x"), {"x", "y"}):
+        check_activity_list(value, ["x", "y"], "found")
+    with pytest.raises(AssertionError, match="misses 1 activity.*lists 1 that do not"):
+        check_activity_list(["x", "z"], ["x", "y"], "found")
+    with pytest.raises(AssertionError, match="should be a list"):
+        check_activity_list("x", ["x"], "found")
+
+
+def _correct_runs(velocities, remaining, n, seed):
+    rng = np.random.default_rng(seed)
+    out = np.empty(n, dtype=int)
+    for i in range(n):
+        total, k = 0.0, 0
+        while total < remaining:
+            total += rng.choice(velocities)
+            k += 1
+        out[i] = k
+    return out
+
+
+def test_runs_pass_for_any_correct_simulation():
+    """Do a loop simulation and a list of Python ints both pass the distribution check?"""
+    runs = _correct_runs([5, 15], 20, 10_000, 3)
+    check_runs(runs, [5, 15], 20, 10_000, "runs")
+    check_runs(runs.tolist(), [5, 15], 20, 10_000, "runs")
+
+
+@pytest.mark.parametrize("runs, message", [
+    (np.full(1000, 2), "every run the same number"),
+    (np.full(1000, 1.5), "whole numbers"),
+    (np.ones(10, dtype=int), "one sprint count per run"),
+    ("2, 3", "numpy array"),
+])
+def test_runs_refuse_wrong_simulations(runs, message):
+    """Do a mean-velocity forecast, fractions of sprints, a wrong length and a string get their own messages?"""
+    with pytest.raises(AssertionError, match=message):
+        check_runs(runs, [5, 15], 20, 1000, "runs")
+
+
+def test_runs_say_which_way_a_biased_simulation_leans():
+    """Does a simulation on committed (too high) points read 'too early', and on '>' read 'more sprints'?"""
+    with pytest.raises(AssertionError, match="too early"):
+        check_runs(_correct_runs([10, 20], 60, 5000, 1) - 1, [10, 20], 60, 5000, "runs")
+    with pytest.raises(AssertionError, match="more sprints"):
+        check_runs(_correct_runs([10, 20], 60.5, 5000, 1), [10, 20], 60, 5000, "runs")
+
+
+def test_date_check_accepts_every_date_type_and_names_mistakes():
+    """Do a Timestamp, a date and an ISO string pass; does a known mistake get its message?"""
+    for value in (pd.Timestamp("2026-09-25"), pd.Timestamp("2026-09-25").date(), "2026-09-25",
+                  np.datetime64("2026-09-25")):
+        check_date(value, ["2026-09-25"], "day")
+    with pytest.raises(AssertionError, match="counted from today"):
+        check_date("2026-10-02", ["2026-09-25"], "day", mistakes=[(["2026-10-02"], "counted from today")])
+    with pytest.raises(AssertionError, match="should be a date"):
+        check_date(7, ["2026-09-25"], "day")
+
+
+GOOD_UPDATE = {
+    "headline": "Churn launch moves from 28 August to 25 September (85 % forecast).",
+    "impact": "A month of saves moves into next quarter.",
+    "cause": "We planned on committed points, not completed ones.",
+    "options": [{"option": "Full scope later", "trade_off": "a month of saves lost this quarter"},
+                {"option": "On time without singles", "trade_off": "a quarter of subscribers wait"}],
+    "ask": "Please approve option 2 by Friday 26 June.",
+    "next_update": "2026-07-03",
+}
+
+
+def test_status_update_checks_pass_a_good_update():
+    """Does a well-structured update pass every check, with dates stated in words?"""
+    check_update_fields(GOOD_UPDATE, "u")
+    check_headline(GOOD_UPDATE["headline"], "h")
+    check_trade_offs(GOOD_UPDATE["options"], "o")
+    check_ask(GOOD_UPDATE["ask"], "a")
+    check_next_update(GOOD_UPDATE["next_update"], "2026-06-22", "n")
+    check_states_forecast(GOOD_UPDATE, [pd.Timestamp("2026-09-25")], [4.0], "u")
+
+
+@pytest.mark.parametrize("headline, message", [
+    ("Due to holidays, the launch moves to 25 September.", "news is buried"),
+    ("As you know, the churn launch slips by 4 weeks.", "news is buried"),
+    ("The churn launch moves.", "has no number"),
+    ("Flags move to 25 September.", "name the launch"),
+    ("The churn launch " + "really " * 25 + "moves to 25 September.", "keep the headline"),
+])
+def test_headline_catches_buried_vague_and_long_news(headline, message):
+    """Does the headline check catch background first, no number, no subject and too many words?"""
+    with pytest.raises(AssertionError, match=message):
+        check_headline(headline, "h")
+
+
+@pytest.mark.parametrize("options, message", [
+    ([{"option": "Wait", "trade_off": "a month lost"}], "at least two"),
+    ([{"option": "Wait", "trade_off": ""}, {"option": "Cut", "trade_off": "singles wait a month"}],
+     "no real trade-off"),
+    ([{"option": "Wait", "trade_off": "it costs us a month"}, {"option": "Cut", "trade_off": "it costs us a month"}],
+     "repeats the same trade-off"),
+    ([{"option": "Wait"}, {"option": "Cut"}], "exactly the keys"),
+])
+def test_trade_offs_catch_options_that_look_free(options, message):
+    """Do one option, empty or repeated trade-offs and missing keys each get a message?"""
+    with pytest.raises(AssertionError, match=message):
+        check_trade_offs(options, "o")
+
+
+@pytest.mark.parametrize("ask, message", [
+    ("No action needed, just keeping you posted.", "does not ask for a decision"),
+    ("Please approve the new plan.", "by when"),
+])
+def test_ask_needs_a_decision_and_a_deadline(ask, message):
+    """Does an update that asks nothing, or asks without a date, get told so?"""
+    with pytest.raises(AssertionError, match=message):
+        check_ask(ask, "a")
+
+
+def test_next_update_must_be_soon_and_after_today():
+    """Is an update a month away, or in the past, refused?"""
+    with pytest.raises(AssertionError, match="more than 14 days"):
+        check_next_update("2026-07-24", "2026-06-22", "n")
+    with pytest.raises(AssertionError, match="after the date"):
+        check_next_update("2026-06-19", "2026-06-22", "n")
+
+
+@pytest.mark.parametrize("text, found", [
+    ("moves to 2026-09-25", pd.Timestamp("2026-09-25")),
+    ("moves to 25 September", ("md", 9, 25)),
+    ("moves to Sept 25th", ("md", 9, 25)),
+    ("moves to 25/09", ("md", 9, 25)),
+])
+def test_dates_are_read_in_common_formats(text, found):
+    """Are ISO dates, '25 September', 'Sept 25th' and '25/09' all read as the same day?"""
+    assert found in numbers_and_dates(text)[1]
+
+
+def test_forecast_statement_accepts_weeks_and_refuses_unrelated_numbers():
+    """Is '4 weeks late' accepted for a 4-week slip, and '2 more sprints' refused?"""
+    check_states_forecast({"headline": "Churn launch is 4 weeks late.", "impact": ""}, [], [4.0], "u")
+    check_states_forecast({"headline": "Churn launch slips four weeks.", "impact": ""}, [], [4.0], "u")
+    check_headline("Churn launch slips four weeks.", "h")
+    with pytest.raises(AssertionError, match="states your forecast"):
+        check_states_forecast({"headline": "Churn launch needs 2 more sprints.", "impact": ""},
+                              [pd.Timestamp("2026-09-25")], [4.0], "u")
+
+
+@pytest.mark.parametrize("idea", [
+    "We should launch on time for families and couples, or we lose a month of saves.",
+    "We propose to keep the date for families and couples, or four weeks of saves move into next quarter.",
+    "I recommend we keep 28 August for families and couples; singles follow when their flags work.",
+    "We must hold the August date, because each week of delay costs about EUR 10,000 in lost saves.",
+])
+def test_big_idea_accepts_a_point_of_view_with_stakes(idea):
+    """Do one-sentence ideas with a recommendation and a number pass (a decimal point is not a full stop)?"""
+    check_big_idea(idea, "idea")
+
+
+@pytest.mark.parametrize("idea, message", [
+    ("Launch status update for the churn flags.", "too short|point of view"),
+    ("The launch will slip by four weeks and the singles segment is weak for the churn flags.", "point of view"),
+    ("We should launch on time for families and couples and add singles when they are ready.", "at stake"),
+    ("We should launch on 28 August. Singles follow in September when their flags work.", "more than one sentence"),
+])
+def test_big_idea_catches_topics_and_missing_stakes(idea, message):
+    """Do a topic, a statement without a recommendation, no number, and two sentences each get a message?"""
+    with pytest.raises(AssertionError, match=message):
+        check_big_idea(idea, "idea")
+
+
+# ---- the datasets ------------------------------------------------------------------------------------
+
+def test_sprint_history_planted_commit_versus_complete():
+    """Does the team commit about 30 points a sprint but complete about 23, with two half sprints?"""
+    history = mlpm.load("sprint_history")
+    assert 28 < history["committed_points"].mean() < 31 and 22 < history["completed_points"].mean() < 25
+    assert ((history["completed_points"] / history["committed_points"]) < 0.6).sum() == 2
+    ends = pd.to_datetime(history["end_date"])
+    assert (ends.dt.day_of_week == 4).all() and (ends.diff().dropna() == pd.Timedelta(days=14)).all()
+
+
+@pytest.mark.parametrize("name", ["stakeholders", "request_inbox", "sprint_history", "inbound_asks"])
+def test_influence_datasets_are_small_and_vary_with_the_seed(name):
+    """Is each CSV small, and do two other seeds give different frames with the same columns?"""
+    assert (ROOT / "datasets" / f"{name}.csv").stat().st_size < 20_000
+    generate = mlpm.datasets.generators()[name]
+    a, b = generate(seed=1), generate(seed=2)
+    assert list(a.columns) == list(b.columns) == list(mlpm.load(name).columns)
+    assert not a.equals(b)
