@@ -16,16 +16,18 @@ notebook had with other points is scaled to today's points (noted under the tabl
 
 Usage::
 
-    python benchmarks/fair_grading.py [--modules 01 03] [--json results.json]
+    python benchmarks/fair_grading.py [--modules 01 03] [--json results.json] [--attempts FOLDER]
 """
 
 from __future__ import annotations
 
 import argparse
 import importlib
+import importlib.util
 import json
 import os
 import pkgutil
+import re
 import subprocess
 import sys
 import tempfile
@@ -69,11 +71,13 @@ def _run_worker(notebooks: list[Path], out: Path, *, before: bool) -> subprocess
 
 # --- building the attempts -------------------------------------------------------------------
 
-def _attempt_modules(only: list[str]) -> list:
-    sys.path.insert(0, str(ROOT / "tests"))
-    import attempts
-
-    modules = [importlib.import_module(f"attempts.{info.name}") for info in pkgutil.iter_modules(attempts.__path__)]
+def _attempt_modules(folder: Path, only: list[str]) -> list:
+    modules = []
+    for info in pkgutil.iter_modules([str(folder)]):
+        spec = importlib.util.spec_from_file_location(f"attempts.{info.name}", folder / f"{info.name}.py")
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        modules.append(module)
     return [m for m in modules if not only or m.ASSIGNMENT[:2] in only]
 
 
@@ -95,6 +99,13 @@ def _test_cells(notebook: dict) -> dict[str, float]:
             and cell["cell_type"] == "code"}
 
 
+def _rename(code: str, names: dict[str, str]) -> str:
+    """The answer as written against the old prompt: each new name replaced by the old one."""
+    for new, old in names.items():
+        code = re.sub(rf"\b{re.escape(new)}\b", old, code)
+    return code
+
+
 def _build(modules: list, scratch: Path) -> tuple[list, dict, dict]:
     """Write every attempt twice (current and old student version); return jobs and points per version."""
     from mlpm.grading.attempts import attempt, read, write
@@ -105,9 +116,11 @@ def _build(modules: list, scratch: Path) -> tuple[list, dict, dict]:
         [old] = sorted((BEFORE_TREE / "exercises" / module.ASSIGNMENT).glob("*.ipynb"))
         now, then = read(exercise), read(old)
         points_now[module.ASSIGNMENT], points_then[module.ASSIGNMENT] = _test_cells(now), _test_cells(then)
+        renamed = getattr(module, "OLD_NAMES", {})  # names the old student version gave the same data
         for name, spec in module.ATTEMPTS.items():
+            old_answers = {gid: _rename(code, renamed) for gid, code in spec["answers"].items()}
             after = write(attempt(now, spec["answers"]), scratch / "after" / module.ASSIGNMENT / name / exercise.name)
-            before = write(attempt(then, spec["answers"]), scratch / "before" / module.ASSIGNMENT / name / old.name)
+            before = write(attempt(then, old_answers), scratch / "before" / module.ASSIGNMENT / name / old.name)
             jobs.append((module, name, after, before))
     return jobs, points_now, points_then
 
@@ -123,8 +136,10 @@ def _report(jobs: list, after: dict, before: dict, points_now: dict, points_then
     for module in dict.fromkeys(job[0] for job in jobs):
         slug = module.ASSIGNMENT
         now, then = points_now[slug], points_then[slug]
-        scaled = {gid: now[gid] / then[gid] for gid in now if gid in then and then[gid] != now[gid]}
-        missing = [gid for gid in now if gid not in then]
+        changed = getattr(module, "CHANGED_SINCE_BEFORE", {})  # prompts an attempt today cannot answer then
+        comparable = [gid for gid in now if gid in then and gid not in changed]
+        scaled = {gid: now[gid] / then[gid] for gid in comparable if then[gid] != now[gid]}
+        mark = "" if len(comparable) == len(now) else " †"
         lines += [f"## {slug} ({sum(now.values()):g} automatic points)", "",
                   "| attempt | fair | before | after | mean \\|before − fair\\| | mean \\|after − fair\\| |",
                   "|---|---:|---:|---:|---:|---:|"]
@@ -135,27 +150,33 @@ def _report(jobs: list, after: dict, before: dict, points_now: dict, points_then
             fair = module.ATTEMPTS[name]["fair"]
             new, old = after[str(after_path)], before[str(before_path)]
             got_after = {gid: _points(new, gid) for gid in now}
-            got_before = {gid: _points(old, gid) * scaled.get(gid, 1.0) for gid in now}
-            gaps_after = [abs(got_after[g] - fair[g]) for g in now]
-            gaps_before = [abs(got_before[g] - fair[g]) for g in now]
+            got_before = {gid: _points(old, gid) * scaled.get(gid, 1.0) for gid in comparable}
+            gap_after = sum(abs(got_after[g] - fair[g]) for g in now) / len(now)
+            gap_before = sum(abs(got_before[g] - fair[g]) for g in comparable) / len(comparable)
             status = "" if new["status"] == old["status"] == "ok" else f" ({old['status']} / {new['status']})"
-            lines.append(f"| {name}{status} | {sum(fair.values()):.2f} | {sum(got_before.values()):.2f} | "
-                         f"{sum(got_after.values()):.2f} | {sum(gaps_before) / len(now):.2f} | "
-                         f"{sum(gaps_after) / len(now):.2f} |")
-            grid.append(f"| {name} | " + " | ".join(f"{fair[g]:g} / {got_before[g]:.2g} / {got_after[g]:.2g}"
-                                                  for g in now) + " |")
+            before_total = f"{sum(got_before.values()):.2f}"
+            if mark:
+                before_total += f" of {sum(fair[g] for g in comparable):.2f}{mark}"
+            lines.append(f"| {name}{status} | {sum(fair.values()):.2f} | {before_total} | "
+                         f"{sum(got_after.values()):.2f} | {gap_before:.2f}{mark} | {gap_after:.2f} |")
+            grid.append(f"| {name} | " + " | ".join(
+                f"{fair[g]:g} / {f'{got_before[g]:.2g}' if g in got_before else '–'} / {got_after[g]:.2g}"
+                for g in now) + " |")
             for gid in now:
                 if abs(got_after[gid] - fair[gid]) > SHOWN_GAP:
                     messages = [m for g, m in new["failures"] if g == gid] or ["(no message: every check passed)"]
+                    was = f"{got_before[gid]:.2f}" if gid in got_before else "–"
                     details.append(f"- {name} · {gid}: after {got_after[gid]:.2f}, fair {fair[gid]:g}, "
-                                   f"before {got_before[gid]:.2f} (of {now[gid]:g})")
+                                   f"before {was} (of {now[gid]:g})")
                     details += [f"    - {m}" for m in messages]
         lines.append("")
         if scaled:
             lines.append("Scaled to today's points (the old notebook gave them other points): "
                          + ", ".join(f"{gid} ×{factor:g}" for gid, factor in scaled.items()) + ".")
-        if missing:
-            lines.append("Not in the old notebook (0 before): " + ", ".join(missing) + ".")
+        for gid in now:
+            if gid not in comparable:
+                why = changed.get(gid, "not in the old notebook")
+                lines.append(f"† before leaves out {gid}: {why}.")
         lines += ["", "Per question, fair / before / after:", "", *grid,
                   "", f"Questions where |after − fair| > {SHOWN_GAP:g} points:", ""]
         lines += details or ["- none"]
@@ -167,6 +188,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--modules", nargs="*", default=[], help="module numbers, e.g. 01 03 (default: all)")
     parser.add_argument("--json", type=Path, help="also write the raw grades to this file")
+    parser.add_argument("--attempts", type=Path, default=ROOT / "tests" / "attempts",
+                        help="the folder of attempt modules (default: tests/attempts)")
     parser.add_argument("--worker", help=argparse.SUPPRESS)
     parser.add_argument("notebooks", nargs="*", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -175,7 +198,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
     _ensure_before_tree()
-    modules = _attempt_modules(args.modules)
+    modules = _attempt_modules(args.attempts, args.modules)
     with tempfile.TemporaryDirectory(prefix="mlpm-fair-") as folder:
         scratch = Path(folder)
         jobs, points_now, points_then = _build(modules, scratch)

@@ -1,0 +1,628 @@
+"""Module 04 (experimentation): five learner attempts and the points a fair teacher gives them."""
+
+ASSIGNMENT = "04-experimentation"
+# Questions whose prompt changed after the fair-grading change, so that an attempt at today's prompt
+# cannot be read against the old one (the benchmark leaves them out of "before").
+CHANGED_SINCE_BEFORE = {
+    "q6_test": "the decision rule gained primary_ci_low, break_even and ship_with_holdout",
+}
+
+# ---------------------------------------------------------------------------------------------
+# Correct answers in a plain style, shared by several attempts.
+# ---------------------------------------------------------------------------------------------
+_Q1 = '''\
+def sample_size_per_arm(p1, p2, alpha=0.05, power=0.8):
+    z_alpha, z_power = norm.ppf(1 - alpha / 2), norm.ppf(power)
+    p_bar = (p1 + p2) / 2
+    n = (z_alpha * math.sqrt(2 * p_bar * (1 - p_bar))
+         + z_power * math.sqrt(p1 * (1 - p1) + p2 * (1 - p2))) ** 2 / (p2 - p1) ** 2
+    return math.ceil(n)
+
+
+sample_size_per_arm(0.10, 0.12)
+'''
+
+_HYPOTHESIS = ("Offering free delivery for 4 weeks to at-risk subscribers will increase the share of them "
+               "still subscribed after 8 weeks (retention).")
+
+_Q2 = f'''\
+mde = 0.03
+needed = sample_size_per_arm(baseline_retention, baseline_retention + mde, alpha, power)
+brief = {{
+    "hypothesis": "{_HYPOTHESIS}",
+    "primary_metric": "retained_8w",
+    "guardrail_metrics": ["margin_eur", "support_contacts_8w"],
+    "mde": mde,
+    "duration_weeks": math.ceil(2 * needed / (users_per_day * 7)),
+}}
+brief
+'''
+
+_SRM = '''\
+def srm_p_value(counts, shares):
+    observed = np.asarray(counts, dtype=float)
+    expected = np.asarray(shares, dtype=float) * observed.sum()
+    statistic = ((observed - expected) ** 2 / expected).sum()
+    return float(chi2.sf(statistic, len(observed) - 1))
+'''
+
+_SRM_USE = '''\
+
+banner_srm_p = srm_p_value(banner["arm"].value_counts(), [0.5, 0.5])
+srm_platforms = sorted(platform for platform, rows in banner.groupby("platform")
+                       if srm_p_value(rows["arm"].value_counts(), [0.5, 0.5]) < srm_threshold)
+print(banner["arm"].value_counts(normalize=True).round(4), banner_srm_p, srm_platforms)
+'''
+
+_Q3 = _SRM + _SRM_USE
+
+_PROPORTIONS_HEAD = '''\
+def analyse_proportions(frame, metric, alpha=0.05):
+    arms = frame.groupby("arm")[metric].agg(["mean", "size"])
+    p_c, p_t = arms.loc["control", "mean"], arms.loc["treatment", "mean"]
+    n_c, n_t = arms.loc["control", "size"], arms.loc["treatment", "size"]
+    lift = p_t - p_c
+    p_bar = (p_c * n_c + p_t * n_t) / (n_c + n_t)
+    z = norm.ppf(1 - alpha / 2)
+'''
+
+_PROPORTIONS_SE = '''\
+    se_unpooled = math.sqrt(p_c * (1 - p_c) / n_c + p_t * (1 - p_t) / n_t)
+    se_pooled = math.sqrt(p_bar * (1 - p_bar) * (1 / n_c + 1 / n_t))
+'''
+
+_PROPORTIONS_RETURN = '''\
+    return {"control_rate": float(p_c), "treatment_rate": float(p_t), "lift": float(lift),
+            "ci_low": float(lift - z * se_unpooled), "ci_high": float(lift + z * se_unpooled),
+            "p_value": float(2 * norm.sf(abs(lift / se_pooled)))}
+
+
+retention_result = analyse_proportions(retention, "retained_8w", alpha)
+retention_result
+'''
+
+_Q4 = _PROPORTIONS_HEAD + _PROPORTIONS_SE + _PROPORTIONS_RETURN
+
+_Q5 = '''\
+def mean_difference(frame, metric, alpha=0.05):
+    arms = frame.groupby("arm")[metric].agg(["mean", "var", "size"])
+    difference = arms.loc["treatment", "mean"] - arms.loc["control", "mean"]
+    se = math.sqrt((arms["var"] / arms["size"]).sum())
+    z = norm.ppf(1 - alpha / 2)
+    return {"difference": float(difference), "ci_low": float(difference - z * se),
+            "ci_high": float(difference + z * se)}
+
+
+margin_result = mean_difference(retention, "margin_eur", alpha)
+margin_result
+'''
+
+_DECISION = '''\
+def ship_decision(summary):
+    s = summary
+    if s["srm_p"] < srm_threshold:
+        return "investigate_srm"
+    if s["users_per_arm"] < s["planned_per_arm"]:
+        return "extend"
+    if not s["primary_p"] < alpha or s["primary_lift"] <= 0:
+        return "do_not_ship"
+    if s["guardrail_ci_low"] <= -s["guardrail_limit"]:
+        return "do_not_ship"
+    if s["primary_ci_low"] >= s["break_even"]:
+        return "ship"
+    if s["primary_lift"] >= s["break_even"]:
+        return "ship_with_holdout"
+    return "do_not_ship"
+'''
+
+_SUMMARY = '''\
+
+arm_sizes = retention["arm"].value_counts()
+larder_summary = {
+    "srm_p": srm_p_value(arm_sizes, [0.5, 0.5]),
+    "users_per_arm": int(arm_sizes.min()),
+    "planned_per_arm": sample_size_per_arm(baseline_retention, baseline_retention + brief["mde"], alpha, power),
+    "primary_p": retention_result["p_value"],
+    "primary_lift": retention_result["lift"],
+    "primary_ci_low": retention_result["ci_low"],
+    "break_even": brief["mde"],
+    "guardrail_ci_low": margin_result["ci_low"],
+    "guardrail_limit": margin_limit_eur,
+}
+larder_decision = ship_decision(larder_summary)
+larder_decision
+'''
+
+_Q6 = _DECISION + _SUMMARY
+
+_CUPED = '''\
+def cuped(y, x):
+    y, x = np.asarray(y, dtype=float), np.asarray(x, dtype=float)
+    theta = np.cov(y, x)[0, 1] / x.var(ddof=1)
+    return y - theta * (x - x.mean())
+'''
+
+_REDUCTION = '''\
+
+_orders = retention["orders_8w"].to_numpy(dtype=float)
+orders_variance_reduction = 1 - cuped(_orders, retention["pre_period_orders"]).var() / _orders.var()
+orders_variance_reduction
+'''
+
+_Q7 = _CUPED + _REDUCTION
+
+_LIFTS = '''\
+def lift_by_platform(frame, metric):
+    rates = frame.groupby(["platform", "arm"])[metric].mean().unstack()
+    return rates["treatment"] - rates["control"]
+'''
+
+_POOLED = '''\
+
+_pooled = pilot.groupby("arm")["retained_8w"].mean()
+pooled_lift = _pooled["treatment"] - _pooled["control"]
+'''
+
+_PRINT8 = '''\
+print(lift_by_platform(pilot, "retained_8w").round(3), round(pooled_lift, 3))
+'''
+
+_Q8 = _LIFTS + _POOLED + '''\
+pilot_verdict = "offer_helps"  # it helps on every platform
+pilot_reason = "arms_differ_in_platform_mix"
+''' + _PRINT8
+
+_PEEK_HEAD = '''\
+def peeking_false_positive_rate(n_tests, n_days, users_per_day, rate, alpha=0.05, seed=0):
+    rng = np.random.default_rng(seed)
+    conversions = rng.binomial(users_per_day, rate, size=(n_tests, n_days, 2)).cumsum(axis=1)
+    n = users_per_day * np.arange(1, n_days + 1)
+    p_c, p_t = conversions[..., 0] / n, conversions[..., 1] / n
+    p_bar = (p_c + p_t) / 2
+    se = np.sqrt(p_bar * (1 - p_bar) * 2 / n)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        z = np.where(se > 0, (p_t - p_c) / se, 0.0)
+    p = 2 * norm.sf(np.abs(z))
+'''
+
+_PEEK_USE = '''\
+
+peeking_rate = peeking_false_positive_rate(2000, 14, 200, 0.10, alpha, seed)
+peeking_rate
+'''
+
+_Q9 = _PEEK_HEAD + '''\
+    return float((p < alpha).any(axis=1).mean())
+''' + _PEEK_USE
+
+FULL = {"q1_test": 2, "q2_test": 3, "q3_test": 2, "q4_test": 3, "q5_test": 2, "q6_test": 2, "q7_test": 2,
+        "q8_test": 2, "q9_test": 2}
+
+ATTEMPTS = {
+    # -----------------------------------------------------------------------------------------
+    "correct-other-style": {
+        "answers": {
+            # scipy's norm.isf, numpy square roots, np.ceil cast to int
+            "q1_answer": '''\
+def sample_size_per_arm(p1, p2, alpha=0.05, power=0.8):
+    p_bar = np.mean([p1, p2])
+    alpha_term = norm.isf(alpha / 2) * np.sqrt(2 * p_bar * (1 - p_bar))
+    power_term = norm.isf(1 - power) * np.sqrt(p1 * (1 - p1) + p2 * (1 - p2))
+    return int(np.ceil((alpha_term + power_term) ** 2 / (p2 - p1) ** 2))
+
+
+sample_size_per_arm(0.10, 0.12)
+''',
+            # guardrails as a tuple, the duration computed with -(-a // b)
+            "q2_answer": '''\
+MDE = 0.03
+per_arm = sample_size_per_arm(baseline_retention, baseline_retention + MDE, alpha=alpha, power=power)
+brief = dict(
+    hypothesis="If at-risk subscribers get free delivery for 4 weeks (the offer), more of them will stay "
+               "subscribed after 8 weeks: retention goes up.",
+    primary_metric="retained_8w",
+    guardrail_metrics=("margin_eur",),
+    mde=MDE,
+    duration_weeks=int(-(-2 * per_arm // (7 * users_per_day))),
+)
+brief
+''',
+            # scipy.stats.chisquare does the statistic; numpy float out
+            "q3_answer": '''\
+from scipy.stats import chisquare
+
+
+def srm_p_value(counts, shares):
+    observed = np.asarray(counts, dtype=float)
+    return chisquare(observed, np.asarray(shares) * observed.sum()).pvalue
+
+
+by_platform = pd.crosstab(banner["platform"], banner["arm"])
+banner_srm_p = srm_p_value(by_platform.sum(), [0.5, 0.5])
+srm_platforms = [p for p in sorted(by_platform.index) if srm_p_value(by_platform.loc[p], [0.5, 0.5]) < srm_threshold]
+print(banner["arm"].value_counts(normalize=True).round(4), banner_srm_p, srm_platforms)
+''',
+            # boolean masks, numpy scalars left in the dict, the z-test through the chi-square identity
+            "q4_answer": '''\
+def analyse_proportions(frame, metric, alpha=0.05):
+    c = frame.loc[frame.arm == "control", metric].to_numpy(dtype=float)
+    t = frame.loc[frame.arm == "treatment", metric].to_numpy(dtype=float)
+    p_c, p_t, lift = c.mean(), t.mean(), t.mean() - c.mean()
+    half = norm.isf(alpha / 2) * np.sqrt(p_c * (1 - p_c) / c.size + p_t * (1 - p_t) / t.size)
+    p_bar = np.concatenate([c, t]).mean()
+    z = lift / np.sqrt(p_bar * (1 - p_bar) * (1 / c.size + 1 / t.size))
+    return dict(control_rate=p_c, treatment_rate=p_t, lift=lift, ci_low=lift - half, ci_high=lift + half,
+                p_value=chi2.sf(z ** 2, 1))
+
+
+retention_result = analyse_proportions(retention, "retained_8w", alpha)
+retention_result
+''',
+            # pivot of mean/var/count; the interval from norm.interval
+            "q5_answer": '''\
+def mean_difference(frame, metric, alpha=0.05):
+    stats_ = frame.pivot_table(index="arm", values=metric, aggfunc=["mean", "var", "count"])[
+        [("mean", metric), ("var", metric), ("count", metric)]]
+    stats_.columns = ["mean", "var", "n"]
+    difference = stats_.at["treatment", "mean"] - stats_.at["control", "mean"]
+    se = np.sqrt(stats_.at["treatment", "var"] / stats_.at["treatment", "n"]
+                 + stats_.at["control", "var"] / stats_.at["control", "n"])
+    low, high = norm.interval(1 - alpha, loc=difference, scale=se)
+    return {"difference": difference, "ci_low": low, "ci_high": high}
+
+
+margin_result = mean_difference(retention, "margin_eur", alpha)
+margin_result
+''',
+            # the rule as an ordered list of (test, decision) pairs
+            "q6_answer": '''\
+def ship_decision(summary):
+    s = summary
+    rules = [
+        (lambda: s["srm_p"] < srm_threshold, "investigate_srm"),
+        (lambda: s["users_per_arm"] < s["planned_per_arm"], "extend"),
+        (lambda: s["primary_p"] >= alpha or s["primary_lift"] <= 0, "do_not_ship"),
+        (lambda: s["guardrail_ci_low"] <= -s["guardrail_limit"], "do_not_ship"),
+        (lambda: s["primary_ci_low"] >= s["break_even"], "ship"),
+        (lambda: s["primary_lift"] >= s["break_even"], "ship_with_holdout"),
+    ]
+    return next((decision for applies, decision in rules if applies()), "do_not_ship")
+
+
+sizes = pd.crosstab(retention["arm"], "n")["n"]
+larder_summary = dict(
+    srm_p=srm_p_value(sizes, (0.5, 0.5)),
+    users_per_arm=sizes.min(),
+    planned_per_arm=sample_size_per_arm(baseline_retention, baseline_retention + brief["mde"], alpha, power),
+    primary_p=retention_result["p_value"], primary_lift=retention_result["lift"],
+    primary_ci_low=retention_result["ci_low"], break_even=brief["mde"],
+    guardrail_ci_low=margin_result["ci_low"], guardrail_limit=margin_limit_eur,
+)
+larder_decision = ship_decision(larder_summary)
+larder_decision
+''',
+            # theta from a least-squares fit (np.polyfit), a list in, an array out
+            "q7_answer": '''\
+def cuped(y, x):
+    y, x = np.asarray(y, dtype=float), np.asarray(x, dtype=float)
+    theta = np.polyfit(x, y, 1)[0]
+    return y - theta * (x - x.mean())
+
+
+adjusted = cuped(retention.orders_8w, retention.pre_period_orders)
+orders_variance_reduction = 1 - adjusted.var(ddof=1) / retention.orders_8w.var(ddof=1)
+orders_variance_reduction
+''',
+            # crosstab means; numpy float for the pooled lift
+            "q8_answer": '''\
+def lift_by_platform(frame, metric):
+    rates = pd.crosstab(frame["platform"], frame["arm"], values=frame[metric], aggfunc="mean")
+    return rates.eval("treatment - control")
+
+
+rates = pilot.groupby("arm")["retained_8w"].mean().to_numpy()
+pooled_lift = rates[1] - rates[0]  # arms sort as control, treatment
+pilot_verdict, pilot_reason = "offer_helps", "arms_differ_in_platform_mix"
+print(lift_by_platform(pilot, "retained_8w").round(3), round(pooled_lift, 3))
+''',
+            # a loop over days, vectorised over tests; scipy's two-sided p from the chi-square
+            "q9_answer": '''\
+def peeking_false_positive_rate(n_tests, n_days, users_per_day, rate, alpha=0.05, seed=0):
+    rng = np.random.default_rng(seed)
+    daily = rng.binomial(users_per_day, rate, size=(n_tests, n_days, 2))
+    converted = np.zeros((n_tests, 2))
+    ever = np.zeros(n_tests, dtype=bool)
+    for day in range(n_days):
+        converted += daily[:, day, :]
+        n = users_per_day * (day + 1)
+        pooled = converted.sum(axis=1) / (2 * n)
+        se = np.sqrt(pooled * (1 - pooled) * 2 / n)
+        diff = (converted[:, 1] - converted[:, 0]) / n
+        z2 = np.divide(diff ** 2, se ** 2, out=np.zeros(n_tests), where=se > 0)
+        ever |= chi2.sf(z2, 1) < alpha
+    return ever.mean()
+
+
+peeking_rate = peeking_false_positive_rate(2000, 14, 200, 0.10, alpha, seed)
+peeking_rate
+''',
+        },
+        "fair": dict(FULL),
+        "why": {},
+    },
+    # -----------------------------------------------------------------------------------------
+    "typical-mistakes-a": {
+        "answers": {
+            # the unpooled variance in both terms (a common textbook variant, not the pinned one)
+            "q1_answer": '''\
+def sample_size_per_arm(p1, p2, alpha=0.05, power=0.8):
+    z_alpha, z_power = norm.ppf(1 - alpha / 2), norm.ppf(power)
+    variance = p1 * (1 - p1) + p2 * (1 - p2)
+    return math.ceil((z_alpha + z_power) ** 2 * variance / (p2 - p1) ** 2)
+
+
+sample_size_per_arm(0.10, 0.12)
+''',
+            # the MDE written in points, not as a fraction (the duration uses 0.03)
+            "q2_answer": f'''\
+needed = sample_size_per_arm(baseline_retention, baseline_retention + 0.03, alpha, power)
+brief = {{
+    "hypothesis": "{_HYPOTHESIS}",
+    "primary_metric": "retained_8w",
+    "guardrail_metrics": ["margin_eur"],
+    "mde": 3,
+    "duration_weeks": math.ceil(2 * needed / (users_per_day * 7)),
+}}
+brief
+''',
+            # the platforms judged at 0.05 instead of the pinned srm_threshold
+            "q3_answer": _SRM + '''
+
+banner_srm_p = srm_p_value(banner["arm"].value_counts(), [0.5, 0.5])
+srm_platforms = sorted(platform for platform, rows in banner.groupby("platform")
+                       if srm_p_value(rows["arm"].value_counts(), [0.5, 0.5]) < 0.05)
+print(banner["arm"].value_counts(normalize=True).round(4), banner_srm_p, srm_platforms)
+''',
+            # the pooled SE for the interval too
+            "q4_answer": _PROPORTIONS_HEAD + '''\
+    se_pooled = math.sqrt(p_bar * (1 - p_bar) * (1 / n_c + 1 / n_t))
+    se_unpooled = se_pooled
+''' + _PROPORTIONS_RETURN,
+            # standard deviations where the variances belong
+            "q5_answer": '''\
+def mean_difference(frame, metric, alpha=0.05):
+    arms = frame.groupby("arm")[metric].agg(["mean", "std", "size"])
+    difference = arms.loc["treatment", "mean"] - arms.loc["control", "mean"]
+    se = math.sqrt((arms["std"] / arms["size"]).sum())
+    z = norm.ppf(1 - alpha / 2)
+    return {"difference": float(difference), "ci_low": float(difference - z * se),
+            "ci_high": float(difference + z * se)}
+
+
+margin_result = mean_difference(retention, "margin_eur", alpha)
+margin_result
+''',
+            # users per arm as half the total, not the smaller arm
+            "q6_answer": _DECISION + '''
+
+larder_summary = {
+    "srm_p": srm_p_value(retention["arm"].value_counts(), [0.5, 0.5]),
+    "users_per_arm": len(retention) / 2,
+    "planned_per_arm": sample_size_per_arm(baseline_retention, baseline_retention + 0.03, alpha, power),
+    "primary_p": retention_result["p_value"],
+    "primary_lift": retention_result["lift"],
+    "primary_ci_low": retention_result["ci_low"],
+    "break_even": 0.03,
+    "guardrail_ci_low": margin_result["ci_low"],
+    "guardrail_limit": margin_limit_eur,
+}
+larder_decision = ship_decision(larder_summary)
+larder_decision
+''',
+            # the correlation instead of the regression slope
+            "q7_answer": '''\
+def cuped(y, x):
+    y, x = np.asarray(y, dtype=float), np.asarray(x, dtype=float)
+    theta = np.corrcoef(y, x)[0, 1]
+    return y - theta * (x - x.mean())
+''' + _REDUCTION,
+            # the pooled number trusted
+            "q8_answer": _LIFTS + _POOLED + '''\
+pilot_verdict = "offer_hurts"
+pilot_reason = "offer_annoys_web_users"
+''' + _PRINT8,
+            # a false positive only when the LAST look is significant
+            "q9_answer": _PEEK_HEAD + '''\
+    return float((p[:, -1] < alpha).mean())
+''' + _PEEK_USE,
+        },
+        "fair": {"q1_test": 1, "q2_test": 2.25, "q3_test": 1.5, "q4_test": 2.5, "q5_test": 1.33, "q6_test": 1.5,
+                 "q7_test": 1, "q8_test": 1, "q9_test": 1},
+        "why": {
+            "q1_test": "rounded up to an int, but the variance term is not the pinned one (pooled for alpha, "
+                       "unpooled for power)",
+            "q2_test": "hypothesis, metrics and duration right; the MDE is in points (3), the prompt asks for a "
+                       "fraction",
+            "q3_test": "srm_p_value and banner_srm_p right; the platforms are judged at 0.05 instead of "
+                       "srm_threshold",
+            "q4_test": "rates, lift and p-value right; the interval uses the pooled SE, the prompt pins unpooled",
+            "q5_test": "the difference and the keys right; the SE adds standard deviations, not variances",
+            "q6_test": "ship_decision right; users_per_arm is half the total, not the smaller arm",
+            "q7_test": "the adjustment's shape is right; theta is the correlation, not cov / var",
+            "q8_test": "lift_by_platform and pooled_lift right; verdict and reason trust the pooled number that "
+                       "the platform mix reverses",
+            "q9_test": "the simulation and the pooled z-test are right; it counts only the last look, which is "
+                       "exactly what peeking is not",
+        },
+    },
+    # -----------------------------------------------------------------------------------------
+    "typical-mistakes-b": {
+        "answers": {
+            # rounded to the nearest integer, not up
+            "q1_answer": '''\
+def sample_size_per_arm(p1, p2, alpha=0.05, power=0.8):
+    z_alpha, z_power = norm.ppf(1 - alpha / 2), norm.ppf(power)
+    p_bar = (p1 + p2) / 2
+    n = (z_alpha * math.sqrt(2 * p_bar * (1 - p_bar))
+         + z_power * math.sqrt(p1 * (1 - p1) + p2 * (1 - p2))) ** 2 / (p2 - p1) ** 2
+    return int(round(n))
+
+
+sample_size_per_arm(0.10, 0.12)
+''',
+            # users_per_day read as per arm: half the weeks
+            "q2_answer": f'''\
+mde = 0.03
+needed = sample_size_per_arm(baseline_retention, baseline_retention + mde, alpha, power)
+brief = {{
+    "hypothesis": "{_HYPOTHESIS}",
+    "primary_metric": "retained_8w",
+    "guardrail_metrics": ["margin_eur", "support_contacts_8w"],
+    "mde": mde,
+    "duration_weeks": math.ceil(needed / (users_per_day * 7)),
+}}
+brief
+''',
+            # degrees of freedom = number of arms
+            "q3_answer": '''\
+def srm_p_value(counts, shares):
+    observed = np.asarray(counts, dtype=float)
+    expected = np.asarray(shares, dtype=float) * observed.sum()
+    return float(chi2.sf(((observed - expected) ** 2 / expected).sum(), len(observed)))
+''' + _SRM_USE,
+            # a one-sided p-value
+            "q4_answer": _PROPORTIONS_HEAD + _PROPORTIONS_SE + '''\
+    return {"control_rate": float(p_c), "treatment_rate": float(p_t), "lift": float(lift),
+            "ci_low": float(lift - z * se_unpooled), "ci_high": float(lift + z * se_unpooled),
+            "p_value": float(norm.sf(lift / se_pooled))}
+
+
+retention_result = analyse_proportions(retention, "retained_8w", alpha)
+retention_result
+''',
+            # control minus treatment
+            "q5_answer": '''\
+def mean_difference(frame, metric, alpha=0.05):
+    arms = frame.groupby("arm")[metric].agg(["mean", "var", "size"])
+    difference = arms.loc["control", "mean"] - arms.loc["treatment", "mean"]
+    se = math.sqrt((arms["var"] / arms["size"]).sum())
+    z = norm.ppf(1 - alpha / 2)
+    return {"difference": float(difference), "ci_low": float(difference - z * se),
+            "ci_high": float(difference + z * se)}
+
+
+margin_result = mean_difference(retention, "margin_eur", alpha)
+margin_result
+''',
+            # the break-even checked before the guardrail (steps 4 and 5 swapped)
+            "q6_answer": '''\
+def ship_decision(summary):
+    s = summary
+    if s["srm_p"] < srm_threshold:
+        return "investigate_srm"
+    if s["users_per_arm"] < s["planned_per_arm"]:
+        return "extend"
+    if not s["primary_p"] < alpha or s["primary_lift"] <= 0:
+        return "do_not_ship"
+    if s["primary_ci_low"] >= s["break_even"]:
+        return "ship"
+    if s["guardrail_ci_low"] <= -s["guardrail_limit"]:
+        return "do_not_ship"
+    if s["primary_lift"] >= s["break_even"]:
+        return "ship_with_holdout"
+    return "do_not_ship"
+''' + _SUMMARY,
+            # the centring on the mean of x left out
+            "q7_answer": '''\
+def cuped(y, x):
+    y, x = np.asarray(y, dtype=float), np.asarray(x, dtype=float)
+    theta = np.cov(y, x)[0, 1] / x.var(ddof=1)
+    return y - theta * x
+''' + _REDUCTION,
+            # "the numbers disagree, so no evidence"
+            "q8_answer": _LIFTS + _POOLED + '''\
+pilot_verdict = "no_evidence"
+pilot_reason = "arms_differ_in_platform_mix"
+''' + _PRINT8,
+            "q9_answer": _Q9,
+        },
+        "fair": {"q1_test": 1.5, "q2_test": 2.25, "q3_test": 1, "q4_test": 2.5, "q5_test": 1, "q6_test": 1.5,
+                 "q7_test": 1.5, "q8_test": 1.5, "q9_test": 2},
+        "why": {
+            "q1_test": "the pinned formula and an int; rounded to the nearest whole number, not up",
+            "q2_test": "hypothesis, metrics and MDE right; the duration counts users_per_day for each arm (half "
+                       "the weeks needed)",
+            "q3_test": "the statistic is right; df = arms instead of arms - 1, so every p-value is off",
+            "q4_test": "rates, lift and interval right; the p-value is one-sided",
+            "q5_test": "the interval's width is right; the difference is control - treatment, so its sign and "
+                       "the guardrail's low end are wrong",
+            "q6_test": "the summary is right and so is most of the rule; the break-even is checked before the "
+                       "guardrail (steps 4 and 5 swapped)",
+            "q7_test": "theta right and the variance reduction right; x is not centred, so the adjusted metric "
+                       "loses its mean",
+            "q8_test": "lifts and reason right; the verdict should be that the offer helps (it does on every "
+                       "platform)",
+        },
+    },
+    # -----------------------------------------------------------------------------------------
+    "half-done": {
+        "answers": {
+            "q1_answer": _Q1,
+            # one guardrail as a string, not a list
+            "q2_answer": f'''\
+mde = 0.03
+needed = sample_size_per_arm(baseline_retention, baseline_retention + mde, alpha, power)
+brief = {{
+    "hypothesis": "{_HYPOTHESIS}",
+    "primary_metric": "retained_8w",
+    "guardrail_metrics": "margin_eur",
+    "mde": mde,
+    "duration_weeks": math.ceil(2 * needed / (users_per_day * 7)),
+}}
+brief
+''',
+            "q3_answer": _Q3,
+            # the p-value with the unpooled SE
+            "q4_answer": _PROPORTIONS_HEAD + '''\
+    se_unpooled = math.sqrt(p_c * (1 - p_c) / n_c + p_t * (1 - p_t) / n_t)
+    se_pooled = se_unpooled
+''' + _PROPORTIONS_RETURN,
+        },
+        "fair": {"q1_test": 2, "q2_test": 2.5, "q3_test": 2, "q4_test": 2.5, "q5_test": 0, "q6_test": 0,
+                 "q7_test": 0, "q8_test": 0, "q9_test": 0},
+        "why": {
+            "q2_test": "a complete, correct brief; the guardrail is a string where the prompt shows a list",
+            "q4_test": "rates, lift and interval right; the p-value uses the unpooled SE, the prompt pins pooled",
+        },
+    },
+    # -----------------------------------------------------------------------------------------
+    "early-slip": {
+        "answers": {
+            # the slip: a one-sided z for alpha; q2 and q6 build on this sample size
+            "q1_answer": '''\
+def sample_size_per_arm(p1, p2, alpha=0.05, power=0.8):
+    z_alpha, z_power = norm.ppf(1 - alpha), norm.ppf(power)
+    p_bar = (p1 + p2) / 2
+    n = (z_alpha * math.sqrt(2 * p_bar * (1 - p_bar))
+         + z_power * math.sqrt(p1 * (1 - p1) + p2 * (1 - p2))) ** 2 / (p2 - p1) ** 2
+    return math.ceil(n)
+
+
+sample_size_per_arm(0.10, 0.12)
+''',
+            "q2_answer": _Q2,
+            "q3_answer": _Q3,
+            "q4_answer": _Q4,
+            "q5_answer": _Q5,
+            "q6_answer": _Q6,
+            "q7_answer": _Q7,
+            "q8_answer": _Q8,
+            "q9_answer": _Q9,
+        },
+        "fair": {**FULL, "q1_test": 1},
+        "why": {
+            "q1_test": "the pinned formula, rounded up to an int; z for alpha is one-sided (1 - alpha, not "
+                       "1 - alpha/2)",
+        },
+    },
+}
