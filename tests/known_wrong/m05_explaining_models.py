@@ -93,7 +93,8 @@ permutation = permutation_ranking(forest, train[FEATURES], train["churned_next_4
 ranking_choice = {"show": "permutation", "traps": ["referral_code", "avg_basket_eur"], "reason": "it is better"}
 """, "visible"),
     "choice-shows-impurity-because-it-has-direction": ("q2_answer", """
-ranking_choice = {"show": "impurity", "traps": ["referral_code", "avg_basket_eur"], "reason": "impurity_shows_direction"}
+ranking_choice = {"show": "impurity", "traps": ["referral_code", "avg_basket_eur"],
+                  "reason": "impurity_shows_direction"}
 """, "hidden"),
     "choice-traps-are-the-impurity-top-three": ("q2_answer", """
 ranking_choice = {"show": "permutation", "traps": list(impurity.index[:3]), "reason": "impurity_favours_many_values"}
@@ -318,7 +319,8 @@ def natural_frequencies(counts):
             "caught_per_10_leavers": r(Decimal(10 * tp) / Decimal(tp + fn))}
 _f = (scored["risk_score"] >= threshold).to_numpy()
 _c = scored["churned_next_4w"].to_numpy()
-score_counts = dict(tp=int(np.sum(_f & _c)), fp=int(np.sum(_f & ~_c)), fn=int(np.sum(~_f & _c)), tn=int(np.sum(~_f & ~_c)))
+score_counts = dict(tp=int(np.sum(_f & _c)), fp=int(np.sum(_f & ~_c)), fn=int(np.sum(~_f & _c)),
+                    tn=int(np.sum(~_f & ~_c)))
 score_frequencies = natural_frequencies(score_counts)
 """, 2.0),
     "frequencies-from-own-swapped-counts": ("q5_answer", """

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Mapping, Sequence
+import warnings
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -22,6 +23,20 @@ from mlpm.checks.figures import check_is_figure, states_a_finding
 
 FREQUENCY_KEYS = ("leave_per_1000_flagged", "caught_per_10_leavers")
 TABLE_COLUMNS = ("mean_score", "churn_rate", "subscribers")
+
+
+def own_value(compute: Callable[..., Any], *args: Any) -> Any:
+    """``compute(*args)``, or None when it raises: the value that follows from a learner's own answers.
+
+    Hidden checks use it to accept the value consistent with an earlier answer (error carried forward)
+    without ever failing themselves; warnings stay off stderr.
+    """
+    try:
+        with warnings.catch_warnings(), np.errstate(all="ignore"):
+            warnings.simplefilter("ignore")
+            return compute(*args)
+    except Exception:  # noqa: BLE001 - any error of learner code means: no such value
+        return None
 
 
 def _fail(message: str) -> None:
@@ -58,7 +73,8 @@ def check_importances(value: Any, expected: pd.Series, name: str, *, rel_tol: fl
 
 
 def levels_off_at(curve: pd.Series, share: float = 0.9) -> float:
-    """The smallest grid value where a rising curve has reached ``share`` of its rise from its first value to its maximum."""
+    """The smallest grid value where a rising curve has covered ``share`` of its rise from its first value to its
+    maximum (module 05's pinned meaning of "where it levels off")."""
     values = np.asarray(curve, dtype=float)
     target = values[0] + share * (values.max() - values[0])
     return float(curve.index[int(np.argmax(values >= target - 1e-12))])
@@ -249,12 +265,11 @@ def check_sorted_bars(fig: Any) -> None:
 def check_finding_title(fig: Any, feature_words: Sequence[str] = ()) -> None:
     """Check a title that states the finding: a finding word (see ``states_a_finding``) or the driver it names."""
     axes = check_is_figure(fig)
-    suptitle = fig.get_suptitle().strip()
-    titles = [t for t in [suptitle, *(ax.get_title(loc=loc).strip() for ax in axes for loc in ("left", "center", "right"))]
-              if t]
+    panels = [ax.get_title(loc=loc).strip() for ax in axes for loc in ("left", "center", "right")]
+    titles = [t for t in [fig.get_suptitle().strip(), *panels] if t]
     if not titles:
         _fail("The chart has no title: say in it what the reader should take away.")
-    words = {w.lower() for w in feature_words if len(w) > 3}
+    words = {part for w in feature_words for part in re.findall(r"[a-z]+", w.lower()) if len(part) > 3}
     for title in titles:
         named = words & set(re.findall(r"[a-z]+", title.lower()))
         if states_a_finding(title) or (named and len(title.split()) >= 3):

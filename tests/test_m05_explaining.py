@@ -1,0 +1,386 @@
+"""Do module 05's pinned computations agree with independent ones, do its checkers grade both ways,
+and do its datasets hold the planted effects the data cards promise?"""
+
+from __future__ import annotations
+
+import math
+from fractions import Fraction
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+import pandas as pd  # noqa: E402
+import pytest  # noqa: E402
+from sklearn.ensemble import RandomForestClassifier  # noqa: E402
+from sklearn.inspection import partial_dependence, permutation_importance  # noqa: E402
+from sklearn.linear_model import LogisticRegression  # noqa: E402
+from sklearn.metrics import brier_score_loss, roc_auc_score  # noqa: E402
+
+import mlpm  # noqa: E402
+from mlpm.checks.explaining import (  # noqa: E402
+    check_brier,
+    check_direct_labels,
+    check_finding_title,
+    check_frequencies,
+    check_highlight,
+    check_horizontal_bars,
+    check_importances,
+    check_no_legend,
+    check_reliability_table,
+    check_sentence,
+    check_sorted_bars,
+    half_up,
+    levels_off_at,
+    natural_frequencies_of,
+)
+
+FEATURES = ["substitutions_per_month", "days_since_last_order", "support_contacts_per_month", "tenure_months",
+            "avg_basket_eur", "referral_code"]
+
+
+class AlwaysEqual(float):
+    """A number that claims to equal everything."""
+
+    def __eq__(self, other):
+        return True
+
+    __hash__ = float.__hash__
+
+
+@pytest.fixture(scope="module")
+def drivers():
+    return mlpm.load("churn_drivers")
+
+
+@pytest.fixture(scope="module")
+def scored():
+    return mlpm.load("scored_subscribers")
+
+
+@pytest.fixture(scope="module")
+def small_forest():
+    """A quick forest on another draw, with its holdout."""
+    frame = mlpm.datasets.churn_drivers(seed=41, n_customers=600)
+    holdout, train = frame[frame.index % 3 == 0], frame[frame.index % 3 != 0]
+    model = RandomForestClassifier(n_estimators=25, random_state=0, n_jobs=1)
+    model.fit(train[FEATURES], train["churned_next_4w"])
+    return model, holdout
+
+
+# ---- independent cross-checks of the pinned computations ----------------------------------------
+
+
+def test_permutation_importance_matches_a_shuffle_by_hand(small_forest):
+    """Is sklearn's permutation importance (roc_auc, 10 repeats, seed 0) the mean AUC drop of shuffling one column?"""
+    model, holdout = small_forest
+    X, y = holdout[FEATURES], holdout["churned_next_4w"]
+    pinned = permutation_importance(model, X, y, scoring="roc_auc", n_repeats=10, random_state=0).importances_mean
+    base = roc_auc_score(y, model.predict_proba(X)[:, 1])
+    # sklearn draws one seed from random_state=0; each column replays the same ten in-place shuffles
+    seed = np.random.RandomState(0).randint(np.iinfo(np.int32).max + 1)
+    by_hand = []
+    for column in FEATURES:
+        shuffler, order, rows, drops = np.random.RandomState(seed), np.arange(len(X)), X.copy(), []
+        for _ in range(10):
+            shuffler.shuffle(order)
+            rows[column] = rows[column].to_numpy()[order]
+            drops.append(base - roc_auc_score(y, model.predict_proba(rows)[:, 1]))
+        by_hand.append(np.mean(drops))
+    np.testing.assert_allclose(pinned, by_hand, rtol=1e-10, atol=1e-12)
+
+
+def test_partial_dependence_matches_the_average_by_hand(small_forest):
+    """Is sklearn's partial dependence with custom values the average predicted churn with the column set?"""
+    model, holdout = small_forest
+    X = holdout[FEATURES]
+    grid = np.arange(0, 6.5, 0.5)
+    pinned = partial_dependence(model, X, ["substitutions_per_month"], custom_values={"substitutions_per_month": grid},
+                                kind="average")["average"][0]
+    by_hand = [model.predict_proba(X.assign(substitutions_per_month=v))[:, 1].mean() for v in grid]
+    np.testing.assert_allclose(pinned, by_hand, rtol=1e-12)
+
+
+def test_levels_off_at_reads_a_tiny_curve():
+    """Is the bend the first grid value with 90 % of the rise from the start to the maximum?"""
+    curve = pd.Series([0.1, 0.1, 0.3, 0.48, 0.5, 0.49], index=[0, 1, 2, 3, 4, 5])
+    # rise to the maximum 0.4; 90 % of it is 0.36 above 0.1, first reached at 3 (0.48)
+    assert levels_off_at(curve) == 3
+
+
+def test_reason_contributions_add_up_to_the_log_odds_difference(drivers):
+    """Do coefficient x (value - training mean) contributions sum to the customer's log-odds minus the mean's?"""
+    columns = FEATURES[:5]
+    holdout = drivers[drivers.index % 3 == 0]
+    train = drivers.drop(holdout.index)
+    model = LogisticRegression(max_iter=5000).fit(train[columns], train["churned_next_4w"])
+    coefficients = pd.Series(model.coef_[0], index=columns)
+    typical = train[columns].mean()
+    customer = drivers.set_index("customer_id").loc["D00003", columns].astype(float)
+    contributions = coefficients * (customer - typical)
+    log_odds = model.decision_function(customer.to_frame().T)[0]
+    typical_log_odds = model.decision_function(typical.to_frame().T)[0]
+    assert math.isclose(contributions.sum(), log_odds - typical_log_odds, rel_tol=1e-9)
+    top = list(contributions[contributions > 0].sort_values(ascending=False).index[:3])
+    assert top == ["substitutions_per_month", "days_since_last_order", "support_contacts_per_month"]
+
+
+def test_natural_frequencies_by_hand_on_a_small_matrix():
+    """Do natural frequencies of a small matrix match counting by hand, halves rounded up?"""
+    # 9 of 20 flagged leave: 450 of 1,000; 9 of 20 leavers caught: 4.5 of 10, rounded up to 5
+    assert natural_frequencies_of({"tp": 9, "fp": 11, "fn": 11, "tn": 69}) == {
+        "leave_per_1000_flagged": 450, "caught_per_10_leavers": 5}
+    # 2 of 3 flagged leave: 666.67 -> 667; 2 of 7 leavers: 2.857 -> 3
+    assert natural_frequencies_of({"tp": 2, "fp": 1, "fn": 5, "tn": 92}) == {
+        "leave_per_1000_flagged": 667, "caught_per_10_leavers": 3}
+
+
+@pytest.mark.parametrize("numerator, denominator", [(9, 2), (1001, 2), (7, 3), (5, 8), (2, 3)])
+def test_half_up_agrees_with_exact_fractions(numerator, denominator):
+    """Does the pinned rounding agree with rounding the exact fraction half up?"""
+    exact = Fraction(numerator, denominator)
+    assert half_up(numerator / denominator) == math.floor(exact + Fraction(1, 2))
+
+
+def test_brier_matches_sklearn(scored):
+    """Is the pinned Brier score sklearn's brier_score_loss?"""
+    pinned = float(np.mean((scored["risk_score"] - scored["churned_next_4w"].astype(float)) ** 2))
+    assert math.isclose(pinned, brier_score_loss(scored["churned_next_4w"], scored["risk_score"]), rel_tol=1e-12)
+
+
+def test_reliability_deciles_are_equal_count_groups_by_hand(scored):
+    """Do qcut deciles match sorting the scores and cutting them into ten groups by rank?"""
+    deciles = pd.qcut(scored["risk_score"], 10, labels=False) + 1
+    ranks = scored["risk_score"].rank(method="first").to_numpy() - 1
+    by_rank = (ranks * 10 // len(scored)).astype(int) + 1
+    # ties at the edges may move a subscriber by one group; nearly all agree
+    assert (deciles.to_numpy() == by_rank).mean() > 0.995
+    sizes = deciles.value_counts()
+    assert sizes.min() >= 398 and sizes.max() <= 402
+
+
+def test_segment_auc_matches_pairs_counted_by_hand():
+    """Is the segment AUC the share of (leaver, stayer) pairs the score orders right?"""
+    scores = np.array([0.3, 0.7, 0.1, 0.8, 0.2, 0.6])
+    churned = np.array([True, True, False, False, False, True])
+    pairs = [(s1 > s0) + 0.5 * (s1 == s0) for s1 in scores[churned] for s0 in scores[~churned]]
+    assert math.isclose(roc_auc_score(churned, scores), np.mean(pairs))
+
+
+# ---- the planted effects --------------------------------------------------------------------------
+
+
+def test_churn_drivers_plant_the_impurity_trap(drivers):
+    """Does impurity put the referral code and basket in its top three while permutation puts them near zero?"""
+    holdout = drivers[drivers.index % 3 == 0]
+    train = drivers.drop(holdout.index)
+    forest = RandomForestClassifier(n_estimators=100, random_state=0, n_jobs=1)
+    forest.fit(train[FEATURES], train["churned_next_4w"])
+    impurity = pd.Series(forest.feature_importances_, index=FEATURES).sort_values(ascending=False)
+    permutation = pd.Series(permutation_importance(forest, holdout[FEATURES], holdout["churned_next_4w"],
+                                                   scoring="roc_auc", n_repeats=10, random_state=0).importances_mean,
+                            index=FEATURES)
+    assert {"referral_code", "avg_basket_eur"} <= set(impurity.index[:3])
+    assert permutation.idxmax() == "substitutions_per_month"
+    assert permutation["referral_code"] < 0.005 and permutation["avg_basket_eur"] < 0.005
+
+
+def test_scored_subscribers_plant_overconfidence_and_a_weak_city(scored):
+    """Does the top decile over-promise, and is Glasgow the only city below the bar?"""
+    deciles = pd.qcut(scored["risk_score"], 10, labels=False) + 1
+    top = scored[deciles == 10]
+    assert top["risk_score"].mean() - top["churned_next_4w"].mean() > 0.15
+    aucs = {city: roc_auc_score(g["churned_next_4w"], g["risk_score"]) for city, g in scored.groupby("city")}
+    assert aucs["Glasgow"] < 0.6 and all(a > 0.7 for city, a in aucs.items() if city != "Glasgow")
+    assert (scored.loc[scored["city"] == "Glasgow", "tenure_band"] == "new").all()
+
+
+# ---- checkers, both ways --------------------------------------------------------------------------
+
+
+def test_importances_pass_sorted_and_fail_unsorted():
+    """Does a sorted importance Series pass, and an unsorted one fail saying to sort?"""
+    expected = pd.Series({"a": 0.1, "b": 0.3, "c": 0.2})
+    check_importances(expected.sort_values(ascending=False), expected, "imp")
+    with pytest.raises(AssertionError, match="not sorted"):
+        check_importances(expected, expected, "imp")
+    with pytest.raises(AssertionError, match="values that are off"):
+        check_importances((expected * 2).sort_values(ascending=False), expected, "imp")
+
+
+@pytest.mark.parametrize("value, message", [
+    ("4.1 substitutions a month, against 1.2 for a typical subscriber", None),
+    ("  4.1 substitutions a month,  against 1.2 for a typical subscriber ", None),
+    ("4.06 substitutions a month, against 1.20 for a typical subscriber", "numbers"),
+    ("4.1 substitutions per month, against 1.2 for a typical subscriber", "words"),
+    (4.1, "should be a str"),
+])
+def test_sentence_names_numbers_or_words(value, message):
+    """Does a rendered sentence pass, and a wrong one say whether its numbers or its words are off?"""
+    want = "4.1 substitutions a month, against 1.2 for a typical subscriber"
+    if message is None:
+        check_sentence(value, want, "s")
+    else:
+        with pytest.raises(AssertionError, match=message):
+            check_sentence(value, want, "s")
+
+
+COUNTS = {"tp": 9, "fp": 11, "fn": 11, "tn": 69}
+
+
+@pytest.mark.parametrize("value, message", [
+    ({"leave_per_1000_flagged": 450, "caught_per_10_leavers": 5}, None),
+    ({"leave_per_1000_flagged": np.int64(450), "caught_per_10_leavers": np.int64(5)}, None),
+    ({"leave_per_1000_flagged": 450, "caught_per_10_leavers": 4}, "rounded another way"),
+    ({"leave_per_1000_flagged": 450.0, "caught_per_10_leavers": 5}, "whole number"),
+    ({"leave_per_1000_flagged": 450}, "exactly the keys"),
+    ({"leave_per_1000_flagged": 450, "caught_per_10_leavers": AlwaysEqual(5)}, "whole number"),
+])
+def test_frequencies_both_ways(value, message):
+    """Do right frequencies pass (numpy ints too), and wrong ones name rounding, type or keys?"""
+    if message is None:
+        check_frequencies(value, COUNTS, "f")
+    else:
+        with pytest.raises(AssertionError, match=message):
+            check_frequencies(value, COUNTS, "f")
+
+
+def test_frequencies_name_swapped_ratios_and_accept_own_counts():
+    """Does a swap of precision and recall get named, and do frequencies of the learner's own counts pass?"""
+    counts = {"tp": 30, "fp": 70, "fn": 20, "tn": 880}
+    with pytest.raises(AssertionError, match="other ratio"):
+        check_frequencies({"leave_per_1000_flagged": 600, "caught_per_10_leavers": 3}, counts, "f")
+    own = {"tp": 30, "fp": 20, "fn": 70, "tn": 880}
+    check_frequencies(natural_frequencies_of(own), counts, "f", also=[own])
+
+
+def _table(scores, churned):
+    frame = pd.DataFrame({"s": scores, "c": np.asarray(churned, dtype=float)})
+    frame["d"] = pd.qcut(frame["s"], 10, labels=False) + 1
+    return frame.groupby("d").agg(mean_score=("s", "mean"), churn_rate=("c", "mean"), subscribers=("s", "size"))
+
+
+SCORES = np.linspace(0.01, 0.9, 50) ** 1.5
+CHURNED = np.arange(50) % 4 == 0
+
+
+def test_reliability_table_both_ways():
+    """Does the right table pass, and a 0-based, equal-width or swapped one fail with its own message?"""
+    want = _table(SCORES, CHURNED)
+    check_reliability_table(want.copy(), want, "t")
+    with pytest.raises(AssertionError, match="from 0"):
+        check_reliability_table(want.set_axis(want.index - 1), want, "t")
+    with pytest.raises(AssertionError, match="swaps"):
+        swapped = want.rename(columns={"mean_score": "churn_rate", "churn_rate": "mean_score"})
+        check_reliability_table(swapped, want, "t")
+    wide = pd.DataFrame({"s": SCORES, "c": CHURNED.astype(float)})
+    wide["d"] = pd.cut(wide["s"], 10, labels=False) + 1
+    wide = wide.groupby("d").agg(mean_score=("s", "mean"), churn_rate=("c", "mean"), subscribers=("s", "size"))
+    with pytest.raises(AssertionError, match="equal-count|ten rows"):
+        check_reliability_table(wide, want, "t")
+    with pytest.raises(AssertionError, match="no column"):
+        check_reliability_table(want.drop(columns="subscribers"), want, "t")
+
+
+def test_brier_names_a_root_and_an_absolute_error():
+    """Does the Brier check pass the mean squared error and name a root or an absolute error?"""
+    s, y = np.array([0.2, 0.9, 0.5, 0.1]), np.array([0, 1, 1, 0])
+    check_brier(np.float64(0.0775), 0.0775, "b", scores=s, churned=y)
+    with pytest.raises(AssertionError, match="square root"):
+        check_brier(math.sqrt(0.0775), 0.0775, "b", scores=s, churned=y)
+    with pytest.raises(AssertionError, match="absolute"):
+        check_brier(0.225, 0.0775, "b", scores=s, churned=y)
+    with pytest.raises(AssertionError, match="should be a number"):
+        check_brier(True, 0.0775, "b")
+
+
+IMPORTANCE = pd.Series({"tenure": 0.02, "substitutions": 0.06, "basket": 0.001, "days": 0.03})
+
+
+def _good_chart(importance=IMPORTANCE, highlight="substitutions"):
+    ordered = importance.sort_values()
+    fig, ax = plt.subplots()
+    bars = ax.barh(list(ordered.index), ordered.to_numpy(),
+                   color=["#d95f02" if n == highlight else "#bbbbbb" for n in ordered.index])
+    ax.bar_label(bars, fmt="%.3f")
+    ax.set_title("Substitutions move churn risk most")
+    return fig
+
+
+def _all_chart_checks(fig, importance=IMPORTANCE, highlight="substitutions"):
+    check_horizontal_bars(fig, importance)
+    check_sorted_bars(fig)
+    check_finding_title(fig, [highlight])
+    check_direct_labels(fig)
+    check_no_legend(fig)
+    check_highlight(fig, importance, highlight)
+
+
+def test_a_clean_chart_passes_every_check():
+    """Does the reference makeover pass every chart check, with negative importances too?"""
+    fig = _good_chart()
+    _all_chart_checks(fig)
+    plt.close(fig)
+    with_negative = pd.Series({"a": 0.3, "b": -0.01, "c": 0.1})
+    fig = _good_chart(with_negative, "c")
+    _all_chart_checks(fig, with_negative, "c")
+    plt.close(fig)
+
+
+def test_a_chart_in_another_style_passes():
+    """Do a descending order with an inverted axis, ax.text labels and a suptitle pass?"""
+    s = IMPORTANCE.sort_values(ascending=False)
+    fig, ax = plt.subplots()
+    ax.barh(range(len(s)), s * 100, color=["tab:orange" if n == "substitutions" else "lightgrey" for n in s.index])
+    ax.invert_yaxis()
+    for i, v in enumerate(s * 100):
+        ax.text(v, i, f"{v:.1f}")
+    fig.suptitle("Substitutions matter more than anything else")
+    _all_chart_checks(fig)
+    plt.close(fig)
+
+
+@pytest.mark.parametrize("mistake, message", [
+    ("upright", "stand upright"),
+    ("reversed", "longest is at the bottom"),
+    ("legend", "has a legend"),
+    ("title", "names the chart but not the finding"),
+    ("labels", "carries a label"),
+    ("rainbow", "several colours"),
+    ("same_colour", "same colour"),
+    ("not_a_figure", "Return the matplotlib Figure"),
+])
+def test_a_cluttered_chart_fails_with_its_own_message(mistake, message):
+    """Does each chart mistake fail with the message that names it?"""
+    ordered = IMPORTANCE.sort_values()
+    colours = ["#d95f02" if n == "substitutions" else "#bbbbbb" for n in ordered.index]
+    fig, ax = plt.subplots()
+    if mistake == "upright":
+        bars = ax.bar(list(ordered.index)[::-1], ordered.to_numpy()[::-1], color=colours[::-1])
+    elif mistake == "reversed":
+        bars = ax.barh(list(ordered.index)[::-1], ordered.to_numpy()[::-1], color=colours[::-1])
+    elif mistake == "rainbow":
+        bars = ax.barh(list(ordered.index), ordered.to_numpy(), color=["red", "green", "blue", "#d95f02"])
+    elif mistake == "same_colour":
+        bars = ax.barh(list(ordered.index), ordered.to_numpy(), color="#bbbbbb")
+    else:
+        bars = ax.barh(list(ordered.index), ordered.to_numpy(), color=colours, label="importance")
+    if mistake != "labels":
+        ax.bar_label(bars)
+    ax.set_title("Feature importances" if mistake == "title" else "Substitutions move churn risk most")
+    if mistake == "legend":
+        ax.legend()
+    with pytest.raises(AssertionError, match=message):
+        _all_chart_checks(ax if mistake == "not_a_figure" else fig)
+    plt.close(fig)
+
+
+def test_bars_that_ignore_the_importances_fail():
+    """Does a chart whose bar lengths do not follow the importances fail?"""
+    fig, ax = plt.subplots()
+    ax.barh(list(IMPORTANCE.index), [4, 3, 2, 1])
+    with pytest.raises(AssertionError, match="do not follow the importances"):
+        check_horizontal_bars(fig, IMPORTANCE)
+    plt.close(fig)
