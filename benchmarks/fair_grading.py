@@ -24,13 +24,14 @@ from __future__ import annotations
 import argparse
 import importlib
 import importlib.util
+import io
 import json
 import os
 import pkgutil
-import re
 import subprocess
 import sys
 import tempfile
+import tokenize
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -100,10 +101,19 @@ def _test_cells(notebook: dict) -> dict[str, float]:
 
 
 def _rename(code: str, names: dict[str, str]) -> str:
-    """The answer as written against the old prompt: each new name replaced by the old one."""
-    for new, old in names.items():
-        code = re.sub(rf"\b{re.escape(new)}\b", old, code)
-    return code
+    """The answer as written against the old prompt: each new variable name replaced by the old one.
+
+    Only Python names are renamed (tokens), never words inside strings or comments.
+    """
+    if not names:
+        return code
+    lines = code.splitlines(keepends=True)
+    tokens = tokenize.generate_tokens(io.StringIO(code).readline)
+    for token in reversed([t for t in tokens if t.type == tokenize.NAME and t.string in names]):
+        (row, start), (_, end) = token.start, token.end
+        line = lines[row - 1]
+        lines[row - 1] = line[:start] + names[token.string] + line[end:]
+    return "".join(lines)
 
 
 def _build(modules: list, scratch: Path) -> tuple[list, dict, dict]:
