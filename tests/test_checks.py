@@ -58,11 +58,17 @@ def test_number_message_never_contains_the_expected_value():
     assert "42.5" not in str(caught.value) and "Recount the weeks." in str(caught.value)
 
 
-@pytest.mark.parametrize("value", [True, "42", [42], None])
+@pytest.mark.parametrize("value", [True, "42", [42]])
 def test_number_refuses_non_numbers(value):
     """Is a bool, a string or a list refused as a number, with its type named?"""
     with pytest.raises(AssertionError, match="should be a number"):
         check_number(value, 1, "answer")
+
+
+def test_none_is_told_it_returns_nothing():
+    """Is None (a function that computes but does not return) told so, not called a wrong type?"""
+    with pytest.raises(AssertionError, match="is None: your code computes a value but does not return"):
+        check_number(None, 1, "answer")
 
 
 def test_number_with_rigged_eq_is_judged_by_its_value():

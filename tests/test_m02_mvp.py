@@ -13,10 +13,10 @@ from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import StandardScaler
 
 import mlpm
+from mlpm.checks import own_value
 from mlpm.checks.mvp import (
-    attempt,
+    check_amount,
     check_counts,
-    check_figure,
     check_flags,
     check_options,
     check_series_among,
@@ -153,26 +153,26 @@ def test_series_among_accepts_any_and_explains_against_the_reference():
 
 def test_figure_names_a_known_mistake_only_when_it_matches():
     """Is a known mistake's message shown only for its value, and the generic hint otherwise?"""
-    check_figure(4.0, [3.0, 4.0], "x")
-    check_figure(math.inf, [math.inf], "x")
+    check_amount(4.0, [3.0, 4.0], "x")
+    check_amount(math.inf, [math.inf], "x")
     with pytest.raises(AssertionError, match="over doing nothing"):
-        check_figure(9.0, [3.0], "x", mistakes=[([9.0], "it counts the gain over doing nothing.")], hint="Look.")
+        check_amount(9.0, [3.0], "x", mistakes=[([9.0], "it counts the gain over doing nothing.")], hint="Look.")
     with pytest.raises(AssertionError) as caught:
-        check_figure(8.0, [3.0], "x", mistakes=[([9.0], "it counts the gain over doing nothing.")], hint="Look.")
+        check_amount(8.0, [3.0], "x", mistakes=[([9.0], "it counts the gain over doing nothing.")], hint="Look.")
     assert "doing nothing" not in str(caught.value) and "Look." in str(caught.value)
     with pytest.raises(AssertionError, match="is None"):
-        check_figure(None, [3.0], "x")
+        check_amount(None, [3.0], "x")
     with pytest.raises(AssertionError, match="should be a number"):
-        check_figure("3", [3.0], "x")
+        check_amount("3", [3.0], "x")
     with pytest.raises(AssertionError, match="is None"):
         check_threshold(None, {0.1: 1.0}, "t")
 
 
-def test_attempt_returns_none_when_learner_code_fails(capsys):
-    """Does attempt swallow errors and warnings of learner code?"""
-    assert attempt(lambda: undefined_name) is None  # noqa: F821
-    assert attempt(lambda x: np.log(x), 0.0) == -np.inf
-    assert attempt(lambda: 1 / 0) is None
+def test_own_value_returns_none_when_learner_code_fails(capsys):
+    """Does own_value swallow errors and warnings of learner code?"""
+    assert own_value(lambda: undefined_name) is None  # noqa: F821
+    assert own_value(lambda x: np.log(x), 0.0) == -np.inf
+    assert own_value(lambda: 1 / 0) is None
     assert capsys.readouterr().err == ""
 
 

@@ -12,6 +12,7 @@ import pytest
 from scipy import stats
 
 import mlpm
+from mlpm.checks import own_value
 from mlpm.checks.experiments import check_duration, check_estimates, check_experiment_brief, check_values
 from mlpm.datasets.experiments import PILOT_TRUE_LIFT, TRUE_RETENTION_LIFT
 
@@ -191,7 +192,6 @@ from mlpm.checks.experiments import (  # noqa: E402
     check_names,
     check_weeks,
     numbers,
-    own_result,
     same_numbers,
 )
 
@@ -279,13 +279,13 @@ def test_names_must_be_a_sorted_list_of_known_names():
 
 
 def test_helpers_for_error_carried_forward_never_raise():
-    """Do own_result, numbers and same_numbers give a value (or None, False) whatever the learner's code does?"""
+    """Do own_value, numbers and same_numbers give a value (or None, False) whatever the learner's code does?"""
     def broken():
         raise NotImplementedError
 
-    assert own_result(broken) is None
-    assert own_result(lambda: undefined_name) is None  # noqa: F821
-    assert own_result(lambda: 3) == 3
+    assert own_value(broken) is None
+    assert own_value(lambda: undefined_name) is None  # noqa: F821
+    assert own_value(lambda: 3) == 3
     assert numbers(None, 1, np.float64(2.5), float("nan"), "3", True) == [1.0, 2.5]
     assert same_numbers({"a": 1.0}, {"a": 1.0}) and not same_numbers({"a": 1.0}, {"b": 1.0})
     assert not same_numbers([1.0], [1.0 + 1e-6]) and same_numbers([1.0], [1.0 + 1e-9], rel_tol=1e-6)

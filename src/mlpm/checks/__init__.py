@@ -14,6 +14,7 @@ from mlpm.checks.core import (
     check_series,
     check_type,
     check_whole_number,
+    own_value,
     same_value,
 )
 from mlpm.checks.question import CheckFailed, NotAnsweredYet, Question
@@ -34,5 +35,6 @@ __all__ = [
     "check_series",
     "check_type",
     "check_whole_number",
+    "own_value",
     "same_value",
 ]

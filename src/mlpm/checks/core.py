@@ -32,6 +32,20 @@ def quiet(check: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
+def own_value(compute: Callable[..., Any], *args: Any) -> Any:
+    """``compute(*args)``, or None when it raises: the value that follows from a learner's own answers.
+
+    Hidden checks use it to accept the value consistent with an earlier answer (error carried
+    forward) without ever failing themselves; warnings stay off stderr.
+    """
+    try:
+        with warnings.catch_warnings(), np.errstate(all="ignore"):
+            warnings.simplefilter("ignore")
+            return compute(*args)
+    except Exception:  # noqa: BLE001 - any error of learner code means: no such value
+        return None
+
+
 def _fail(name: str, problem: str, hint: str = "") -> None:
     message = f"`{name}` {problem}"
     if hint:
@@ -86,6 +100,8 @@ def same_value(got: Any, want: Any, rel_tol: float = 1e-9) -> bool:
 
 def as_real(value: Any, name: str) -> float:
     """Return ``value`` as a float if it is a real number (not a bool), else fail."""
+    if value is None:
+        _fail(name, "is None: your code computes a value but does not return or assign it.")
     if not _is_real(value):
         _fail(name, f"should be a number, but it is a {_type_name(value)}.")
     number = float(value)

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import math
 import re
-import warnings
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -230,20 +229,6 @@ def check_duration(brief: Any, needed_per_arm: Any, users_per_day: float, *, als
 def _is_number(value: Any) -> bool:
     return not isinstance(value, (bool, np.bool_)) and isinstance(value, (int, float, np.integer, np.floating)) \
         and not math.isnan(float(value))
-
-
-def own_result(call: Callable[[], Any]) -> Any:
-    """The learner's own result of ``call()``, or ``None`` if it raises (undefined, unfinished, a bug).
-
-    Hidden test code uses it to compute the value consistent with a learner's earlier answer
-    (error carried forward) without ever failing itself.
-    """
-    try:
-        with warnings.catch_warnings(), np.errstate(all="ignore"):
-            warnings.simplefilter("ignore")
-            return call()
-    except Exception:  # noqa: BLE001 - any failure means there is no own value to accept
-        return None
 
 
 def numbers(*values: Any) -> list[float]:

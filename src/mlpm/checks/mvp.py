@@ -7,11 +7,9 @@ from the learner's own earlier answers, so that one mistake costs points once.
 from __future__ import annotations
 
 import math
-import warnings
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
-import numpy as np
 import pandas as pd
 
 from mlpm.checks.core import (  # noqa: F401 (check_options: notebooks import it from here)
@@ -60,27 +58,6 @@ def check_flags(value: Any, expected: pd.Series, name: str, *, hint: str = "") -
     if extra or missed:
         message = f"`{name}` flags {extra} subscriber(s) it should not, and misses {missed} it should flag."
         raise AssertionError(f"{message} {hint}".strip())
-
-
-def attempt(compute: Callable[..., Any], *args: Any) -> Any:
-    """``compute(*args)``, or None when it raises: for values that follow from a learner's answers.
-
-    Test cells use it outside their checks (to list what a learner's own earlier answers imply),
-    so it catches every error and keeps warnings off stderr.
-    """
-    try:
-        with warnings.catch_warnings(), np.errstate(all="ignore"):
-            warnings.simplefilter("ignore")
-            return compute(*args)
-    except Exception:  # noqa: BLE001 (any error of learner code means: no such value)
-        return None
-
-
-def _real(value: Any, name: str) -> float:
-    """``as_real``, with its own message for None (a function that computes but does not return)."""
-    if value is None:
-        raise AssertionError(f"`{name}` is None: your code computes a value but does not return or assign it.")
-    return as_real(value, name)
 
 
 def _count(value: Any, where: str) -> int:
@@ -160,7 +137,7 @@ def check_value_table(value: Any, expected: Mapping[str, float], name: str, *, h
     check_type(value, dict, name)
     if sorted(value) != sorted(COUNT_KEYS):
         raise AssertionError(f"`{name}` should have exactly the keys {_listing(COUNT_KEYS)}.")
-    got = {key: _real(value[key], f"{name}[{key!r}]") for key in COUNT_KEYS}
+    got = {key: as_real(value[key], f"{name}[{key!r}]") for key in COUNT_KEYS}
     for want in (expected, *also):
         wrong = [key for key in COUNT_KEYS
                  if not math.isclose(got[key], float(want[key]), rel_tol=1e-9, abs_tol=1e-9)]
@@ -194,7 +171,7 @@ def check_threshold(
         Other objectives on the same grid (e.g. computed with the learner's own value table): a
         threshold that is the best for one of them is accepted too.
     """
-    threshold = _real(value, name)
+    threshold = as_real(value, name)
     on_grid = [t for t in objective if math.isclose(threshold, float(t), abs_tol=1e-9)]
     if not on_grid:
         raise AssertionError(f"`{name}` should be one of the thresholds of the grid, e.g. 0.25.")
@@ -228,7 +205,7 @@ def _close(number: float, want: float, rel_tol: float) -> bool:
 
 
 @quiet
-def check_figure(
+def check_amount(
     value: Any, accepted: Sequence[float], name: str, *, mistakes: Sequence[tuple[Sequence[float], str]] = (),
     hint: str = "", rel_tol: float = 1e-6,
 ) -> None:
@@ -249,7 +226,7 @@ def check_figure(
     hint : str
         The message for any other wrong value.
     """
-    number = _real(value, name)
+    number = as_real(value, name)
     if any(_close(number, want, rel_tol) for want in accepted):
         return
     for values, message in mistakes:
