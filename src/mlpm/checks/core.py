@@ -257,7 +257,7 @@ def check_choices_in(value: Any, accepted: dict[str, set[str]], name: str, *, hi
     wrong = [key for key, options in accepted.items()
              if not isinstance(value.get(key), str) or str.__str__(value[key]) not in options]
     if wrong:
-        _fail(name, f"has {len(wrong)} of these {len(accepted)} entries not right yet: {_listing(wrong)}.", hint)
+        _fail(name, f"has {len(wrong)} of {_listing(list(accepted))} not right yet.", hint)
 
 
 @quiet

@@ -98,11 +98,20 @@ def check_okr(okr: Any, quarter_start: str = "2027-01-01", quarter_end: str = "2
         )
 
     key_results = okr["key_results"]
-    check_type(key_results, list, "okr['key_results']")
+    if not isinstance(key_results, (list, tuple)):
+        raise AssertionError(
+            f"`okr['key_results']` should be a list of dicts, but it is a {type(key_results).__name__}.")
     if not 2 <= len(key_results) <= 5:
         raise AssertionError(
             f"You have {len(key_results)} key results; write 2 to 5 so the team can focus."
         )
+    outputs = [f"{number} ({_output_word(kr['metric'])!r})" for number, kr in enumerate(key_results, start=1)
+               if isinstance(kr, dict) and isinstance(kr.get("metric"), str) and _output_word(kr["metric"])]
+    if outputs:
+        raise AssertionError(
+            f"Key result {' and '.join(outputs)} measure{'s' if len(outputs) == 1 else ''} an output: the team's "
+            "work or the model itself. A key result measures the change in customer or business behaviour that "
+            "the work should cause.")
     start, end = dt.date.fromisoformat(quarter_start), dt.date.fromisoformat(quarter_end)
     metrics = []
     for number, kr in enumerate(key_results, start=1):
@@ -114,12 +123,6 @@ def check_okr(okr: Any, quarter_start: str = "2027-01-01", quarter_end: str = "2
         if len(metric.split()) < 2:
             raise AssertionError(
                 f"{where}: name the metric in a few words, e.g. what is counted and over which window."
-            )
-        word = _output_word(metric)
-        if word:
-            raise AssertionError(
-                f"{where} measures an output ({word!r}): the team's work or the model itself. A key result "
-                "measures the change in customer or business behaviour that the work should cause."
             )
         if kr["baseline"] is None:
             raise AssertionError(f"{where} has no baseline: say where the metric is today.")
@@ -186,15 +189,18 @@ def check_build_key(decisions: dict, key: dict[str, tuple[str, set[str]]]) -> No
     """Compare decisions with an answer key of (option, acceptable reasons) per use case."""
     wrong_option = [case for case, (option, _) in key.items() if str.__str__(decisions[case][0]) != option]
     if wrong_option:
+        cases = " and ".join(repr(case) for case in key)
         raise AssertionError(
-            f"{len(wrong_option)} of {len(key)} decisions pick a different option than ours. "
+            f"Of {cases}, {len(wrong_option)} pick{'s' if len(wrong_option) == 1 else ''} a different option "
+            "than ours. "
             "For each use case ask: is this a generic language task a foundation model already "
             "does well, or does the value come from Larder's own data, scale or control?"
         )
     wrong_reason = [case for case, (_, reasons) in key.items() if str.__str__(decisions[case][1]) not in reasons]
     if wrong_reason:
         raise AssertionError(
-            f"Your options are right, but {len(wrong_reason)} reason(s) are not the main one. "
+            f"Your options for {' and '.join(repr(case) for case in key)} are right, but {len(wrong_reason)} "
+            "reason(s) are not the main one. "
             "Re-read what makes each use case hard."
         )
 
