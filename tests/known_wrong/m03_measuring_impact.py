@@ -536,4 +536,4 @@ def weekly_kpis(daily):
                          "revenue_per_user": sums["revenue_eur"] / sums["active_users"],
                          "revenue_eur": sums["revenue_eur"]})
 weekly = weekly_kpis(daily)
-""", round(3 * 5 / 7, 2))
+""", round(3 * 12 / 17, 2))

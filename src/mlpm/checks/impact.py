@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from collections.abc import Callable, Collection, Mapping, Sequence
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from mlpm.checks.core import as_real, check_series, check_type, quiet
@@ -319,6 +321,26 @@ def check_periods(value: Any, name: str) -> None:
     keys = [(str.__str__(item[1]), str.__str__(item[0])) for item in value]
     if keys != sorted(keys):
         raise AssertionError(f"Sort `{name}` by first day, then by platform.")
+
+
+def as_periods(value: Any) -> Any:
+    """Periods with their days written as ``"YYYY-MM-DD"`` when they are dates (Timestamps, datetimes).
+
+    A test cell compares the periods a learner found after this, so days written as dates cost
+    points once, in the format check (:func:`check_periods`), not in every check of which periods
+    were found. Anything that is not a list of periods is returned as it is.
+    """
+    if not isinstance(value, (list, tuple)):
+        return value
+    converted = []
+    for item in value:
+        if isinstance(item, (list, tuple)) and len(item) == 3:
+            item = tuple(
+                pd.Timestamp(part).strftime("%Y-%m-%d")
+                if isinstance(part, (pd.Timestamp, dt.date, np.datetime64)) else part
+                for part in item)
+        converted.append(item)
+    return converted
 
 
 def _is_day(text: str) -> bool:
