@@ -336,3 +336,37 @@ def test_planned_size_from_the_learners_own_brief_keeps_full_marks():
 
     points, maximum, messages = _graded(*FAIR_SCORES["decision-planned-size-and-break-even-from-own-brief-mde"][:2])
     assert points == maximum == 2, messages
+
+
+def test_sample_size_slips_are_named_by_their_aspect():
+    """Does each slip in the sample size get the message of its own aspect (and only a few checks off)?"""
+    from known_wrong.m04_experimentation import WRONG_ANSWERS
+
+    _, _, unpooled = _graded(*WRONG_ANSWERS["sample-size-unpooled-variance-in-both-terms"][:2])
+    assert any("pooled rate there" in m for m in unpooled), unpooled
+    _, _, one_sided = _graded(*WRONG_ANSWERS["sample-size-one-sided-z-for-alpha"][:2])
+    assert any("one-sided z for alpha" in m for m in one_sided), one_sided
+    points, maximum, rounded = _graded(*WRONG_ANSWERS["sample-size-rounded-to-the-nearest-user"][:2])
+    assert 0 < points < maximum and len(rounded) == 1 and "Round up" in rounded[0], rounded
+
+
+def test_analysis_slips_are_named_by_their_aspect():
+    """Is a one-sided p-value, a p-value with the unpooled SE, or a pooled interval told exactly that?"""
+    from known_wrong.m04_experimentation import FAIR_SCORES, WRONG_ANSWERS
+
+    _, _, unpooled_p = _graded(*WRONG_ANSWERS["analysis-p-value-with-unpooled-se"][:2])
+    assert any("uses the unpooled standard error" in m for m in unpooled_p), unpooled_p
+    _, _, one_sided = _graded(*FAIR_SCORES["analysis-one-sided-p-value-costs-the-p-value-checks"][:2])
+    assert any("It is one-sided" in m for m in one_sided), one_sided
+    assert all("p_value" in m for m in one_sided), one_sided
+    _, _, pooled_ci = _graded(*FAIR_SCORES["analysis-pooled-se-in-interval-costs-the-interval-checks"][:2])
+    assert any("uses the pooled standard error" in m for m in pooled_ci), pooled_ci
+    assert not any("p_value" in m for m in pooled_ci), pooled_ci
+
+
+def test_cuped_without_centring_is_told_to_centre():
+    """Is an adjustment that subtracts theta times x (not x minus its mean) told about the mean, not theta?"""
+    from known_wrong.m04_experimentation import WRONG_ANSWERS
+
+    _, _, messages = _graded(*WRONG_ANSWERS["cuped-x-not-centred"][:2])
+    assert messages and all("x minus its mean" in m for m in messages), messages

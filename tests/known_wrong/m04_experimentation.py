@@ -551,3 +551,76 @@ def peeking_false_positive_rate(n_tests, n_days, users_per_day, rate, alpha=0.05
 peeking_rate = peeking_false_positive_rate(2000, 14, 200, 0.10, alpha, seed)
 """, 2.0),
 }
+
+# The review of realistic attempts: one slip in a function costs the checks of its aspect only
+# (q1: rounding, alpha, power, variance convention, other rates; q4: rates, interval, p-value;
+# q7: theta, centring, pandas input, variance reduction). Messages are checked in test_m04_experiments.py.
+_SAMPLE_SIZE_UNPOOLED = """
+def sample_size_per_arm(p1, p2, alpha=0.05, power=0.8):
+    z_alpha, z_power = norm.ppf(1 - alpha / 2), norm.ppf(power)
+    return math.ceil((z_alpha + z_power) ** 2 * (p1 * (1 - p1) + p2 * (1 - p2)) / (p2 - p1) ** 2)
+"""
+_SAMPLE_SIZE_ONE_SIDED = """
+def sample_size_per_arm(p1, p2, alpha=0.05, power=0.8):
+    za, zb, pb = norm.ppf(1 - alpha), norm.ppf(power), (p1 + p2) / 2
+    top = za * math.sqrt(2 * pb * (1 - pb)) + zb * math.sqrt(p1 * (1 - p1) + p2 * (1 - p2))
+    return math.ceil(top ** 2 / (p2 - p1) ** 2)
+"""
+_SAMPLE_SIZE_ROUNDED = """
+def sample_size_per_arm(p1, p2, alpha=0.05, power=0.8):
+    za, zb, pb = norm.ppf(1 - alpha / 2), norm.ppf(power), (p1 + p2) / 2
+    top = za * math.sqrt(2 * pb * (1 - pb)) + zb * math.sqrt(p1 * (1 - p1) + p2 * (1 - p2))
+    return int(round(top ** 2 / (p2 - p1) ** 2))
+"""
+_ANALYSIS = """
+def analyse_proportions(frame, metric, alpha=0.05):
+    g = frame.groupby("arm")[metric]
+    n, p = g.size(), g.mean()
+    lift = p["treatment"] - p["control"]
+    se = math.sqrt(p["control"] * (1 - p["control"]) / n["control"]
+                   + p["treatment"] * (1 - p["treatment"]) / n["treatment"])
+    pb = frame[metric].mean()
+    sp = math.sqrt(pb * (1 - pb) * (1 / n["control"] + 1 / n["treatment"]))
+    zc = norm.ppf(1 - alpha / 2)
+    return {"control_rate": float(p["control"]), "treatment_rate": float(p["treatment"]), "lift": float(lift),
+            "ci_low": float(lift - zc * se), "ci_high": float(lift + zc * se),
+            "p_value": float(2 * norm.sf(abs(lift / sp)))}
+retention_result = analyse_proportions(retention, "retained_8w", alpha)
+"""
+_CUPED_NOT_CENTRED = """
+def cuped(y, x):
+    y, x = np.asarray(y, dtype=float), np.asarray(x, dtype=float)
+    return y - np.cov(y, x)[0, 1] / x.var(ddof=1) * x
+_adj = cuped(retention["orders_8w"], retention["pre_period_orders"])
+orders_variance_reduction = float(1 - _adj.var() / retention["orders_8w"].var(ddof=0))
+"""
+
+WRONG_ANSWERS.update({
+    "sample-size-unpooled-variance-in-both-terms": ("q1_answer", _SAMPLE_SIZE_UNPOOLED, "visible"),
+    "sample-size-one-sided-z-for-alpha": ("q1_answer", _SAMPLE_SIZE_ONE_SIDED, "visible"),
+    # 3840.85 rounds to 3841 at the visible rates: only a hidden case with a fraction below one half shows it
+    "sample-size-rounded-to-the-nearest-user": ("q1_answer", _SAMPLE_SIZE_ROUNDED, "hidden"),
+    "analysis-p-value-with-unpooled-se": ("q4_answer", _ANALYSIS.replace("abs(lift / sp)", "abs(lift / se)"),
+                                          "visible"),
+    "cuped-x-not-centred": ("q7_answer", _CUPED_NOT_CENTRED, "visible"),
+})
+
+FAIR_SCORES.update({
+    # q1: 7 checks; each slip fails the visible value, its aspect and the other-rates check
+    "sample-size-unpooled-textbook-formula-keeps-the-other-aspects": ("q1_answer", _SAMPLE_SIZE_UNPOOLED,
+                                                                      round(2 * 4 / 7, 2)),
+    "sample-size-one-sided-z-keeps-the-other-aspects": ("q1_answer", _SAMPLE_SIZE_ONE_SIDED, round(2 * 4 / 7, 2)),
+    "sample-size-rounded-to-the-nearest-costs-the-rounding-check": ("q1_answer", _SAMPLE_SIZE_ROUNDED,
+                                                                    round(2 * 6 / 7, 2)),
+    # q4: 11 checks, three per aspect (rates and lift, interval, p-value) and two on retention_result
+    "analysis-pooled-se-in-interval-costs-the-interval-checks": (
+        "q4_answer", _ANALYSIS.replace("lift - zc * se", "lift - zc * sp").replace("lift + zc * se", "lift + zc * sp"),
+        round(3 * 8 / 11, 2)),
+    "analysis-one-sided-p-value-costs-the-p-value-checks": (
+        "q4_answer", _ANALYSIS.replace("2 * norm.sf(abs(lift / sp))", "norm.sf(lift / sp)"), round(3 * 8 / 11, 2)),
+    # the banner's p-value barely moves with the unpooled SE: two of the three p-value checks catch it
+    "analysis-p-value-with-unpooled-se-costs-the-p-value-checks": (
+        "q4_answer", _ANALYSIS.replace("abs(lift / sp)", "abs(lift / se)"), round(3 * 9 / 11, 2)),
+    # q7: 6 checks; theta and the variance reduction right, the centring wrong (toy and mean checks fail)
+    "cuped-x-not-centred-keeps-theta-and-the-reduction": ("q7_answer", _CUPED_NOT_CENTRED, round(2 * 4 / 6, 2)),
+})
