@@ -72,13 +72,25 @@ def test_blank_answer_is_not_answered_yet():
 
 def test_a_name_missing_inside_learner_code_is_a_bug_not_a_blank():
     """Is a NameError raised inside the learner's function reported as their code's error?"""
-    def scores():
-        return np_typo.zeros(3)  # noqa: F821
-
+    answer_cell: dict = {}
+    exec(compile("def scores():\n    return np_typo.zeros(3)\n", "<answer cell>", "exec"), answer_cell)
+    scores = answer_cell["scores"]
     q = Question(1, points=1)
     with q.check():
         scores()
     with pytest.raises(CheckFailed, match="Your code raised NameError in `scores`"):
+        q.result()
+
+
+def test_a_name_missing_inside_a_helper_of_the_test_cell_is_a_blank():
+    """Is an answer missing inside a helper the test cell defines still 'not answered', not a bug?"""
+    def ratio():
+        return undefined_answer * 2  # noqa: F821
+
+    q = Question(1, points=1)
+    with q.check():
+        ratio()
+    with pytest.raises(NotAnsweredYet):
         q.result()
 
 

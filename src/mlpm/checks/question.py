@@ -171,7 +171,9 @@ class _Check:
         if isinstance(error, NotImplementedError):
             return ("Your answer still has `raise NotImplementedError()`. Replace it with your code, "
                     "run that cell, then run this check again."), False
-        if isinstance(error, NameError) and _innermost(traceback) is self.frame:
+        innermost = _innermost(traceback)
+        in_test_cell = innermost is not None and innermost.f_code.co_filename == self.frame.f_code.co_filename
+        if isinstance(error, NameError) and in_test_cell:
             name = getattr(error, "name", None) or "your answer"
             return (f"`{name}` is not defined yet. Write your answer in the cell above, run it, "
                     "then run this check again."), False
