@@ -350,6 +350,140 @@ def umbrella(asks):
     return asks.apply(one, axis=1)
 week_sort = umbrella(inbound_asks)
 """, 2.0),
+    # ---- three realistic attempts graded with `mlpm check` (see the module's report): fair points ----
+    "attempt-A-update-with-words-and-a-third-option": ("q6_answer", """
+status_update = {
+    "headline": "Churn launch: four weeks late, now 25 September at 85 % confidence.",
+    "impact": "Saves start a month later, so roughly a third of Q3's churn reduction moves to Q4. "
+              "Singles would get mostly wasted vouchers.",
+    "cause": "Our plan used committed points; the team completes about a fifth less.",
+    "options": [
+        {"option": "Hold full scope", "trade_off": "launch 25 September, lose a month of saves"},
+        {"option": "Ship families and couples on 28 August", "trade_off": "keeps the date; singles wait"},
+        {"option": "Add two engineers", "trade_off": "maybe two weeks back, checkout work slips"},
+    ],
+    "ask": "Can you choose between options 1 and 2 at Thursday's ops review?",
+    "next_update": pd.Timestamp("2026-07-02"),
+}
+""", 3.0),
+    "attempt-A-m5-as-a-line-of-shares": ("q7_answer", """
+chart_choice = dict(m1="line", m2="bar", m3="scatter", m4="bar", m5="line", m6="table")
+big_idea = ("We must keep the August date for families and couples, or the retention team loses a month of saves "
+            "worth about EUR 40,000.")
+""", 2.0),
+    "attempt-B-cadence-ignores-stance": ("q1_answer", """
+def engagement(power, interest):
+    if power >= 6 and interest >= 6:
+        return "manage closely"
+    if power >= 6:
+        return "keep satisfied"
+    if interest >= 6:
+        return "keep informed"
+    return "monitor"
+
+def stakeholder_map(frame):
+    how = [engagement(p, i) for p, i in zip(frame["power"], frame["interest"])]
+    base = {"manage closely": "weekly", "keep informed": "fortnightly", "keep satisfied": "monthly",
+            "monitor": "quarterly"}
+    return pd.DataFrame({"engagement": how, "cadence": [base[h] for h in how]}, index=frame.index)
+larder_map = stakeholder_map(stakeholders)
+""", 1.8),
+    "attempt-B-ml-team-owns-the-churn-outcome": ("q2_answer", """
+def raci_problems(chart, outcomes):
+    broken = []
+    for activity, row in chart.items():
+        accountable = [role for role, letter in row.items() if "A" in letter]
+        if len(accountable) != 1 or not any("R" in x for x in row.values()) or (
+                activity in outcomes and "ml_team" in accountable):
+            broken.append(activity)
+    return broken
+
+launch_raci = {
+    "success_metric": {"pm": "AR", "ml_team": "R", "retention_lead": "C", "finance": "C", "coo": "I"},
+    "flag_pipeline": {"ml_team": "AR", "pm": "C", "dpo": "C", "retention_lead": "I"},
+    "voucher_email": {"crm_team": "AR", "retention_lead": "C", "pm": "C", "dpo": "C"},
+    "agent_outreach": {"retention_lead": "A", "retention_agents": "R", "pm": "I"},
+    "privacy_review": {"dpo": "A", "pm": "R", "ml_team": "C"},
+    "voucher_budget": {"finance": "A", "retention_lead": "R", "pm": "C", "coo": "I"},
+    "churn_reduction": {"retention_lead": "A", "retention_agents": "R", "pm": "R", "ml_team": "C", "coo": "I"},
+    "go_live": {"pm": "AR", "ml_team": "C", "retention_lead": "C", "crm_team": "C", "dpo": "C", "coo": "I"},
+}
+
+launch_raci["churn_reduction"] = {"ml_team": "AR", "retention_lead": "C", "pm": "C", "coo": "I"}
+""", 2.25),
+    "attempt-B-ranked-by-cost-of-delay-every-no-later": ("q3_answer", """
+def triage(inbox, capacity_weeks):
+    decision = pd.Series("decline", index=inbox.index)
+    free = capacity_weeks
+    for i, row in inbox[inbox["serves_okr"]].sort_values("cost_of_delay_eur_per_week", ascending=False).iterrows():
+        decision[i] = "accept" if row["effort_weeks"] <= free else "defer"
+        free -= row["effort_weeks"] if decision[i] == "accept" else 0
+    return decision
+decisions = triage(request_inbox, capacity_weeks)
+
+alternatives = {r: "later_quarter" for r, d in zip(request_inbox["request_id"], decisions) if d == "decline"}
+""", 0.9),
+    "attempt-B-global-numpy-seed": ("q4_answer", """
+def sprints_needed(velocities, remaining, n_runs, seed):
+    np.random.seed(seed)  # the global generator, seeded: reproducible too
+    out = []
+    for _ in range(n_runs):
+        total, n = 0, 0
+        while total < remaining:
+            total += np.random.choice(list(velocities))
+            n += 1
+        out.append(n)
+    return np.array(out)
+runs = sprints_needed(sprint_history["completed_points"], remaining_points, n_runs, forecast_seed)
+""", 3.0),
+    "attempt-B-percentile-rounded-slip-in-days": ("q5_answer", """
+def forecast_dates(runs, last_sprint_end, sprint_days=14):
+    p50, p85 = np.percentile(runs, [50, 85])
+    return {"p50": last_sprint_end + pd.Timedelta(days=round(p50) * sprint_days),
+            "p85": last_sprint_end + pd.Timedelta(days=round(p85) * sprint_days)}
+forecast = forecast_dates(runs, LAST_SPRINT_END, SPRINT_DAYS)
+slip_weeks = (forecast["p85"] - PROMISED_DATE).days  # forgot to convert to weeks
+""", round(2 * 6 / 7, 2)),
+    "attempt-B-buried-headline-ask-without-a-date": ("q6_answer", """
+status_update = {
+    "headline": "Due to lower velocity than planned, the churn launch moves to 25 September (P85).",
+    "impact": "Churn reduction starts 4 weeks later.",
+    "cause": "Velocity estimates were based on committed rather than completed story points.",
+    "options": [
+        {"option": "Delay the launch", "trade_off": "4 weeks later"},
+        {"option": "Reduce scope (drop singles)", "trade_off": "singles are not covered at launch"},
+    ],
+    "ask": "Please approve the new date.",
+    "next_update": "2026-07-06",
+}
+""", 2.0),
+    "attempt-B-big-idea-without-a-point-of-view": ("q7_answer", """
+chart_choice = {"m1": "line", "m2": "bar", "m3": "scatter", "m4": "histogram", "m5": "line", "m6": "table"}
+big_idea = "The churn launch will slip by four weeks because velocity was overestimated."
+""", 1.5),
+    "attempt-B-pass-before-escalate": ("q8_answer", """
+def umbrella(asks):
+    escalate = asks["changes_commitment"] | asks["conflict_between_leads"]
+    pass_on = asks["needs_team_expertise"] & (asks["customer_impact"] | (asks["effort_hours"] <= 2))
+    return pd.Series(np.select([pass_on, escalate], ["pass", "escalate"], default="shield"), index=asks.index)
+week_sort = umbrella(inbound_asks)
+""", round(2 * 3 / 7, 2)),
+    "attempt-C-triage-right-alternatives-not-written": ("q3_answer", """
+def triage(inbox, capacity_weeks):
+    decision = pd.Series("decline", index=inbox.index)
+    okr = inbox[inbox["serves_okr"]].assign(cd3=lambda d: d["cost_of_delay_eur_per_week"] / d["effort_weeks"])
+    free = capacity_weeks
+    for i, row in okr.sort_values(["cd3", "request_id"], ascending=[False, True]).iterrows():
+        if row["effort_weeks"] <= free:
+            decision[i] = "accept"
+            free -= row["effort_weeks"]
+        else:
+            decision[i] = "defer"
+    return decision
+decisions = triage(request_inbox, capacity_weeks)
+# TODO alternatives
+del alternatives  # (the fixture runs after the solution: here the learner never wrote them)
+""", 2.1),
     # ---- error carried forward: an earlier answer is wrong, this one is right: full points ----
     "dates-right-after-runs-from-committed-points": ("q5_answer", _SPRINTS_LOOP + _RUNS_FROM_COMMITTED + _FORECAST,
                                                      2.0),

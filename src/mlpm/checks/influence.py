@@ -11,7 +11,8 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from collections.abc import Iterable, Mapping, Sequence
+import warnings
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -28,6 +29,8 @@ BURIED_OPENERS = (
 )
 DECISION_VERBS = ("approve", "choose", "decide", "agree", "confirm", "sign off", "sign-off", "pick", "back",
                   "endorse", "accept", "support")
+PLACEHOLDERS = ("", "none", "n/a", "na", "tbd", "todo", "nothing", "no trade-off", "no trade off", "no downside",
+                "none really", "no cost")
 RECOMMEND_WORDS = ("should", "must", "recommend", "propose", "need to", "needs to", "let's", "let us")
 NUMBER_WORDS = (r"\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
                 r"hundred|thousand|million|half|third|quarter|twice|double|dozen)\b|\ba (day|week|month|year)\b")
@@ -35,6 +38,20 @@ SMALL_NUMBERS = ("zero", "one", "two", "three", "four", "five", "six", "seven", 
                  "twelve")
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
           "november", "december")
+
+
+def from_own(compute: Callable[..., Any], *args: Any) -> Any:
+    """``compute(*args)``, or None when it raises: a value that follows from the learner's own answers.
+
+    Hidden checks use it to accept what is consistent with an earlier answer (error carried forward)
+    without failing themselves; warnings stay off stderr.
+    """
+    try:
+        with warnings.catch_warnings(), np.errstate(all="ignore"):
+            warnings.simplefilter("ignore")
+            return compute(*args)
+    except Exception:  # noqa: BLE001 - any error of learner code means: no such value
+        return None
 
 
 def _fail(message: str) -> None:
@@ -271,7 +288,10 @@ def check_trade_offs(options: Any, name: str) -> None:
         if not isinstance(option, dict) or set(option) != {"option", "trade_off"}:
             _fail(f"`{name}[{i}]` should be a dict with exactly the keys 'option' and 'trade_off'.")
         _text(option["option"], f"{name}[{i}]['option']")
-        if not isinstance(option["trade_off"], str) or len(_words(option["trade_off"])) < 4:
+        trade_off = option["trade_off"]
+        if (not isinstance(trade_off, str) or len(_words(trade_off)) < 2
+                or trade_off.strip(" .!-").lower() in PLACEHOLDERS
+                or " ".join(trade_off.lower().split()) == " ".join(str(option["option"]).lower().split())):
             _fail(f"`{name}[{i}]` has no real trade-off: say in a few words what choosing it costs or risks.")
         trade_offs.append(" ".join(option["trade_off"].lower().split()))
     if len(set(trade_offs)) < len(trade_offs):
