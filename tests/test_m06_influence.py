@@ -314,6 +314,16 @@ GOOD_UPDATE = {
 }
 
 
+@pytest.mark.parametrize("headline", [
+    "The team's churn launch moves to 25 September (85 % forecast).",
+    "Churn launch slips four weeks, to 25 September, at 85 % confidence.",
+    "Go-live of the churn flags: 25 September, not 28 August.",
+])
+def test_headline_accepts_news_first_in_other_words(headline):
+    """Do news-first headlines in other words (a number in words, 'go-live', 'The team's') pass?"""
+    check_headline(headline, "h")
+
+
 def test_status_update_checks_pass_a_good_update():
     """Does a well-structured update pass every check, with dates stated in words?"""
     check_update_fields(GOOD_UPDATE, "u")

@@ -24,7 +24,7 @@ RACI_LETTERS = ("R", "A", "AR", "C", "I")
 STATUS_KEYS = ("headline", "impact", "cause", "options", "ask", "next_update")
 BURIED_OPENERS = (
     "due to", "because", "as you know", "as you may know", "following", "after", "over the past", "in the last",
-    "this week", "last week", "the team", "we have been", "we've been", "since", "background", "context",
+    "this week", "last week", "we have been", "we've been", "since", "background", "context",
     "unfortunately, due", "unfortunately due", "as discussed", "hi", "hello", "dear", "just a quick", "quick update",
 )
 DECISION_VERBS = ("approve", "choose", "decide", "agree", "confirm", "sign off", "sign-off", "pick", "back",
