@@ -28,6 +28,7 @@ from mlpm.checks.explaining import (  # noqa: E402
     check_highlight,
     check_horizontal_bars,
     check_importances,
+    check_names,
     check_no_legend,
     check_reliability_table,
     check_sentence,
@@ -384,3 +385,24 @@ def test_bars_that_ignore_the_importances_fail():
     with pytest.raises(AssertionError, match="do not follow the importances"):
         check_horizontal_bars(fig, IMPORTANCE)
     plt.close(fig)
+
+
+@pytest.mark.parametrize("value, message", [
+    (["c", "a"], None),
+    (("c", "a"), None),
+    ([np.str_("c"), "a"], None),
+    (["c", "a", "d"], "1 name.s. too many. Keep positive"),
+    (["c"], "misses 1 name"),
+    (["c", "b"], "do not belong and misses 1"),
+    (["a", "c"], "wrong order. Largest first"),
+    (["c", "c"], "more than once"),
+    ("c, a", "should be a list"),
+    ([1, 2], "should hold names"),
+])
+def test_names_say_which_part_is_off(value, message):
+    """Does a list of names pass in a list or a tuple, and a wrong one say whether names or order are off?"""
+    if message is None:
+        check_names(value, ["c", "a"], "n", hint="Keep positive ones.", order_hint="Largest first.")
+    else:
+        with pytest.raises(AssertionError, match=message):
+            check_names(value, ["c", "a"], "n", hint="Keep positive ones.", order_hint="Largest first.")

@@ -381,4 +381,75 @@ claim_verdicts = {
     "makeover-of-own-wrong-permutation": ("q9_answer", """
 permutation = permutation_ranking(forest, train[FEATURES], train["churned_next_4w"])
 """ + _chart(_GOOD_CHART), 3.0),
+    # ---- attempt B of the closing note: a data scientist new to product work, typical slips ----
+    "attempt-b-bend-read-at-the-maximum": ("q3_answer", """
+def dependence_curve(model, X, feature, grid):
+    pdp = partial_dependence(model, X, [feature], custom_values={feature: grid}, kind="average")
+    return pd.Series(pdp["average"][0], index=grid)
+effect_curve = dependence_curve(forest, holdout[FEATURES], "substitutions_per_month", SUBSTITUTION_GRID)
+effect_shape = {"direction": "rises", "levels_off_at": float(effect_curve.idxmax())}
+""", 5 / 6 * 2),
+    "attempt-b-no-baseline-and-negative-reasons": ("q4_answer", """
+def contributions(row, coefficients, baseline):
+    return coefficients * row[coefficients.index]
+def top_reasons(contribs, k=3):
+    return list(contribs.sort_values(ascending=False).index[:k])
+def reason_sentence(feature, value, typical_value):
+    return f"{value:.1f} {DESCRIPTIONS[feature]}, against {typical_value:.1f} for a typical subscriber"
+best_reasons = [reason_sentence(f, best_customer[f], typical[f])
+                for f in top_reasons(contributions(best_customer, coefficients, typical))]
+""", 4 / 7 * 3),
+    "attempt-b-python-round": ("q5_answer", """
+def natural_frequencies(counts):
+    tp, fp, fn = counts["tp"], counts["fp"], counts["fn"]
+    return {"leave_per_1000_flagged": round(1000 * tp / (tp + fp)), "caught_per_10_leavers": round(10 * tp / (tp + fn))}
+f = scored["risk_score"] >= threshold
+y = scored["churned_next_4w"]
+score_counts = {"tp": int((f & y).sum()), "fp": int((f & ~y).sum()), "fn": int((~f & y).sum()),
+                "tn": int((~f & ~y).sum())}
+score_frequencies = natural_frequencies(score_counts)
+""", 4 / 5 * 2),
+    "attempt-b-thirty-percent-read-as-a-rank": ("q6_answer", _Q6_RIGHT_FUNCTIONS + """
+calibration_reading = {"top_deciles": "over-predicts", "thirty_percent_means": "top_30_percent"}
+""", 6 / 7 * 3),
+    "attempt-b-weak-segments-of-cities-only": ("q7_answer", _Q7_RIGHT_AUC + """
+def weak_segments(aucs, bar):
+    return list(aucs[aucs < bar].sort_values().index)
+weak = weak_segments(city_auc, auc_bar)
+""", 5 / 6 * 2),
+    "attempt-b-two-claims-wrong": ("q8_answer", """
+claim_verdicts = {
+    "c1": ("supported", "association"), "c2": ("supported", "association"),
+    "c3": ("not supported", "noise_column"), "c4": ("not supported", "importance_is_not_cause"),
+    "c5": ("supported", "measured_on_holdout"), "c6": ("not supported", "weak_segment"),
+    "c7": ("supported", "measured_on_holdout"),
+}
+""", 11 / 15 * 2),
+    "attempt-b-generic-title-and-a-non-actionable-driver": ("q9_answer", _chart("""    s = importance.sort_values()
+    fig, ax = plt.subplots()
+    bars = ax.barh(s.index, s.values, color=["tab:red" if i == highlight else "tab:grey" for i in s.index])
+    ax.bar_label(bars, fmt="%.3f")
+    ax.set_title("Permutation feature importance")
+    return fig""", "actionable_driver = 'days_since_last_order'"), 8 / 10 * 3),
+    # ---- attempt C of the closing note: half done, out of time after question 4 ----
+    "attempt-c-one-trap-named": ("q2_answer", """
+ranking_choice = {"show": "permutation", "traps": ["referral_code"], "reason": "impurity_favours_many_values"}
+""", 3 / 4 * 2),
+    "attempt-c-curve-without-its-reading": ("q3_answer", """
+globals().pop("effect_shape", None)
+def dependence_curve(model, X, feature, grid):
+    pdp = partial_dependence(model, X, [feature], custom_values={feature: grid}, kind="average")
+    return pd.Series(pdp["average"][0], index=grid)
+effect_curve = dependence_curve(forest, holdout[FEATURES], "substitutions_per_month", SUBSTITUTION_GRID)
+""", 3 / 6 * 2),
+    "attempt-c-contributions-only": ("q4_answer", """
+globals().pop("best_reasons", None)
+def contributions(row, coefficients, baseline):
+    return coefficients * (row[coefficients.index] - baseline[coefficients.index])
+def top_reasons(contribs, k=3):
+    raise NotImplementedError()
+def reason_sentence(feature, value, typical_value):
+    raise NotImplementedError()
+best_contributions = contributions(best_customer, coefficients, typical)
+""", 2 / 7 * 3),
 }

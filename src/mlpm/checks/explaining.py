@@ -49,6 +49,42 @@ def half_up(number: float) -> int:
 
 
 @quiet
+def check_names(value: Any, expected: Sequence[str], name: str, *, hint: str = "", order_hint: str = "") -> None:
+    """Check an ordered list of names (a tuple is fine too): first which names, then their order.
+
+    Parameters
+    ----------
+    value : Any
+        The learner's list.
+    expected : sequence of str
+        The right names, in the right order.
+    name : str
+        The answer's name, used in messages.
+    hint : str
+        Added when names are missing or too many (what decides which names belong).
+    order_hint : str
+        Added when the names are right but their order is not.
+    """
+    if not isinstance(value, (list, tuple)):
+        _fail(f"`{name}` should be a list of names, but it is a {type(value).__name__}.")
+    if not all(isinstance(item, str) for item in value):
+        _fail(f"`{name}` should hold names (strings).")
+    got = [str.__str__(item) for item in value]
+    if len(set(got)) != len(got):
+        _fail(f"`{name}` names the same item more than once.")
+    missing = [item for item in expected if item not in got]
+    extra = [item for item in got if item not in expected]
+    if missing and extra:
+        _fail(f"`{name}` has {len(extra)} name(s) that do not belong and misses {len(missing)}. {hint}".strip())
+    if extra:
+        _fail(f"`{name}` has {len(extra)} name(s) too many. {hint}".strip())
+    if missing:
+        _fail(f"`{name}` misses {len(missing)} name(s). {hint}".strip())
+    if got != list(expected):
+        _fail(f"`{name}` has the right names in the wrong order. {order_hint}".strip())
+
+
+@quiet
 def check_importances(value: Any, expected: pd.Series, name: str, *, rel_tol: float = 1e-6, hint: str = "") -> None:
     """Check an importance Series: one value per feature, close to ``expected``, largest first.
 
