@@ -251,3 +251,47 @@ def test_customers_plant_model_increment_pays_back_after_the_horizon():
     model_net = (model_ev - rule_ev) * subscribers - 500
     model_payback = 8 * 2500 / model_net if model_net > 0 else math.inf
     assert rule_payback < 1 and model_payback > 12
+
+
+# --- Grading cases the review of learner attempts found (messages, not only points) ---
+
+def _graded(answer_id: str, code: str) -> tuple[float, float, list[str]]:
+    from test_known_wrong import _grade
+
+    points, maximum, messages, _ = _grade("02-ml-mvp", answer_id, code, visible=False)
+    return points, maximum, messages
+
+
+def test_flagging_strictly_above_the_threshold_is_told_about_the_edge():
+    """Is `score > t` caught by the edge toy, with a message about the scores on the threshold?"""
+    from known_wrong.m02_ml_mvp import WRONG_ANSWERS
+
+    points, maximum, messages = _graded(*WRONG_ANSWERS["threshold-flags-strictly-above-the-threshold"][:2])
+    assert 0 < points < maximum
+    assert messages == [m for m in messages if "score >= threshold, not >" in m] and messages, messages
+
+
+def test_heuristic_ev_from_the_learners_own_value_table_is_accepted():
+    """After a wrong value_table, are `table` and heuristic_ev that follow from it accepted (no false message)?"""
+    from known_wrong.m02_ml_mvp import FAIR_SCORES
+
+    _, _, messages = _graded(*FAIR_SCORES["heuristic-ev-from-own-value-table-keeps-its-points"][:2])
+    assert messages and all("value_table" in m for m in messages), messages
+
+
+def test_comparison_from_the_learners_own_functions_gets_no_false_message():
+    """Is a comparison built at value_threshold with the learner's own functions accepted, not told to flag at it?"""
+    from known_wrong.m02_ml_mvp import FAIR_SCORES
+
+    _, _, messages = _graded(*FAIR_SCORES["comparison-from-own-counts-table-and-scorecard-keeps-its-points"][:2])
+    assert not any("comparison" in m for m in messages), messages
+    assert messages and all("recall" in m for m in messages), messages
+
+
+def test_model_judged_against_doing_nothing_is_told_so_and_costs_about_a_third():
+    """Does judging the model against doing nothing get the true message and lose about a third of q7?"""
+    from known_wrong.m02_ml_mvp import FAIR_SCORES
+
+    points, maximum, messages = _graded(*FAIR_SCORES["model-against-doing-nothing-costs-about-a-third"][:2])
+    assert 0.25 <= 1 - points / maximum <= 0.4, (points, maximum)
+    assert messages and all("whole gain over doing nothing" in m for m in messages), messages

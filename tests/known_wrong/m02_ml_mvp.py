@@ -118,9 +118,9 @@ accurate_threshold = accuracy_threshold(validation["model_score"], validation["c
 """, "visible"),
     "thresholds-hard-coded": ("q5_answer", """
 def best_threshold(scores, churned, table, grid):
-    return 0.15 if len(grid) == 4 else 0.1
+    return {4: 0.15, 2: 0.5}.get(len(grid), 0.1)  # the two visible toys' answers
 def accuracy_threshold(scores, churned, grid):
-    return 0.55 if len(grid) == 4 else 0.45
+    return {4: 0.55, 2: 0.5}.get(len(grid), 0.45)
 value_threshold = 0.1
 accurate_threshold = 0.45
 """, "hidden"),
@@ -185,7 +185,7 @@ heuristic_payback = payback_months(heuristic_build, heuristic_gain, heuristic_ru
 heuristic_roi = roi(heuristic_build, heuristic_gain, heuristic_run_cost_eur, horizon_months)
 model_payback = payback_months(model_build, model_gain, model_run_cost_eur)
 model_roi = roi(model_build, model_gain, model_run_cost_eur, horizon_months)
-""", "hidden"),
+""", "visible"),  # the question's key idea: a visible check judges the model on top of the rule
     "payback-rigged-eq-object": ("q7_answer", """
 class AlwaysEqual(float):
     def __eq__(self, other):
@@ -424,3 +424,37 @@ comparison = pd.DataFrame({
 })
 heuristic_share = comparison.loc["ev_per_customer", "heuristic"] / comparison.loc["ev_per_customer", "model"]
 """, "hidden")
+
+# The review of realistic attempts: an edge the toys did not show, and values that follow from the
+# learner's own earlier functions within a question (messages are checked in test_m02_mvp.py).
+_Q5_STRICTLY_ABOVE = """
+def best_threshold(scores, churned, table, grid):
+    evs = [ev_per_customer(confusion_counts(np.asarray(scores) > t, churned), table) for t in grid]
+    return float(grid[int(np.argmax(evs))])
+value_threshold = best_threshold(validation["model_score"], validation["churned_next_4w"], table, THRESHOLDS)
+"""
+_Q6_RECALL_OVER_FLAGGED = _Q6_REFERENCE.replace('"recall": counts["tp"] / n_churners if n_churners else 0.0',
+                                                '"recall": counts["tp"] / n_flagged if n_flagged else 0.0')
+_Q7_AGAINST_NOTHING = _Q7_REFERENCE.replace(
+    'model_gain = (comparison.loc["ev_per_customer", "model"] - comparison.loc["ev_per_customer", "heuristic"]) '
+    '* subscribers', 'model_gain = comparison.loc["ev_per_customer", "model"] * subscribers')
+assert _Q6_RECALL_OVER_FLAGGED != _Q6_REFERENCE and _Q7_AGAINST_NOTHING != _Q7_REFERENCE
+
+WRONG_ANSWERS["threshold-flags-strictly-above-the-threshold"] = ("q5_answer", _Q5_STRICTLY_ABOVE, "visible")
+
+FAIR_SCORES.update({
+    # q5: 11 checks; `score > t` fails only the visible edge toy (the grid's scores are continuous)
+    "threshold-strictly-above-costs-the-edge-check": ("q5_answer", _Q5_STRICTLY_ABOVE, round(3 * 10 / 11, 2)),
+    # q4: 10 checks; v_TP without the voucher fails the three value_table checks only: `table` and
+    # heuristic_ev follow from the learner's own value_table (error carried forward inside the question)
+    "heuristic-ev-from-own-value-table-keeps-its-points": ("q4_answer", _Q4_NO_VOUCHER_ON_SAVED, round(2 * 7 / 10, 2)),
+    # q6: 10 checks; after swapped counts (q3) and a table without the voucher (q4), a scorecard whose
+    # recall divides by the flagged fails the two scorecard checks that see recall; the comparison's
+    # columns follow from the learner's own functions and keep their points
+    "comparison-from-own-counts-table-and-scorecard-keeps-its-points": (
+        "q6_answer", _Q3_AND_AND_SWAPPED_COUNTS + _Q4_NO_VOUCHER_ON_SAVED + _Q6_RECALL_OVER_FLAGGED,
+        round(2 * 8 / 10, 2)),
+    # q7: 7 checks; judging the model against doing nothing (the question's key idea) fails the visible
+    # and the hidden check of the model's numbers: about a third of the question
+    "model-against-doing-nothing-costs-about-a-third": ("q7_answer", _Q7_AGAINST_NOTHING, round(3 * 5 / 7, 2)),
+})
