@@ -34,55 +34,11 @@ TOLERANCE = 0.5  # points a question's automatic score may differ from the fair 
 # Questions where the checks do not (yet) give what a fair teacher gives: (assignment, attempt,
 # test cell) -> why. Listed, not hidden: the module's owner fixes the check, then removes the line.
 KNOWN_DEFECTS: dict[tuple[str, str, str], str] = {
-    ("01-product-strategy", "correct-other-style", "q2_test"):
-        "key results as a tuple lose 0.75 of 3: the check insists on a list",
-    ("01-product-strategy", "typical-mistakes-a", "q6_test"):
-        "greedy by RICE keeps 1.71 of 3: feasibility and sorting checks outnumber the one check of maximal value",
-    ("01-product-strategy", "typical-mistakes-b", "q3_test"):
-        "RICE without confidence gets 0 of 2: every check tests the same values, so no partial credit",
     ("01-product-strategy", "typical-mistakes-b", "q5_test"):
         "value taken as RICE gets 0 of 2, though the median rule and the four labels are right",
-    ("01-product-strategy", "half-done", "q4_test"):
-        "no rounding to 2 decimals keeps full marks: no visible or hidden check has scores that tie only once rounded",
-    ("01-product-strategy", "early-slip", "q3_test"):
-        "RICE without confidence gets 0 of 2: every check tests the same values, so no partial credit",
     ("01-product-strategy", "early-slip", "q5_test"):
         "the slip is charged again: quadrant reuses the learner's own value helper from q3, which carry-forward "
         "does not replace",
-    ("02-ml-mvp", "typical-mistakes-a", "q7_test"):
-        "judging the model against doing nothing costs 0.25 of 3: with this learner's EVs the model never pays "
-        "back under either reading, so only model_roi can show the mistake",
-    ("03-measuring-impact", "typical-mistakes-a", "q1_test"):
-        "visits x conversion x revenue_per_visit (conversion counted twice) keeps 2.4 of 3: the leaf checks "
-        "outnumber the one check that the root's factors multiply to revenue",
-    ("03-measuring-impact", "typical-mistakes-a", "q2_test"):
-        "two of four columns from means of daily ratios get 0.86 of 3: each frame check fails as a whole",
-    ("03-measuring-impact", "typical-mistakes-a", "q4_test"):
-        "mean and standard deviation instead of median and MAD get 0.4 of 2: only the shape check passes",
-    ("03-measuring-impact", "typical-mistakes-b", "q1_test"):
-        "two misplaced inputs cost 1.2 of 3 (0.6 each) although the root and five inputs are right",
-    ("03-measuring-impact", "typical-mistakes-b", "q4_test"):
-        "a MAD not scaled by 1.4826 gets 0.4 of 2: every value check fails for one missing constant",
-    ("03-measuring-impact", "typical-mistakes-b", "q5_test"):
-        "right periods with Timestamps instead of 'YYYY-MM-DD' strings get 0 of 2: every check tests the format",
-    ("03-measuring-impact", "typical-mistakes-b", "q7_test"):
-        "one factor at a time instead of the pinned log method keeps 2.14 of 3",
-    ("03-measuring-impact", "half-done", "q2_test"):
-        "one wrong column (summed user-days) gets 0.86 of 3: each frame check fails as a whole",
-    ("03-measuring-impact", "early-slip", "q4_test"):
-        "a day inside its own baseline gets 0.4 of 2: only the shape check passes",
-    ("04-experimentation", "typical-mistakes-a", "q1_test"):
-        "the unpooled-variance textbook formula (off by a few users) gets 0.33 of 2: every value check fails",
-    ("04-experimentation", "typical-mistakes-a", "q4_test"):
-        "the pooled SE in the interval (2 of 6 keys) costs half of 3 points: four checks test the interval",
-    ("04-experimentation", "typical-mistakes-b", "q4_test"):
-        "a one-sided p-value (1 of 6 keys) costs half of 3 points: four checks test the p-value",
-    ("04-experimentation", "typical-mistakes-b", "q7_test"):
-        "x not centred (theta and the variance reduction right) gets 0.8 of 2",
-    ("04-experimentation", "half-done", "q4_test"):
-        "the p-value with the unpooled SE (1 of 6 keys) costs 1.12 of 3",
-    ("04-experimentation", "early-slip", "q1_test"):
-        "a one-sided z for alpha gets 0.33 of 2: every value check fails",
 }
 
 
