@@ -21,9 +21,20 @@ PLATFORM_BASE = {
 }
 WEEKDAY_USERS = (1.00, 0.96, 0.97, 1.00, 1.06, 1.12, 1.15)  # Monday ... Sunday
 WEEKLY_GROWTH = 0.002  # traffic grows 0.2 % a week
-LAUNCH_CONVERSION_LIFT = 0.20  # smarter substitutions: conversion x 1.20, from launch day on
-LAUNCH_BASKET_CHANGE = -0.03  # like-for-like substitutes are a little cheaper
-LAUNCH_BASKET_RATE_LIFT = 0.04  # a few more users fill a basket
+# Smarter substitutions act after checkout, when an order is picked: the launch cannot change the
+# order a customer is placing that day. A subscriber who gets a substitute they keep trusts the next
+# box and orders again instead of skipping a week, so conversion (orders per visit) climbs as the
+# weekly ordering cycle turns over, and more where orders need substitutes more often (web's big
+# weekly shops most, Android's smaller ones least).
+SUBSTITUTED_ORDER_SHARE = {"ios": 0.30, "android": 0.20, "web": 0.40}  # orders with at least one substitute
+REORDER_LIFT_PER_SUBSTITUTED_ORDER = 0.30  # fully ramped conversion lift per unit of that share
+LAUNCH_CONVERSION_LIFT = {  # conversion x (1 + lift) once ramped: iOS +9 %, Android +6 %, web +12 %
+    platform: round(REORDER_LIFT_PER_SUBSTITUTED_ORDER * share, 4)
+    for platform, share in SUBSTITUTED_ORDER_SHARE.items()
+}
+LAUNCH_RAMP_DAYS = 14  # the lift grows linearly from 0 on launch day to full 14 days later
+LAUNCH_BASKET_CHANGE = -0.015  # kept substitutes are often own-brand, a little cheaper: from launch day on
+LAUNCH_BASKET_RATE_LIFT = 0.03  # a few more users fill a basket (ramps in with conversion)
 OUTAGE_CAPTURE = 0.03  # share of client-side events still recorded during the outage
 THEME_RATES = {  # tickets per 1,000 orders: (before launch, after launch)
     "wrong_substitution": (12.0, 6.5),
@@ -65,14 +76,26 @@ def impact_plan(seed: int = 10, n_weeks: int = 20) -> ImpactPlan:
     )
 
 
+def launch_ramp(day: pd.Timestamp, launch: pd.Timestamp) -> float:
+    """Share of the full conversion lift reached on ``day``: 0 before and on launch day, 1 after the ramp.
+
+    The first boxes picked by the new model arrive from launch day on; their subscribers come back
+    for their next weekly order over the following one to two weeks.
+    """
+    return float(np.clip((day - launch).days / LAUNCH_RAMP_DAYS, 0.0, 1.0))
+
+
 def daily_metrics(seed: int = 10, n_weeks: int = 20) -> pd.DataFrame:
     """Generate Larder's app metrics: one row per day and platform.
 
-    Planted: "smarter substitutions" launches on ``impact_plan(seed).launch`` and lifts
-    conversion by 15 % on every platform from that day on (basket value falls 3 %); a
-    tracking outage on one platform loses 97 % of the client-side events (active users
-    and baskets) for 2 or 3 days, while orders and revenue, recorded by the backend, stay
-    normal.
+    Planted: "smarter substitutions" launches on ``impact_plan(seed).launch``. It acts after
+    checkout (when orders are picked), so it does not lift launch-day conversion: subscribers
+    who kept a good substitute order again the next week instead of skipping, and conversion
+    climbs linearly over ``LAUNCH_RAMP_DAYS`` days to +9 % on iOS, +6 % on Android and +12 %
+    on web (where orders need substitutes most often), then holds. Basket value falls 1.5 %
+    from launch day (kept substitutes are a little cheaper); traffic does not move. A
+    tracking outage on one platform loses 97 % of the client-side events (active users and
+    baskets) for 2 or 3 days, while orders and revenue, recorded by the backend, stay normal.
 
     Parameters
     ----------
@@ -92,13 +115,15 @@ def daily_metrics(seed: int = 10, n_weeks: int = 20) -> pd.DataFrame:
     rows = []
     for day in dates:
         launched = day >= plan.launch
+        ramp = launch_ramp(day, plan.launch)
         week = (day - START).days / 7
         for platform in PLATFORMS:
             users0, conversion0, basket0, basket_rate0 = PLATFORM_BASE[platform]
             expected_users = users0 * WEEKDAY_USERS[day.day_of_week] * (1 + WEEKLY_GROWTH) ** week
             users = int(rng.poisson(expected_users * rng.normal(1, 0.02)))
-            conversion = conversion0 * (1 + LAUNCH_CONVERSION_LIFT * launched) * rng.normal(1, 0.01)
-            basket_rate = basket_rate0 * (1 + LAUNCH_BASKET_RATE_LIFT * launched)
+            lift = LAUNCH_CONVERSION_LIFT[platform] * ramp
+            conversion = conversion0 * (1 + lift) * rng.normal(1, 0.01)
+            basket_rate = basket_rate0 * (1 + LAUNCH_BASKET_RATE_LIFT * ramp)
             orders = int(rng.binomial(users, conversion))
             baskets = int(max(orders, rng.binomial(users, basket_rate)))
             basket_eur = basket0 * (1 + LAUNCH_BASKET_CHANGE * launched) * rng.normal(1, 0.01)
