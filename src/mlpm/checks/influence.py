@@ -11,8 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-import warnings
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -38,20 +37,6 @@ SMALL_NUMBERS = ("zero", "one", "two", "three", "four", "five", "six", "seven", 
                  "twelve")
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
           "november", "december")
-
-
-def from_own(compute: Callable[..., Any], *args: Any) -> Any:
-    """``compute(*args)``, or None when it raises: a value that follows from the learner's own answers.
-
-    Hidden checks use it to accept what is consistent with an earlier answer (error carried forward)
-    without failing themselves; warnings stay off stderr.
-    """
-    try:
-        with warnings.catch_warnings(), np.errstate(all="ignore"):
-            warnings.simplefilter("ignore")
-            return compute(*args)
-    except Exception:  # noqa: BLE001 - any error of learner code means: no such value
-        return None
 
 
 def _fail(message: str) -> None:
