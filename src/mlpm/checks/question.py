@@ -89,7 +89,7 @@ class QuestionResult:
 
     def _repr_html_(self) -> str:
         colour = "#1a7f37" if not self.messages else "#b35900"
-        rows = "".join(f"<div>{_inline_html(line)}</div>" for line in self.lines)
+        rows = "".join(f"<div>{inline_html(line)}</div>" for line in self.lines)
         return f"<div style='color:{colour};font-family:var(--jp-code-font-family, monospace)'>{rows}</div>"
 
     def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, Any]:
@@ -101,8 +101,8 @@ class QuestionResult:
                 "total": self.total, "hidden_ran": self.hidden_ran, "messages": self.messages, "notes": self.notes}
 
 
-def _inline_html(text: str) -> str:
-    """Escape a line for HTML and show `code` as code."""
+def inline_html(text: str) -> str:
+    """Escape a line for HTML and show `code` as code (the notebook's result and the feedback page)."""
     return re.sub(r"`([^`]+)`", r"<code>\1</code>", html.escape(text))
 
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 import copy
 import functools
 import html
-import re
 from pathlib import Path
 
 import nbformat
@@ -21,6 +20,7 @@ from nbconvert import HTMLExporter
 from nbconvert.preprocessors import Preprocessor
 from traitlets import Bool
 
+from mlpm.checks.question import inline_html
 from mlpm.grading.autograde import OK, Result
 from mlpm.grading.course import Course, nbgrader_cells
 
@@ -38,11 +38,6 @@ def _trim(output: dict) -> None:
             holder[key] = text[:MAX_OUTPUT_CHARS] + f"\n... output cut: {len(text):,} characters in all ..."
 
 
-def _inline(text: str) -> str:
-    """Escape text for HTML and show `code` as code."""
-    return re.sub(r"`([^`]+)`", r"<code>\1</code>", html.escape(text))
-
-
 def _summary(course: Course, result: Result, manual: dict[str, float]) -> str:
     """An HTML table: points per question, and each result in the words the notebook shows."""
     rows = ["<table><thead><tr><th>question</th><th>points</th><th>result</th></tr></thead><tbody>"]
@@ -55,10 +50,10 @@ def _summary(course: Course, result: Result, manual: dict[str, float]) -> str:
             total += score
             shown = f"{score:g} / {cell.points:g}"
             lines = result.outcomes.get(cell.grade_id) if cell.auto else ["graded by your instructor"]
-            verdict = "<br>".join(_inline(line) for line in lines or ["✓ passed"])
-        rows.append(f"<tr><td>{_inline(course.title(cell.grade_id))}</td><td>{shown}</td><td>{verdict}</td></tr>")
+            verdict = "<br>".join(inline_html(line) for line in lines or ["✓ passed"])
+        rows.append(f"<tr><td>{inline_html(course.title(cell.grade_id))}</td><td>{shown}</td><td>{verdict}</td></tr>")
     rows.append("</tbody></table>")
-    notes = "".join(f"<li>{_inline(note)}</li>" for note in result.notes)
+    notes = "".join(f"<li>{inline_html(note)}</li>" for note in result.notes)
     return (f"<h1>Feedback for {html.escape(result.student)} · {html.escape(course.slug)}</h1>\n\n"
             f"<p><b>Total{' so far' if pending else ''}: {total:g} / {course.max_score:g}</b>"
             + (" (written answers still to be graded)" if pending else "") + "</p>\n\n" + "".join(rows)
