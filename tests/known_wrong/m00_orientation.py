@@ -1,0 +1,105 @@
+"""Known-wrong answers and fairly graded answers for 00-orientation.
+
+WRONG_ANSWERS: mistake name -> (answer cell grade_id, replacement code, which checks catch it).
+"visible" means the checks a learner sees fail; "hidden" means the visible checks pass
+and only the hidden ones catch it (a hard-coded or subtly wrong answer).
+
+FAIR_SCORES: case -> (answer cell grade_id, replacement code, points a fair teacher gives the
+question whose test cell follows).
+"""
+
+ASSIGNMENT = "00-orientation"
+
+_KEY_OWNS = {"A1": "pm", "A2": "data scientist", "A3": "pm", "A4": "data scientist", "A5": "pm",
+             "A6": "data scientist", "A7": "pm", "A8": "data scientist", "A9": "pm", "A10": "data scientist"}
+_KEY_SKILL = {"S1": "product strategy", "S2": "product delivery", "S3": "influence", "S4": "technical fluency",
+              "S5": "product strategy", "S6": "product delivery", "S7": "influence", "S8": "technical fluency"}
+
+
+def _owns(**changes: str) -> str:
+    return f"who_owns = {({**_KEY_OWNS, **changes})!r}\n"
+
+
+def _skills(**changes: str) -> str:
+    return f"skill_for = {({**_KEY_SKILL, **changes})!r}\n"
+
+
+WRONG_ANSWERS = {
+    "churners_counted_not_rated": ("q1_answer", """
+def churn_by_segment(frame):
+    return frame.groupby("segment")["churned_next_4w"].sum()
+riskiest_segment = churn_by_segment(customers).idxmax()
+""", "visible"),
+    "rates_as_percentages": ("q1_answer", """
+def churn_by_segment(frame):
+    return frame.groupby("segment")["churned_next_4w"].mean() * 100
+riskiest_segment = churn_by_segment(customers).idxmax()
+""", "visible"),
+    "share_of_all_churners_not_of_the_segment": ("q1_answer", """
+def churn_by_segment(frame):
+    churners = frame[frame["churned_next_4w"]]
+    return churners["segment"].value_counts(normalize=True)
+riskiest_segment = churn_by_segment(customers).idxmax()
+""", "visible"),
+    "riskiest_is_the_lowest_rate": ("q1_answer", """
+def churn_by_segment(frame):
+    return frame.groupby("segment")["churned_next_4w"].mean()
+riskiest_segment = churn_by_segment(customers).idxmin()
+""", "visible"),
+    "segments_typed_in": ("q1_answer", """
+def churn_by_segment(frame):
+    return pd.Series({s: frame.loc[frame["segment"] == s, "churned_next_4w"].mean()
+                      for s in ["couple", "family", "single"]})
+riskiest_segment = "family"
+""", "hidden"),
+    "everything_the_pm_does": ("q2_answer", f"who_owns = {dict.fromkeys(_KEY_OWNS, 'pm')!r}\n", "visible"),
+    "model_quality_called_pm_work": ("q2_answer", _owns(A8="pm"), "hidden"),
+    "finance_talk_left_to_the_data_scientist": ("q2_answer", _owns(A5="data scientist"), "hidden"),
+    "roles_in_capitals": ("q2_answer", f"who_owns = {({k: v.upper() for k, v in _KEY_OWNS.items()})!r}\n",
+                          "visible"),
+    "explaining_a_model_is_technical": ("q3_answer", _skills(S3="technical fluency"), "hidden"),
+    "dashboard_reading_called_strategy": ("q3_answer", _skills(S6="product strategy"), "hidden"),
+    "bad_news_as_delivery": ("q3_answer", _skills(S7="product delivery"), "visible"),
+    "one_situation_missing": ("q3_answer", "skill_for = {k: v for k, v in " + repr(_KEY_SKILL) + ".items() if k != 'S8'}\n",
+                              "visible"),
+}
+
+FAIR_SCORES = {
+    "rates_from_value_counts": ("q1_answer", """
+def churn_by_segment(frame):
+    counts = frame.groupby("segment")["churned_next_4w"].value_counts(normalize=True)
+    return counts.xs(True, level=1).reindex(sorted(frame["segment"].unique()), fill_value=0.0)
+riskiest_segment = churn_by_segment(customers).sort_values().index[-1]
+""", 2.0),
+    "rates_as_a_one_column_frame": ("q1_answer", """
+def churn_by_segment(frame):
+    return frame.groupby("segment")[["churned_next_4w"]].mean()
+riskiest_segment = str(churn_by_segment(customers)["churned_next_4w"].idxmax())
+""", 2.0),
+    "rates_by_division_in_a_loop": ("q1_answer", """
+def churn_by_segment(frame):
+    rates = {}
+    for segment in frame["segment"].unique():
+        rows = frame[frame["segment"] == segment]
+        rates[segment] = rows["churned_next_4w"].sum() / len(rows)
+    return pd.Series(rates)
+riskiest_segment = max(churn_by_segment(customers).items(), key=lambda kv: kv[1])[0]
+""", 2.0),
+    "counts_then_riskiest_consistent_with_own_rates": ("q1_answer", """
+def churn_by_segment(frame):
+    return frame.groupby("segment")["churned_next_4w"].sum()
+riskiest_segment = churn_by_segment(customers).idxmax()
+""", 0.5),
+    "percentages_cost_once": ("q1_answer", """
+def churn_by_segment(frame):
+    return 100 * frame.groupby("segment")["churned_next_4w"].mean()
+riskiest_segment = churn_by_segment(customers).idxmax()
+""", 1.5),
+    "one_activity_wrong_of_ten": ("q2_answer", _owns(A6="pm"), 2 * 5 / 6),
+    "key_written_with_a_loop": ("q2_answer", """
+who_owns = {}
+for key, text in ACTIVITIES.items():
+    who_owns[key] = ROLES[0] if key in ("A1", "A3", "A5", "A7", "A9") else ROLES[1]
+""", 2.0),
+    "one_situation_wrong_of_eight": ("q3_answer", _skills(S2="product strategy"), 2 * 4 / 5),
+}

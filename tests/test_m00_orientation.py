@@ -1,0 +1,85 @@
+"""Module 00 (orientation): is the churn-rate checker right both ways, and do the warm-ups' keys agree
+with the lesson?"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import mlpm
+from mlpm.checks.orientation import check_rates
+from notebook_tools import ROOT, cells_by_id, read_notebook, source
+
+SOLUTION = ROOT / "solutions" / "00-orientation" / "00-orientation-exercises.ipynb"
+LESSON = ROOT / "notebooks" / "00-orientation.ipynb"
+EXPECTED = pd.Series({"couple": 0.25, "family": 0.5, "single": 0.0})
+
+
+def _namespace(grade_id: str) -> dict:
+    namespace: dict = {}
+    exec(source(cells_by_id(read_notebook(SOLUTION))[grade_id]).replace("### BEGIN SOLUTION", "")
+         .replace("### END SOLUTION", ""), namespace)
+    return namespace
+
+
+def test_reference_rates_match_churners_over_subscribers():
+    """Does the pinned rate (mean of the True/False column) equal churners ÷ subscribers, counted apart?"""
+    customers = mlpm.load("customers")
+    rates = customers.groupby("segment")["churned_next_4w"].mean()
+    for segment, rows in customers.groupby("segment"):
+        assert rates[segment] == pytest.approx(int(rows["churned_next_4w"].sum()) / len(rows))
+    assert rates.idxmax() == "family", "the lesson and the data card speak of families as the riskiest segment"
+
+
+def test_check_rates_passes_the_reference_and_a_one_column_frame():
+    """Does a Series of shares, or a one-column DataFrame of them, pass?"""
+    check_rates(EXPECTED.copy(), EXPECTED, "rates")
+    check_rates(EXPECTED.to_frame("churned_next_4w"), EXPECTED, "rates")
+    check_rates(EXPECTED.iloc[::-1], EXPECTED, "rates")  # order does not matter
+
+
+@pytest.mark.parametrize("wrong, words", [
+    (pd.Series({"couple": 12.5, "family": 50.0, "single": 0.0}), "looks like percentages"),
+    (EXPECTED * 100, "counts or percentages"),
+    (pd.Series({"couple": 1.0, "family": 4.0, "single": 0.0}), "counts or percentages"),
+    (pd.Series({"couple": 0.5, "family": 0.5, "single": 0.0}), "off for 'couple'"),
+    (pd.Series({"couple": 0.25, "family": 0.5}), "no value for 'single'"),
+    ([0.25, 0.5, 0.0], "should be a pandas Series"),
+])
+def test_check_rates_fails_wrong_answers_with_the_right_message(wrong, words):
+    """Does each known kind of wrong answer fail with a message that names it (and not the value)?"""
+    with pytest.raises(AssertionError, match=words) as caught:
+        check_rates(wrong, EXPECTED, "rates")
+    assert "0.25" not in str(caught.value)
+
+
+def test_percent_ok_accepts_percentages_only_in_the_hidden_checks():
+    """Is a percentage charged once (visible) and accepted where percent_ok is set (hidden)?"""
+    check_rates(EXPECTED * 100, EXPECTED, "rates", percent_ok=True)
+    with pytest.raises(AssertionError):
+        check_rates(EXPECTED * 100 + 1, EXPECTED, "rates", percent_ok=True)
+
+
+def test_skill_group_key_agrees_with_the_lessons_table():
+    """Does each situation's skill group in the key match the group of the module the lesson assigns?"""
+    lesson = "\n".join(source(c) for c in read_notebook(LESSON)["cells"] if c["cell_type"] == "code")
+    start = lesson.index("MODULE_GROUPS = {")
+    namespace: dict = {}
+    exec(lesson[start:lesson.index("}\n", start) + 2], namespace)
+    groups = namespace["MODULE_GROUPS"]
+    answer = _namespace("q3_answer")["skill_for"]
+    situations = _namespace("q3_situations")
+    # the module a learner would open for each situation
+    module_of = {"S1": "01-product-strategy", "S2": "02-ml-mvp", "S3": "05-explaining-models",
+                 "S4": "07-responsible-ai", "S5": "01-product-strategy", "S6": "03-measuring-impact",
+                 "S7": "06-influence", "S8": "08-mlops"}
+    assert set(module_of) == set(situations["SITUATIONS"])
+    for situation, module in module_of.items():
+        assert module in groups[answer[situation]], situation
+    assert set(groups) == set(situations["SKILL_GROUPS"])
+
+
+def test_activity_key_splits_the_week_evenly():
+    """Is the PM/data-scientist key balanced, so guessing one role for all scores half at most?"""
+    owners = list(_namespace("q2_answer")["who_owns"].values())
+    assert owners.count("pm") == owners.count("data scientist") == 5
