@@ -37,11 +37,45 @@ def test_check_prints_points_per_question_and_failing_messages(tmp_path, capsys)
 
 
 def test_check_explains_a_file_it_cannot_read(tmp_path, capsys):
-    """Does `mlpm check` on a broken file say it is not a valid notebook, rather than score it 0?"""
+    """Does `mlpm check` on a broken file say in one line that it is not a valid notebook (exit 2)?"""
     broken = tmp_path / NAME
     broken.write_text('{"cells": [', encoding="utf-8")
-    assert main(["check", str(broken)]) == 1
-    assert "malformed_notebook" in capsys.readouterr().out
+    assert main(["check", str(broken)]) == 2
+    printed = capsys.readouterr()
+    assert printed.err.strip().splitlines() == [f"mlpm check: {NAME} is not a valid notebook file: "
+                                                 "Expecting value: line 1 column 12 (char 11)"]
+    assert printed.out == ""
+
+
+@pytest.mark.parametrize("name, message", [
+    ("missing.ipynb", "missing.ipynb: no such file or folder"),
+    ("notes.txt", "notes.txt is not a notebook (an .ipynb file)"),
+    ("empty folder", "empty folder holds no exercise notebook"),
+    ("lesson.ipynb", "lesson.ipynb is not one of the workshop's exercise notebooks"),
+])
+def test_check_says_in_one_line_what_is_wrong_with_a_path(tmp_path, capsys, name, message):
+    """Does `mlpm check` on a missing file, a text file, a folder without exercises or a lesson exit 2 with one line?"""
+    (tmp_path / "notes.txt").write_text("my notes", encoding="utf-8")
+    (tmp_path / "empty folder").mkdir()
+    write(read(ROOT / "notebooks" / "01-product-strategy.ipynb"), tmp_path / "lesson.ipynb")
+    assert main(["check", str(tmp_path / name)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and err[0].startswith("mlpm check: ") and message in err[0]
+
+
+def test_check_a_folder_grades_each_exercise_and_totals(tmp_path, capsys):
+    """Does `mlpm check FOLDER` grade every exercise notebook under it (not lessons), then print a total?"""
+    answers = solution_answers(read(ROOT / "solutions" / SLUG / NAME))
+    exercise = read(ROOT / "exercises" / SLUG / NAME)
+    write(attempt(exercise, answers), tmp_path / "work" / "solved" / NAME)
+    write(exercise, tmp_path / "work" / "blank" / NAME)
+    write(exercise, tmp_path / "work" / ".ipynb_checkpoints" / NAME)
+    write(read(ROOT / "notebooks" / "01-product-strategy.ipynb"), tmp_path / "work" / "lesson.ipynb")
+    assert main(["check", str(tmp_path / "work")]) == 0
+    printed = capsys.readouterr().out
+    assert printed.count(f"{NAME} · {SLUG}") == 2
+    assert "Automatic points: 0 / 21" in printed and "Automatic points: 21 / 21" in printed
+    assert printed.strip().endswith("Total over 2 notebooks: 21 / 42 automatic points")
 
 
 def test_visible_only_check_says_the_grade_can_still_change(tmp_path):

@@ -55,11 +55,28 @@ def _grade(args: argparse.Namespace) -> int:
 
 def _check(args: argparse.Namespace) -> int:
     from mlpm.grading.autograde import OK
-    from mlpm.grading.check import check, render
+    from mlpm.grading.check import NotCheckable, automatic_points, check, notebooks_to_check, render
 
-    course, result = check(args.notebook, _limits(args))
-    print(render(args.notebook, course, result))
-    return 0 if result.status == OK else 1
+    notebooks, problems = notebooks_to_check(args.paths)
+    for problem in problems:
+        print(f"mlpm check: {problem}", file=sys.stderr)
+    earned = possible = 0.0
+    graded = failed = 0
+    for notebook in notebooks:
+        try:
+            course, result = check(notebook, _limits(args))
+        except NotCheckable as error:
+            problems.append(str(error))
+            print(f"mlpm check: {error}", file=sys.stderr)
+            continue
+        print(("\n" + "=" * 72 + "\n\n" if graded else "") + render(notebook, course, result))
+        graded += 1
+        failed += result.status != OK
+        points = automatic_points(course, result)
+        earned, possible = earned + points[0], possible + points[1]
+    if graded > 1:
+        print(f"\nTotal over {graded} notebooks: {earned:g} / {possible:g} automatic points")
+    return 2 if problems else 1 if failed else 0
 
 
 def _add_limits(command: argparse.ArgumentParser, cell: int, notebook: int) -> None:
@@ -108,8 +125,9 @@ def parser() -> argparse.ArgumentParser:
     _add_limits(grade, cell=60, notebook=600)
     grade.set_defaults(handler=_grade)
 
-    check = commands.add_parser("check", help="grade one of your notebooks: points per question")
-    check.add_argument("notebook", type=Path, help="your exercise notebook (.ipynb)")
+    check = commands.add_parser("check", help="grade your exercise notebooks: points per question")
+    check.add_argument("paths", type=Path, nargs="+", metavar="PATH",
+                       help="an exercise notebook (.ipynb), or a folder: every exercise notebook in it")
     _add_limits(check, cell=60, notebook=600)
     check.set_defaults(handler=_check)
     return top

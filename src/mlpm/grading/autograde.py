@@ -40,6 +40,11 @@ GRADING_ERROR = "grading_error"
 TAMPERED = "tampered_with_grading"
 
 
+def scripts_on_path() -> None:
+    """Put this interpreter's scripts first on PATH: nbgrader calls ``alembic`` for a new gradebook."""
+    os.environ["PATH"] = os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")])
+
+
 @dataclass(frozen=True)
 class Limits:
     """Resource limits for one submission.

@@ -1,4 +1,4 @@
-"""`mlpm check NOTEBOOK`: a learner grades one notebook with the instructor's engine.
+"""`mlpm check PATH...`: a learner grades notebooks with the instructor's engine.
 
 No course folder or gradebook is needed: a throwaway course is made in a temporary folder.
 The assignment is the one whose locked cells the notebook carries (else its folder's name).
@@ -11,11 +11,14 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from mlpm.grading.autograde import OK, Limits, Result, grade_submissions
+from mlpm.grading.autograde import OK, Limits, Result, grade_submissions, scripts_on_path
 from mlpm.grading.collect import GRADABLE, check_notebook, read_notebook
 from mlpm.grading.course import Course, default_cache, locked_share, nbgrader_cells, prepare_course
-from mlpm.grading.grade import scripts_on_path
 from mlpm.paths import content_dir, project_root
+
+
+class NotCheckable(Exception):
+    """A path `mlpm check` cannot grade; the message says why, in one line."""
 
 
 def _sources() -> dict[str, tuple[Path, bool]]:
@@ -41,17 +44,50 @@ def find_assignment(notebook: Path) -> str:
     if best is None and notebook.resolve().parent.name in sources:
         best = notebook.resolve().parent.name
     if best is None:
-        raise SystemExit(f"{notebook} is not one of the workshop's exercise notebooks "
-                         f"({', '.join(sorted(sources))}).")
+        raise NotCheckable(f"{notebook} is not one of the workshop's exercise notebooks "
+                           f"({', '.join(sorted(sources))})")
     return best
 
 
-def check(notebook: Path, limits: Limits) -> tuple[Course | None, Result]:
-    """Grade one notebook in a throwaway course; return the course (None if unread) and the result."""
+def _is_exercise(path: Path) -> bool:
+    """Whether a notebook file has graded cells (a lesson or a scratch notebook has none)."""
+    notebook = read_notebook(path)[0]
+    return notebook is None or any(cell["metadata"]["nbgrader"].get("grade")
+                                   for cell in nbgrader_cells(notebook).values())
+
+
+def notebooks_to_check(paths: list[Path]) -> tuple[list[Path], list[str]]:
+    """The notebooks that ``paths`` name, and one line per path that names none.
+
+    A folder stands for every exercise notebook under it (checkpoints and hidden folders
+    skipped); an unreadable notebook in it is kept, so that checking it says what is wrong.
+    """
+    notebooks, problems = [], []
+    for path in paths:
+        if path.is_dir():
+            found = [p for p in sorted(path.rglob("*.ipynb"))
+                     if not any(part.startswith(".") for part in p.relative_to(path).parts) and _is_exercise(p)]
+            notebooks += found
+            if not found:
+                problems.append(f"{path} holds no exercise notebook")
+        elif not path.exists():
+            problems.append(f"{path}: no such file or folder")
+        elif path.suffix != ".ipynb":
+            problems.append(f"{path} is not a notebook (an .ipynb file)")
+        else:
+            notebooks.append(path)
+    return notebooks, problems
+
+
+def check(notebook: Path, limits: Limits) -> tuple[Course, Result]:
+    """Grade one notebook in a throwaway course; return the course and the result.
+
+    Raises :class:`NotCheckable` when the file is not a readable exercise notebook.
+    """
     scripts_on_path()
-    _, problem, reason = read_notebook(notebook)
+    problem, reason = read_notebook(notebook)[1:]
     if problem:
-        return None, Result("you", problem, [reason])
+        raise NotCheckable(reason)
     slug = find_assignment(notebook)
     source, hidden = _sources()[slug]
     with tempfile.TemporaryDirectory(prefix="mlpm-check-") as scratch:
@@ -59,22 +95,25 @@ def check(notebook: Path, limits: Limits) -> tuple[Course | None, Result]:
         course = prepare_course(source, slug, work, hidden_tests=hidden, cache=default_cache())
         status, reason = check_notebook(notebook, course)
         if status != GRADABLE:
-            return course, Result("you", status, [reason])
+            raise NotCheckable(reason)
         [result] = grade_submissions(course, [("you", notebook)], work / "submissions", limits, jobs=1)
         result.autograded = None  # it lives in the temporary folder
     return course, result
 
 
-def render(notebook: Path, course: Course | None, result: Result) -> str:
+def automatic_points(course: Course, result: Result) -> tuple[float, float]:
+    """(points earned, points possible) of the automatically graded questions."""
+    auto = [cell for cell in course.grade_cells if cell.auto]
+    return (sum(result.scores.get(cell.grade_id) or 0 for cell in auto) if result.status == OK else 0.0,
+            sum(cell.points for cell in auto))
+
+
+def render(notebook: Path, course: Course, result: Result) -> str:
     """The text `mlpm check` prints: points per question, then each failing check's message."""
-    if course is None:
-        lines = [f"{notebook.name}", ""]
-    else:
-        checks = "hidden checks included" if course.hidden_tests else "visible checks only"
-        lines = [f"{notebook.name} · {course.slug} ({checks})", ""]
+    checks = "hidden checks included" if course.hidden_tests else "visible checks only"
+    lines = [f"{notebook.name} · {course.slug} ({checks})", ""]
     if result.status != OK:
         return "\n".join(lines + [f"Could not grade it ({result.status}):"] + [f"  {n}" for n in result.notes])
-    auto_total = auto_max = 0.0
     width = max(len(course.title(cell.grade_id)) for cell in course.grade_cells)
     for cell in course.grade_cells:
         title = course.title(cell.grade_id)
@@ -82,12 +121,10 @@ def render(notebook: Path, course: Course | None, result: Result) -> str:
             lines.append(f"  {title:<{width}}  {'':>9}  graded by your instructor ({cell.points:g} points)")
             continue
         score = result.scores.get(cell.grade_id) or 0
-        auto_total += score
-        auto_max += cell.points
         verdict = ("not answered yet" if cell.grade_id in result.unanswered
                    else "passed" if score == cell.points else "partly right" if score else "failed")
         lines.append(f"  {title:<{width}}  {score:>4g} / {cell.points:<3g} {verdict}")
-    lines += ["", f"Automatic points: {auto_total:g} / {auto_max:g}"]
+    lines += ["", "Automatic points: {:g} / {:g}".format(*automatic_points(course, result))]
     if not course.hidden_tests:
         lines += ["(Visible checks only: your instructor's grading also runs hidden checks on other data, "
                   "so write general code; hard-coded answers will lose these points.)"]

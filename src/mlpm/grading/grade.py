@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 import tempfile
 import warnings
@@ -12,7 +11,7 @@ from pathlib import Path
 from tqdm import tqdm
 
 from mlpm.grading import feedback, gradebook, report
-from mlpm.grading.autograde import OK, Limits, Result, grade_submissions
+from mlpm.grading.autograde import OK, Limits, Result, grade_submissions, scripts_on_path
 from mlpm.grading.collect import GRADABLE, collect
 from mlpm.grading.course import default_cache, prepare_course
 
@@ -26,11 +25,6 @@ class GradeRun:
     grades_csv: Path
     report: Path
     feedback_dir: Path
-
-
-def scripts_on_path() -> None:
-    """Put this interpreter's scripts first on PATH: nbgrader calls ``alembic`` for a new gradebook."""
-    os.environ["PATH"] = os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")])
 
 
 def grade(
@@ -127,6 +121,6 @@ def summary(run: GradeRun) -> str:
     for row in run.rows:
         total = f"{row['total']:g} / {row['max']:g}" if row["total"] != "" else "-"
         if row["needs_manual_grading"]:
-            total += f" so far ({row['waiting_points']:g} written points to grade)"
+            total += f" ({row['waiting_points']:g} written points not graded yet)"
         lines.append(f"{row['student']:<{width}}  {row['status']:<18}  {total}")
     return "\n".join(lines)

@@ -1,0 +1,69 @@
+"""Time `mlpm check` on a solved module 01 notebook against a bare run of the same notebook.
+
+Usage: python benchmarks/check_speed.py [--repeat 5]
+
+Both are timed as a learner would wait for them, from a fresh Python process, alternating:
+
+- ``mlpm check NOTEBOOK``: the command line, course cache warm (one untimed run first);
+- a bare run: a fresh ``python -c`` that executes the notebook with nbclient in a fresh kernel.
+
+Prints each median and the ratio check / bare (target: at most 1.5).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from mlpm.grading.attempts import attempt, read, solution_answers, write
+
+ROOT = Path(__file__).resolve().parents[1]
+SLUG = "01-product-strategy"
+NAME = "01-strategy-exercises.ipynb"
+BARE = """
+import sys, nbformat
+from nbclient import NotebookClient
+notebook = nbformat.read(sys.argv[1], as_version=4)
+NotebookClient(notebook, timeout=120, kernel_name="python3").execute()
+"""
+
+
+def _timed(command: list[str], cwd: Path, expect: int = 0) -> float:
+    env = dict(os.environ, PATH=os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")]))
+    start = time.perf_counter()
+    result = subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True)
+    seconds = time.perf_counter() - start
+    if result.returncode != expect:
+        raise SystemExit(f"{' '.join(command)} failed:\n{result.stdout[-3000:]}{result.stderr[-3000:]}")
+    return seconds
+
+
+def main() -> None:
+    options = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    options.add_argument("--repeat", type=int, default=5)
+    args = options.parse_args()
+    with tempfile.TemporaryDirectory(prefix="mlpm-bench-") as scratch:
+        work = Path(scratch)
+        solved = attempt(read(ROOT / "exercises" / SLUG / NAME), solution_answers(read(ROOT / "solutions" / SLUG / NAME)))
+        notebook = write(solved, work / NAME)
+        check = [sys.executable, "-m", "mlpm", "check", str(notebook)]
+        bare = [sys.executable, "-c", BARE, str(notebook)]
+        _timed(check, work)  # fills the course cache, as a learner's first check does
+        times: dict[str, list[float]] = {"mlpm check": [], "bare run": []}
+        for _ in range(args.repeat):
+            times["mlpm check"].append(_timed(check, work))
+            times["bare run"].append(_timed(bare, work))
+    medians = {name: statistics.median(values) for name, values in times.items()}
+    for name, values in times.items():
+        print(f"{name:<11} median {medians[name]:5.2f} s   runs: {', '.join(f'{v:.2f}' for v in values)}")
+    print(f"ratio check / bare: {medians['mlpm check'] / medians['bare run']:.2f} (target: at most 1.5)")
+
+
+if __name__ == "__main__":
+    main()
