@@ -50,8 +50,8 @@ def main() -> None:
     args = options.parse_args()
     with tempfile.TemporaryDirectory(prefix="mlpm-bench-") as scratch:
         work = Path(scratch)
-        solved = attempt(read(ROOT / "exercises" / SLUG / NAME), solution_answers(read(ROOT / "solutions" / SLUG / NAME)))
-        notebook = write(solved, work / NAME)
+        answers = solution_answers(read(ROOT / "solutions" / SLUG / NAME))
+        notebook = write(attempt(read(ROOT / "exercises" / SLUG / NAME), answers), work / NAME)
         check = [sys.executable, "-m", "mlpm", "check", str(notebook)]
         bare = [sys.executable, "-c", BARE, str(notebook)]
         _timed(check, work)  # fills the course cache, as a learner's first check does

@@ -44,3 +44,16 @@ def test_run_command_prints_table_and_exit_code(tmp_path, capsys):
     out = capsys.readouterr().out
     assert code == 0
     assert "01-strategy-exercises.ipynb" in out and "status" in out and "1 passed, 0 failed" in out
+
+
+def test_grade_summary_says_how_many_written_points_wait():
+    """Does the terminal summary of `mlpm grade` say "20 / 24 (4 written points not graded yet)"?"""
+    from mlpm.grading.grade import GradeRun, summary
+
+    rows = [{"student": "ana", "status": "ok", "total": 20.0, "max": 24.0, "needs_manual_grading": True,
+             "waiting_points": 4.0},
+            {"student": "ben", "status": "ok", "total": 24.0, "max": 24.0, "needs_manual_grading": False,
+             "waiting_points": 0.0}]
+    lines = summary(GradeRun([], rows, None, None, None)).splitlines()
+    assert lines[1].endswith("20 / 24 (4 written points not graded yet)")
+    assert lines[2].endswith("24 / 24")
