@@ -193,3 +193,18 @@ def check_status(value: Any, expected: pd.Series, name: str, *, hint: str = "") 
     wrong = [k for k in expected.index if not isinstance(value[k], str) or str.__str__(value[k]) != expected[k]]
     if wrong:
         _fail(name, f"has {len(wrong)} of {len(expected)} subscribers in the wrong state.", hint)
+
+
+@quiet
+def check_names_from(value: Any, options: Sequence[str], name: str) -> None:
+    """Check the shape of a collection of names: strings, each one of ``options``, none repeated."""
+    items = _as_list(value, name)
+    if not all(isinstance(item, str) for item in items):
+        _fail(name, "should hold names as strings.")
+    unknown = [str.__str__(item) for item in items if str.__str__(item) not in options]
+    if unknown:
+        _fail(name, f"has names that are not among the options: {_listing(unknown)}.")
+    if len(set(map(str.__str__, items))) != len(items):
+        _fail(name, "names an item more than once.")
+    if not items:
+        _fail(name, "is empty: pick the options that apply.")
