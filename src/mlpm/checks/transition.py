@@ -1,0 +1,468 @@
+"""Checkers for module 09 (the transition): the skills radar, the transition plan, BUS answers,
+Fermi estimates, CV impact bullets and the technical-interview drill.
+
+Judgement turned into structure: the plan and the BUS answer are dicts whose parts are checked for
+shape and coherence (a success metric tied to the goal, an MVP from the prioritised list, a
+learning action and a mentor per gap), never for wording. Impact bullets are read with a pinned,
+documented heuristic (:func:`bullet_problems`). Like every checker, they raise ``AssertionError``
+with what to look at (never the expected value), compare types strictly and keep warnings off stderr.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from matplotlib.figure import Figure
+
+from mlpm.checks.core import check_keys, check_type, quiet
+
+# ---- the radar chart ---------------------------------------------------------------------------
+
+
+def _polar_axes(fig: Any):
+    if not isinstance(fig, Figure):
+        raise AssertionError(f"Return the matplotlib Figure (`fig = plt.figure()` ... `return fig`), "
+                             f"not a {type(fig).__name__}.")
+    polar = [ax for ax in fig.axes if ax.get_visible() and ax.name == "polar"]
+    if not polar:
+        raise AssertionError("The figure has no polar axes: create them with "
+                             "`fig.add_subplot(projection='polar')` so the chart is a radar.")
+    return polar[0]
+
+
+def _spokes(ax) -> dict[float, str]:
+    """Angle (radians, in [0, 2π)) -> the spoke's label, from the x tick labels."""
+    labels = [t.get_text().strip() for t in ax.get_xticklabels()]
+    return {round(float(a) % (2 * math.pi), 6): label for a, label in zip(ax.get_xticks(), labels, strict=False)}
+
+
+def _lines(ax) -> list:
+    return [line for line in ax.get_lines() if len(np.atleast_1d(line.get_xdata())) >= 3]
+
+
+def _norm(text: str) -> str:
+    return " ".join(str(text).replace("_", " ").lower().split())
+
+
+@quiet
+def check_spokes(fig: Any, groups: Sequence[str]) -> None:
+    """Check the radar is polar with exactly one labelled spoke per skill group."""
+    ax = _polar_axes(fig)
+    labels = [_norm(label) for label in _spokes(ax).values() if label]
+    wanted = [_norm(g) for g in groups]
+    if sorted(labels) != sorted(wanted):
+        raise AssertionError("The spokes should carry one label per skill group, each group once: set the "
+                             "angles with `ax.set_xticks(angles)` and the names with `ax.set_xticklabels(groups)`.")
+
+
+@quiet
+def check_polygons(fig: Any, scores: Mapping[str, Mapping[str, float]], *, tol: float = 1e-6) -> None:
+    """Check that each score set is drawn as a closed polygon whose radius on each spoke is its score.
+
+    ``scores`` maps a legend label (or, for a single polygon, any label) to ``{group: score}``.
+    """
+    ax = _polar_axes(fig)
+    spokes = {angle: _norm(label) for angle, label in _spokes(ax).items()}
+    lines = _lines(ax)
+    if len(lines) < len(scores):
+        raise AssertionError(f"The radar should draw {len(scores)} polygon(s), one per set of scores, "
+                             "with `ax.plot(angles, values)`; it draws fewer.")
+    for line in lines:
+        x = np.asarray(line.get_xdata(), dtype=float)
+        y = np.asarray(line.get_ydata(), dtype=float)
+        if not (math.isclose(x[0] % (2 * math.pi), x[-1] % (2 * math.pi), abs_tol=1e-6) and
+                math.isclose(y[0], y[-1], abs_tol=1e-9)):
+            raise AssertionError("A polygon is not closed: repeat the first angle and the first value at the end, "
+                                 "so the last spoke joins the first.")
+    drawn = []
+    for line in lines:
+        x = np.asarray(line.get_xdata(), dtype=float)[:-1] % (2 * math.pi)
+        y = np.asarray(line.get_ydata(), dtype=float)[:-1]
+        points = {}
+        for angle, radius in zip(x, y, strict=True):
+            label = next((lab for a, lab in spokes.items() if math.isclose(a, angle, abs_tol=1e-6)), None)
+            if label is None:
+                raise AssertionError("A polygon has a corner between spokes: plot each score at the angle of its "
+                                     "group's spoke (the same angles you pass to `set_xticks`).")
+            points[label] = radius
+        drawn.append(points)
+    for label, values in scores.items():
+        wanted = {_norm(g): float(v) for g, v in dict(values).items()}
+        if not any(set(p) == set(wanted) and all(math.isclose(p[g], wanted[g], abs_tol=tol) for g in wanted)
+                   for p in drawn):
+            raise AssertionError(f"No polygon puts the {label!r} scores on their own groups' spokes: check that "
+                                 "each value is plotted at the angle labelled with its group.")
+
+
+@quiet
+def check_scale(fig: Any) -> None:
+    """Check the radial axis runs from 0 to 5, so two radars compare at a glance."""
+    ax = _polar_axes(fig)
+    low, high = ax.get_ylim()
+    if not (math.isclose(low, 0, abs_tol=1e-9) and math.isclose(high, 5, abs_tol=1e-9)):
+        raise AssertionError("The radial scale should run from 0 to 5 (`ax.set_ylim(0, 5)`), the full range of "
+                             "the ratings, so charts drawn at the start and the end compare.")
+
+
+@quiet
+def check_radar_title(fig: Any) -> None:
+    """Check the radar has a title (the figure's or the axes')."""
+    ax = _polar_axes(fig)
+    suptitle = fig._suptitle.get_text().strip() if getattr(fig, "_suptitle", None) else ""
+    if not (suptitle or ax.get_title().strip()):
+        raise AssertionError("The radar has no title: say whose skills it shows and when.")
+
+
+@quiet
+def check_legend(fig: Any, labels: Sequence[str]) -> None:
+    """Check a legend names each polygon (e.g. "start" and "end")."""
+    ax = _polar_axes(fig)
+    legend = ax.get_legend() or (fig.legends[0] if fig.legends else None)
+    if legend is None:
+        raise AssertionError("The radar has no legend: label each polygon (`label=...`) and call `ax.legend()`, "
+                             "so the reader knows which is the start and which the end.")
+    shown = {_norm(t.get_text()) for t in legend.get_texts()}
+    missing = [label for label in labels if _norm(label) not in shown]
+    if missing:
+        raise AssertionError(f"The legend does not name {', '.join(repr(m) for m in missing)}: use the keys of "
+                             "`scores` as the labels.")
+
+
+# ---- the transition plan -------------------------------------------------------------------------
+
+PLAN_KEYS = ("short_term", "medium_term", "shared_with", "internal_move", "learning", "mentors", "trial")
+TRIAL_KEYS = ("how", "weeks", "step_back_if")
+
+
+def _date(value: Any, name: str) -> dt.date:
+    if not isinstance(value, str):
+        raise AssertionError(f"`{name}` should be a date written as a string 'YYYY-MM-DD', "
+                             f"but it is a {type(value).__name__}.")
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except ValueError:
+        raise AssertionError(f"`{name}` is {value!r}: write the date as 'YYYY-MM-DD'.") from None
+
+
+def _text(value: Any) -> bool:
+    return isinstance(value, str) and len(value.split()) >= 2
+
+
+@quiet
+def check_plan_shape(plan: Any, name: str = "transition_plan") -> None:
+    """Check the plan has every part, each of the right kind (goals as lists of {goal, by})."""
+    check_keys(plan, PLAN_KEYS, name)
+    for horizon in ("short_term", "medium_term"):
+        goals = plan[horizon]
+        if not isinstance(goals, (list, tuple)) or not goals:
+            raise AssertionError(f"`{name}['{horizon}']` should be a list of at least one goal.")
+        for goal in goals:
+            if not (isinstance(goal, dict) and set(goal) == {"goal", "by"} and _text(goal["goal"])):
+                raise AssertionError(f"Each goal in `{name}['{horizon}']` should be a dict "
+                                     "{'goal': a few words, 'by': 'YYYY-MM-DD'}.")
+            _date(goal["by"], f"{name}['{horizon}'][...]['by']")
+    if not isinstance(plan["shared_with"], (list, tuple)) or not plan["shared_with"]:
+        raise AssertionError(f"`{name}['shared_with']` should be a list of who you share the plan with.")
+    for part in ("learning", "mentors"):
+        check_type(plan[part], dict, f"{name}['{part}']")
+    check_keys(plan["trial"], TRIAL_KEYS, f"{name}['trial']")
+
+
+@quiet
+def check_plan_dates(plan: Any, today: str, short_end: str, medium_end: str, name: str = "transition_plan") -> None:
+    """Check short-term goals fall after today and by ``short_end``; medium-term after it, by ``medium_end``."""
+    start, short, medium = (dt.date.fromisoformat(d) for d in (today, short_end, medium_end))
+    for goal in plan["short_term"]:
+        when = _date(goal["by"], f"{name}['short_term'][...]['by']")
+        if not start < when <= short:
+            raise AssertionError(f"A short-term goal is dated {goal['by']}: short-term goals fall after today and "
+                                 "within the short-term horizon the prompt gives.")
+    for goal in plan["medium_term"]:
+        when = _date(goal["by"], f"{name}['medium_term'][...]['by']")
+        if not short < when <= medium:
+            raise AssertionError(f"A medium-term goal is dated {goal['by']}: medium-term goals fall after the "
+                                 "short-term horizon and within the medium-term one.")
+
+
+@quiet
+def check_plan_people(plan: Any, audiences: Sequence[str], open_roles: Sequence[str],
+                      name: str = "transition_plan") -> None:
+    """Check the plan is shared with the manager and someone else, and names an open internal role."""
+    shared = [str(s) for s in plan["shared_with"] if isinstance(s, str)]
+    if len(shared) != len(plan["shared_with"]) or any(s not in audiences for s in shared):
+        raise AssertionError(f"`{name}['shared_with']` should list options from `SHARE_WITH`.")
+    if "manager" not in shared or len(set(shared)) < 2:
+        raise AssertionError(f"`{name}['shared_with']` should include your manager and at least one more "
+                             "audience: a move nobody knows about does not get support.")
+    move = plan["internal_move"]
+    if not (isinstance(move, str) and move in open_roles):
+        raise AssertionError(f"`{name}['internal_move']` should name one of `OPEN_ROLES`: Larder has open "
+                             "product roles, and an internal move is the shortest path.")
+
+
+@quiet
+def check_plan_gaps(plan: Any, gap_sets: Sequence[Sequence[str]], reading: Mapping[str, tuple[str, set]],
+                    mentor_table: pd.DataFrame, min_hours: float, name: str = "transition_plan") -> None:
+    """Check each gap has a learning action that serves it and a mentor who coaches it and has the time.
+
+    ``gap_sets`` lists the gap lists a fair reader accepts (the reference's and the learner's own).
+    """
+    learning, mentors = plan["learning"], plan["mentors"]
+    if not any(set(learning) == set(gaps) and set(mentors) == set(gaps) for gaps in gap_sets):
+        raise AssertionError(f"`{name}['learning']` and `{name}['mentors']` should each have one entry per gap "
+                             "in `my_gaps`, keyed by the group's name.")
+    for gap, item in learning.items():
+        if not isinstance(item, str) or item not in reading:
+            raise AssertionError(f"`{name}['learning'][{gap!r}]` should be a key of `READING_LIST`.")
+        if gap not in reading[item][1]:
+            raise AssertionError(f"`{name}['learning'][{gap!r}]` names a reading that serves other groups: "
+                                 "see which groups each item of `READING_LIST` serves.")
+    for gap, who in mentors.items():
+        rows = mentor_table[(mentor_table["name"] == who) & (mentor_table["group"] == gap)]
+        if not isinstance(who, str) or rows.empty:
+            raise AssertionError(f"`{name}['mentors'][{gap!r}]` should be a mentor from `mentors` who coaches "
+                                 "that group.")
+        if rows["hours_per_month"].max() < min_hours:
+            raise AssertionError(f"`{name}['mentors'][{gap!r}]` has too few hours a month to mentor you: "
+                                 "check `hours_per_month` against `MIN_HOURS`.")
+    if len(set(mentors.values())) < len(mentors):
+        raise AssertionError(f"`{name}['mentors']` gives two gaps the same person: the pinned rule asks for a "
+                             "different mentor per gap.")
+
+
+@quiet
+def check_trial(plan: Any, options: Sequence[str], min_weeks: int, max_weeks: int,
+                name: str = "transition_plan") -> None:
+    """Check the plan tries the role for a bounded time and says when you would step back."""
+    trial = plan["trial"]
+    if not (isinstance(trial["how"], str) and trial["how"] in options):
+        raise AssertionError(f"`{name}['trial']['how']` should be one of `TRIAL_OPTIONS`.")
+    weeks = trial["weeks"]
+    if isinstance(weeks, bool) or not isinstance(weeks, (int, np.integer)) or not min_weeks <= weeks <= max_weeks:
+        raise AssertionError(f"`{name}['trial']['weeks']` should be a whole number of weeks within the range the "
+                             "prompt gives: long enough to learn, short enough to step back.")
+    if not _text(trial["step_back_if"]):
+        raise AssertionError(f"`{name}['trial']['step_back_if']` should say, in a few words, what would make you "
+                             "step back.")
+
+
+# ---- the BUS answer ------------------------------------------------------------------------------
+
+BUS_KEYS = ("business", "users", "solutions", "prioritised", "mvp", "success_metric", "guardrail")
+SOLUTION_KEYS = ("name", "kind", "addresses", "impact", "effort")
+
+
+@quiet
+def check_bus_shape(bus: Any, goals: Sequence[str], metrics: Sequence[str], name: str = "bus_answer") -> None:
+    """Check the BUS answer has every part, with goals and metrics from the named options."""
+    check_keys(bus, BUS_KEYS, name)
+    check_keys(bus["business"], ("goal", "metric"), f"{name}['business']")
+    if bus["business"]["goal"] not in goals or not isinstance(bus["business"]["goal"], str):
+        raise AssertionError(f"`{name}['business']['goal']` should be one of `GOALS`.")
+    for where, value in ((f"{name}['business']['metric']", bus["business"]["metric"]),
+                         (f"{name}['success_metric']", bus["success_metric"]),
+                         (f"{name}['guardrail']", bus["guardrail"])):
+        if not isinstance(value, str) or value not in metrics:
+            raise AssertionError(f"`{where}` should be one of `METRICS`.")
+    if not isinstance(bus["users"], (list, tuple)) or not isinstance(bus["solutions"], (list, tuple)):
+        raise AssertionError(f"`{name}['users']` and `{name}['solutions']` should be lists.")
+    if not isinstance(bus["prioritised"], (list, tuple)) or not isinstance(bus["mvp"], str):
+        raise AssertionError(f"`{name}['prioritised']` should be a list of solution names and "
+                             f"`{name}['mvp']` one name.")
+
+
+@quiet
+def check_bus_metrics(bus: Any, goal_metrics: Mapping[str, set], drivers: Mapping[str, set],
+                      name: str = "bus_answer") -> None:
+    """Check the metrics cohere: the goal's own metric, a success metric tied to the goal, a separate guardrail."""
+    goal, metric = bus["business"]["goal"], bus["business"]["metric"]
+    if metric not in goal_metrics[goal]:
+        raise AssertionError(f"`{name}['business']['metric']` does not measure the goal you chose: see "
+                             "`GOAL_METRICS`.")
+    if bus["success_metric"] not in goal_metrics[goal] | drivers[goal]:
+        raise AssertionError(f"`{name}['success_metric']` is not tied to the business goal: pick the goal's metric "
+                             "or one of its drivers (`DRIVERS`).")
+    if bus["guardrail"] in (metric, bus["success_metric"]):
+        raise AssertionError(f"`{name}['guardrail']` repeats a metric you already aim to move: a guardrail is a "
+                             "different metric that must not get worse.")
+
+
+@quiet
+def check_bus_users(bus: Any, pain_points: Sequence[str], name: str = "bus_answer") -> None:
+    """Check at least two distinct segments, each with at least two distinct ranked pain points."""
+    users = bus["users"]
+    if len(users) < 2 or not all(isinstance(u, dict) and set(u) == {"segment", "pain_points"} for u in users):
+        raise AssertionError(f"`{name}['users']` should list at least two segments, each a dict "
+                             "{'segment': ..., 'pain_points': [...]}.")
+    segments = [u["segment"] for u in users]
+    if not all(_text(s) or (isinstance(s, str) and s.strip()) for s in segments) or len(set(segments)) < len(users):
+        raise AssertionError(f"Each segment in `{name}['users']` needs a name of its own.")
+    for user in users:
+        points = user["pain_points"]
+        if (not isinstance(points, (list, tuple)) or len(points) < 2 or len(set(points)) < len(points)
+                or any(p not in pain_points for p in points)):
+            raise AssertionError(f"Segment {user['segment']!r} should rank at least two different pain points "
+                                 "from `PAIN_POINTS`, worst first.")
+
+
+@quiet
+def check_bus_solutions(bus: Any, name: str = "bus_answer") -> None:
+    """Check at least three solutions, ML and non-ML, each addressing a listed pain point, scored 1-5."""
+    solutions = bus["solutions"]
+    if len(solutions) < 3 or not all(isinstance(s, dict) and set(s) == set(SOLUTION_KEYS) for s in solutions):
+        raise AssertionError(f"`{name}['solutions']` should list at least three solutions, each a dict with "
+                             f"the keys {', '.join(SOLUTION_KEYS)}.")
+    kinds = {s["kind"] for s in solutions}
+    if not kinds <= {"ml", "non-ml"} or kinds != {"ml", "non-ml"}:
+        raise AssertionError(f"`{name}['solutions']` should have 'kind' 'ml' or 'non-ml', with at least one of "
+                             "each: the simplest fix is often not a model.")
+    names = [s["name"] for s in solutions]
+    if len(set(names)) < len(names):
+        raise AssertionError(f"Two solutions in `{name}['solutions']` share a name.")
+    listed = {p for u in bus["users"] for p in u["pain_points"]}
+    if any(s["addresses"] not in listed for s in solutions):
+        raise AssertionError(f"A solution in `{name}['solutions']` addresses a pain point that no segment lists: "
+                             "tie every solution to a user's pain.")
+    for s in solutions:
+        for score in ("impact", "effort"):
+            value = s[score]
+            if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or not 1 <= value <= 5:
+                raise AssertionError(f"The {score} of {s['name']!r} should be a whole number from 1 to 5.")
+
+
+@quiet
+def check_bus_mvp(bus: Any, orders: Sequence[Sequence[str]], name: str = "bus_answer") -> None:
+    """Check the list is prioritised by the pinned rule and the MVP is one of its first two."""
+    prioritised = [str(p) for p in bus["prioritised"]]
+    if not any(prioritised == list(order) for order in orders):
+        raise AssertionError(f"`{name}['prioritised']` is not your solutions in the pinned order: use "
+                             "`prioritise(bus_answer['solutions'])`.")
+    if bus["mvp"] not in prioritised[:2]:
+        raise AssertionError(f"`{name}['mvp']` should be one of the first two prioritised solutions: start where "
+                             "the value per effort is highest.")
+
+
+# ---- the Fermi estimate --------------------------------------------------------------------------
+
+@quiet
+def check_fermi_factors(factors: Any, facts: Mapping[str, float], bands: Mapping[str, tuple[float, float]],
+                        name: str) -> None:
+    """Check a decomposition: the given facts unchanged, every estimated factor a number in a plausible band."""
+    check_keys(factors, [*facts, *bands], name)
+    for key, value in factors.items():
+        if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)):
+            raise AssertionError(f"`{name}[{key!r}]` should be a number.")
+    changed = [k for k, v in facts.items() if not math.isclose(float(factors[k]), v, rel_tol=1e-9)]
+    if changed:
+        raise AssertionError(f"`{name}` changes a given fact ({', '.join(changed)}): keep what you are told, "
+                             "estimate only the rest.")
+    odd = [k for k, (low, high) in bands.items() if not low <= float(factors[k]) <= high]
+    if odd:
+        raise AssertionError(f"`{name}` has an implausible value for {', '.join(repr(k) for k in odd)}: check the "
+                             "unit (a share is a fraction, not a percentage) and sanity-check it against a "
+                             "week of your own shopping.")
+
+
+# ---- CV impact bullets ---------------------------------------------------------------------------
+
+ACTION_VERBS = frozenset("""
+cut led lead ran run built build grew grow drove drive won win set made make took shaped shape saved save
+launched launch reduced reduce increased increase raised raise lifted lift shipped ship designed design owned own
+delivered deliver turned turn sped speed halved halve doubled double tripled triple brought bring found spotted
+convinced persuaded negotiated aligned started created create introduced introduce replaced replace rebuilt
+redesigned prevented prevent recovered recover opened unlocked boosted boost improved improve lowered lower
+""".split())
+OUTCOME_WORDS = frozenset("""
+churn retention retained retain kept keep revenue cost costs saved saving savings save conversion converted
+customers customer subscribers subscriber users user orders order refunds refund hours time margin sales profit
+complaints satisfaction nps engagement basket baskets adoption signups sign-ups renewals losses loss spend budget
+minutes days weeks eur euros € $ £ income calls contacts waste stock-outs deliveries
+""".split())
+TOOL_WORDS = frozenset("""
+python pandas numpy sklearn scikit-learn xgboost lightgbm catboost tensorflow pytorch keras sql spark pyspark
+airflow docker kubernetes jupyter notebook notebooks auc f1 rmse r2 hyperparameter hyperparameters gridsearch
+gridsearchcv mlflow dbt snowflake bigquery tableau shap lstm bert transformer transformers
+""".split())
+MIN_WORDS, MAX_WORDS = 8, 40
+
+
+def _bullet_words(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9€$£%][a-z0-9€$£%'\-.]*", text.lower().replace(",", " "))
+
+
+def bullet_problems(text: str) -> list[str]:
+    """What a CV impact bullet lacks, by the pinned heuristic (empty when it reads as impact).
+
+    1. **Action**: the first word is an action verb: in :data:`ACTION_VERBS` or a past tense in "-ed".
+    2. **Number**: it holds a digit (a count, a share, an amount, a time).
+    3. **Outcome**: it names a business or user outcome (:data:`OUTCOME_WORDS`: churn, revenue,
+       subscribers, hours...) or a currency amount.
+    4. **Not tool-centric**: it names at most one tool, library or model metric (:data:`TOOL_WORDS`).
+    5. **One line**: 8 to 40 words.
+    """
+    words = [w.strip(".'-") for w in _bullet_words(text)]
+    words = [w for w in words if w]
+    problems = []
+    if not MIN_WORDS <= len(words) <= MAX_WORDS:
+        problems.append(f"is {len(words)} words long: a CV bullet is one line of {MIN_WORDS} to {MAX_WORDS} words")
+    first = re.sub(r"[^a-z\-]", "", words[0]) if words else ""
+    if not (first in ACTION_VERBS or (len(first) >= 4 and first.endswith("ed"))):
+        problems.append("does not open with an action verb (what you did: 'Cut', 'Led', 'Launched')")
+    if not re.search(r"\d", text):
+        problems.append("has no number: say how much, how many or how fast")
+    stems = {w.rstrip("s") for w in words} | set(words)
+    if not (stems & OUTCOME_WORDS or re.search(r"[€$£]|\beur\b", text.lower())):
+        problems.append("names no business or user outcome (churn, revenue, subscribers, hours saved...)")
+    tools = [w for w in words if w in TOOL_WORDS]
+    if len(tools) > 1:
+        problems.append("is tool-centric: it names several tools or model metrics; keep at most one and lead "
+                        "with the outcome")
+    return problems
+
+
+@quiet
+def check_bullet(text: Any, name: str) -> None:
+    """Check one impact bullet with :func:`bullet_problems`; the message lists what it lacks."""
+    if not isinstance(text, str) or not text.strip():
+        raise AssertionError(f"`{name}` should be a sentence (a str).")
+    problems = bullet_problems(text)
+    if problems:
+        raise AssertionError(f"`{name}` " + "; ".join(problems) + ".")
+
+
+# ---- named options by key ------------------------------------------------------------------------
+
+@quiet
+def check_drill_shape(answers: Any, drill: Mapping[str, tuple], name: str) -> None:
+    """Check a dict with one answer per drill question, each one of that question's options."""
+    check_keys(answers, list(drill), name)
+    for key, (_, _, options) in drill.items():
+        value = answers[key]
+        if not isinstance(value, str) or str.__str__(value) not in options:
+            raise AssertionError(f"`{name}[{key!r}]` should be one of that question's options, as a string.")
+
+
+@quiet
+def check_metric_shape(answers: Any, scenarios: Sequence[str], options: Sequence[str], name: str) -> None:
+    """Check one {primary, guardrail, counter} dict per scenario, three different named options."""
+    check_keys(answers, list(scenarios), name)
+    for scenario in scenarios:
+        check_keys(answers[scenario], ("primary", "guardrail", "counter"), f"{name}[{scenario!r}]")
+        chosen = list(answers[scenario].values())
+        if not all(isinstance(c, str) and c in options for c in chosen):
+            raise AssertionError(f"Each metric in `{name}[{scenario!r}]` should be one of `METRIC_OPTIONS`.")
+        if len(set(chosen)) < 3:
+            raise AssertionError(f"`{name}[{scenario!r}]` uses the same metric twice: the primary, the guardrail "
+                                 "and the counter-metric do different jobs.")
+
+
+def ranked_gaps(targets: Mapping[str, float], scores: Mapping[str, float], groups: Sequence[str]) -> list[str]:
+    """Groups by gap (target − score, rounded to 2 decimals), largest first, ties in ``groups`` order."""
+    gaps = {g: round(float(targets[g]) - float(scores[g]), 2) for g in groups}
+    return sorted(groups, key=lambda g: (-gaps[g], list(groups).index(g)))
