@@ -1,0 +1,319 @@
+"""Checkers and pinned reference computations for the capstone (an ML product brief on missed deliveries).
+
+The reference functions restate the conventions of earlier modules (01 opportunity, 02 expected value,
+04 sample size, 06 engagement) and of the responsible-AI and MLOps definitions the capstone pins (the
+selection-rate ratio and the four-fifths screen; the error budget), so hidden checks and tests compare
+a learner's work with one source.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+import pandas as pd
+from scipy.stats import norm
+
+from mlpm.checks.core import as_real, check_keys, check_type, quiet, same_value
+
+# Every metric a section of the brief may name: name -> what it measures.
+METRICS = {
+    "missed_delivery_rate": "share of delivered orders where nobody was home",
+    "redelivery_cost_per_week_eur": "what redeliveries cost Larder each week",
+    "orders_per_week": "orders out for delivery each week",
+    "cost_per_redelivery_eur": "average cost of one redelivery",
+    "flagged_share": "share of orders the MVP flags for a reminder",
+    "reminder_open_rate": "share of flagged customers who open the reminder",
+    "slot_change_rate": "share of flagged customers who move their slot",
+    "complaints_per_1000_orders": "delivery complaints per 1,000 orders",
+    "slot_credit_cost_per_week_eur": "what the slot-change credits cost each week",
+    "eight_week_retention": "share of subscribers still subscribed 8 weeks later",
+    "reminders_sent": "reminders sent each week",
+    "model_auc": "ROC AUC of the risk score",
+}
+OUTPUT_METRICS = ("reminders_sent", "model_auc")  # the team's work or the model: not outcomes
+APPROACHES = ("heuristic", "model")
+SECTIONS = ("users", "okr", "mvp", "metric_tree", "dashboard", "experiment", "explanation", "stakeholders",
+            "responsible_ai", "production")
+RULES = ("primary_not_key_result", "sample_size_mismatch", "value_mismatch", "guardrail_mismatch",
+         "parity_mismatch")
+FOUR_FIFTHS = 0.8
+
+
+def _fail(message: str) -> None:
+    raise AssertionError(message)
+
+
+# ---------------------------------------------------------------- pinned reference computations
+def opportunity_reference(notes: pd.DataFrame) -> pd.Series:
+    """Module 01: reach (share of interviewees) x mean times per month x mean severity, highest first."""
+    groups = notes.groupby("pain_point")
+    reach = groups["interview_id"].nunique() / notes["interview_id"].nunique()
+    score = reach * groups["times_per_month"].mean() * groups["severity"].mean()
+    return score.sort_values(ascending=False, kind="mergesort")
+
+
+def value_per_order_reference(flags: Any, missed: Any, values: Mapping[str, float]) -> float:
+    """Module 02: (TP v_TP + FP v_FP + FN v_FN + TN v_TN) / N, positive meaning flagged."""
+    flag = pd.Series(flags).to_numpy(dtype=bool)
+    outcome = pd.Series(missed).to_numpy(dtype=bool)
+    counts = {"tp": (flag & outcome).sum(), "fp": (flag & ~outcome).sum(),
+              "fn": (~flag & outcome).sum(), "tn": (~flag & ~outcome).sum()}
+    return float(sum(counts[k] * values[k] for k in counts) / len(flag))
+
+
+def flags_reference(frame: pd.DataFrame, approach: str, threshold: float) -> pd.Series:
+    """The MVP's flags: missed a delivery in the last 12 weeks, or a risk score at or above the threshold."""
+    if approach == "heuristic":
+        return frame["prior_missed_12w"] >= 1
+    return frame["risk_score"] >= threshold
+
+
+def sample_size_reference(p1: float, p2: float, alpha: float = 0.05, power: float = 0.8) -> int:
+    """Module 04: Fleiss' normal approximation per arm, pooled variance in the alpha term, rounded up."""
+    z_alpha, z_beta, p_bar = norm.ppf(1 - alpha / 2), norm.ppf(power), (p1 + p2) / 2
+    top = z_alpha * math.sqrt(2 * p_bar * (1 - p_bar)) + z_beta * math.sqrt(p1 * (1 - p1) + p2 * (1 - p2))
+    return math.ceil(top**2 / (p2 - p1) ** 2)
+
+
+def selection_rates_reference(flags: Any, groups: Any) -> pd.Series:
+    """Share flagged per group (the demographic-parity view of a decision)."""
+    return pd.Series(flags).astype(float).groupby(pd.Series(groups).to_numpy()).mean()
+
+
+def error_budget_reference(slo: float, days: float = 30) -> float:
+    """Minutes of failure allowed over ``days`` by an availability target (99.9 % over 30 days: 43.2)."""
+    return (1 - slo) * days * 24 * 60
+
+
+def engagement_reference(power: float, interest: float) -> str:
+    """Module 06: the power/interest grid with 'high' meaning 6 or more."""
+    return {(True, True): "manage closely", (True, False): "keep satisfied", (False, True): "keep informed",
+            (False, False): "monitor"}[(power >= 6, interest >= 6)]
+
+
+def brief_problems_reference(brief: Mapping[str, Any], orders_per_month: float, alpha: float = 0.05,
+                             power: float = 0.8) -> list[str]:
+    """The consistency rules a brief breaks, in the order of ``RULES``."""
+    broken = []
+    okr, experiment, mvp = brief["okr"], brief["experiment"], brief["mvp"]
+    key_results = [kr["metric"] for kr in okr["key_results"]]
+    if experiment["primary_metric"] not in key_results:
+        broken.append("primary_not_key_result")
+    baseline = experiment["baseline"]
+    if experiment["per_arm"] != sample_size_reference(baseline, baseline - experiment["mde"], alpha, power):
+        broken.append("sample_size_mismatch")
+    if not math.isclose(mvp["monthly_value_eur"], mvp["value_per_order"] * orders_per_month, rel_tol=1e-6):
+        broken.append("value_mismatch")
+    if brief["dashboard"]["guardrail"] != okr["guardrail"]["metric"]:
+        broken.append("guardrail_mismatch")
+    rai = brief["responsible_ai"]
+    if rai["passes_four_fifths"] != (rai["ratio"] >= FOUR_FIFTHS):
+        broken.append("parity_mismatch")
+    return broken
+
+
+# ---------------------------------------------------------------- reading a learner's sections
+def entry(section: Any, key: str, name: str) -> Any:
+    """``section[key]``, failing with a message when the section is not a dict or has no such key."""
+    if not isinstance(section, dict):
+        _fail(f"`{name}` should be a dict, but it is a {type(section).__name__}.")
+    if key not in section:
+        _fail(f"`{name}` has no {key!r} entry.")
+    return section[key]
+
+
+def key_result_metrics(okr: Any) -> list[str]:
+    """The metric names of an OKR's key results (those that are strings)."""
+    results = entry(okr, "key_results", "okr")
+    if not isinstance(results, (list, tuple)):
+        _fail("`okr['key_results']` should be a list of dicts.")
+    return [str.__str__(kr["metric"]) for kr in results if isinstance(kr, dict) and isinstance(kr.get("metric"), str)]
+
+
+def guardrail_metric(okr: Any) -> str | None:
+    """The OKR's guardrail metric, or None."""
+    guardrail = okr.get("guardrail") if isinstance(okr, dict) else None
+    metric = guardrail.get("metric") if isinstance(guardrail, dict) else None
+    return str.__str__(metric) if isinstance(metric, str) else None
+
+
+# ---------------------------------------------------------------- checkers
+def _exact_keys(value: Any, keys: Sequence[str], where: str) -> None:
+    if not isinstance(value, dict):
+        _fail(f"{where} should be a dict, but it is a {type(value).__name__}.")
+    missing = [k for k in keys if k not in value]
+    if missing:
+        _fail(f"{where} has no {', '.join(repr(k) for k in missing)}.")
+    extra = [k for k in value if k not in keys]
+    if extra:
+        _fail(f"{where} has keys we do not use: {', '.join(repr(k) for k in extra)} (the keys are "
+              f"{', '.join(keys)}).")
+
+
+def _day(text: Any, where: str) -> dt.date:
+    if not isinstance(text, str):
+        _fail(f"{where}: the deadline should be a date string like '2027-06-30'.")
+    try:
+        return dt.date.fromisoformat(str.__str__(text))
+    except ValueError:
+        _fail(f"{where}: the deadline {text!r} is not a date in the form YYYY-MM-DD.")
+
+
+@quiet
+def check_brief_okr(okr: Any, quarter_start: str, quarter_end: str) -> None:
+    """Module 01's OKR shape, with metrics named by their ``METRICS`` names (snake_case, one word).
+
+    An objective (a qualitative sentence, no digits), 2 to 5 key results (``metric``, ``baseline``,
+    ``target``, ``deadline`` inside the quarter; different metrics; target not the baseline) and a
+    guardrail (``metric``, ``baseline``, ``limit``) on a metric that is not a key result.
+    """
+    _exact_keys(okr, ("objective", "key_results", "guardrail"), "Your OKR")
+    objective = okr["objective"]
+    if not isinstance(objective, str) or len(objective.split()) < 4:
+        _fail("The objective should be a sentence (a str) that says what should change for whom.")
+    if any(ch.isdigit() for ch in objective):
+        _fail("The objective contains a number. Keep it qualitative; the numbers belong in the key results.")
+    results = okr["key_results"]
+    if not isinstance(results, (list, tuple)) or not 2 <= len(results) <= 5:
+        _fail("`okr['key_results']` should be a list of 2 to 5 key results, so the team can focus.")
+    start, end = dt.date.fromisoformat(quarter_start), dt.date.fromisoformat(quarter_end)
+    metrics = []
+    for number, kr in enumerate(results, start=1):
+        where = f"Key result {number}"
+        _exact_keys(kr, ("metric", "baseline", "target", "deadline"), where)
+        if not isinstance(kr["metric"], str):
+            _fail(f"{where}: the metric should be a name (a str) from `METRICS`.")
+        baseline = as_real(kr["baseline"], f"key result {number}'s baseline")
+        if as_real(kr["target"], f"key result {number}'s target") == baseline:
+            _fail(f"{where}: the target equals the baseline, so nothing has to change.")
+        if not start <= _day(kr["deadline"], where) <= end:
+            _fail(f"{where}: the deadline {kr['deadline']} is outside the quarter ({quarter_start} to {quarter_end}).")
+        metrics.append(str.__str__(kr["metric"]))
+    if len(set(metrics)) != len(metrics):
+        _fail("Two key results use the same metric; each should measure something different.")
+    guardrail = okr["guardrail"]
+    _exact_keys(guardrail, ("metric", "baseline", "limit"), "The guardrail")
+    if not isinstance(guardrail["metric"], str):
+        _fail("The guardrail's metric should be a name (a str) from `METRICS`.")
+    if str.__str__(guardrail["metric"]) in metrics:
+        _fail("The guardrail repeats a key result's metric. A guardrail watches something else that must not get "
+              "worse.")
+    as_real(guardrail["baseline"], "the guardrail's baseline")
+    as_real(guardrail["limit"], "the guardrail's limit")
+
+
+@quiet
+def check_metric_names(okr: Any, known: Iterable[str]) -> None:
+    """Every key result and the guardrail name a metric from the list; no key result is an output."""
+    known = set(known)
+    metrics = key_result_metrics(okr)
+    unknown = [m for m in metrics if m not in known]
+    guardrail = guardrail_metric(okr)
+    if unknown or guardrail not in known:
+        _fail("Name every key result's and the guardrail's metric exactly as in `METRICS`, so the other "
+              "sections of the brief can refer to them.")
+    outputs = [m for m in metrics if m in OUTPUT_METRICS]
+    if outputs:
+        _fail(f"The key result on {outputs[0]!r} measures the team's work or the model, not what changes for "
+              "customers or Larder. Key results measure outcomes.")
+
+
+@quiet
+def check_key_result(okr: Any, metric: str, baseline: float, *, abs_tol: float = 0.0005) -> None:
+    """The OKR has a key result on ``metric`` whose baseline is the measured value and whose target is lower."""
+    matches = [kr for kr in entry(okr, "key_results", "okr") if isinstance(kr, dict) and kr.get("metric") == metric]
+    if not matches:
+        _fail(f"Your OKR has no key result on {metric!r}, the outcome the interviews and the orders point to.")
+    kr = matches[0]
+    got = as_real(kr.get("baseline"), f"the baseline of the key result on {metric!r}")
+    if not math.isclose(got, baseline, abs_tol=abs_tol):
+        hint = " Write it as a fraction, not in percent." if math.isclose(got, 100 * baseline, abs_tol=0.05) else ""
+        _fail(f"The baseline of the key result on {metric!r} is not the rate measured in `orders`." + hint)
+    target = as_real(kr.get("target"), f"the target of the key result on {metric!r}")
+    if not 0 <= target < got:
+        _fail(f"The target of the key result on {metric!r} should be a lower rate than its baseline "
+              "(and not below zero): fewer missed deliveries is the point.")
+
+
+@quiet
+def check_section(value: Any, keys: Sequence[str], name: str) -> None:
+    """A section of the brief: a dict with exactly these keys."""
+    check_keys(value, list(keys), name)
+
+
+@quiet
+def check_option(value: Any, options: Sequence[str], name: str) -> None:
+    """One of named options, as a string."""
+    if not isinstance(value, str) or str.__str__(value) not in options:
+        _fail(f"`{name}` should be one of {', '.join(repr(o) for o in options)}, as a string.")
+
+
+@quiet
+def check_names_in(value: Any, allowed: Iterable[str], name: str, *, at_least: int = 1) -> list[str]:
+    """A list (or tuple) of at least ``at_least`` distinct names from ``allowed``; returns them as str."""
+    allowed = set(allowed)
+    if not isinstance(value, (list, tuple)):
+        _fail(f"`{name}` should be a list of metric names, but it is a {type(value).__name__}.")
+    if not all(isinstance(v, str) for v in value) or any(str.__str__(v) not in allowed for v in value):
+        _fail(f"`{name}` should hold metric names exactly as in `METRICS`.")
+    names = [str.__str__(v) for v in value]
+    if len(set(names)) != len(names) or len(names) < at_least:
+        _fail(f"`{name}` should list at least {at_least} different metrics, each once.")
+    return names
+
+
+@quiet
+def check_rates(value: Any, expected: pd.Series, name: str, *, hint: str = "") -> None:
+    """A Series of rates by group: same groups, values close to ``expected``."""
+    if not isinstance(value, pd.Series):
+        _fail(f"`{name}` should be a pandas Series indexed by group, but it is a {type(value).__name__}.")
+    got = {str(k): v for k, v in value.items()}
+    want = {str(k): v for k, v in expected.items()}
+    if set(got) != set(want) or len(got) != len(value):
+        _fail(f"`{name}` should have one value per group, indexed by the group's name.")
+    try:
+        off = [k for k in want if not math.isclose(float(got[k]), float(want[k]), rel_tol=1e-6, abs_tol=1e-9)]
+    except (TypeError, ValueError):
+        _fail(f"`{name}` should hold numbers.")
+    if off:
+        _fail(f"`{name}` is off for {len(off)} of {len(want)} groups.{(' ' + hint) if hint else ''}")
+
+
+@quiet
+def check_problem_list(value: Any, expected: Sequence[str], name: str, *, hint: str = "") -> None:
+    """A list of rule names, in any order: the same set as ``expected``."""
+    if not isinstance(value, (list, tuple)):
+        _fail(f"`{name}` should be a list of rule names, but it is a {type(value).__name__}.")
+    if not all(isinstance(v, str) for v in value):
+        _fail(f"`{name}` should hold rule names (strings) from `RULES`.")
+    got = [str.__str__(v) for v in value]
+    if len(set(got)) != len(got):
+        _fail(f"`{name}` names a rule more than once.")
+    missed = [r for r in expected if r not in got]
+    extra = [r for r in got if r not in expected]
+    if missed or extra:
+        parts = []
+        if missed:
+            parts.append(f"misses {len(missed)} broken rule(s)")
+        if extra:
+            parts.append(f"flags {len(extra)} rule(s) the brief keeps")
+        _fail(f"`{name}` {' and '.join(parts)}.{(' ' + hint) if hint else ''}")
+
+
+def same_text(value: Any, want: str | None) -> bool:
+    """Whether ``value`` is the string ``want`` (numpy strings too)."""
+    return want is not None and same_value(value, want)
+
+
+__all__ = [
+    "APPROACHES", "FOUR_FIFTHS", "METRICS", "OUTPUT_METRICS", "RULES", "SECTIONS",
+    "brief_problems_reference", "check_brief_okr", "check_key_result", "check_metric_names", "check_names_in",
+    "check_option",
+    "check_problem_list", "check_rates", "check_section", "check_type", "engagement_reference", "entry",
+    "error_budget_reference", "flags_reference", "guardrail_metric", "key_result_metrics",
+    "opportunity_reference", "same_text", "sample_size_reference", "selection_rates_reference",
+    "value_per_order_reference",
+]
