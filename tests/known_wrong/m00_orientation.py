@@ -60,8 +60,7 @@ riskiest_segment = "family"
     "explaining_a_model_is_technical": ("q3_answer", _skills(S3="technical fluency"), "hidden"),
     "dashboard_reading_called_strategy": ("q3_answer", _skills(S6="product strategy"), "hidden"),
     "bad_news_as_delivery": ("q3_answer", _skills(S7="product delivery"), "visible"),
-    "one_situation_missing": ("q3_answer", "skill_for = {k: v for k, v in " + repr(_KEY_SKILL) + ".items() if k != 'S8'}\n",
-                              "visible"),
+    "one_situation_missing": ("q3_answer", _skills() + "del skill_for['S8']\n", "visible"),
 }
 
 FAIR_SCORES = {
