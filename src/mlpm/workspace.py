@@ -1,8 +1,10 @@
 """The learner's workspace: copies of the lessons and exercises that are theirs to edit.
 
-Syncing copies new files in and refreshes files the learner has not touched, but never
-overwrites a file the learner changed. A manifest records the hash of each file as we
-last copied it; a file whose hash differs from it has been edited by the learner.
+Syncing copies new notebooks in and refreshes the ones the learner has not edited; it never
+overwrites a learner's edit. A manifest records, per notebook, a digest of what we last copied:
+only cell types and sources count, so running a notebook (outputs, execution counts, metadata)
+is not an edit. When an edited notebook has a newer version upstream, the new one goes to
+``updates/`` beside the learner's, and the report says so once.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 MANIFEST = ".mlpm-sync.json"
+UPDATES = "updates"
 
 
 @dataclass
@@ -23,18 +26,29 @@ class SyncReport:
 
     copied: list[str] = field(default_factory=list)
     updated: list[str] = field(default_factory=list)
-    kept: list[str] = field(default_factory=list)
+    beside: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
-        """One line per kind of change, for the terminal."""
-        lines = [f"{len(self.copied)} new, {len(self.updated)} refreshed, {len(self.kept)} kept"]
-        for path in self.kept:
-            lines.append(f"  kept your edited copy of {path} (a newer version exists)")
+        """One line of counts, then one line per edited notebook that has a newer version."""
+        lines = [f"{len(self.copied)} new, {len(self.updated)} refreshed"]
+        for path in self.beside:
+            lines.append(f"  {path} has a newer version: yours is untouched, the new one is "
+                         f"{UPDATES}/{path}")
         return "\n".join(lines)
 
 
-def _digest(path: Path) -> str:
+def _raw_digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def content_digest(path: Path) -> str:
+    """Digest of a notebook's cell types and sources; of its bytes if it is not a notebook."""
+    try:
+        cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+        content = [[c["cell_type"], "".join(c["source"])] for c in cells]
+    except (ValueError, UnicodeDecodeError, KeyError, TypeError):
+        return _raw_digest(path)
+    return hashlib.sha256(json.dumps(content).encode()).hexdigest()
 
 
 def _read_manifest(workspace: Path) -> dict[str, str]:
@@ -54,6 +68,24 @@ def _write_manifest(workspace: Path, manifest: dict[str, str]) -> None:
     os.replace(tmp, workspace / MANIFEST)
 
 
+def _recorded(manifest: dict[str, str], rel: str, src: Path, dest: Path) -> str | None:
+    """The content digest of what we last copied to ``rel``.
+
+    Manifests written before content digests hold digests of the bytes; such an entry is
+    read as the content of whichever file still has those bytes.
+    """
+    recorded = manifest.get(rel)
+    for path in (dest, src):
+        if recorded == _raw_digest(path):
+            return content_digest(path)
+    return recorded
+
+
+def _copy(src: Path, dest: Path) -> None:
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(src, dest)
+
+
 def sync(workspace: Path, sources: dict[str, Path]) -> SyncReport:
     """Copy every ``*.ipynb`` under each source folder into ``workspace/<name>/``.
 
@@ -67,7 +99,7 @@ def sync(workspace: Path, sources: dict[str, Path]) -> SyncReport:
     Returns
     -------
     SyncReport
-        Which files were copied, refreshed, or kept because the learner changed them.
+        Which notebooks were copied, refreshed, or edited with a newer version put in ``updates/``.
     """
     workspace.mkdir(parents=True, exist_ok=True)
     manifest = _read_manifest(workspace)
@@ -78,19 +110,18 @@ def sync(workspace: Path, sources: dict[str, Path]) -> SyncReport:
                 continue
             rel = (Path(name) / src.relative_to(source)).as_posix()
             dest = workspace / rel
-            new_digest = _digest(src)
+            new = content_digest(src)
             if not dest.exists():
+                _copy(src, dest)
                 report.copied.append(rel)
-            elif _digest(dest) == new_digest:
-                manifest[rel] = new_digest
-                continue
-            elif manifest.get(rel) == _digest(dest):
-                report.updated.append(rel)
-            else:
-                report.kept.append(rel)
-                continue
-            dest.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(src, dest)
-            manifest[rel] = new_digest
+            elif content_digest(dest) != new:
+                recorded = _recorded(manifest, rel, src, dest)
+                if recorded == content_digest(dest):
+                    _copy(src, dest)
+                    report.updated.append(rel)
+                elif recorded != new:
+                    _copy(src, workspace / UPDATES / rel)
+                    report.beside.append(rel)
+            manifest[rel] = new
     _write_manifest(workspace, manifest)
     return report
