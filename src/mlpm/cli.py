@@ -1,4 +1,4 @@
-"""The `mlpm` command line: lab, build, run, grade, check."""
+"""The `mlpm` command line: lab, build, run, grade, check, progress."""
 
 from __future__ import annotations
 
@@ -18,6 +18,14 @@ def _build(args: argparse.Namespace) -> int:
     from mlpm.paths import require_project_root
 
     build_all(require_project_root())
+    return 0
+
+
+def _agenda(args: argparse.Namespace) -> int:
+    from mlpm.facilitator import agenda_page
+    from mlpm.paths import require_project_root
+
+    print(agenda_page(require_project_root()), end="")
     return 0
 
 
@@ -79,6 +87,23 @@ def _check(args: argparse.Namespace) -> int:
     return 2 if problems else 1 if failed else 0
 
 
+def _progress(args: argparse.Namespace) -> int:
+    from mlpm.progress import find_workspace, progress
+
+    folder = args.workspace or find_workspace(Path.cwd())
+    if folder is None:
+        from mlpm.lab import default_workspace
+
+        folder = default_workspace()
+    if not folder.is_dir():
+        print(f"mlpm progress: no workspace at {folder}; start `mlpm lab` first, or pass --workspace",
+              file=sys.stderr)
+        return 2
+    print(f"Your progress in {folder}\n")
+    print(progress(folder))
+    return 0
+
+
 def _add_limits(command: argparse.ArgumentParser, cell: int, notebook: int) -> None:
     command.add_argument("--cell-timeout", type=int, default=cell, metavar="SECONDS",
                          help=f"time limit per cell (default: {cell})")
@@ -106,6 +131,9 @@ def parser() -> argparse.ArgumentParser:
     )
     build.set_defaults(handler=_build)
 
+    agenda = commands.add_parser("agenda", help="print the one-day and two-day agenda, from the modules' minutes")
+    agenda.set_defaults(handler=_agenda)
+
     run = commands.add_parser("run", help="execute every lesson and solution notebook headless")
     run.add_argument("only", nargs="*", help="run only notebooks whose path contains these")
     run.add_argument("--jobs", type=int, help="parallel notebooks (default: CPU count)")
@@ -130,6 +158,11 @@ def parser() -> argparse.ArgumentParser:
                        help="an exercise notebook (.ipynb), or a folder: every exercise notebook in it")
     _add_limits(check, cell=60, notebook=600)
     check.set_defaults(handler=_check)
+
+    progress = commands.add_parser("progress", help="your answers and points so far, module by module")
+    progress.add_argument("--workspace", type=Path,
+                          help="your workspace (default: the one you are in, else mlpm lab's default)")
+    progress.set_defaults(handler=_progress)
     return top
 
 
