@@ -1,14 +1,15 @@
 """`mlpm build`: regenerate what is generated from an authored source.
 
 ``exercises/`` comes from ``solutions/`` through nbgrader, ``datasets/*.csv`` from the
-seeded generators, and the README's module table from the lessons' front matter.
+seeded generators, the README's module table from the lessons' front matter, and the
+facilitator's agenda and notes (``facilitator/``) from the lessons, solutions and known-wrong answers.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from mlpm import datasets, modules
+from mlpm import datasets, facilitator, modules
 from mlpm.nbgrader_cli import run_nbgrader
 
 
@@ -33,10 +34,12 @@ def build_readme(root: Path) -> None:
 
 
 def build_all(root: Path) -> None:
-    """Regenerate datasets, exercises and the README table, printing what was done."""
+    """Regenerate datasets, exercises, the README table and the facilitator's kit, printing what was done."""
     written = datasets.write_all(root / "datasets")
     print(f"datasets: wrote {', '.join(p.name for p in written)}")
     built = build_exercises(root)
     print(f"exercises: regenerated {', '.join(built)}")
     build_readme(root)
     print("README.md: module table regenerated")
+    written = facilitator.write_all(root)
+    print(f"facilitator/: agenda and {len(written) - 1} module notes regenerated")
