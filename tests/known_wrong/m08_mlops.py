@@ -1,0 +1,279 @@
+"""Known-wrong answers and fairly graded answers for 08-mlops.
+
+WRONG_ANSWERS: mistake name -> (answer cell grade_id, replacement code, which checks catch it).
+"visible" means the checks a learner sees fail; "hidden" means the visible checks pass
+and only the hidden ones catch it (a hard-coded or subtly wrong answer).
+
+FAIR_SCORES: case -> (answer cell grade_id, replacement code, points a fair teacher gives the
+question whose test cell follows). The code runs after the full solution, so it can also
+replace earlier answers: an earlier mistake followed by a right answer here keeps its points
+(error carried forward).
+"""
+
+ASSIGNMENT = "08-mlops"
+
+
+def _psi(*, side: str = "right", log: str = "np.log", floor: bool = True) -> str:
+    floor_line = "    e, a = np.maximum(e, 1e-4), np.maximum(a, 1e-4)\n" if floor else ""
+    return f'''
+def psi(reference_values, current_values):
+    ref = np.asarray(reference_values, dtype=float)
+    cur = np.asarray(current_values, dtype=float)
+    edges = np.percentile(ref, np.arange(10, 100, 10))
+    e = np.bincount(np.searchsorted(edges, ref, side="{side}"), minlength=10) / len(ref)
+    a = np.bincount(np.searchsorted(edges, cur, side="{side}"), minlength=10) / len(cur)
+{floor_line}    return float(np.sum((a - e) * {log}(a / e)))
+drift = pd.Series({{f: psi(reference[f], current[f]) for f in FEATURES}})
+drifted = [f for f in FEATURES if psi_band(drift[f]) != "stable"]
+'''
+
+
+_PSI_DIGITIZE = '''
+def psi(reference_values, current_values):
+    ref, cur = np.array(reference_values, float), np.array(current_values, float)
+    edges = np.quantile(ref, [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9])
+    total = 0.0
+    for b in range(10):
+        e = max(np.mean(np.digitize(ref, edges) == b), 0.0001)
+        a = max(np.mean(np.digitize(cur, edges) == b), 0.0001)
+        total += (a - e) * np.log(a / e)
+    return total
+
+def psi_band(value):
+    return "stable" if value < 0.1 else "moderate" if value <= 0.25 else "significant"
+
+drift = pd.Series([psi(reference[f], current[f]) for f in FEATURES], index=FEATURES)
+drifted = list(drift[drift >= 0.1].index)
+'''
+_PSI_CUT = '''
+def psi(reference_values, current_values):
+    edges = np.percentile(reference_values, np.arange(10, 100, 10))
+    bins = [-np.inf, *edges, np.inf]
+    e = pd.cut(pd.Series(reference_values), bins, right=False, duplicates="drop").value_counts(normalize=True, sort=False)
+    a = pd.cut(pd.Series(current_values), bins, right=False, duplicates="drop").value_counts(normalize=True, sort=False)
+    e, a = e.clip(lower=1e-4), a.clip(lower=1e-4)
+    return float(((a - e) * np.log(a / e)).sum())
+drift = pd.Series({f: psi(reference[f], current[f]) for f in FEATURES})
+drifted = [f for f in FEATURES if psi_band(drift[f]) != "stable"]
+'''
+
+_MEASURABLE_STRICT = '''
+def measurable_weeks(week_starts, day):
+    return [w for w in week_starts if w + pd.Timedelta(days=28) < pd.Timestamp(day)]
+measurable_now = measurable_weeks(SCORE_WEEKS, today)
+'''
+_MEASURABLE_STRINGS = '''
+def measurable_weeks(week_starts, day):
+    cutoff = (pd.Timestamp(day) - pd.Timedelta(weeks=4)).date()
+    return [w.strftime("%Y-%m-%d") for w in week_starts if w.date() <= cutoff]
+measurable_now = measurable_weeks(SCORE_WEEKS, today)
+proxies = ("score_distribution", "input_drift", "early_signals")
+'''
+
+_RECALL_UNPAIRED = '''
+def recall_difference(frame):
+    churners = frame[frame["churned"] == 1]
+    p1, p0, n = churners["challenger_flag"].mean(), churners["champion_flag"].mean(), len(churners)
+    se = np.sqrt(p1 * (1 - p1) / n + p0 * (1 - p0) / n)
+    return (p1 - p0, p1 - p0 - 1.96 * se, p1 - p0 + 1.96 * se)
+difference, low, high = recall_difference(shadow_scores)
+decision = promote(difference, low, guardrails, margin)
+'''
+_PROMOTE_NO_INTERVAL = '''
+def promote(difference, low, guardrails, margin):
+    ok = difference >= margin and guardrails["precision"] >= -0.02 and guardrails["p95_latency_ms"] <= 25
+    return "promote" if ok else "keep champion"
+decision = promote(difference, low, guardrails, margin)
+'''
+_GATE_NUMPY_STYLE = '''
+def recall_difference(frame):
+    y = frame["churned"].to_numpy() == 1
+    d = frame["challenger_flag"].to_numpy()[y] - frame["champion_flag"].to_numpy()[y]
+    half = 1.96 * np.std(d, ddof=1) / len(d) ** 0.5
+    return [d.mean(), d.mean() - half, d.mean() + half]
+
+def guardrail_changes(frame):
+    out = {}
+    flagged = {m: frame[frame[m + "_flag"] == 1] for m in ("champion", "challenger")}
+    out["precision"] = flagged["challenger"]["churned"].mean() - flagged["champion"]["churned"].mean()
+    out["p95_latency_ms"] = (frame["challenger_latency_ms"].quantile(0.95) - frame["champion_latency_ms"].quantile(0.95))
+    return out
+
+def promote(difference, low, guardrails, margin):
+    checks = [difference >= margin, low > 0, guardrails["precision"] >= -0.02, guardrails["p95_latency_ms"] <= 25]
+    return "promote" if all(checks) else "keep champion"
+
+difference, low, high = recall_difference(shadow_scores)
+decision = promote(difference, low, guardrail_changes(shadow_scores), margin)
+'''
+
+_SCORE_SUM = '''
+def ml_test_score(practices):
+    points = {"none": 0.0, "manual": 0.5, "automated": 1.0}
+    scores = {s: sum(points[v] for v in tests.values()) for s, tests in practices.items()}
+    scores["final"] = sum(scores.values())
+    return scores
+larder_score = ml_test_score(LARDER_PRACTICES)
+'''
+_SCORE_MANUAL_ONE = '''
+def ml_test_score(practices):
+    points = {"none": 0.0, "manual": 1.0, "automated": 1.0}
+    scores = {s: sum(points[v] for v in tests.values()) for s, tests in practices.items()}
+    scores["final"] = min(scores.values())
+    return scores
+larder_score = ml_test_score(LARDER_PRACTICES)
+'''
+_SCORE_PANDAS = '''
+def ml_test_score(practices):
+    table = pd.DataFrame(practices).replace({"none": 0, "manual": 0.5, "automated": 1})
+    sections = table.sum().to_dict()
+    return {**sections, "final": min(sections.values())}
+larder_score = ml_test_score(LARDER_PRACTICES)
+invest_first = pd.Series({k: v for k, v in larder_score.items() if k != "final"}).idxmin()
+'''
+
+_PIPELINE_CANARY_EARLY = '''
+pipeline_order = ["code_checks", "data_validation", "train", "evaluate", "build_image", "canary", "deploy_staging",
+                  "integration_tests", "full_rollout"]
+'''
+_INCIDENT_LATE = '''
+caught_by = {"I1": "code_checks", "I2": "data_validation", "I3": "evaluate", "I4": "canary", "I5": "canary"}
+'''
+
+_DIFF_COMMON_ONLY = '''
+def config_diff(left, right):
+    return sorted(k for k in left if k in right and left[k] != right[k])
+diff_kinds = {k: "expected" for k in config_diff(STAGING, PRODUCTION)}
+'''
+_DIFF_ALL_EXPECTED = '''
+diff_kinds = {k: "expected" for k in config_diff(STAGING, PRODUCTION)}
+'''
+_DIFF_SETS = '''
+def config_diff(left, right):
+    sentinel = object()
+    return sorted({key for key in left.keys() | right.keys() if left.get(key, sentinel) != right.get(key, sentinel)})
+diff_kinds = dict(api_release="expected", db_secret="expected", feature_store_url="expected", log_level="risk",
+                  model_version="risk", pager_channel="expected", replicas="expected", scikit_learn="risk",
+                  timeout_ms="risk")
+'''
+
+_BUDGET_HOURS = '''
+def error_budget_minutes(slo, days):
+    return (1 - slo) * days * 24
+minutes_left = budget_left(INCIDENTS_30D, availability_slo, 30)
+'''
+_AVAILABILITY_200 = '''
+day_availability = float((scoring_requests["status"] == 200).mean())
+'''
+_PERCENTILE_NEAREST = '''
+def latency_percentiles(latency_ms):
+    return {"p95": float(np.percentile(latency_ms, 95, method="nearest")),
+            "p99": float(np.percentile(latency_ms, 99, method="nearest"))}
+'''
+_RELIABILITY_OTHER_STYLE = '''
+def error_budget_minutes(slo, days):
+    return round((1 - slo) * days * 1440, 6)
+
+def budget_left(incidents, slo, days):
+    spent = sum(row.minutes * row.share_failed for row in incidents.itertuples())
+    return error_budget_minutes(slo, days) - spent
+
+def latency_percentiles(latency_ms):
+    values = pd.Series(latency_ms, dtype=float)
+    return dict(p95=values.quantile(0.95), p99=values.quantile(0.99))
+
+minutes_left = budget_left(INCIDENTS_30D, availability_slo, 30)
+day_availability = 1 - (scoring_requests["status"] >= 500).sum() / len(scoring_requests)
+p = latency_percentiles(scoring_requests["latency_ms"])
+slo_met = dict(availability=day_availability >= availability_slo, p95=p["p95"] <= P95_SLO_MS, p99=p["p99"] <= P99_SLO_MS)
+'''
+
+_VALID_TYPE_ONLY = '''
+def is_valid(instance, schema):
+    return isinstance(instance, dict) and all(k in instance for k in schema.get("required", []))
+validity = {name: is_valid(example, SCORE_REQUEST_SCHEMA) for name, example in EXAMPLES.items()}
+'''
+_C6_BREAKING = '''
+change_kinds = {"C1": "non-breaking", "C2": "breaking", "C3": "breaking", "C4": "non-breaking", "C5": "breaking",
+                "C6": "breaking", "C7": "breaking"}
+'''
+_VALID_VALIDATOR = '''
+def is_valid(instance, schema):
+    return jsonschema.Draft202012Validator(schema).is_valid(instance)
+validity = {name: is_valid(example, SCORE_REQUEST_SCHEMA) for name, example in EXAMPLES.items()}
+'''
+
+_STATUS_ARRIVAL = '''
+def final_status(events):
+    state = {"subscribed": "active", "resumed": "active", "paused": "paused", "cancelled": "cancelled"}
+    return events.groupby("subscriber_id")["event_type"].last().map(state)
+'''
+_CANCEL_EVENTS = '''
+n_cancelled = int((subscription_events["event_type"] == "cancelled").sum())
+'''
+_FAVOURS_ALL_SERVICE = '''
+favours = {k: "service" for k in CRITERIA}
+scoring_home = "service"
+'''
+_STATUS_LOOP = '''
+def final_status(events):
+    seen, latest = set(), {}
+    for row in events.itertuples():
+        if row.event_id in seen:
+            continue
+        seen.add(row.event_id)
+        if row.subscriber_id not in latest or row.seq > latest[row.subscriber_id][0]:
+            latest[row.subscriber_id] = (row.seq, row.event_type)
+    names = {"subscribed": "active", "resumed": "active", "paused": "paused", "cancelled": "cancelled"}
+    return pd.Series({s: names[kind] for s, (_, kind) in latest.items()})
+n_cancelled = sum(final_status(subscription_events) == "cancelled")
+'''
+
+WRONG_ANSWERS = {
+    "psi_log10": ("q1_answer", _psi(log="np.log10"), "visible"),
+    "psi_no_floor": ("q1_answer", _psi(floor=False), "visible"),
+    "psi_edge_values_to_the_left": ("q1_answer", _psi(side="left"), "hidden"),
+    "band_0.1_counts_as_stable": (
+        "q1_answer",
+        'def psi_band(value):\n    return "stable" if value <= 0.1 else ("moderate" if value <= 0.25 else "significant")\n',
+        "visible"),
+    "measurable_strictly_after_28_days": ("q2_answer", _MEASURABLE_STRICT, "visible"),
+    "proxies_that_need_labels": ("q2_answer", 'proxies = ["input_drift", "score_distribution", "recall_last_week"]\n',
+                                 "hidden"),
+    "unpaired_interval": ("q3_answer", _RECALL_UNPAIRED, "visible"),
+    "gate_ignores_the_interval": ("q3_answer", _PROMOTE_NO_INTERVAL, "visible"),
+    "decision_typed_in_as_promote": ("q3_answer", 'decision = "promote"\n', "hidden"),
+    "final_score_is_the_sum": ("q4_answer", _SCORE_SUM, "visible"),
+    "manual_test_scores_a_full_point": ("q4_answer", _SCORE_MANUAL_ONE, "visible"),
+    "invest_in_the_strongest_section": ("q4_answer", 'invest_first = "data"\n', "hidden"),
+    "canary_before_staging": ("q5_answer", _PIPELINE_CANARY_EARLY, "hidden"),
+    "wiring_bug_left_to_the_canary": ("q5_answer", _INCIDENT_LATE, "hidden"),
+    "diff_misses_keys_on_one_side": ("q6_answer", _DIFF_COMMON_ONLY, "visible"),
+    "every_difference_expected": ("q6_answer", _DIFF_ALL_EXPECTED, "hidden"),
+    "budget_in_hours": ("q7_answer", _BUDGET_HOURS, "visible"),
+    "availability_counts_client_errors": ("q7_answer", _AVAILABILITY_200, "hidden"),
+    "percentile_nearest_rank": ("q7_answer", _PERCENTILE_NEAREST, "visible"),
+    "validation_by_hand_checks_only_required": ("q8_answer", _VALID_TYPE_ONLY, "visible"),
+    "looser_limit_called_breaking": ("q8_answer", _C6_BREAKING, "hidden"),
+    "events_in_arrival_order": ("q9_answer", _STATUS_ARRIVAL, "visible"),
+    "cancellation_events_counted": ("q9_answer", _CANCEL_EVENTS, "hidden"),
+    "every_criterion_favours_a_service": ("q9_answer", _FAVOURS_ALL_SERVICE, "hidden"),
+}
+
+FAIR_SCORES = {
+    "psi_with_digitize_and_quantile": ("q1_answer", _PSI_DIGITIZE, 3),
+    "psi_with_pd_cut_left_closed": ("q1_answer", _PSI_CUT, 3),
+    "measurable_as_strings_and_proxies_as_tuple": ("q2_answer", _MEASURABLE_STRINGS, 2),
+    "gate_in_numpy_with_a_list": ("q3_answer", _GATE_NUMPY_STYLE, 3),
+    # unpaired interval: loses the toy and other-run checks, keeps the gate and a decision that follows from it
+    "decision_follows_an_unpaired_interval": ("q3_answer", _RECALL_UNPAIRED, 3 * 5 / 7),
+    "ml_test_score_with_pandas": ("q4_answer", _SCORE_PANDAS, 2),
+    "config_diff_with_sets_log_level_a_risk": ("q6_answer", _DIFF_SETS, 2),
+    "reliability_with_quantile_and_itertuples": ("q7_answer", _RELIABILITY_OTHER_STYLE, 3),
+    "validator_object": ("q8_answer", _VALID_VALIDATOR, 3),
+    "consumer_as_a_loop": ("q9_answer", _STATUS_LOOP, 3),
+    # a naive consumer: n_cancelled that follows from it still counts
+    "n_cancelled_follows_a_naive_consumer": (
+        "q9_answer", _STATUS_ARRIVAL + 'n_cancelled = int((final_status(subscription_events) == "cancelled").sum())\n',
+        3 * 5 / 7),
+}
