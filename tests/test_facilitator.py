@@ -63,10 +63,12 @@ def test_the_pair_activities_of_modules_05_and_06_are_found():
     ("## Role-play: the budget meeting", "In pairs, 8 min each way."),
 ])
 def test_pair_activity_headings_in_other_words_are_detected(tmp_path, heading, card):
-    """Is a pair activity found whichever way the lesson heads it, with the card's minutes?"""
+    """Is a pair activity found whichever way the lesson heads it, with the card's minutes (twice when per role)?"""
     lesson = read_lesson(_lesson_file(tmp_path, ("markdown", f"{heading}\n\n{card}\n")))
     assert lesson.pair is not None and lesson.pair.heading == heading[3:]
-    assert lesson.pair.minutes == int(next(w for w in card.replace("·", " ").split() if w.isdigit()))
+    per_role = "swap" in card or "each way" in card
+    minutes = int(next(w for w in card.replace("·", " ").split() if w.isdigit()))
+    assert lesson.pair.minutes == minutes * (2 if per_role else 1)
 
 
 def test_key_points_sections_and_plots_are_read(tmp_path):
@@ -120,3 +122,12 @@ def test_one_day_keeps_00_and_the_capstone_and_makes_the_rest_self_study():
 def test_the_kit_is_deterministic():
     """Does generating the kit twice give the same text?"""
     assert pages(ROOT) == pages(ROOT)
+
+
+def test_mlpm_agenda_prints_the_agenda_page(capsys):
+    """Does `mlpm agenda` print the same page that `mlpm build` writes?"""
+    from mlpm.cli import main
+    from mlpm.facilitator import agenda_page
+
+    assert main(["agenda"]) == 0
+    assert capsys.readouterr().out == agenda_page(ROOT)
