@@ -186,8 +186,10 @@ def render_agenda(agenda: Agenda, modules: list[Module]) -> str:
         lines.append("")
     last = max(agenda.blocks, key=lambda b: (b.day, b.start), default=None)
     if last is not None:
-        lines += [f"Ends at {_clock(last.start + last.minutes)}" + (f" on day {last.day}." if agenda.days > 1 else ".")
-                  + " Use a spare half hour for questions, or start the first self-study module's lesson.", ""]
+        end = last.start + last.minutes
+        spare = f" The {DAY_END - end} minutes to 17:30 are for questions or a first look at what follows." if (
+            DAY_END - end >= 15) else ""
+        lines += [f"Ends at {_clock(end)}" + (f" on day {last.day}." if agenda.days > 1 else ".") + spare, ""]
     if agenda.self_study:
         listed = ", ".join(f"{slug} ({titles[slug]})" for slug in agenda.self_study)
         lines += [f"**Self-study** (does not fit): {listed}.", ""]
