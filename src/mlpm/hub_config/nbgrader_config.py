@@ -1,0 +1,12 @@
+"""nbgrader settings every server on the hub shares (see mlpm.hub): the course and the exchange.
+
+The hub sets both through its spawner's environment (deploy/jupyterhub_config.py); the
+exchange is a folder every user can write to, e.g. /srv/nbgrader/exchange with mode 777.
+"""
+
+import os
+
+c = get_config()  # noqa: F821 - provided by nbgrader when it loads this file
+
+c.CourseDirectory.course_id = os.environ.get("MLPM_COURSE_ID", "mlpm-workshop")
+c.Exchange.root = os.environ.get("MLPM_EXCHANGE", "/srv/nbgrader/exchange")
