@@ -377,6 +377,7 @@ launched launch reduced reduce increased increase raised raise lifted lift shipp
 delivered deliver turned turn sped speed halved halve doubled double tripled triple brought bring found spotted
 convinced persuaded negotiated aligned started created create introduced introduce replaced replace rebuilt
 redesigned prevented prevent recovered recover opened unlocked boosted boost improved improve lowered lower
+gave give freed free kept keep sold sell wrote write taught teach took take got get began begin trimmed trim
 """.split())
 OUTCOME_WORDS = frozenset("""
 churn retention retained retain kept keep revenue cost costs saved saving savings save conversion converted

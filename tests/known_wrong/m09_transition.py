@@ -1,0 +1,428 @@
+"""Known-wrong answers and fairly graded answers for 09-transition.
+
+WRONG_ANSWERS: mistake name -> (answer cell grade_id, replacement code, which checks catch it).
+"visible" means the checks a learner sees fail; "hidden" means the visible checks pass
+and only the hidden ones catch it (a hard-coded or subtly wrong answer).
+
+FAIR_SCORES: case -> (answer cell grade_id, replacement code, points a fair teacher gives the
+question whose test cell follows). The code runs after the full solution, so it can also
+replace earlier answers: an earlier mistake followed by a right answer here must keep full
+points (error carried forward).
+"""
+
+ASSIGNMENT = "09-transition"
+
+_RADAR_HEAD = """
+def skills_radar(scores):
+    angles = np.linspace(0, 2 * np.pi, 4, endpoint=False)
+    fig = plt.figure()
+    ax = fig.add_subplot(projection="polar")
+"""
+_RADAR_TAIL = """
+    ax.set_xticks(angles)
+    ax.set_xticklabels(GROUPS)
+    ax.set_ylim(0, 5)
+    ax.legend()
+    ax.set_title("My skills")
+    return fig
+radar = skills_radar({"start": group_scores(skills_survey, "start"), "end": group_scores(skills_survey, "end")})
+"""
+_PLAN = """
+transition_plan = {
+    "short_term": [{"goal": "Shadow the retention PM", "by": "2026-10-01"}],
+    "medium_term": [{"goal": "Become Associate PM, retention", "by": "2027-06-30"}],
+    "shared_with": ["manager", "mentors"],
+    "internal_move": "Associate PM, retention",
+    "learning": {"influence": "storytelling_with_data", "product strategy": "inspired"},
+    "mentors": {"influence": "Ravi Desai", "product strategy": "Lena Fischer"},
+    "trial": {"how": "shadow a PM", "weeks": 8, "step_back_if": "the product work drains me"},
+}
+"""
+_BUS = """
+bus_answer = {
+    "business": {"goal": "reduce churn", "metric": "4-week churn rate"},
+    "users": [{"segment": "families", "pain_points": ["unwanted substitute", "dietary needs ignored"]},
+              {"segment": "singles", "pain_points": ["no say before delivery", "refund is slow"]}],
+    "solutions": [
+        {"name": "approve before delivery", "kind": "non-ml", "addresses": "no say before delivery", "impact": 4, "effort": 2},
+        {"name": "ranked substitutes", "kind": "ml", "addresses": "unwanted substitute", "impact": 5, "effort": 4},
+        {"name": "dietary tags", "kind": "non-ml", "addresses": "dietary needs ignored", "impact": 3, "effort": 1},
+        {"name": "instant refund", "kind": "non-ml", "addresses": "refund is slow", "impact": 2, "effort": 2},
+    ],
+    "mvp": "dietary tags",
+    "success_metric": "substitution acceptance rate",
+    "guardrail": "picker minutes per order",
+}
+"""
+_METRICS = """
+metric_answers = {
+    "substitution_suggestions": {"primary": "substitution acceptance rate", "guardrail": "4-week churn rate",
+                                 "counter": "refunds per 100 orders"},
+    "churn_voucher": {"primary": "4-week churn rate", "guardrail": "average basket EUR",
+                      "counter": "voucher cost per saved subscriber"},
+    "slot_ranking": {"primary": "delivery on time rate", "guardrail": "4-week churn rate",
+                     "counter": "slot picker conversion"},
+}
+"""
+_FERMI = """
+def fermi_estimate(factors):
+    return math.prod(factors.values())
+def order_of_magnitude(x):
+    return math.floor(math.log10(x))
+"""
+_BULLETS_OK = {
+    "churn_model": "Cut churn among flagged subscribers from 9.1 % to 7.4 % in 8 weeks with a weekly call list.",
+    "dashboard": "Saved the data team 6 hours a week by giving category managers a self-serve stock dashboard.",
+    "forecast": "Reduced fresh-food waste by 11 %, about EUR 30,000 a month, with a better demand forecast.",
+}
+_DRILL = """
+drill_answers = {"sample_size": "about quadruples", "reason_codes": "that subscriber's top reason codes",
+                 "four_fifths": "the ratio is 0.6: it fails", "staging": "staging", "drift": "PSI on the input features",
+                 "events": "publish an event to a queue", "monolith": "one thing to deploy and debug"}
+"""
+
+
+def _bullets(**changes: str) -> str:
+    return f"impact_bullets = {dict(_BULLETS_OK, **changes)!r}\n"
+
+
+WRONG_ANSWERS = {
+    # ---- question 1: scores and gaps ----
+    "gap-read-as-the-lowest-score": ("q1_answer", """
+def group_scores(survey, column):
+    return survey.groupby("group")[column].mean().reindex(list(GROUPS))
+def top_gaps(survey, column, n=2):
+    return list(group_scores(survey, column).sort_values().index[:n])
+my_gaps = top_gaps(skills_survey, "start")
+""", "visible"),
+    "alphabetical-order-and-no-tie-rule": ("q1_answer", """
+def group_scores(survey, column):
+    return survey.groupby("group")[column].mean()
+def top_gaps(survey, column, n=2):
+    gap = (group_scores(survey, "target") - group_scores(survey, column)).round(2)
+    return list(gap.sort_values(ascending=False, kind="stable").index[:n])
+my_gaps = top_gaps(skills_survey, "start")
+""", "hidden"),
+    # ---- question 2: the radar ----
+    "polygon-left-open": ("q2_answer", _RADAR_HEAD + """
+    for label, s in scores.items():
+        ax.plot(angles, s.reindex(list(GROUPS)).to_numpy(), label=label)
+""" + _RADAR_TAIL, "visible"),
+    "values-in-the-series-own-order": ("q2_answer", _RADAR_HEAD + """
+    for label, s in scores.items():
+        v = s.to_numpy()
+        ax.plot(np.append(angles, angles[0]), np.append(v, v[0]), label=label)
+""" + _RADAR_TAIL, "hidden"),
+    "no-legend-and-free-scale": ("q2_answer", """
+def skills_radar(scores):
+    angles = np.linspace(0, 2 * np.pi, 4, endpoint=False)
+    fig = plt.figure()
+    ax = fig.add_subplot(projection="polar")
+    for label, s in scores.items():
+        v = s.reindex(list(GROUPS)).to_numpy()
+        ax.plot(np.append(angles, angles[0]), np.append(v, v[0]), label=label)
+    ax.set_xticks(angles)
+    ax.set_xticklabels(GROUPS)
+    ax.set_title("My skills")
+    return fig
+radar = skills_radar({"start": group_scores(skills_survey, "start"), "end": group_scores(skills_survey, "end")})
+""", "visible"),
+    # ---- question 3: mentors ----
+    "mentor-hours-ignored": ("q3_answer", """
+def match_mentors(table, gaps, min_hours):
+    taken, out = set(), {}
+    for gap in gaps:
+        pool = table[(table["group"] == gap) & ~table["name"].isin(taken)]
+        pool = pool.sort_values(["strength", "internal", "hours_per_month", "name"], ascending=[False, False, False, True])
+        out[gap] = None if pool.empty else pool["name"].iloc[0]
+        taken.add(out[gap])
+    return out
+my_mentors = match_mentors(mentors, my_gaps, MIN_HOURS)
+""", "visible"),
+    "same-mentor-for-two-gaps": ("q3_answer", """
+def match_mentors(table, gaps, min_hours):
+    out = {}
+    for gap in gaps:
+        pool = table[(table["group"] == gap) & (table["hours_per_month"] >= min_hours)]
+        pool = pool.sort_values(["strength", "internal", "hours_per_month", "name"], ascending=[False, False, False, True])
+        out[gap] = None if pool.empty else pool["name"].iloc[0]
+    return out
+my_mentors = match_mentors(mentors, my_gaps, MIN_HOURS)
+""", "visible"),
+    "external-mentor-first-on-a-tie": ("q3_answer", """
+def match_mentors(table, gaps, min_hours):
+    taken, out = set(), {}
+    for gap in gaps:
+        pool = table[(table["group"] == gap) & (table["hours_per_month"] >= min_hours) & ~table["name"].isin(taken)]
+        pool = pool.sort_values(["strength", "internal", "hours_per_month", "name"], ascending=[False, True, False, True])
+        out[gap] = None if pool.empty else pool["name"].iloc[0]
+        taken.add(out[gap])
+    return out
+my_mentors = match_mentors(mentors, my_gaps, MIN_HOURS)
+""", "hidden"),
+    # ---- question 4: the plan ----
+    "plan-kept-from-the-manager": ("q4_answer", _PLAN + """
+transition_plan["shared_with"] = ["mentors", "colleagues"]
+""", "visible"),
+    "medium-term-goal-inside-the-short-term": ("q4_answer", _PLAN + """
+transition_plan["medium_term"] = [{"goal": "Become Associate PM, retention", "by": "2026-11-30"}]
+""", "visible"),
+    "reading-that-serves-another-gap": ("q4_answer", _PLAN + """
+transition_plan["learning"]["influence"] = "practical_data_ethics"
+""", "hidden"),
+    "open-ended-trial": ("q4_answer", _PLAN + """
+transition_plan["trial"]["weeks"] = 52
+""", "hidden"),
+    "mentor-without-time": ("q4_answer", _PLAN + """
+transition_plan["mentors"]["influence"] = "Amara Osei"
+""", "hidden"),
+    # ---- question 5: BUS ----
+    "prioritised-by-impact-alone": ("q5_answer", """
+def prioritise(solutions):
+    return [s["name"] for s in sorted(solutions, key=lambda s: -s["impact"])]
+""" + _BUS + """
+bus_answer["prioritised"] = prioritise(bus_answer["solutions"])
+""", "visible"),
+    "guardrail-is-the-success-metric": ("q5_answer", """
+def prioritise(solutions):
+    return [s["name"] for s in sorted(solutions, key=lambda s: (-s["impact"] / s["effort"], s["effort"], s["name"]))]
+""" + _BUS + """
+bus_answer["guardrail"] = "substitution acceptance rate"
+bus_answer["prioritised"] = prioritise(bus_answer["solutions"])
+""", "visible"),
+    "ties-by-name-not-effort": ("q5_answer", """
+def prioritise(solutions):
+    return [s["name"] for s in sorted(solutions, key=lambda s: (-s["impact"] / s["effort"], s["name"]))]
+""" + _BUS + """
+bus_answer["prioritised"] = prioritise(bus_answer["solutions"])
+""", "hidden"),
+    "mvp-from-the-bottom-of-the-list": ("q5_answer", """
+def prioritise(solutions):
+    return [s["name"] for s in sorted(solutions, key=lambda s: (-s["impact"] / s["effort"], s["effort"], s["name"]))]
+""" + _BUS + """
+bus_answer["mvp"] = "ranked substitutes"
+bus_answer["prioritised"] = prioritise(bus_answer["solutions"])
+""", "hidden"),
+    "ml-solutions-only": ("q5_answer", """
+def prioritise(solutions):
+    return [s["name"] for s in sorted(solutions, key=lambda s: (-s["impact"] / s["effort"], s["effort"], s["name"]))]
+""" + _BUS + """
+for s in bus_answer["solutions"]:
+    s["kind"] = "ml"
+bus_answer["prioritised"] = prioritise(bus_answer["solutions"])
+""", "hidden"),
+    # ---- question 6: metrics ----
+    "model-auc-as-the-primary": ("q6_answer", _METRICS + """
+metric_answers["substitution_suggestions"]["primary"] = "model AUC"
+""", "hidden"),
+    "counter-and-guardrail-swapped": ("q6_answer", _METRICS + """
+metric_answers["churn_voucher"] = {"primary": "4-week churn rate", "guardrail": "voucher cost per saved subscriber",
+                                   "counter": "average basket EUR"}
+""", "hidden"),
+    "same-metric-twice": ("q6_answer", _METRICS + """
+metric_answers["slot_ranking"]["guardrail"] = "delivery on time rate"
+""", "visible"),
+    # ---- question 7: Fermi ----
+    "rounded-not-floored-magnitude": ("q7_answer", """
+def fermi_estimate(factors):
+    return math.prod(factors.values())
+def order_of_magnitude(x):
+    return round(math.log10(x))
+substitutions_fermi = {"active_subscribers": 120_000, "orders_per_subscriber_per_week": 0.8, "items_per_order": 35,
+                       "share_of_items_substituted": 0.03}
+weekly_substitutions = fermi_estimate(substitutions_fermi)
+""", "visible"),
+    "truncated-magnitude-below-one": ("q7_answer", """
+def fermi_estimate(factors):
+    return math.prod(factors.values())
+def order_of_magnitude(x):
+    return int(math.log10(x))
+substitutions_fermi = {"active_subscribers": 120_000, "orders_per_subscriber_per_week": 0.8, "items_per_order": 35,
+                       "share_of_items_substituted": 0.03}
+weekly_substitutions = fermi_estimate(substitutions_fermi)
+""", "hidden"),
+    "share-as-a-percentage": ("q7_answer", _FERMI + """
+substitutions_fermi = {"active_subscribers": 120_000, "orders_per_subscriber_per_week": 0.8, "items_per_order": 35,
+                       "share_of_items_substituted": 3}
+weekly_substitutions = fermi_estimate(substitutions_fermi)
+""", "hidden"),
+    "estimate-typed-in-not-computed": ("q7_answer", _FERMI + """
+substitutions_fermi = {"active_subscribers": 120_000, "orders_per_subscriber_per_week": 0.8, "items_per_order": 35,
+                       "share_of_items_substituted": 0.03}
+weekly_substitutions = 50_000
+""", "hidden"),
+    "subscribers-fact-changed": ("q7_answer", _FERMI + """
+substitutions_fermi = {"active_subscribers": 1_000_000, "orders_per_subscriber_per_week": 0.8, "items_per_order": 35,
+                       "share_of_items_substituted": 0.03}
+weekly_substitutions = fermi_estimate(substitutions_fermi)
+""", "visible"),
+    # ---- question 8: impact bullets ----
+    "achievement-copied-tool-first": ("q8_answer", "impact_bullets = {k: v for k, v in ACHIEVEMENTS.items()}\n",
+                                      "visible"),
+    "dashboard-bullet-without-a-number": ("q8_answer", _bullets(
+        dashboard="Built a self-serve stock dashboard so category managers no longer wait for weekly extracts."),
+        "hidden"),
+    "forecast-bullet-opens-with-a-duty": ("q8_answer", _bullets(
+        forecast="Responsible for the demand forecast, which lowered fresh-food waste by 11 % a month."), "hidden"),
+    "forecast-bullet-lists-the-stack": ("q8_answer", _bullets(
+        forecast="Replaced an LSTM with LightGBM in Python, cutting RMSE by 18 % and fresh-food waste by 11 %."),
+        "hidden"),
+    # ---- question 9: the drill ----
+    "sample-size-doubles": ("q9_answer", _DRILL + 'drill_answers["sample_size"] = "about doubles"\n', "hidden"),
+    "drift-read-from-late-labels": ("q9_answer", _DRILL + 'drill_answers["drift"] = "AUC on next month\'s labels"\n',
+                                    "hidden"),
+    "answer-not-among-the-options": ("q9_answer", _DRILL + 'drill_answers["events"] = "Kafka"\n', "visible"),
+}
+
+FAIR_SCORES = {
+    # ---- correct answers in another style than the solution: full points ----
+    "scores-with-loops-and-a-rank-column": ("q1_answer", """
+import statistics
+def group_scores(survey, column):
+    return pd.Series({g: statistics.mean(survey.loc[survey["group"] == g, column]) for g in GROUPS})
+def top_gaps(survey, column, n=2):
+    t, s = group_scores(survey, "target"), group_scores(survey, column)
+    frame = pd.DataFrame({"gap": (t - s).round(2), "pos": range(len(GROUPS))}, index=list(GROUPS))
+    return tuple(frame.sort_values(["gap", "pos"], ascending=[False, True]).index[:n])
+my_gaps = top_gaps(skills_survey, "start")
+""", 3.0),
+    "radar-with-subplots-suptitle-and-figure-legend": ("q2_answer", """
+def skills_radar(scores):
+    theta = [2 * math.pi * k / 4 for k in range(4)]
+    fig, ax = plt.subplots(subplot_kw={"projection": "polar"})
+    for name, series in scores.items():
+        r = [float(series[g]) for g in GROUPS]
+        ax.plot(theta + theta[:1], r + r[:1], marker="o", label=name)
+    ax.set_thetagrids(np.degrees(theta), GROUPS)
+    ax.set_rlim(0, 5)
+    fig.suptitle("Skills at the start and the end")
+    fig.legend()
+    return fig
+radar = skills_radar({"start": group_scores(skills_survey, "start"), "end": group_scores(skills_survey, "end")})
+""", 3.0),
+    "mentors-by-tuple-sort": ("q3_answer", """
+def match_mentors(table, gaps, min_hours):
+    used, result = [], {}
+    for gap in gaps:
+        rows = [r for _, r in table.iterrows()
+                if r["group"] == gap and r["hours_per_month"] >= min_hours and r["name"] not in used]
+        rows.sort(key=lambda r: (-r["strength"], not r["internal"], -r["hours_per_month"], r["name"]))
+        result[gap] = rows[0]["name"] if rows else None
+        used += [result[gap]]
+    return result
+my_mentors = match_mentors(mentors, my_gaps, MIN_HOURS)
+""", 3.0),
+    "plan-with-tuples-and-numpy-weeks": ("q4_answer", _PLAN + """
+transition_plan["shared_with"] = ("skip-level manager", "manager")
+transition_plan["trial"]["weeks"] = np.int64(13)
+transition_plan["short_term"] = [{"goal": "Lead one discovery interview", "by": "2026-12-31"}]
+transition_plan["mentors"] = {"influence": "Jonah Mercer", "product strategy": "Nadia Rahman"}
+""", 3.0),
+    "bus-on-refund-costs-three-solutions": ("q5_answer", """
+import functools
+def prioritise(solutions):
+    def worse(a, b):
+        ra, rb = a["impact"] / a["effort"], b["impact"] / b["effort"]
+        if ra != rb:
+            return -1 if ra > rb else 1
+        return (a["effort"] > b["effort"]) - (a["effort"] < b["effort"]) or (a["name"] > b["name"]) - (a["name"] < b["name"])
+    return [s["name"] for s in sorted(solutions, key=functools.cmp_to_key(worse))]
+bus_answer = dict(
+    business=dict(goal="cut refund costs", metric="refunds per 100 orders"),
+    users=[dict(segment="weekly family shop", pain_points=("substitute costs more", "unwanted substitute")),
+           dict(segment="office lunch orders", pain_points=("missing item with no substitute", "refund is slow"))],
+    solutions=[
+        dict(name="price cap on substitutes", kind="non-ml", addresses="substitute costs more", impact=3, effort=1),
+        dict(name="learned substitute ranking", kind="ml", addresses="unwanted substitute", impact=4, effort=4),
+        dict(name="stock-out forecast", kind="ml", addresses="missing item with no substitute", impact=3, effort=2),
+    ],
+    mvp="stock-out forecast",
+    success_metric="substitution acceptance rate",
+    guardrail="average basket EUR",
+)
+bus_answer["prioritised"] = prioritise(bus_answer["solutions"])
+""", 4.0),
+    "metrics-with-other-fair-guardrails": ("q6_answer", _METRICS + """
+metric_answers["substitution_suggestions"]["guardrail"] = "support contacts per 100 orders"
+metric_answers["churn_voucher"]["guardrail"] = "app rating"
+metric_answers["slot_ranking"]["guardrail"] = "picker minutes per order"
+""", 2.0),
+    "fermi-with-reduce-numpy-floor-and-other-guesses": ("q7_answer", """
+import functools, operator
+def fermi_estimate(factors):
+    return functools.reduce(operator.mul, factors.values(), 1)
+def order_of_magnitude(x):
+    return np.floor(np.log10(x))
+substitutions_fermi = dict(active_subscribers=120_000, orders_per_subscriber_per_week=1,
+                           items_per_order=50, share_of_items_substituted=0.08)
+weekly_substitutions = fermi_estimate(substitutions_fermi)
+""", 3.0),
+    "bullets-in-other-words": ("q8_answer", """
+impact_bullets = {
+    "churn_model": "Led a weekly call programme that kept about 300 at-risk subscribers a quarter and took churn in "
+                   "the flagged group from 9.1 % to 7.4 %.",
+    "dashboard": "Gave category managers a self-serve view of stock, freeing 6 analyst hours a week and flagging "
+                 "stock-outs 2 days earlier.",
+    "forecast": "Halved nothing but waste: cut fresh-food waste 11 % (EUR 30,000 a month) with a LightGBM forecast "
+                "that warehouses order against.",
+}
+""", 3.0),
+    "bullets-present-tense-and-currency-sign": ("q8_answer", """
+impact_bullets = {
+    "churn_model": "Cut 4-week churn of flagged subscribers by 1.7 points by turning a churn score into a weekly "
+                   "call list for retention.",
+    "dashboard": "Launched a stock dashboard that saves the data team 6 hours a week and warns buyers of "
+                 "stock-outs two days sooner.",
+    "forecast": "Introduced a demand forecast that trimmed €30k a month of fresh-food waste (down 11 %) across "
+                "all warehouses.",
+}
+""", 3.0),
+    "drill-with-numpy-strings": ("q9_answer", _DRILL + """
+drill_answers = {k: np.str_(v) for k, v in drill_answers.items()}
+""", 2.0),
+    # ---- an earlier mistake, then right work: one mistake costs points once ----
+    "gaps-reversed-then-the-right-match": ("q3_answer", """
+my_gaps = ["product strategy", "influence"]
+def match_mentors(table, gaps, min_hours):
+    taken, out = set(), {}
+    for gap in gaps:
+        pool = table[(table["group"] == gap) & (table["hours_per_month"] >= min_hours) & ~table["name"].isin(taken)]
+        pool = pool.sort_values(["strength", "internal", "hours_per_month", "name"], ascending=[False, False, False, True])
+        out[gap] = None if pool.empty else pool["name"].iloc[0]
+        taken.add(out[gap])
+    return out
+my_mentors = match_mentors(mentors, my_gaps, MIN_HOURS)
+""", 3.0),
+    "wrong-gaps-then-a-plan-coherent-with-them": ("q4_answer", """
+my_gaps = ["influence", "technical fluency"]
+""" + _PLAN + """
+transition_plan["learning"] = {"influence": "empowered", "technical fluency": "mlops_specialization"}
+transition_plan["mentors"] = {"influence": "Ravi Desai", "technical fluency": "Priya Nair"}
+""", 3.0),
+    "wrong-group-scores-then-a-right-radar": ("q2_answer", """
+def group_scores(survey, column):
+    return survey.groupby("group")[column].median().reindex(list(GROUPS))
+def skills_radar(scores):
+    angles = np.linspace(0, 2 * np.pi, 4, endpoint=False)
+    fig = plt.figure()
+    ax = fig.add_subplot(projection="polar")
+    for label, s in scores.items():
+        v = s.reindex(list(GROUPS)).to_numpy()
+        ax.plot(np.append(angles, angles[0]), np.append(v, v[0]), label=label)
+    ax.set_xticks(angles)
+    ax.set_xticklabels(GROUPS)
+    ax.set_ylim(0, 5)
+    ax.legend()
+    ax.set_title("My skills, start and end")
+    return fig
+radar = skills_radar({"start": group_scores(skills_survey, "start"), "end": group_scores(skills_survey, "end")})
+""", 3.0),
+    # a wrong prioritise costs its own two checks (2 of 7); the list and the MVP that follow from it do not
+    "impact-only-prioritise-used-consistently": ("q5_answer", """
+def prioritise(solutions):
+    return [s["name"] for s in sorted(solutions, key=lambda s: -s["impact"])]
+""" + _BUS + """
+bus_answer["prioritised"] = prioritise(bus_answer["solutions"])
+bus_answer["mvp"] = bus_answer["prioritised"][1]
+""", 2.86),
+}
