@@ -49,8 +49,9 @@ _PSI_CUT = '''
 def psi(reference_values, current_values):
     edges = np.percentile(reference_values, np.arange(10, 100, 10))
     bins = [-np.inf, *edges, np.inf]
-    e = pd.cut(pd.Series(reference_values), bins, right=False, duplicates="drop").value_counts(normalize=True, sort=False)
-    a = pd.cut(pd.Series(current_values), bins, right=False, duplicates="drop").value_counts(normalize=True, sort=False)
+    def cut(values):
+        return pd.cut(pd.Series(values), bins, right=False, duplicates="drop").value_counts(normalize=True, sort=False)
+    e, a = cut(reference_values), cut(current_values)
     e, a = e.clip(lower=1e-4), a.clip(lower=1e-4)
     return float(((a - e) * np.log(a / e)).sum())
 drift = pd.Series({f: psi(reference[f], current[f]) for f in FEATURES})
@@ -96,7 +97,8 @@ def guardrail_changes(frame):
     out = {}
     flagged = {m: frame[frame[m + "_flag"] == 1] for m in ("champion", "challenger")}
     out["precision"] = flagged["challenger"]["churned"].mean() - flagged["champion"]["churned"].mean()
-    out["p95_latency_ms"] = (frame["challenger_latency_ms"].quantile(0.95) - frame["champion_latency_ms"].quantile(0.95))
+    out["p95_latency_ms"] = (frame["challenger_latency_ms"].quantile(0.95)
+                             - frame["champion_latency_ms"].quantile(0.95))
     return out
 
 def promote(difference, low, guardrails, margin):
@@ -185,7 +187,8 @@ def latency_percentiles(latency_ms):
 minutes_left = budget_left(INCIDENTS_30D, availability_slo, 30)
 day_availability = 1 - (scoring_requests["status"] >= 500).sum() / len(scoring_requests)
 p = latency_percentiles(scoring_requests["latency_ms"])
-slo_met = dict(availability=day_availability >= availability_slo, p95=p["p95"] <= P95_SLO_MS, p99=p["p99"] <= P99_SLO_MS)
+slo_met = dict(availability=day_availability >= availability_slo, p95=p["p95"] <= P95_SLO_MS,
+               p99=p["p99"] <= P99_SLO_MS)
 '''
 
 _VALID_TYPE_ONLY = '''
@@ -235,7 +238,8 @@ WRONG_ANSWERS = {
     "psi_edge_values_to_the_left": ("q1_answer", _psi(side="left"), "hidden"),
     "band_0.1_counts_as_stable": (
         "q1_answer",
-        'def psi_band(value):\n    return "stable" if value <= 0.1 else ("moderate" if value <= 0.25 else "significant")\n',
+        'def psi_band(value):\n    return "stable" if value <= 0.1 else ("moderate" if value <= 0.25 else '
+        '"significant")\n',
         "visible"),
     "measurable_strictly_after_28_days": ("q2_answer", _MEASURABLE_STRICT, "visible"),
     "proxies_that_need_labels": ("q2_answer", 'proxies = ["input_drift", "score_distribution", "recall_last_week"]\n',
