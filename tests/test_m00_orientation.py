@@ -53,11 +53,16 @@ def test_check_rates_fails_wrong_answers_with_the_right_message(wrong, words):
     assert "0.25" not in str(caught.value)
 
 
-def test_percent_ok_accepts_percentages_only_in_the_hidden_checks():
-    """Is a percentage charged once (visible) and accepted where percent_ok is set (hidden)?"""
-    check_rates(EXPECTED * 100, EXPECTED, "rates", percent_ok=True)
-    with pytest.raises(AssertionError):
-        check_rates(EXPECTED * 100 + 1, EXPECTED, "rates", percent_ok=True)
+def test_lenient_accepts_percentages_and_rounding_only_in_the_hidden_checks():
+    """Are a percentage and a rounded rate charged once (visible) and accepted where lenient is set (hidden)?"""
+    thirds = pd.Series({"couple": 1 / 3, "family": 2 / 3, "single": 0.0})
+    for slip in (thirds * 100, thirds.round(2), (thirds * 100).round(1)):
+        check_rates(slip, thirds, "rates", lenient=True)
+        with pytest.raises(AssertionError):
+            check_rates(slip, thirds, "rates")
+    for wrong in (thirds + 0.01, thirds.drop("single"), thirds * 100 + 1):
+        with pytest.raises(AssertionError):
+            check_rates(wrong, thirds, "rates", lenient=True)
 
 
 def test_skill_group_key_agrees_with_the_lessons_table():

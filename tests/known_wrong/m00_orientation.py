@@ -89,6 +89,11 @@ def churn_by_segment(frame):
     return frame.groupby("segment")["churned_next_4w"].sum()
 riskiest_segment = churn_by_segment(customers).idxmax()
 """, 0.5),
+    "rounded_rates_cost_once": ("q1_answer", """
+def churn_by_segment(frame):
+    return frame.groupby("segment")["churned_next_4w"].mean().round(3)
+riskiest_segment = churn_by_segment(customers).idxmax()
+""", 1.5),
     "percentages_cost_once": ("q1_answer", """
 def churn_by_segment(frame):
     return 100 * frame.groupby("segment")["churned_next_4w"].mean()

@@ -13,21 +13,23 @@ import pandas as pd
 
 from mlpm.checks.core import check_series, quiet
 
+ROUNDING = 0.005  # what rounding to two decimals can move a share by
+
 
 @quiet
-def check_rates(value: Any, expected: pd.Series, name: str, *, percent_ok: bool = False) -> None:
-    """Check a Series of churn rates by group: shares between 0 and 1, one per group.
+def check_rates(value: Any, expected: pd.Series, name: str, *, lenient: bool = False) -> None:
+    """Check a Series of churn rates by group: shares between 0 and 1, one per group, not rounded.
 
     A one-column DataFrame (``frame.groupby(...)[["col"]].mean()``) is read as its column. A
-    percentage or a count gets its own message before the values are compared. With
-    ``percent_ok`` (the hidden checks), rates given as percentages pass: the visible check has
-    already charged that slip once.
+    percentage or a count gets its own message before the values are compared. With ``lenient``
+    (the hidden checks), percentages and rates rounded to two or more decimals pass: the visible
+    check has already charged those slips of the pinned convention once.
     """
     if isinstance(value, pd.DataFrame) and value.shape[1] == 1:
         value = value.iloc[:, 0]
     if isinstance(value, pd.Series) and pd.api.types.is_numeric_dtype(value) and len(value):
         values = np.asarray(value, dtype=float)
-        if percent_ok and np.nanmax(values) > 1:
+        if lenient and np.nanmax(values) > 1:
             value = value / 100
         elif np.nanmax(values) > 1:
             looks = "percentages" if np.nanmax(values) <= 100 and not np.allclose(values, np.round(values)) else (
@@ -35,5 +37,10 @@ def check_rates(value: Any, expected: pd.Series, name: str, *, percent_ok: bool 
             raise AssertionError(
                 f"`{name}` has values above 1: it looks like {looks}. Give each group's churn rate as a "
                 "share between 0 and 1 (the mean of a True/False column is exactly that).")
+        if lenient and set(value.index) == set(expected.index) and not value.index.has_duplicates:
+            gaps = np.abs(np.asarray(value.reindex(expected.index), dtype=float) - np.asarray(expected, dtype=float))
+            if np.all(gaps <= ROUNDING + 1e-12):
+                return
     check_series(value, expected, name,
-                 hint="Each value is the share of that group's subscribers who churned: churners ÷ subscribers.")
+                 hint="Each value is the share of that group's subscribers who churned, not rounded: "
+                      "churners ÷ subscribers.")
