@@ -44,7 +44,8 @@ bus_answer = {
     "users": [{"segment": "families", "pain_points": ["unwanted substitute", "dietary needs ignored"]},
               {"segment": "singles", "pain_points": ["no say before delivery", "refund is slow"]}],
     "solutions": [
-        {"name": "approve before delivery", "kind": "non-ml", "addresses": "no say before delivery", "impact": 4, "effort": 2},
+        {"name": "approve before delivery", "kind": "non-ml", "addresses": "no say before delivery",
+         "impact": 4, "effort": 2},
         {"name": "ranked substitutes", "kind": "ml", "addresses": "unwanted substitute", "impact": 5, "effort": 4},
         {"name": "dietary tags", "kind": "non-ml", "addresses": "dietary needs ignored", "impact": 3, "effort": 1},
         {"name": "instant refund", "kind": "non-ml", "addresses": "refund is slow", "impact": 2, "effort": 2},
@@ -77,7 +78,8 @@ _BULLETS_OK = {
 }
 _DRILL = """
 drill_answers = {"sample_size": "about quadruples", "reason_codes": "that subscriber's top reason codes",
-                 "four_fifths": "the ratio is 0.6: it fails", "staging": "staging", "drift": "PSI on the input features",
+                 "four_fifths": "the ratio is 0.6: it fails", "staging": "staging",
+                 "drift": "PSI on the input features",
                  "events": "publish an event to a queue", "monolith": "one thing to deploy and debug"}
 """
 
@@ -133,7 +135,8 @@ def match_mentors(table, gaps, min_hours):
     taken, out = set(), {}
     for gap in gaps:
         pool = table[(table["group"] == gap) & ~table["name"].isin(taken)]
-        pool = pool.sort_values(["strength", "internal", "hours_per_month", "name"], ascending=[False, False, False, True])
+        pool = pool.sort_values(["strength", "internal", "hours_per_month", "name"],
+                                ascending=[False, False, False, True])
         out[gap] = None if pool.empty else pool["name"].iloc[0]
         taken.add(out[gap])
     return out
@@ -144,7 +147,8 @@ def match_mentors(table, gaps, min_hours):
     out = {}
     for gap in gaps:
         pool = table[(table["group"] == gap) & (table["hours_per_month"] >= min_hours)]
-        pool = pool.sort_values(["strength", "internal", "hours_per_month", "name"], ascending=[False, False, False, True])
+        pool = pool.sort_values(["strength", "internal", "hours_per_month", "name"],
+                                ascending=[False, False, False, True])
         out[gap] = None if pool.empty else pool["name"].iloc[0]
     return out
 my_mentors = match_mentors(mentors, my_gaps, MIN_HOURS)
@@ -154,7 +158,8 @@ def match_mentors(table, gaps, min_hours):
     taken, out = set(), {}
     for gap in gaps:
         pool = table[(table["group"] == gap) & (table["hours_per_month"] >= min_hours) & ~table["name"].isin(taken)]
-        pool = pool.sort_values(["strength", "internal", "hours_per_month", "name"], ascending=[False, True, False, True])
+        pool = pool.sort_values(["strength", "internal", "hours_per_month", "name"],
+                                ascending=[False, True, False, True])
         out[gap] = None if pool.empty else pool["name"].iloc[0]
         taken.add(out[gap])
     return out
@@ -325,7 +330,8 @@ def prioritise(solutions):
         ra, rb = a["impact"] / a["effort"], b["impact"] / b["effort"]
         if ra != rb:
             return -1 if ra > rb else 1
-        return (a["effort"] > b["effort"]) - (a["effort"] < b["effort"]) or (a["name"] > b["name"]) - (a["name"] < b["name"])
+        by_effort = (a["effort"] > b["effort"]) - (a["effort"] < b["effort"])
+        return by_effort or (a["name"] > b["name"]) - (a["name"] < b["name"])
     return [s["name"] for s in sorted(solutions, key=functools.cmp_to_key(worse))]
 bus_answer = dict(
     business=dict(goal="cut refund costs", metric="refunds per 100 orders"),
@@ -387,7 +393,8 @@ def match_mentors(table, gaps, min_hours):
     taken, out = set(), {}
     for gap in gaps:
         pool = table[(table["group"] == gap) & (table["hours_per_month"] >= min_hours) & ~table["name"].isin(taken)]
-        pool = pool.sort_values(["strength", "internal", "hours_per_month", "name"], ascending=[False, False, False, True])
+        pool = pool.sort_values(["strength", "internal", "hours_per_month", "name"],
+                                ascending=[False, False, False, True])
         out[gap] = None if pool.empty else pool["name"].iloc[0]
         taken.add(out[gap])
     return out

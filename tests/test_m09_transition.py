@@ -1,0 +1,422 @@
+"""Do module 09's pinned computations agree with independent ones, do its checkers judge both ways,
+and do the transition datasets hold their planted effects?"""
+
+from __future__ import annotations
+
+import copy
+import functools
+from fractions import Fraction
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+import pandas as pd  # noqa: E402
+import pytest  # noqa: E402
+
+import mlpm  # noqa: E402
+from mlpm.checks.transition import (  # noqa: E402
+    bullet_problems,
+    check_bullet,
+    check_bus_metrics,
+    check_bus_mvp,
+    check_bus_shape,
+    check_bus_solutions,
+    check_bus_users,
+    check_drill_shape,
+    check_fermi_factors,
+    check_legend,
+    check_metric_shape,
+    check_plan_dates,
+    check_plan_gaps,
+    check_plan_people,
+    check_plan_shape,
+    check_polygons,
+    check_radar_title,
+    check_scale,
+    check_spokes,
+    check_trial,
+    ranked_gaps,
+)
+from mlpm.modules import read_front_matter  # noqa: E402
+from notebook_tools import ROOT, read_notebook, run_code_cells  # noqa: E402
+
+SOLUTION = ROOT / "solutions" / "09-transition" / "09-transition-exercises.ipynb"
+GROUPS = ("product strategy", "product delivery", "influence", "technical fluency")
+
+
+@functools.cache
+def solved() -> dict:
+    """The solution notebook's namespace, run in-process (its functions are the references under test)."""
+    return run_code_cells(read_notebook(Path(SOLUTION)))
+
+
+# ---- scores, gaps, mentors, prioritising: independent cross-checks --------------------------------
+
+def _exact_scores(survey: pd.DataFrame, column: str) -> dict[str, Fraction]:
+    """Each group's mean as an exact fraction: the sum of ratings over the count, no pandas."""
+    sums, counts = {}, {}
+    for group, value in zip(survey["group"], survey[column], strict=True):
+        sums[group] = sums.get(group, 0) + int(value)
+        counts[group] = counts.get(group, 0) + 1
+    return {g: Fraction(sums[g], counts[g]) for g in sums}
+
+
+@pytest.mark.parametrize("seed", [9, 3, 14, 27])
+@pytest.mark.parametrize("column", ["start", "end", "target"])
+def test_group_scores_are_exact_means_in_the_pinned_order(seed, column):
+    """Does group_scores give each group's exact mean, in the order of GROUPS?"""
+    survey = mlpm.datasets.skills_survey(seed=seed).sample(frac=1.0, random_state=seed)
+    got = solved()["group_scores"](survey, column)
+    exact = _exact_scores(survey, column)
+    assert list(got.index) == list(GROUPS)
+    assert all(abs(got[g] - float(exact[g])) < 1e-12 for g in GROUPS)
+
+
+@pytest.mark.parametrize("seed", [9, 3, 14, 27, 31])
+def test_top_gaps_match_an_exact_ranking_with_the_tie_rule(seed):
+    """Do the biggest gaps, from exact fractions and the GROUPS tie rule, match top_gaps for every n?"""
+    survey = mlpm.datasets.skills_survey(seed=seed)
+    target, start = _exact_scores(survey, "target"), _exact_scores(survey, "start")
+    gap = {g: target[g] - start[g] for g in GROUPS}  # quarters: rounding to 2 decimals changes nothing
+    # the first group in the ranking is the one no other group beats (bigger gap, or equal and earlier)
+    ranking, left = [], list(GROUPS)
+    while left:
+        best = next(g for g in left if all(gap[g] > gap[h] or (gap[g] == gap[h] and GROUPS.index(g) < GROUPS.index(h))
+                                           for h in left if h != g))
+        ranking.append(best)
+        left.remove(best)
+    for n in (1, 2, 4):
+        assert list(solved()["top_gaps"](survey, "start", n=n)) == ranking[:n]
+    assert ranking == ranked_gaps({g: float(v) for g, v in target.items()},
+                                  {g: float(v) for g, v in start.items()}, GROUPS)
+
+
+def _brute_force_match(table: pd.DataFrame, gaps: list[str], min_hours: float) -> dict:
+    """The pinned match read literally, in plain Python: gap by gap, the best available person by the rule."""
+    rows = [r for r in table.to_dict("records") if r["hours_per_month"] >= min_hours]
+
+    def better(a, b):  # does row a beat row b under the pinned rule?
+        for x, y in ((-a["strength"], -b["strength"]), (not a["internal"], not b["internal"]),
+                     (-a["hours_per_month"], -b["hours_per_month"]), (a["name"], b["name"])):
+            if x != y:
+                return x < y
+        return False
+
+    chosen, taken = {}, set()
+    for gap in gaps:
+        best = None
+        for row in rows:
+            if row["group"] == gap and row["name"] not in taken and (best is None or better(row, best)):
+                best = row
+        chosen[gap] = None if best is None else best["name"]
+        taken.add(chosen[gap])
+    return chosen
+
+
+@pytest.mark.parametrize("seed", [9, 2, 6, 13, 40])
+def test_match_mentors_agrees_with_a_brute_force_reading_of_the_rule(seed):
+    """Does match_mentors give the pinned match on other mentor lists and gap orders?"""
+    table = mlpm.datasets.mentors(seed=seed)
+    for gaps in (["influence", "product strategy"], ["product strategy", "influence", "technical fluency"],
+                 ["product delivery", "influence"]):
+        assert solved()["match_mentors"](table, gaps, 2) == _brute_force_match(table, gaps, 2)
+
+
+def test_prioritise_matches_exact_ratios_with_both_tie_breaks():
+    """Does prioritise sort by impact/effort (exact), then lower effort, then the name?"""
+    rng = np.random.default_rng(0)
+    for _ in range(20):
+        solutions = [{"name": f"s{k}{'xyz'[k % 3]}", "kind": "ml", "addresses": "x",
+                      "impact": int(rng.integers(1, 6)), "effort": int(rng.integers(1, 6))} for k in range(8)]
+        exact = sorted(solutions, key=lambda s: (-Fraction(s["impact"], s["effort"]), s["effort"], s["name"]))
+        assert solved()["prioritise"](solutions) == [s["name"] for s in exact]
+
+
+@pytest.mark.parametrize("x, power", [(1, 0), (9.99, 0), (10, 1), (3500, 3), (120_000, 5), (999_999, 5),
+                                      (1_000_000, 6), (0.5, -1), (0.05, -2)])
+def test_order_of_magnitude_is_the_floor_of_log10(x, power):
+    """Is the order of magnitude the power of ten, rounded down (counted with decimal digits)?"""
+    assert solved()["order_of_magnitude"](x) == power
+
+
+def test_solution_fermi_is_plausible_and_its_arithmetic_holds():
+    """Is the solution's estimate the product of its factors, in the 10^4-10^6 range of plausible answers?"""
+    ns = solved()
+    factors = ns["substitutions_fermi"]
+    assert ns["weekly_substitutions"] == 120_000 * 0.8 * 35 * 0.03 == np.prod(list(factors.values()))
+    assert 4 <= ns["order_of_magnitude"](ns["weekly_substitutions"]) <= 6
+
+
+# ---- the radar checkers, both ways ----------------------------------------------------------------
+
+SCORES = {"start": pd.Series([2.5, 3.5, 1.5, 3.0], index=list(GROUPS)),
+          "end": pd.Series([3.5, 4.0, 3.0, 3.5], index=list(GROUPS))}
+
+
+def _radar(close=True, labels=GROUPS, ylim=(0, 5), legend=True, title="Skills", shift=0):
+    angles = np.linspace(0, 2 * np.pi, 4, endpoint=False)
+    fig = plt.figure()
+    ax = fig.add_subplot(projection="polar")
+    for name, series in SCORES.items():
+        values = np.roll(series.reindex(list(GROUPS)).to_numpy(), shift)
+        xs, ys = (np.append(angles, angles[0]), np.append(values, values[0])) if close else (angles, values)
+        ax.plot(xs, ys, label=name)
+    ax.set_xticks(angles)
+    ax.set_xticklabels(labels)
+    ax.set_ylim(*ylim)
+    if legend:
+        ax.legend()
+    ax.set_title(title)
+    return fig
+
+
+def test_reference_radar_passes_every_radar_check():
+    """Does a correct radar pass the spoke, polygon, scale, title and legend checks?"""
+    fig = _radar()
+    check_spokes(fig, GROUPS)
+    check_polygons(fig, SCORES)
+    check_scale(fig)
+    check_radar_title(fig)
+    check_legend(fig, ["start", "end"])
+    plt.close(fig)
+
+
+def test_solution_radar_passes_with_its_own_scores():
+    """Does the solution's radar pass the polygon check on the survey's start and end scores?"""
+    ns = solved()
+    check_polygons(ns["radar"], {c: ns["group_scores"](ns["skills_survey"], c) for c in ("start", "end")})
+
+
+@pytest.mark.parametrize("kwargs, check, message", [
+    ({"close": False}, lambda f: check_polygons(f, SCORES), "not closed"),
+    ({"shift": 1}, lambda f: check_polygons(f, SCORES), "on their own groups' spokes"),
+    ({"labels": ["a", "b", "c", "d"]}, lambda f: check_spokes(f, GROUPS), "one label per skill group"),
+    ({"ylim": (1, 4)}, check_scale, "from 0 to 5"),
+    ({"legend": False}, lambda f: check_legend(f, ["start", "end"]), "no legend"),
+    ({"title": ""}, check_radar_title, "no title"),
+])
+def test_radar_checks_catch_each_mistake_with_its_message(kwargs, check, message):
+    """Does each radar mistake fail with the message that names it?"""
+    fig = _radar(**kwargs)
+    with pytest.raises(AssertionError, match=message):
+        check(fig)
+    plt.close(fig)
+
+
+def test_a_cartesian_chart_is_not_a_radar():
+    """Is a line chart on ordinary axes refused with a pointer to polar axes?"""
+    fig, ax = plt.subplots()
+    ax.plot([0, 1, 2], [1, 2, 3])
+    with pytest.raises(AssertionError, match="no polar axes"):
+        check_spokes(fig, GROUPS)
+    with pytest.raises(AssertionError, match="Figure"):
+        check_spokes(ax, GROUPS)
+    plt.close(fig)
+
+
+# ---- the plan, BUS, Fermi, metrics and drill checkers, both ways -----------------------------------
+
+def _plan():
+    return copy.deepcopy(solved()["transition_plan"])
+
+
+def _run_plan_checks(plan):
+    ns = solved()
+    check_plan_shape(plan)
+    check_plan_dates(plan, ns["TODAY"], ns["SHORT_TERM_END"], ns["MEDIUM_TERM_END"])
+    check_plan_people(plan, ns["SHARE_WITH"], ns["OPEN_ROLES"])
+    check_plan_gaps(plan, [["influence", "product strategy"]], ns["READING_LIST"], ns["mentors"], ns["MIN_HOURS"])
+    check_trial(plan, ns["TRIAL_OPTIONS"], *ns["TRIAL_WEEKS"])
+
+
+def test_solution_plan_passes_and_other_coherent_plans_too():
+    """Do the solution's plan and a plan with other fair choices both pass?"""
+    _run_plan_checks(_plan())
+    other = _plan()
+    other.update(shared_with=("colleagues", "manager"), internal_move="ML PM, supply forecasting")
+    other["learning"] = {"influence": "good_pm_bad_pm", "product strategy": "empowered"}
+    other["mentors"] = {"influence": "Jonah Mercer", "product strategy": "Ravi Desai"}
+    other["trial"] = {"how": "cover a PM's leave", "weeks": np.int64(4), "step_back_if": "my team's models suffer"}
+    other["short_term"] = [{"goal": "Run discovery interviews", "by": "2026-12-31"}]
+    _run_plan_checks(other)
+
+
+@pytest.mark.parametrize("change, message", [
+    (lambda p: p.pop("trial"), "no entry for 'trial'"),
+    (lambda p: p.update(short_term=[{"goal": "Shadow a PM", "by": "next month"}]), "YYYY-MM-DD"),
+    (lambda p: p.update(short_term=[{"goal": "Shadow a PM", "by": "2026-06-30"}]), "short-term goal is dated"),
+    (lambda p: p.update(medium_term=[{"goal": "Become a PM", "by": "2029-01-01"}]), "medium-term goal is dated"),
+    (lambda p: p.update(shared_with=["mentors"]), "include your manager"),
+    (lambda p: p.update(internal_move=None), "OPEN_ROLES"),
+    (lambda p: p["learning"].pop("influence"), "one entry per gap"),
+    (lambda p: p["learning"].update(influence="agile_crash_course"), "serves other groups"),
+    (lambda p: p["mentors"].update(influence="Mei Tanaka"), "coaches that group"),
+    (lambda p: p["mentors"].update(influence="Amara Osei"), "too few hours"),
+    (lambda p: p["mentors"].update(influence="Ravi Desai", **{"product strategy": "Ravi Desai"}), "same person"),
+    (lambda p: p["trial"].update(weeks=30), "whole number of weeks"),
+    (lambda p: p["trial"].update(weeks=8.0), "whole number of weeks"),
+    (lambda p: p["trial"].update(step_back_if=""), "step back"),
+])
+def test_plan_checks_catch_each_incoherence(change, message):
+    """Does each incoherent plan fail with the message that names the part?"""
+    plan = _plan()
+    change(plan)
+    with pytest.raises(AssertionError, match=message):
+        _run_plan_checks(plan)
+
+
+def _bus():
+    return copy.deepcopy(solved()["bus_answer"])
+
+
+def _run_bus_checks(bus):
+    ns = solved()
+    check_bus_shape(bus, ns["GOALS"], ns["METRICS"])
+    check_bus_metrics(bus, ns["GOAL_METRICS"], ns["DRIVERS"])
+    check_bus_users(bus, ns["PAIN_POINTS"])
+    check_bus_solutions(bus)
+    check_bus_mvp(bus, [ns["prioritise"](bus["solutions"])])
+
+
+def test_solution_bus_passes_and_so_does_a_different_coherent_answer():
+    """Do the solution's BUS answer and one with another goal, MVP and metrics both pass?"""
+    _run_bus_checks(_bus())
+    other = _bus()
+    other["business"] = {"goal": "grow basket size", "metric": "average basket EUR"}
+    other["success_metric"], other["guardrail"] = "average basket EUR", "refunds per 100 orders"
+    other["mvp"] = other["prioritised"][1]
+    _run_bus_checks(other)
+
+
+@pytest.mark.parametrize("change, message", [
+    (lambda b: b["business"].update(goal="make customers happy"), "one of `GOALS`"),
+    (lambda b: b.update(guardrail="model AUC"), "one of `METRICS`"),
+    (lambda b: b["business"].update(metric="app rating"), "does not measure the goal"),
+    (lambda b: b.update(success_metric="new subscribers per week"), "not tied to the business goal"),
+    (lambda b: b.update(guardrail="substitution acceptance rate"), "repeats a metric"),
+    (lambda b: b.update(users=b["users"][:1]), "at least two segments"),
+    (lambda b: b["users"][1].update(segment=b["users"][0]["segment"]), "name of its own"),
+    (lambda b: b["users"][0].update(pain_points=["unwanted substitute"]), "at least two different pain points"),
+    (lambda b: b.update(solutions=b["solutions"][:2]), "at least three solutions"),
+    (lambda b: [s.update(kind="non-ml") for s in b["solutions"]], "at least one of each"),
+    (lambda b: b["solutions"][0].update(addresses="substitute costs more"), "no segment lists"),
+    (lambda b: b["solutions"][0].update(effort=2.5), "whole number from 1 to 5"),
+    (lambda b: b.update(prioritised=list(reversed(b["prioritised"]))), "pinned order"),
+    (lambda b: b.update(mvp=b["prioritised"][-1]), "first two"),
+])
+def test_bus_checks_catch_each_incoherence(change, message):
+    """Does each incoherent BUS answer fail with the message that names the part?"""
+    bus = _bus()
+    change(bus)
+    with pytest.raises(AssertionError, match=message):
+        _run_bus_checks(bus)
+
+
+BANDS = {"orders_per_subscriber_per_week": (0.25, 3), "items_per_order": (10, 80),
+         "share_of_items_substituted": (0.005, 0.2)}
+
+
+def test_fermi_factors_both_ways():
+    """Are plausible factors accepted, and a percentage share, a changed fact or a missing factor refused?"""
+    facts = {"active_subscribers": 120_000}
+    good = {"active_subscribers": 120_000, "orders_per_subscriber_per_week": 1, "items_per_order": np.int64(40),
+            "share_of_items_substituted": np.float64(0.05)}
+    check_fermi_factors(good, facts, BANDS, "f")
+    with pytest.raises(AssertionError, match="implausible value for 'share_of_items_substituted'"):
+        check_fermi_factors(dict(good, share_of_items_substituted=5), facts, BANDS, "f")
+    with pytest.raises(AssertionError, match="changes a given fact"):
+        check_fermi_factors(dict(good, active_subscribers=100_000), facts, BANDS, "f")
+    with pytest.raises(AssertionError, match="no entry for 'items_per_order'"):
+        check_fermi_factors({k: v for k, v in good.items() if k != "items_per_order"}, facts, BANDS, "f")
+    with pytest.raises(AssertionError, match="should be a number"):
+        check_fermi_factors(dict(good, items_per_order="40"), facts, BANDS, "f")
+
+
+def test_metric_and_drill_shapes_both_ways():
+    """Are the solution's metric and drill answers well-formed, and a repeat or an unlisted option refused?"""
+    ns = solved()
+    check_metric_shape(ns["metric_answers"], list(ns["METRIC_SCENARIOS"]), ns["METRIC_OPTIONS"], "m")
+    check_drill_shape(ns["drill_answers"], ns["TECH_DRILL"], "d")
+    repeated = copy.deepcopy(ns["metric_answers"])
+    repeated["churn_voucher"]["counter"] = "4-week churn rate"
+    with pytest.raises(AssertionError, match="same metric twice"):
+        check_metric_shape(repeated, list(ns["METRIC_SCENARIOS"]), ns["METRIC_OPTIONS"], "m")
+    with pytest.raises(AssertionError, match="one of that question's options"):
+        check_drill_shape(dict(ns["drill_answers"], staging="prod"), ns["TECH_DRILL"], "d")
+
+
+# ---- impact bullets: the pinned heuristic, both ways -----------------------------------------------
+
+GOOD_BULLETS = [
+    "Cut churn among flagged subscribers from 9.1 % to 7.4 % in 8 weeks with a weekly call list.",
+    "Led a weekly call programme that kept about 300 at-risk subscribers a quarter.",
+    "Saved the data team 6 hours a week by giving category managers a self-serve stock dashboard.",
+    "Reduced fresh-food waste by 11 %, about EUR 30,000 a month, with a LightGBM demand forecast.",
+    "Introduced a demand forecast that trimmed €30k a month of fresh-food waste across all warehouses.",
+    "Grew average basket value 4 % for 20,000 families by launching recipe suggestions in the app.",
+    "Gave 40 category managers stock alerts two days sooner, cutting stock-outs by a fifth (12 % of orders).",
+    "Persuaded finance to fund a retention pilot that kept 1,100 subscribers in its first quarter.",
+]
+BAD_BULLETS = {
+    "Responsible for a churn model that reduced churn by 2 points for our subscribers.": "action verb",
+    "Built a dashboard so category managers no longer wait for weekly stock extracts.": "no number",
+    "Trained an XGBoost model in Python with an AUC of 0.81 on 40 features.": "outcome",
+    "Replaced an LSTM with LightGBM in Python, cutting RMSE by 18 % and fresh-food waste by 11 %.": "tool-centric",
+    "Cut churn 2 %.": "words long",
+}
+
+
+@pytest.mark.parametrize("bullet", GOOD_BULLETS)
+def test_good_bullets_in_many_styles_pass(bullet):
+    """Does a good impact bullet pass, however it is phrased?"""
+    assert bullet_problems(bullet) == []
+    check_bullet(bullet, "b")
+
+
+@pytest.mark.parametrize("bullet, problem", list(BAD_BULLETS.items()))
+def test_bad_bullets_fail_for_the_right_reason(bullet, problem):
+    """Does each weak bullet fail, and the message name what it lacks?"""
+    with pytest.raises(AssertionError, match=problem):
+        check_bullet(bullet, "b")
+
+
+def test_the_original_achievements_read_as_tool_centric():
+    """Do the achievements as a data scientist wrote them fail the heuristic (so the exercise has a point)?"""
+    ns = solved()
+    assert all(bullet_problems(text) for text in ns["ACHIEVEMENTS"].values())
+    assert all(not bullet_problems(text) for text in ns["impact_bullets"].values())
+
+
+# ---- datasets: planted effects ----------------------------------------------------------------------
+
+def test_skills_survey_plants_two_clear_gaps_and_a_tie():
+    """Are influence (1.75) and product strategy (1.25) the biggest start gaps, with a tie at 0.75 behind them?"""
+    survey = mlpm.load("skills_survey")
+    target, start, end = (_exact_scores(survey, c) for c in ("target", "start", "end"))
+    gaps = {g: target[g] - start[g] for g in GROUPS}
+    assert gaps == {"product strategy": Fraction(5, 4), "product delivery": Fraction(3, 4),
+                    "influence": Fraction(7, 4), "technical fluency": Fraction(3, 4)}
+    assert all(end[g] > start[g] for g in GROUPS)
+    assert [g for g in GROUPS if end[g] < target[g]] == ["product strategy"]
+    assert survey[["target", "start", "end"]].isin(range(1, 6)).all().all()
+
+
+def test_mentors_plant_an_unavailable_star_and_a_taken_mentor():
+    """Is the strongest influence mentor unavailable, and is product strategy's best mentor taken by influence?"""
+    table = mlpm.load("mentors")
+    influence = table[table["group"] == "influence"]
+    star = influence.loc[influence["strength"].idxmax()]
+    assert star["name"] == "Amara Osei" and star["hours_per_month"] < 2
+    assert _brute_force_match(table, ["influence", "product strategy"], 2) == {
+        "influence": "Ravi Desai", "product strategy": "Lena Fischer"}
+    assert set(table[table["group"] == "product strategy"].nlargest(1, "strength")["name"]) <= {"Ravi Desai",
+                                                                                                  "Lena Fischer"}
+
+
+def test_lesson_front_matter_gives_the_agreed_minutes():
+    """Does the lesson plan 35 minutes of teaching and 55 of practice?"""
+    title, teach, practise, objectives = read_front_matter(ROOT / "notebooks" / "09-transition.ipynb")
+    assert (teach, practise) == (35, 55) and len(objectives) >= 6
