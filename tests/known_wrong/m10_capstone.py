@@ -87,7 +87,8 @@ def error_budget_minutes(slo, days=30):
     return (1 - slo) * days * 24 * 60
 
 
-production = {"psi_moderate": 0.1, "psi_significant": 0.25, "slo": SLO, "error_budget_minutes": error_budget_minutes(SLO),
+production = {"psi_moderate": 0.1, "psi_significant": 0.25, "slo": SLO,
+              "error_budget_minutes": error_budget_minutes(SLO),
               "monitor": [experiment["primary_metric"], okr["guardrail"]["metric"], "flagged_share"]}
 """
 _PROBLEMS = """
@@ -193,17 +194,16 @@ dashboard = {"headline": "missed_delivery_rate", "inputs": ["flagged_share", "sl
                                                "hidden"),
     "q5: baseline over all orders, not the flagged ones": ("q5_answer", _SIZE + _EXPERIMENT.replace(
         'baseline = float(orders.loc[flags, "missed"].mean())', 'baseline = float(orders["missed"].mean())'), "hidden"),
-    "q5: weeks count one arm only": ("q5_answer", _SIZE + _EXPERIMENT.replace("math.ceil(2 * per_arm", "math.ceil(per_arm"),
-                                     "hidden"),
+    "q5: weeks count one arm only": ("q5_answer", _SIZE + _EXPERIMENT.replace("math.ceil(2 * per_arm",
+                                                                              "math.ceil(per_arm"), "hidden"),
     "q6: ratio upside down": ("q6_answer", _RAI.replace("rates.min() / rates.max()", "rates.max() / rates.min()"),
                               "visible"),
     "q6: the model's flags although the MVP is the rule": ("q6_answer", _RAI.replace(
-        'mvp_flags = heuristic_flags(orders) if mvp["approach"] == "heuristic" else model_flags(orders, model_threshold)',
-        "mvp_flags = model_flags(orders, model_threshold)"), "hidden"),
+        'heuristic_flags(orders) if mvp["approach"] == "heuristic" else model_flags', "model_flags"), "hidden"),
     "q6: the screen read the wrong way": ("q6_answer", _RAI.replace('"passes_four_fifths": parity_ratio(rates) >= 0.8',
                                                                      '"passes_four_fifths": True'), "hidden"),
-    "q7: error budget in hours": ("q7_answer", _PRODUCTION.replace("(1 - slo) * days * 24 * 60", "(1 - slo) * days * 24"),
-                                  "visible"),
+    "q7: error budget in hours": ("q7_answer", _PRODUCTION.replace("(1 - slo) * days * 24 * 60",
+                                                                   "(1 - slo) * days * 24"), "visible"),
     "q7: production does not watch the guardrail": ("q7_answer", _PRODUCTION.replace(
         'okr["guardrail"]["metric"], ', ""), "hidden"),
     "q8: monthly value checked against a week": ("q8_answer", _PROBLEMS.replace("{compare}", ">=").replace(
