@@ -140,3 +140,18 @@ def test_test_cells_follow_the_partial_credit_pattern(path):
         assert hidden and any("q.hidden()" in part or "q.carry_forward(" in part for part in hidden), (
             f"{meta['grade_id']}: hidden checks must follow q.hidden() or q.carry_forward(...)")
         assert "with checking()" not in text
+
+
+@pytest.mark.parametrize("path", [*sorted((ROOT / "notebooks").glob("*.ipynb")), *solution_notebooks(),
+                                  *sorted((ROOT / "exercises").glob("*/*.ipynb"))],
+                         ids=lambda p: p.relative_to(ROOT).as_posix())
+def test_ends_with_what_next(path):
+    """Does every lesson and exercise end with a "## What next" markdown cell that names `mlpm check` and the next
+    module's lesson (NN+1-...), unless it is the last module?"""
+    last = read_notebook(path)["cells"][-1]
+    text = source(last)
+    assert last["cell_type"] == "markdown" and text.startswith("## What next")
+    assert "mlpm check" in text
+    number = int((path.stem if path.parent.name == "notebooks" else path.parent.name)[:2])
+    if number < 10:
+        assert f"{number + 1:02d}-" in text, "name the next module's lesson"
