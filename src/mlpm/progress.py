@@ -42,11 +42,13 @@ class ModuleProgress:
         return "█" * filled + "░" * (BAR_WIDTH - filled)
 
 
-def _source(cell: dict) -> str:
+def source(cell: dict) -> str:
+    """A cell's source as one string."""
     return cell["source"] if isinstance(cell["source"], str) else "".join(cell["source"])
 
 
-def _graded_cells(notebook: dict) -> dict[str, dict]:
+def graded_cells(notebook: dict) -> dict[str, dict]:
+    """The cells of a notebook (parsed JSON) that carry nbgrader metadata, by grade_id."""
     cells = {}
     for cell in notebook.get("cells", []):
         meta = cell.get("metadata", {}).get("nbgrader", {})
@@ -70,8 +72,8 @@ def _checks(cell: dict) -> tuple[int, int, float]:
 def module_progress(slug: str, released: dict, mine: dict | None) -> ModuleProgress:
     """Compare the learner's saved notebook (None: there is none) with the handed-out version."""
     row = ModuleProgress(slug)
-    theirs = _graded_cells(mine) if mine is not None else {}
-    cells = _graded_cells(released)
+    theirs = graded_cells(mine) if mine is not None else {}
+    cells = graded_cells(released)
     answers = {gid: cell for gid, cell in cells.items() if cell["metadata"]["nbgrader"].get("solution")}
     for gid, cell in cells.items():
         if not cell["metadata"]["nbgrader"].get("grade"):
@@ -84,7 +86,7 @@ def module_progress(slug: str, released: dict, mine: dict | None) -> ModuleProgr
         else:
             row.written_points += points
         own = [aid for aid in answers if aid.split("_")[0] == question and aid in theirs]
-        if any(_source(theirs[aid]).strip() != _source(answers[aid]).strip() for aid in own):
+        if any(source(theirs[aid]).strip() != source(answers[aid]).strip() for aid in own):
             row.answered += 1
         if gid in theirs and cell["cell_type"] == "code":
             passed, run, earned = _checks(theirs[gid])

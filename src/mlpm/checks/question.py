@@ -44,6 +44,8 @@ import numpy as np
 MEDIA_TYPE = "application/vnd.mlpm.question+json"
 MAX_MESSAGES = 4
 _MISSING = object()
+TRIED: set[str] = set()
+"""Numbers of the questions whose checks ran on an answer in this kernel (self-study unlocks their model answers)."""
 
 
 class NotAnsweredYet(AssertionError):
@@ -201,6 +203,7 @@ class Question:
     """
 
     def __init__(self, number: int | str, points: float) -> None:
+        self.number = str(number)
         self.title = f"Question {number}"
         self.max_points = float(points)
         self.passed = 0
@@ -264,6 +267,8 @@ class Question:
         self._put_back()
         if not self.total:
             raise CheckFailed(f"{self.title}: no check ran. Run the whole cell again.")
+        if self.passed or self.messages:
+            TRIED.add(self.number)
         if not self.passed and not self.messages:
             raise NotAnsweredYet(f"{self.title} is not answered yet: {self.unanswered[0]}")
         result = QuestionResult(self.title, self.points, self.max_points, self.passed, self.total,
