@@ -128,7 +128,8 @@ def error_rates(frame, threshold):
     return pd.DataFrame({"tpr": selected[churned].groupby(frame.loc[churned, "age_band"]).mean(),
                          "fpr": selected[~churned].groupby(frame.loc[~churned, "age_band"]).mean()})
 """ + _Q2_VALUES + """
-equalized_odds_difference = (equal_opportunity_difference + current_errors["fpr"].max() - current_errors["fpr"].min()) / 2
+fpr_gap = current_errors["fpr"].max() - current_errors["fpr"].min()
+equalized_odds_difference = (equal_opportunity_difference + fpr_gap) / 2
 """, "hidden"),
     # ---- question 3: proxies ----
     "cramers-v-bias-corrected": ("q3_answer", """
@@ -275,7 +276,8 @@ def evaluate_policy(frame, thresholds, value, cost):
     tp = np.sum(selected & frame["churned_next_4w"].to_numpy())
     rates = [selected[(frame["age_band"] == b).to_numpy()].mean() for b in sorted(set(frame["age_band"]))]
     return {"expected_value": float(value * tp - cost * selected.sum()), "dp_ratio": min(rates) / max(rates)}
-current_policy = evaluate_policy(offers, dict.fromkeys(GROUPS, current_threshold), VALUE_PER_SAVED_EUR, DISCOUNT_COST_EUR)
+current_policy = evaluate_policy(offers, dict.fromkeys(GROUPS, current_threshold), VALUE_PER_SAVED_EUR,
+                                 DISCOUNT_COST_EUR)
 """, 3.0),
     "choose-by-sorting-a-table": ("q5_answer", """
 single_candidates = [dict.fromkeys(GROUPS, t) for t in THRESHOLDS]
