@@ -274,8 +274,8 @@ def _bus():
 
 def _run_bus_checks(bus):
     ns = solved()
-    check_bus_shape(bus, ns["GOALS"], ns["METRICS"])
-    check_bus_metrics(bus, ns["GOAL_METRICS"], ns["DRIVERS"])
+    check_bus_shape(bus)
+    check_bus_metrics(bus, ns["GOALS"], ns["METRICS"], ns["GOAL_METRICS"], ns["DRIVERS"])
     check_bus_users(bus, ns["PAIN_POINTS"])
     check_bus_solutions(bus)
     check_bus_mvp(bus, [ns["prioritise"](bus["solutions"])])

@@ -154,6 +154,23 @@ def _text(value: Any) -> bool:
     return isinstance(value, str) and len(value.split()) >= 2
 
 
+def _parts(value: Any, keys: Sequence[str], name: str) -> None:
+    """Check ``value`` is a dict holding ``keys`` (others may be there): what one check needs, no more."""
+    check_type(value, dict, name)
+    missing = [key for key in keys if key not in value]
+    if missing:
+        raise AssertionError(f"`{name}` has no entry for {', '.join(repr(k) for k in missing)}.")
+
+
+def _goals(plan: Any, horizon: str, name: str) -> list:
+    goals = plan[horizon]
+    if not isinstance(goals, (list, tuple)) or not goals or not all(
+            isinstance(goal, dict) and "by" in goal for goal in goals):
+        raise AssertionError(f"`{name}['{horizon}']` should be a list of goals, each a dict "
+                             "{'goal': a few words, 'by': 'YYYY-MM-DD'}.")
+    return list(goals)
+
+
 @quiet
 def check_plan_shape(plan: Any, name: str = "transition_plan") -> None:
     """Check the plan has every part, each of the right kind (goals as lists of {goal, by})."""
@@ -177,13 +194,14 @@ def check_plan_shape(plan: Any, name: str = "transition_plan") -> None:
 @quiet
 def check_plan_dates(plan: Any, today: str, short_end: str, medium_end: str, name: str = "transition_plan") -> None:
     """Check short-term goals fall after today and by ``short_end``; medium-term after it, by ``medium_end``."""
+    _parts(plan, ("short_term", "medium_term"), name)
     start, short, medium = (dt.date.fromisoformat(d) for d in (today, short_end, medium_end))
-    for goal in plan["short_term"]:
+    for goal in _goals(plan, "short_term", name):
         when = _date(goal["by"], f"{name}['short_term'][...]['by']")
         if not start < when <= short:
             raise AssertionError(f"A short-term goal is dated {goal['by']}: short-term goals fall after today and "
                                  "within the short-term horizon the prompt gives.")
-    for goal in plan["medium_term"]:
+    for goal in _goals(plan, "medium_term", name):
         when = _date(goal["by"], f"{name}['medium_term'][...]['by']")
         if not short < when <= medium:
             raise AssertionError(f"A medium-term goal is dated {goal['by']}: medium-term goals fall after the "
@@ -194,6 +212,9 @@ def check_plan_dates(plan: Any, today: str, short_end: str, medium_end: str, nam
 def check_plan_people(plan: Any, audiences: Sequence[str], open_roles: Sequence[str],
                       name: str = "transition_plan") -> None:
     """Check the plan is shared with the manager and someone else, and names an open internal role."""
+    _parts(plan, ("shared_with", "internal_move"), name)
+    if not isinstance(plan["shared_with"], (list, tuple)):
+        raise AssertionError(f"`{name}['shared_with']` should be a list of options from `SHARE_WITH`.")
     shared = [str(s) for s in plan["shared_with"] if isinstance(s, str)]
     if len(shared) != len(plan["shared_with"]) or any(s not in audiences for s in shared):
         raise AssertionError(f"`{name}['shared_with']` should list options from `SHARE_WITH`.")
@@ -213,7 +234,10 @@ def check_plan_gaps(plan: Any, gap_sets: Sequence[Sequence[str]], reading: Mappi
 
     ``gap_sets`` lists the gap lists a fair reader accepts (the reference's and the learner's own).
     """
+    _parts(plan, ("learning", "mentors"), name)
     learning, mentors = plan["learning"], plan["mentors"]
+    check_type(learning, dict, f"{name}['learning']")
+    check_type(mentors, dict, f"{name}['mentors']")
     if not any(set(learning) == set(gaps) and set(mentors) == set(gaps) for gaps in gap_sets):
         raise AssertionError(f"`{name}['learning']` and `{name}['mentors']` should each have one entry per gap "
                              "in `my_gaps`, keyed by the group's name.")
@@ -240,7 +264,9 @@ def check_plan_gaps(plan: Any, gap_sets: Sequence[Sequence[str]], reading: Mappi
 def check_trial(plan: Any, options: Sequence[str], min_weeks: int, max_weeks: int,
                 name: str = "transition_plan") -> None:
     """Check the plan tries the role for a bounded time and says when you would step back."""
+    _parts(plan, ("trial",), name)
     trial = plan["trial"]
+    _parts(trial, TRIAL_KEYS, f"{name}['trial']")
     if not (isinstance(trial["how"], str) and trial["how"] in options):
         raise AssertionError(f"`{name}['trial']['how']` should be one of `TRIAL_OPTIONS`.")
     weeks = trial["weeks"]
@@ -259,29 +285,35 @@ SOLUTION_KEYS = ("name", "kind", "addresses", "impact", "effort")
 
 
 @quiet
-def check_bus_shape(bus: Any, goals: Sequence[str], metrics: Sequence[str], name: str = "bus_answer") -> None:
-    """Check the BUS answer has every part, with goals and metrics from the named options."""
+def check_bus_shape(bus: Any, name: str = "bus_answer") -> None:
+    """Check the BUS answer has every part, each of the right kind (the choices are checked elsewhere)."""
     check_keys(bus, BUS_KEYS, name)
     check_keys(bus["business"], ("goal", "metric"), f"{name}['business']")
-    if bus["business"]["goal"] not in goals or not isinstance(bus["business"]["goal"], str):
-        raise AssertionError(f"`{name}['business']['goal']` should be one of `GOALS`.")
-    for where, value in ((f"{name}['business']['metric']", bus["business"]["metric"]),
+    for where, value in ((f"{name}['business']['goal']", bus["business"]["goal"]),
+                         (f"{name}['business']['metric']", bus["business"]["metric"]),
                          (f"{name}['success_metric']", bus["success_metric"]),
-                         (f"{name}['guardrail']", bus["guardrail"])):
-        if not isinstance(value, str) or value not in metrics:
-            raise AssertionError(f"`{where}` should be one of `METRICS`.")
-    if not isinstance(bus["users"], (list, tuple)) or not isinstance(bus["solutions"], (list, tuple)):
-        raise AssertionError(f"`{name}['users']` and `{name}['solutions']` should be lists.")
-    if not isinstance(bus["prioritised"], (list, tuple)) or not isinstance(bus["mvp"], str):
-        raise AssertionError(f"`{name}['prioritised']` should be a list of solution names and "
-                             f"`{name}['mvp']` one name.")
+                         (f"{name}['guardrail']", bus["guardrail"]), (f"{name}['mvp']", bus["mvp"])):
+        if not isinstance(value, str):
+            raise AssertionError(f"`{where}` should be a string, one of the named options.")
+    for part in ("users", "solutions", "prioritised"):
+        if not isinstance(bus[part], (list, tuple)):
+            raise AssertionError(f"`{name}[{part!r}]` should be a list.")
 
 
 @quiet
-def check_bus_metrics(bus: Any, goal_metrics: Mapping[str, set], drivers: Mapping[str, set],
-                      name: str = "bus_answer") -> None:
-    """Check the metrics cohere: the goal's own metric, a success metric tied to the goal, a separate guardrail."""
+def check_bus_metrics(bus: Any, goals: Sequence[str], metrics: Sequence[str], goal_metrics: Mapping[str, set],
+                      drivers: Mapping[str, set], name: str = "bus_answer") -> None:
+    """Check the metrics cohere: named options, the goal's own metric, a success metric tied to the goal and
+    a separate guardrail."""
+    _parts(bus, ("business", "success_metric", "guardrail"), name)
+    _parts(bus["business"], ("goal", "metric"), f"{name}['business']")
     goal, metric = bus["business"]["goal"], bus["business"]["metric"]
+    if not isinstance(goal, str) or goal not in goals:
+        raise AssertionError(f"`{name}['business']['goal']` should be one of `GOALS`.")
+    for where, value in ((f"{name}['business']['metric']", metric), (f"{name}['success_metric']",
+                         bus["success_metric"]), (f"{name}['guardrail']", bus["guardrail"])):
+        if not isinstance(value, str) or value not in metrics:
+            raise AssertionError(f"`{where}` should be one of `METRICS`.")
     if metric not in goal_metrics[goal]:
         raise AssertionError(f"`{name}['business']['metric']` does not measure the goal you chose: see "
                              "`GOAL_METRICS`.")
@@ -296,8 +328,10 @@ def check_bus_metrics(bus: Any, goal_metrics: Mapping[str, set], drivers: Mappin
 @quiet
 def check_bus_users(bus: Any, pain_points: Sequence[str], name: str = "bus_answer") -> None:
     """Check at least two distinct segments, each with at least two distinct ranked pain points."""
+    _parts(bus, ("users",), name)
     users = bus["users"]
-    if len(users) < 2 or not all(isinstance(u, dict) and set(u) == {"segment", "pain_points"} for u in users):
+    if not isinstance(users, (list, tuple)) or len(users) < 2 or not all(
+            isinstance(u, dict) and set(u) == {"segment", "pain_points"} for u in users):
         raise AssertionError(f"`{name}['users']` should list at least two segments, each a dict "
                              "{'segment': ..., 'pain_points': [...]}.")
     segments = [u["segment"] for u in users]
@@ -314,8 +348,10 @@ def check_bus_users(bus: Any, pain_points: Sequence[str], name: str = "bus_answe
 @quiet
 def check_bus_solutions(bus: Any, name: str = "bus_answer") -> None:
     """Check at least three solutions, ML and non-ML, each addressing a listed pain point, scored 1-5."""
+    _parts(bus, ("users", "solutions"), name)
     solutions = bus["solutions"]
-    if len(solutions) < 3 or not all(isinstance(s, dict) and set(s) == set(SOLUTION_KEYS) for s in solutions):
+    if not isinstance(solutions, (list, tuple)) or len(solutions) < 3 or not all(
+            isinstance(s, dict) and set(s) == set(SOLUTION_KEYS) for s in solutions):
         raise AssertionError(f"`{name}['solutions']` should list at least three solutions, each a dict with "
                              f"the keys {', '.join(SOLUTION_KEYS)}.")
     kinds = {s["kind"] for s in solutions}
@@ -325,7 +361,7 @@ def check_bus_solutions(bus: Any, name: str = "bus_answer") -> None:
     names = [s["name"] for s in solutions]
     if len(set(names)) < len(names):
         raise AssertionError(f"Two solutions in `{name}['solutions']` share a name.")
-    listed = {p for u in bus["users"] for p in u["pain_points"]}
+    listed = {p for u in bus["users"] if isinstance(u, dict) for p in u.get("pain_points", ()) if isinstance(p, str)}
     if any(s["addresses"] not in listed for s in solutions):
         raise AssertionError(f"A solution in `{name}['solutions']` addresses a pain point that no segment lists: "
                              "tie every solution to a user's pain.")
@@ -339,6 +375,9 @@ def check_bus_solutions(bus: Any, name: str = "bus_answer") -> None:
 @quiet
 def check_bus_mvp(bus: Any, orders: Sequence[Sequence[str]], name: str = "bus_answer") -> None:
     """Check the list is prioritised by the pinned rule and the MVP is one of its first two."""
+    _parts(bus, ("prioritised", "mvp"), name)
+    if not isinstance(bus["prioritised"], (list, tuple)):
+        raise AssertionError(f"`{name}['prioritised']` should be a list of your solutions' names.")
     prioritised = [str(p) for p in bus["prioritised"]]
     if not any(prioritised == list(order) for order in orders):
         raise AssertionError(f"`{name}['prioritised']` is not your solutions in the pinned order: use "
