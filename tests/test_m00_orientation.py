@@ -3,11 +3,12 @@ with the lesson?"""
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import pytest
 
 import mlpm
-from mlpm.checks.orientation import check_rates
+from mlpm.checks.orientation import check_rates, check_riskiest
 from notebook_tools import ROOT, cells_by_id, read_notebook, source
 
 SOLUTION = ROOT / "solutions" / "00-orientation" / "00-orientation-exercises.ipynb"
@@ -63,6 +64,30 @@ def test_lenient_accepts_percentages_and_rounding_only_in_the_hidden_checks():
     for wrong in (thirds + 0.01, thirds.drop("single"), thirds * 100 + 1):
         with pytest.raises(AssertionError):
             check_rates(wrong, thirds, "rates", lenient=True)
+
+
+TOY = pd.DataFrame({"segment": ["a", "a", "b", "b", "b", "c"],
+                    "churned_next_4w": [True, False, True, True, False, False]})  # b: 2 churners of 3
+
+
+def test_check_riskiest_passes_the_true_segment_and_the_one_from_the_learners_own_rates():
+    """Does the highest-rate segment pass, and another one only when the learner's own rates point to it?"""
+    check_riskiest("b", TOY, own=None)
+    check_riskiest(np.str_("b"), TOY, own="b")
+    check_riskiest("a", TOY, own="a")  # error carried forward from the learner's own churn_by_segment
+
+
+@pytest.mark.parametrize("wrong, own, words", [
+    ("a", "b", "not the segment with the highest churn rate"),
+    ("a", None, "not the segment with the highest churn rate"),
+    ("B", None, "not a segment of `customers`"),
+    (["b"], None, "should be a str"),
+    (pd.Series({"b": 0.6}).idxmax, None, "should be a str"),
+])
+def test_check_riskiest_fails_wrong_answers_with_the_right_message(wrong, own, words):
+    """Does a wrong segment, an unknown name or a non-string fail with a message that says which?"""
+    with pytest.raises(AssertionError, match=words):
+        check_riskiest(wrong, TOY, own=own)
 
 
 def test_skill_group_key_agrees_with_the_lessons_table():

@@ -44,3 +44,22 @@ def check_rates(value: Any, expected: pd.Series, name: str, *, lenient: bool = F
     check_series(value, expected, name,
                  hint="Each value is the share of that group's subscribers who churned, not rounded: "
                       "churners ÷ subscribers.")
+
+
+@quiet
+def check_riskiest(value: Any, customers: pd.DataFrame, own: Any, name: str = "riskiest_segment") -> None:
+    """Check the segment with the highest churn rate: the true one, or the one the learner's own rates give.
+
+    ``own`` is what the learner's ``churn_by_segment(customers).idxmax()`` returns (None if it raised), so a
+    mistake in the function is not charged again here (error carried forward within the question).
+    """
+    segments = sorted(customers["segment"].unique())
+    if not isinstance(value, str):
+        raise AssertionError(f"`{name}` should be a str, the name of a segment, but it is a {type(value).__name__}.")
+    if str.__str__(value) not in segments:
+        raise AssertionError(f"`{name}` is {value!r}, which is not a segment of `customers`: "
+                             f"{', '.join(repr(s) for s in segments)}.")
+    rates = customers.groupby("segment")["churned_next_4w"].mean()
+    if str.__str__(value) != rates.idxmax() and not (isinstance(own, str) and str.__str__(value) == own):
+        raise AssertionError(f"`{name}` is not the segment with the highest churn rate. Compare the rates, not "
+                             "the number of churners.")
