@@ -10,7 +10,10 @@ replace earlier answers: an earlier mistake followed by a right answer here must
 points (error carried forward).
 """
 
+from attempts.m10_capstone import ATTEMPTS
+
 ASSIGNMENT = "10-capstone"
+ANOTHER_STYLE = ATTEMPTS["another-style"]  # the realistic attempts of tests/attempts/, question by question
 
 _USERS = """
 scores = opportunity_scores(interviews)
@@ -217,6 +220,12 @@ dashboard = {"headline": "missed_delivery_rate", "inputs": ["flagged_share", "sl
 }
 
 FAIR_SCORES = {
+    **{f"{cell[:2]}: the another-style attempt's answer": (cell, code, points) for (cell, code), points in zip(
+        ANOTHER_STYLE["answers"].items(), (3, 3, 4, 3, 4, 3, 3, 4), strict=True)},
+    "q5: a test on all orders, weeks of all orders (the population slip costs once)": ("q5_answer", _SIZE
+                                                                                      + _EXPERIMENT.replace(
+        'baseline = float(orders.loc[flags, "missed"].mean())', 'baseline = float(orders["missed"].mean())').replace(
+        "flags.mean() * ORDERS_PER_WEEK", "ORDERS_PER_WEEK"), 3.56),
     "q1: reach from de-duplicated rows and value_counts": ("q1_answer", """
 def opportunity_scores(notes):
     people = notes.drop_duplicates(["interview_id", "pain_point"])
