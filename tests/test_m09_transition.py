@@ -25,6 +25,7 @@ from mlpm.checks.transition import (  # noqa: E402
     check_bus_shape,
     check_bus_solutions,
     check_bus_users,
+    check_closed,
     check_drill_shape,
     check_fermi_factors,
     check_legend,
@@ -177,6 +178,7 @@ def test_reference_radar_passes_every_radar_check():
     """Does a correct radar pass the spoke, polygon, scale, title and legend checks?"""
     fig = _radar()
     check_spokes(fig, GROUPS)
+    check_closed(fig, 2)
     check_polygons(fig, SCORES)
     check_scale(fig)
     check_radar_title(fig)
@@ -191,7 +193,7 @@ def test_solution_radar_passes_with_its_own_scores():
 
 
 @pytest.mark.parametrize("kwargs, check, message", [
-    ({"close": False}, lambda f: check_polygons(f, SCORES), "not closed"),
+    ({"close": False}, lambda f: check_closed(f, 2), "not closed"),
     ({"shift": 1}, lambda f: check_polygons(f, SCORES), "on their own groups' spokes"),
     ({"labels": ["a", "b", "c", "d"]}, lambda f: check_spokes(f, GROUPS), "one label per skill group"),
     ({"ylim": (1, 4)}, check_scale, "from 0 to 5"),
@@ -204,6 +206,24 @@ def test_radar_checks_catch_each_mistake_with_its_message(kwargs, check, message
     with pytest.raises(AssertionError, match=message):
         check(fig)
     plt.close(fig)
+
+
+def test_an_open_polygon_still_reads_its_values():
+    """Is an open polygon's mistake charged once: its values on the right spokes still pass?"""
+    fig = _radar(close=False)
+    check_polygons(fig, SCORES)
+    plt.close(fig)
+
+
+def test_plan_accepts_the_learners_own_mentor_match():
+    """Does a plan that takes the learner's own (wrong) question 3 match as it is keep its points?"""
+    ns = solved()
+    plan = _plan()
+    plan["mentors"] = {"influence": "Amara Osei", "product strategy": "Ravi Desai"}
+    with pytest.raises(AssertionError, match="too few hours"):
+        check_plan_gaps(plan, [["influence", "product strategy"]], ns["READING_LIST"], ns["mentors"], 2)
+    check_plan_gaps(plan, [["influence", "product strategy"]], ns["READING_LIST"], ns["mentors"], 2,
+                    own_match=dict(plan["mentors"]))
 
 
 def test_a_cartesian_chart_is_not_a_radar():

@@ -61,31 +61,46 @@ def check_spokes(fig: Any, groups: Sequence[str]) -> None:
                              "angles with `ax.set_xticks(angles)` and the names with `ax.set_xticklabels(groups)`.")
 
 
+def _vertices(line) -> tuple[np.ndarray, np.ndarray]:
+    """A polygon's corners: the plotted points, without the repeated first point of a closed polygon."""
+    x = np.asarray(line.get_xdata(), dtype=float)
+    y = np.asarray(line.get_ydata(), dtype=float)
+    if _is_closed(x, y):
+        x, y = x[:-1], y[:-1]
+    return x % (2 * math.pi), y
+
+
+def _is_closed(x: np.ndarray, y: np.ndarray) -> bool:
+    return (math.isclose(x[0] % (2 * math.pi), x[-1] % (2 * math.pi), abs_tol=1e-6)
+            and math.isclose(y[0], y[-1], abs_tol=1e-9))
+
+
+@quiet
+def check_closed(fig: Any, count: int) -> None:
+    """Check the radar draws ``count`` polygons, each closed (the last point repeats the first)."""
+    ax = _polar_axes(fig)
+    lines = _lines(ax)
+    if len(lines) < count:
+        raise AssertionError(f"The radar should draw {count} polygon(s), one per set of scores, "
+                             "with `ax.plot(angles, values)`; it draws fewer.")
+    for line in lines:
+        if not _is_closed(np.asarray(line.get_xdata(), dtype=float), np.asarray(line.get_ydata(), dtype=float)):
+            raise AssertionError("A polygon is not closed: repeat the first angle and the first value at the end, "
+                                 "so the last spoke joins the first.")
+
+
 @quiet
 def check_polygons(fig: Any, scores: Mapping[str, Mapping[str, float]], *, tol: float = 1e-6) -> None:
-    """Check that each score set is drawn as a closed polygon whose radius on each spoke is its score.
+    """Check that each set of scores is drawn with each group's score on that group's spoke.
 
-    ``scores`` maps a legend label (or, for a single polygon, any label) to ``{group: score}``.
+    ``scores`` maps a legend label to ``{group: score}``; closing the polygon is :func:`check_closed`'s job.
     """
     ax = _polar_axes(fig)
     spokes = {angle: _norm(label) for angle, label in _spokes(ax).items()}
-    lines = _lines(ax)
-    if len(lines) < len(scores):
-        raise AssertionError(f"The radar should draw {len(scores)} polygon(s), one per set of scores, "
-                             "with `ax.plot(angles, values)`; it draws fewer.")
-    for line in lines:
-        x = np.asarray(line.get_xdata(), dtype=float)
-        y = np.asarray(line.get_ydata(), dtype=float)
-        if not (math.isclose(x[0] % (2 * math.pi), x[-1] % (2 * math.pi), abs_tol=1e-6) and
-                math.isclose(y[0], y[-1], abs_tol=1e-9)):
-            raise AssertionError("A polygon is not closed: repeat the first angle and the first value at the end, "
-                                 "so the last spoke joins the first.")
     drawn = []
-    for line in lines:
-        x = np.asarray(line.get_xdata(), dtype=float)[:-1] % (2 * math.pi)
-        y = np.asarray(line.get_ydata(), dtype=float)[:-1]
+    for line in _lines(ax):
         points = {}
-        for angle, radius in zip(x, y, strict=True):
+        for angle, radius in zip(*_vertices(line), strict=True):
             label = next((lab for a, lab in spokes.items() if math.isclose(a, angle, abs_tol=1e-6)), None)
             if label is None:
                 raise AssertionError("A polygon has a corner between spokes: plot each score at the angle of its "
@@ -229,10 +244,12 @@ def check_plan_people(plan: Any, audiences: Sequence[str], open_roles: Sequence[
 
 @quiet
 def check_plan_gaps(plan: Any, gap_sets: Sequence[Sequence[str]], reading: Mapping[str, tuple[str, set]],
-                    mentor_table: pd.DataFrame, min_hours: float, name: str = "transition_plan") -> None:
+                    mentor_table: pd.DataFrame, min_hours: float, name: str = "transition_plan",
+                    own_match: Any = None) -> None:
     """Check each gap has a learning action that serves it and a mentor who coaches it and has the time.
 
-    ``gap_sets`` lists the gap lists a fair reader accepts (the reference's and the learner's own).
+    ``gap_sets`` lists the gap lists a fair reader accepts (the reference's and the learner's own);
+    ``own_match`` is the learner's own mentor match (question 3): taking it as it is costs nothing here.
     """
     _parts(plan, ("learning", "mentors"), name)
     learning, mentors = plan["learning"], plan["mentors"]
@@ -247,6 +264,8 @@ def check_plan_gaps(plan: Any, gap_sets: Sequence[Sequence[str]], reading: Mappi
         if gap not in reading[item][1]:
             raise AssertionError(f"`{name}['learning'][{gap!r}]` names a reading that serves other groups: "
                                  "see which groups each item of `READING_LIST` serves.")
+    if isinstance(own_match, dict) and mentors == own_match and all(isinstance(v, str) for v in mentors.values()):
+        return  # the learner's own match from question 3, used faithfully (error carried forward)
     for gap, who in mentors.items():
         rows = mentor_table[(mentor_table["name"] == who) & (mentor_table["group"] == gap)]
         if not isinstance(who, str) or rows.empty:
