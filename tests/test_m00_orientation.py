@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 import mlpm
-from mlpm.checks.orientation import check_rates, check_riskiest
+from mlpm.checks.orientation import check_pick, check_rates, check_riskiest
 from notebook_tools import ROOT, cells_by_id, read_notebook, source
 
 SOLUTION = ROOT / "solutions" / "00-orientation" / "00-orientation-exercises.ipynb"
@@ -88,6 +88,16 @@ def test_check_riskiest_fails_wrong_answers_with_the_right_message(wrong, own, w
     """Does a wrong segment, an unknown name or a non-string fail with a message that says which?"""
     with pytest.raises(AssertionError, match=words):
         check_riskiest(wrong, TOY, own=own)
+
+
+def test_check_pick_passes_an_accepted_choice_and_hides_which_entry_is_off():
+    """Does a right entry pass (numpy strings too), and a wrong, missing or non-string one fail without naming it?"""
+    check_pick({"A1": "pm"}, "A1", {"pm"}, "who_owns")
+    check_pick({"A1": np.str_("pm")}, "A1", {"pm"}, "who_owns")
+    for wrong in ({"A1": "data scientist"}, {}, {"A1": ["pm"]}, [("A1", "pm")]):
+        with pytest.raises(AssertionError, match="has entries that are not right yet") as caught:
+            check_pick(wrong, "A1", {"pm"}, "who_owns")
+        assert "A1" not in str(caught.value)
 
 
 def test_skill_group_key_agrees_with_the_lessons_table():

@@ -99,11 +99,11 @@ def churn_by_segment(frame):
     return 100 * frame.groupby("segment")["churned_next_4w"].mean()
 riskiest_segment = churn_by_segment(customers).idxmax()
 """, 1.5),
-    "one_activity_wrong_of_ten": ("q2_answer", _owns(A6="pm"), 2 * 5 / 6),
+    "one_activity_wrong_of_ten": ("q2_answer", _owns(A6="pm"), 2 * 9 / 10),
     "key_written_with_a_loop": ("q2_answer", """
 who_owns = {}
 for key, text in ACTIVITIES.items():
     who_owns[key] = ROLES[0] if key in ("A1", "A3", "A5", "A7", "A9") else ROLES[1]
 """, 2.0),
-    "one_situation_wrong_of_eight": ("q3_answer", _skills(S2="product strategy"), 2 * 4 / 5),
+    "one_situation_wrong_of_eight": ("q3_answer", _skills(S2="product strategy"), 2 * 7 / 8),
 }

@@ -63,3 +63,15 @@ def check_riskiest(value: Any, customers: pd.DataFrame, own: Any, name: str = "r
     if str.__str__(value) != rates.idxmax() and not (isinstance(own, str) and str.__str__(value) == own):
         raise AssertionError(f"`{name}` is not the segment with the highest churn rate. Compare the rates, not "
                              "the number of churners.")
+
+
+@quiet
+def check_pick(value: Any, key: str, accepted: set[str], name: str, *, hint: str = "") -> None:
+    """Check one entry of a dict of choices, with a message that does not say which entry is off.
+
+    With two options, naming the entry would give the answer away; the hidden checks run one per
+    entry, so the points are the share of entries right, and identical messages show once.
+    """
+    choice = value.get(key) if isinstance(value, dict) else None
+    if not isinstance(choice, str) or str.__str__(choice) not in accepted:
+        raise AssertionError(f"`{name}` has entries that are not right yet." + (f" {hint}" if hint else ""))
