@@ -1,0 +1,138 @@
+"""Size a room: time to spawn N learner servers on JupyterHub, and memory and CPU per learner.
+
+Usage: python benchmarks/hub_sizing.py [--sizes 1 5 10] [--runs 3] [--learners 3]
+Needs configurable-http-proxy in .ci/node/ (.ci/run installs it).
+
+Spawn: two hubs as the hub test starts them (tests/hub_tools.py: deploy/jupyterhub_config.py,
+all users as this OS user), one running servers through ``mlpm.hub`` (the deployed set-up: the
+learner's workspace synced on first spawn, the learner lab), the other plain
+``jupyterhub-singleuser`` (no workspace, every nbgrader tool): the alternative, to show what
+the set-up costs. For each N, N new learners' servers start at once and are timed until all
+answer, then stopped; the two hubs alternate, and each figure is the median of --runs.
+
+Memory and CPU: on the mlpm.hub hub, --learners learners each run the module 03 lesson (the
+heaviest: daily data, a counterfactual model, plots) in a kernel of their own server, one after
+another. Per learner after the run: resident memory (RSS) and unique memory (USS, what the
+learner alone adds) of server plus kernel, and the kernel's CPU seconds for the lesson.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import psutil
+from jupyter_client import BlockingKernelClient
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+from hub_tools import PROXY, Hub  # noqa: E402 - the hub test's helper
+
+LESSON = "03-measuring-impact.ipynb"
+# The alternative: JupyterHub's own single-user server (as root here, it needs --allow-root).
+PLAIN = f"c.Spawner.cmd = {['jupyterhub-singleuser'] + (['--allow-root'] if os.geteuid() == 0 else [])!r}\n"
+MIB = 2**20
+
+
+def time_spawn(hub: Hub, users: list[str]) -> float:
+    """Seconds from asking for every user's server to all of them answering; then stop them."""
+    assert hub.request("/hub/api/users", "POST", {"usernames": users})[0] == 201
+    start = time.perf_counter()
+    hub.start_servers(users)
+    seconds = time.perf_counter() - start
+    hub.stop_servers()
+    return seconds
+
+
+def user_processes(hub: Hub, user: str) -> list[psutil.Process]:
+    """The user's server and its kernels (every process with the user's JUPYTERHUB_USER)."""
+    found = []
+    for process in hub.processes():
+        try:
+            if process.environ().get("JUPYTERHUB_USER") == user:
+                found.append(process)
+        except psutil.Error:
+            continue
+    return found
+
+
+def run_lesson(hub: Hub, user: str) -> dict[str, float]:
+    """Run the lesson's code cells in a new kernel of the user's server; return its footprint."""
+    code, body = hub.request(f"/user/{user}/api/kernels", "POST", {"name": "python3"})
+    assert code == 201, f"starting a kernel for {user}: {code} {body[:200]!r}"
+    kernel_id = json.loads(body)["id"]
+    connection = hub.homes / user / ".local" / "share" / "jupyter" / "runtime" / f"kernel-{kernel_id}.json"
+    client = BlockingKernelClient(connection_file=str(connection))
+    client.load_connection_file()
+    client.start_channels()
+    client.wait_for_ready(timeout=120)
+    kernel = next(p for p in user_processes(hub, user) if "ipykernel" in " ".join(p.cmdline()))
+    cpu_before = sum(kernel.cpu_times()[:2])
+    start = time.perf_counter()
+    notebook = json.loads((hub.homes / user / "mlpm-workspace" / "lessons" / LESSON).read_text())
+    for cell in notebook["cells"]:
+        if cell["cell_type"] == "code":
+            reply = client.execute_interactive("".join(cell["source"]), timeout=300, output_hook=lambda msg: None)
+            assert reply["content"]["status"] == "ok", reply["content"]
+    seconds = time.perf_counter() - start
+    cpu = sum(kernel.cpu_times()[:2]) - cpu_before
+    client.stop_channels()
+    memory = [p.memory_full_info() for p in user_processes(hub, user)]
+    return {"rss": sum(m.rss for m in memory) / MIB, "uss": sum(m.uss for m in memory) / MIB,
+            "cpu": cpu, "seconds": seconds}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1, 5, 10])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--learners", type=int, default=3)
+    args = parser.parse_args()
+    if not PROXY.exists():
+        print(f"configurable-http-proxy is missing from {PROXY}: run `npm install --prefix .ci/node "
+              "configurable-http-proxy@4` first.")
+        return 2
+    base = Path(tempfile.mkdtemp(prefix="mlpm-hub-sizing-"))
+    hubs = {"mlpm.hub": Hub(base / "mlpm"), "plain": Hub(base / "plain", PLAIN)}
+    times: dict[tuple[str, int], list[float]] = {}
+    try:
+        for hub in hubs.values():
+            hub.base.mkdir()
+            hub.start()
+        for run in range(args.runs):
+            for n in args.sizes:
+                for variant, hub in hubs.items():
+                    users = [f"s{run}-{n}-{i}" for i in range(n)]
+                    times.setdefault((variant, n), []).append(time_spawn(hub, users))
+                    print(f"run {run + 1}: {n:>2} servers, {variant:<8} {times[variant, n][-1]:5.1f} s", flush=True)
+        print(f"\nSpawn: seconds until every server answers (median of {args.runs}; "
+              f"{psutil.cpu_count()} cores, {psutil.virtual_memory().total / 2**30:.0f} GiB)")
+        print(f"{'servers':>7}  {'mlpm.hub':>8}  {'plain':>6}  ratio  per server (mlpm.hub)")
+        for n in args.sizes:
+            ours, plain = (statistics.median(times[v, n]) for v in hubs)
+            print(f"{n:>7}  {ours:8.1f}  {plain:6.1f}  {ours / plain:5.2f}  {ours / n:5.1f}")
+
+        hub = hubs["mlpm.hub"]
+        learners = [f"learner{i}" for i in range(args.learners)]
+        assert hub.request("/hub/api/users", "POST", {"usernames": learners})[0] == 201
+        hub.start_servers(learners)
+        footprints = [run_lesson(hub, user) for user in learners]
+        print(f"\nPer learner with {LESSON} run in a kernel (median of {args.learners} learners)")
+        for key, label in (("rss", "RSS, server + kernel (MiB)"), ("uss", "USS, server + kernel (MiB)"),
+                           ("cpu", "kernel CPU for the lesson (s)"), ("seconds", "lesson wall time (s)")):
+            values = [f[key] for f in footprints]
+            print(f"{label:<32} {statistics.median(values):7.1f}  (all: {', '.join(f'{v:.1f}' for v in values)})")
+    finally:
+        for hub in hubs.values():
+            if hub.process is not None:
+                hub.stop()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
