@@ -106,4 +106,42 @@ for key, text in ACTIVITIES.items():
     who_owns[key] = ROLES[0] if key in ("A1", "A3", "A5", "A7", "A9") else ROLES[1]
 """, 2.0),
     "one_situation_wrong_of_eight": ("q3_answer", _skills(S2="product strategy"), 2 * 7 / 8),
+    # the three attempts graded with `mlpm check` (another style, typical mistakes, half done), question by question
+    "attempt_another_style_q1": ("q1_answer", """\
+def churn_by_segment(frame):
+    rates = {}
+    for segment in sorted(frame["segment"].unique()):
+        rows = frame[frame["segment"] == segment]
+        rates[segment] = rows["churned_next_4w"].sum() / len(rows)
+    return pd.Series(rates, name="churn_rate")
+
+rates = churn_by_segment(customers)
+riskiest_segment = rates.sort_values(ascending=False).index[0]
+print(rates, riskiest_segment)
+""", 2.0),
+    "attempt_another_style_q2": ("q2_answer", """\
+pm_work = {"A1", "A3", "A5", "A7", "A9"}
+who_owns = {key: ("pm" if key in pm_work else "data scientist") for key in ACTIVITIES}
+""", 2.0),
+    "attempt_another_style_q3": ("q3_answer", """\
+by_group = {"product strategy": ["S1", "S5"], "product delivery": ["S2", "S6"],
+            "influence": ["S3", "S7"], "technical fluency": ["S4", "S8"]}
+skill_for = {s: g for g, ss in by_group.items() for s in ss}
+""", 2.0),
+    # typical mistakes: q1's percentages are 'percentages_cost_once' above
+    "attempt_typical_mistakes_q2_okr_as_modelling": ("q2_answer", """\
+who_owns = {"A1": "pm", "A2": "data scientist", "A3": "data scientist", "A4": "data scientist",
+            "A5": "pm", "A6": "data scientist", "A7": "pm", "A8": "data scientist", "A9": "pm",
+            "A10": "data scientist"}
+""", 1.8),
+    "attempt_typical_mistakes_q3_two_situations_off": ("q3_answer", """\
+skill_for = {"S1": "product strategy", "S2": "product delivery", "S3": "technical fluency",
+             "S4": "technical fluency", "S5": "product strategy", "S6": "technical fluency",
+             "S7": "influence", "S8": "technical fluency"}
+""", 1.5),
+    "attempt_half_done_q1_riskiest_missing": ("q1_answer", """\
+def churn_by_segment(frame):
+    return frame.groupby("segment").churned_next_4w.mean()
+del riskiest_segment
+""", 1.5),
 }
