@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import signal
 import subprocess
 import sys
 import venv
@@ -50,6 +51,16 @@ def ensure_installed() -> None:
     STAMP.write_text(stamp)
 
 
+def run(args: list[str]) -> int:
+    """Run ``args`` to the end. The terminal's Ctrl+C reaches the child too, which stops cleanly,
+    so here it only must not interrupt the wait."""
+    previous = signal.signal(signal.SIGINT, lambda signum, frame: None)
+    try:
+        return subprocess.call(args, cwd=HERE)
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
 def main(argv: list[str]) -> int:
     if sys.version_info < (3, 11):  # noqa: UP036 - this script must explain itself on old Pythons
         print(f"The workshop needs Python 3.11 or newer; this is {sys.version.split()[0]}.")
@@ -63,11 +74,14 @@ def main(argv: list[str]) -> int:
     except subprocess.CalledProcessError as error:
         print(f"Installation failed ({error}). pip says why above; fix that and run this again.")
         return 1
+    except KeyboardInterrupt:
+        print("\nInterrupted; run this again to finish setting up.")
+        return 130
     if command == "lab":
         args = [str(venv_python()), "-m", "mlpm", "lab", *rest]
     else:
         args = [str(venv_python()), "-m", "pytest", "-n", "auto", "--dist", "loadfile", *rest]
-    return subprocess.call(args, cwd=HERE)
+    return run(args)
 
 
 if __name__ == "__main__":

@@ -1,28 +1,32 @@
-"""Does `mlpm lab` serve the workspace on localhost only, behind a token?"""
+"""Does `mlpm lab` serve the workspace on localhost only, behind a token, and stop cleanly?"""
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
+import re
+import select
 import signal
-import socket
 import subprocess
 import sys
+import termios
 import time
 import urllib.error
 import urllib.request
+from pathlib import Path
 
+import psutil
 import pytest
+import websocket
+from jupyter_client import BlockingKernelClient
+from jupyter_core.paths import jupyter_runtime_dir
 
-from mlpm.lab import LEARNER_CONFIG, lab_command, lab_environment
+from mlpm.lab import LEARNER_CONFIG, free_port, lab_command, lab_environment, port_is_free
+from notebook_tools import ROOT
 
 pytestmark = pytest.mark.notebooks
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+URL = re.compile(r"http://127\.0\.0\.1:(\d+)/lab\?token=(\S+)")
 
 
 def _status(url: str) -> int:
@@ -35,10 +39,59 @@ def _status(url: str) -> int:
         return 0  # not listening yet
 
 
+def _start(workspace: Path, port: int, log: Path) -> subprocess.Popen:
+    """Start `mlpm lab` in its own process group, as a terminal runs a command."""
+    with log.open("w") as sink:
+        return subprocess.Popen(
+            [sys.executable, "-m", "mlpm", "lab", "--workspace", str(workspace), "--port", str(port),
+             "--no-browser"],
+            stdout=sink, stderr=subprocess.STDOUT, start_new_session=True,
+        )
+
+
+def _wait_for_url(process: subprocess.Popen, log: Path) -> str:
+    """Return the address `mlpm lab` prints once JupyterLab is ready."""
+    deadline = time.monotonic() + 90
+    while "JupyterLab is ready" not in log.read_text():
+        assert time.monotonic() < deadline, f"JupyterLab was not ready within 90 s:\n{log.read_text()}"
+        assert process.poll() is None, f"mlpm lab exited:\n{log.read_text()}"
+        time.sleep(0.25)
+    return URL.search(log.read_text()).group(0)
+
+
+def _interrupt(process: subprocess.Popen) -> int:
+    """Press Ctrl+C: SIGINT to the whole process group; return the exit code."""
+    os.killpg(process.pid, signal.SIGINT)
+    return process.wait(timeout=60)
+
+
+def _server_processes(port: int) -> list[psutil.Process]:
+    """The Jupyter server started for ``port`` and its kernels, found by command line."""
+    found = []
+    for process in psutil.process_iter(["cmdline"]):
+        line = " ".join(process.info["cmdline"] or [])
+        if f"--ServerApp.port={port}" in line:
+            found += [process, *process.children(recursive=True)]
+    return found
+
+
+@pytest.fixture(scope="module")
+def lab(tmp_path_factory):
+    """A running `mlpm lab` on a fresh workspace: (process, printed URL, workspace, log)."""
+    folder = tmp_path_factory.mktemp("lab")
+    workspace, log = folder / "ws", folder / "lab.log"
+    process = _start(workspace, free_port(), log)
+    try:
+        yield process, _wait_for_url(process, log), workspace, log
+    finally:
+        _interrupt(process)
+
+
 def test_lab_command_is_localhost_and_token_protected(tmp_path):
-    """Does the command bind 127.0.0.1, set a token, and allow root where needed?"""
+    """Does the command bind 127.0.0.1 on exactly the port asked, set a token, and allow root where needed?"""
     command = lab_command(tmp_path, 8888, "secret", open_browser=False)
     assert "--ServerApp.ip=127.0.0.1" in command
+    assert "--ServerApp.port_retries=0" in command
     assert "--IdentityProvider.token=secret" in command
     assert ("--allow-root" in command) == (os.geteuid() == 0)
 
@@ -52,32 +105,110 @@ def test_learner_lab_hides_nbgrader_instructor_tools():
     assert lab_environment()["JUPYTER_CONFIG_PATH"].split(os.pathsep)[0] == str(LEARNER_CONFIG)
 
 
-def test_lab_serves_the_workspace_only_with_the_token(tmp_path):
-    """Does a started lab copy the notebooks in, refuse requests without the token and accept it?"""
-    port = _free_port()
-    workspace = tmp_path / "ws"
-    log = tmp_path / "lab.log"
-    with log.open("w") as sink:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "mlpm", "lab", "--workspace", str(workspace), "--port", str(port),
-             "--no-browser"],
-            stdout=sink, stderr=subprocess.STDOUT, text=True, start_new_session=True,
-        )
+def test_lab_prints_one_working_url_and_serves_the_workspace(lab):
+    """Is the one printed URL the working one (real token), and does the server refuse requests without it?"""
+    _, url, workspace, log = lab
+    port, token = URL.search(url).groups()
+    contents = f"http://127.0.0.1:{port}/api/contents/exercises"
+    assert re.findall(r"https?://\S+", log.read_text()) == [url]
+    assert _status(contents) == 403
+    assert _status(f"{contents}?token={token}") == 200
+    assert any(workspace.glob("exercises/*/*.ipynb")) and any(workspace.glob("lessons/*.ipynb"))
+
+
+def test_a_second_lab_on_the_workspace_points_to_the_running_one(lab, tmp_path):
+    """Does `mlpm lab` on a workspace already served print that server's URL instead of starting another?"""
+    _, url, workspace, _ = lab
+    second = subprocess.run(
+        [sys.executable, "-m", "mlpm", "lab", "--workspace", str(workspace), "--port", str(free_port()),
+         "--no-browser"],
+        capture_output=True, text=True, timeout=60,
+    )
+    assert second.returncode == 0
+    assert "already running" in second.stdout and url in second.stdout
+    assert "Starting" not in second.stdout
+
+
+def test_a_busy_port_is_replaced_by_a_free_one_and_said(lab, tmp_path):
+    """When the port is taken by another server, does `mlpm lab` say so and serve on a free port?"""
+    busy = int(URL.search(lab[1]).group(1))
+    log = tmp_path / "second.log"
+    process = _start(tmp_path / "other-ws", busy, log)
     try:
-        deadline = time.monotonic() + 60
-        base = f"http://127.0.0.1:{port}/api/contents/exercises"
-        while _status(base) != 403:
-            assert time.monotonic() < deadline, "JupyterLab did not answer within 60 s"
-            assert process.poll() is None, f"JupyterLab exited:\n{log.read_text()}"
-            time.sleep(0.5)
-        tokens = [line.split()[1] for line in log.read_text().splitlines() if line.startswith("Token: ")]
-        assert tokens, "mlpm lab printed no token"
-        while _status(f"{base}?token={tokens[0]}") != 200:
-            assert time.monotonic() < deadline, "JupyterLab did not answer within 60 s"
-            assert process.poll() is None, "JupyterLab exited"
-            time.sleep(0.5)
-        assert any(workspace.glob("exercises/*/*.ipynb"))
-        assert any(workspace.glob("lessons/*.ipynb"))
+        url = _wait_for_url(process, log)
     finally:
-        os.killpg(process.pid, signal.SIGTERM)
-        process.wait(timeout=30)
+        assert _interrupt(process) == 0
+    assert f"Port {busy} is in use by another program" in log.read_text()
+    assert int(URL.search(url).group(1)) != busy
+
+
+def test_the_lab_terminal_opens_in_the_workspace_with_mlpm_on_path(lab):
+    """Does a terminal opened in the lab start in the workspace and find the `mlpm` command?"""
+    _, url, workspace, _ = lab
+    port, token = URL.search(url).groups()
+    request = urllib.request.Request(f"http://127.0.0.1:{port}/api/terminals?token={token}", data=b"{}")
+    with urllib.request.urlopen(request, timeout=10) as response:
+        name = json.load(response)["name"]
+    terminal = websocket.create_connection(
+        f"ws://127.0.0.1:{port}/terminals/websocket/{name}?token={token}", timeout=30)
+    try:
+        terminal.send(json.dumps(["stdin", "echo HERE=$(pwd) MLPM=$(command -v mlpm)\r"]))
+        seen, deadline = "", time.monotonic() + 30
+        while "MLPM=/" not in seen and time.monotonic() < deadline:
+            kind, *text = json.loads(terminal.recv())
+            seen += "".join(text) if kind == "stdout" else ""
+    finally:
+        terminal.close()
+    assert f"HERE={workspace.resolve()}" in seen
+    assert f"MLPM={Path(sys.executable).parent / 'mlpm'}" in seen
+
+
+def test_one_ctrl_c_stops_the_lab_and_its_kernels(tmp_path):
+    """Does one Ctrl+C in a terminal stop quickstart, the server and its kernels, with no traceback?"""
+    port = free_port()
+    primary, secondary = os.openpty()
+    wrapper = subprocess.Popen(  # quickstart.py on a terminal of its own, as a learner runs it
+        [sys.executable, str(ROOT / "quickstart.py"), "lab", "--no-browser", "--port", str(port),
+         "--workspace", str(tmp_path / "ws")],
+        stdin=secondary, stdout=secondary, stderr=secondary, start_new_session=True,
+        preexec_fn=lambda: fcntl.ioctl(0, termios.TIOCSCTTY, 0),
+    )
+    os.close(secondary)
+    screen = b""
+
+    def read(until: bytes, seconds: float) -> None:
+        nonlocal screen
+        deadline = time.monotonic() + seconds
+        while until not in screen and time.monotonic() < deadline:
+            if select.select([primary], [], [], 0.25)[0]:
+                try:
+                    screen += os.read(primary, 65536)
+                except OSError:  # the terminal closed: everyone on it exited
+                    return
+
+    try:
+        read(b"Stop it with Ctrl+C", 90)
+        token = URL.search(screen.decode()).group(2)
+        kernels = f"http://127.0.0.1:{port}/api/kernels"
+        request = urllib.request.Request(f"{kernels}?token={token}", data=b"{}")
+        with urllib.request.urlopen(request, timeout=30) as response:
+            kernel = json.load(response)["id"]
+        client = BlockingKernelClient(connection_file=str(Path(jupyter_runtime_dir()) / f"kernel-{kernel}.json"))
+        client.load_connection_file()
+        client.start_channels()
+        client.execute_interactive("x = 1", timeout=60)  # a notebook's kernel, having run a cell
+        client.stop_channels()
+        started = _server_processes(port)
+        assert len(started) >= 2, "expected the server and a kernel"
+
+        os.write(primary, b"\x03")  # Ctrl+C
+        read(b"stopped", 60)
+        assert wrapper.wait(timeout=30) == 0
+    finally:
+        os.close(primary)
+        if wrapper.poll() is None:
+            wrapper.kill()
+    psutil.wait_procs(started, timeout=10)
+    assert not [p for p in started if p.is_running() and p.status() != psutil.STATUS_ZOMBIE]
+    assert port_is_free(port)
+    assert b"Traceback" not in screen and b"Shut down this Jupyter server" not in screen, screen.decode()

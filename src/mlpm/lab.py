@@ -1,11 +1,23 @@
-"""`mlpm lab`: open JupyterLab on the learner's workspace, on localhost with a token."""
+"""`mlpm lab`: open JupyterLab on the learner's workspace, on localhost with a token.
+
+One lab per workspace: a second `mlpm lab` prints the running one's address. JupyterLab runs
+in its own session, so the terminal's Ctrl+C reaches only us; we then stop it the way
+`kill` would (SIGTERM), which shuts its kernels down without asking for confirmation.
+"""
 
 from __future__ import annotations
 
 import os
 import secrets
+import shlex
+import shutil
+import signal
+import socket
 import subprocess
 import sys
+import time
+import urllib.error
+import urllib.request
 from pathlib import Path
 
 from mlpm import workspace
@@ -22,6 +34,7 @@ INSTRUCTOR_EXTENSIONS = (
     "nbgrader.server_extensions.course_list",
     "nbgrader.server_extensions.assignment_list",
 )
+STOP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name))
 
 
 def default_workspace() -> Path:
@@ -37,16 +50,30 @@ def prepare(folder: Path) -> workspace.SyncReport:
     )
 
 
+def lab_url(port: int, token: str) -> str:
+    """The address a learner opens: JupyterLab with the token that logs them in."""
+    return f"http://127.0.0.1:{port}/lab?token={token}"
+
+
 def lab_command(folder: Path, port: int, token: str, open_browser: bool) -> list[str]:
-    """Return the JupyterLab command line: localhost only, token required."""
+    """Return the JupyterLab command line: localhost only, token required, quiet unless warned."""
     command = [
         sys.executable, "-m", "jupyterlab",
         f"--ServerApp.root_dir={folder}",
         "--ServerApp.ip=127.0.0.1",
         f"--ServerApp.port={port}",
+        "--ServerApp.port_retries=0",
         f"--IdentityProvider.token={token}",
         f"--ServerApp.open_browser={open_browser}",
+        "--ServerApp.log_level=WARN",
+        "--LabApp.log_level=WARN",
     ]
+    if os.name == "posix":
+        # Kernels talk to the server over local sockets, not TCP ports (ipykernel warns on TCP),
+        # and the terminal runs the learner's shell without a login, which would reset PATH.
+        shell = os.environ.get("SHELL") or shutil.which("sh") or "/bin/sh"
+        command += ["--KernelManager.transport=ipc",
+                    f"--ServerApp.terminado_settings=shell_command={shlex.quote(shell)}"]
     for extension in INSTRUCTOR_EXTENSIONS:
         command += ["--ServerApp.jpserver_extensions", f"{extension}=False"]
     if hasattr(os, "geteuid") and os.geteuid() == 0:
@@ -54,21 +81,87 @@ def lab_command(folder: Path, port: int, token: str, open_browser: bool) -> list
     return command
 
 
-def open_lab(folder: Path, port: int = 8888, open_browser: bool = True) -> int:
-    """Sync the workspace, then run JupyterLab until the learner stops it."""
-    report = prepare(folder)
-    print(f"Workspace {folder}: {report.summary()}")
-    token = secrets.token_urlsafe(24)
-    print("Opening JupyterLab. If no browser opens, copy the http://127.0.0.1 URL printed "
-          "below into your browser. Stop with Ctrl+C.", flush=True)
-    print(f"Token: {token}", flush=True)
-    return subprocess.call(lab_command(folder, port, token, open_browser), env=lab_environment())
-
-
 def lab_environment() -> dict[str, str]:
-    """Return the environment for JupyterLab: ours, with the learner config read first."""
+    """Return the environment for JupyterLab: ours, with the learner config read first and
+    this Python's scripts (``mlpm``, ``jupyter``) first on PATH for the lab's terminal."""
     env = dict(os.environ)
     env["JUPYTER_CONFIG_PATH"] = os.pathsep.join(
         p for p in (str(LEARNER_CONFIG), env.get("JUPYTER_CONFIG_PATH", "")) if p
     )
+    env["PATH"] = os.pathsep.join(p for p in (str(Path(sys.executable).parent), env.get("PATH", "")) if p)
     return env
+
+
+def running_lab(folder: Path) -> str | None:
+    """Return the address of a Jupyter server already serving ``folder``, if there is one."""
+    from jupyter_server.serverapp import list_running_servers
+
+    for info in list_running_servers():
+        if Path(info.get("root_dir", "")).resolve() == folder.resolve() and info.get("token"):
+            return f"{info['url']}lab?token={info['token']}"
+    return None
+
+
+def port_is_free(port: int) -> bool:
+    """Can JupyterLab listen on ``port`` of 127.0.0.1?"""
+    with socket.socket() as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+    return True
+
+
+def free_port() -> int:
+    """Return a port of 127.0.0.1 that nothing listens on now."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _ready(port: int, token: str) -> bool:
+    request = urllib.request.Request(f"http://127.0.0.1:{port}/api/status",
+                                     headers={"Authorization": f"token {token}"})
+    try:
+        with urllib.request.urlopen(request, timeout=2) as response:
+            return response.status == 200
+    except (urllib.error.URLError, OSError):
+        return False
+
+
+def open_lab(folder: Path, port: int = 8888, open_browser: bool = True) -> int:
+    """Sync the workspace, then run JupyterLab until the learner stops it with Ctrl+C."""
+    running = running_lab(folder)
+    if running:
+        print(f"JupyterLab is already running on {folder}. Open it at:\n\n    {running}\n")
+        return 0
+    print(f"Workspace {folder}: {prepare(folder).summary()}")
+    if not port_is_free(port):
+        busy, port = port, free_port()
+        print(f"Port {busy} is in use by another program; using port {port}.")
+    token = secrets.token_urlsafe(24)
+    print("Starting JupyterLab ...", flush=True)
+    process = subprocess.Popen(lab_command(folder, port, token, open_browser), env=lab_environment(),
+                               cwd=folder, stdin=subprocess.DEVNULL, start_new_session=True)
+    stopped = []
+
+    def stop(signum, frame):
+        stopped.append(signum)
+        process.terminate()
+
+    previous = {signum: signal.signal(signum, stop) for signum in STOP_SIGNALS}
+    try:
+        while process.poll() is None and not _ready(port, token):
+            time.sleep(0.25)
+        if process.poll() is None:
+            print(f"\nJupyterLab is ready. Open this address in your browser:\n\n    {lab_url(port, token)}\n\n"
+                  "Stop it with Ctrl+C.", flush=True)
+        code = process.wait()
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+    if stopped:
+        print("JupyterLab stopped, and its kernels with it.")
+        return 0
+    return code
