@@ -105,6 +105,14 @@ def top_gaps(survey, column, n=2):
     return list(gap.sort_values(ascending=False, kind="stable").index[:n])
 my_gaps = top_gaps(skills_survey, "start")
 """, "hidden"),
+    "gaps-compared-unrounded": ("q1_answer", """
+def group_scores(survey, column):
+    return survey.groupby("group")[column].mean().reindex(list(GROUPS))
+def top_gaps(survey, column, n=2):
+    gap = group_scores(survey, "target") - group_scores(survey, column)
+    return sorted(GROUPS, key=lambda g: (-gap[g], GROUPS.index(g)))[:n]
+my_gaps = top_gaps(skills_survey, "start")
+""", "hidden"),
     # ---- question 2: the radar ----
     "polygon-left-open": ("q2_answer", _RADAR_HEAD + """
     for label, s in scores.items():
