@@ -16,7 +16,6 @@ import shutil
 import subprocess
 import sys
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 
 import psutil
 import pytest
@@ -32,21 +31,20 @@ SLUG, NAME = "01-product-strategy", "01-strategy-exercises.ipynb"
 FULL_AUTO = 21.0
 LEARNERS = ("ada", "grace", "linus")  # hands in: the solution's answers, a blank, a broken file
 COURSE_ID = "mlpm-workshop"
-# The chart's top-level keys, from its values.schema.yaml (z2jh 3.x and 4.x; additionalProperties: false).
+# The chart's top-level keys, from its jupyterhub/values.schema.yaml (which allows no others).
 Z2JH_KEYS = {"fullnameOverride", "nameOverride", "enabled", "imagePullSecret", "imagePullSecrets", "hub",
              "rbac", "proxy", "singleuser", "scheduling", "ingress", "prePuller", "custom", "cull", "debug",
              "global"}
 
 
-def nbgrader(hub: Hub, user: str, role: str, *args: str, cwd: Path | None = None) -> str:
+def nbgrader(hub: Hub, user: str, role: str, *args: str) -> None:
     """Run the nbgrader command line as ``user`` would in a terminal on their server."""
     home = hub.homes / user
     env = {**os.environ, "HOME": str(home), "USER": user, "MLPM_EXCHANGE": str(hub.exchange),
            "JUPYTER_CONFIG_PATH": os.pathsep.join(str(p) for p in config_path(role))}
-    result = subprocess.run([sys.executable, "-m", "nbgrader", *args], cwd=cwd or home, env=env,
+    result = subprocess.run([sys.executable, "-m", "nbgrader", *args], cwd=home, env=env,
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, f"nbgrader {' '.join(args)} as {user}:\n{result.stdout}\n{result.stderr}"
-    return result.stdout + result.stderr
 
 
 def each_learner(action) -> None:
