@@ -39,7 +39,7 @@ def _status(url: str) -> int:
         return 0  # not listening yet
 
 
-def _start(workspace: Path, port: int, log: Path) -> subprocess.Popen:
+def start_lab(workspace: Path, port: int, log: Path) -> subprocess.Popen:
     """Start `mlpm lab` in its own process group, as a terminal runs a command."""
     with log.open("w") as sink:
         return subprocess.Popen(
@@ -49,7 +49,7 @@ def _start(workspace: Path, port: int, log: Path) -> subprocess.Popen:
         )
 
 
-def _wait_for_url(process: subprocess.Popen, log: Path) -> str:
+def wait_for_url(process: subprocess.Popen, log: Path) -> str:
     """Return the address `mlpm lab` prints once JupyterLab is ready."""
     deadline = time.monotonic() + 90
     while "JupyterLab is ready" not in log.read_text():
@@ -59,7 +59,7 @@ def _wait_for_url(process: subprocess.Popen, log: Path) -> str:
     return URL.search(log.read_text()).group(0)
 
 
-def _interrupt(process: subprocess.Popen) -> int:
+def interrupt(process: subprocess.Popen) -> int:
     """Press Ctrl+C: SIGINT to the whole process group; return the exit code."""
     os.killpg(process.pid, signal.SIGINT)
     return process.wait(timeout=60)
@@ -80,11 +80,11 @@ def lab(tmp_path_factory):
     """A running `mlpm lab` on a fresh workspace: (process, printed URL, workspace, log)."""
     folder = tmp_path_factory.mktemp("lab")
     workspace, log = folder / "ws", folder / "lab.log"
-    process = _start(workspace, free_port(), log)
+    process = start_lab(workspace, free_port(), log)
     try:
-        yield process, _wait_for_url(process, log), workspace, log
+        yield process, wait_for_url(process, log), workspace, log
     finally:
-        _interrupt(process)
+        interrupt(process)
 
 
 def test_lab_command_is_localhost_and_token_protected(tmp_path):
@@ -133,11 +133,11 @@ def test_a_busy_port_is_replaced_by_a_free_one_and_said(lab, tmp_path):
     """When the port is taken by another server, does `mlpm lab` say so and serve on a free port?"""
     busy = int(URL.search(lab[1]).group(1))
     log = tmp_path / "second.log"
-    process = _start(tmp_path / "other-ws", busy, log)
+    process = start_lab(tmp_path / "other-ws", busy, log)
     try:
-        url = _wait_for_url(process, log)
+        url = wait_for_url(process, log)
     finally:
-        assert _interrupt(process) == 0
+        assert interrupt(process) == 0
     assert f"Port {busy} is in use by another program" in log.read_text()
     assert int(URL.search(url).group(1)) != busy
 

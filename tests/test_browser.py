@@ -1,0 +1,100 @@
+"""Does JupyterLab, started by `mlpm lab`, load the learner's workspace in a real browser?
+
+Drives headless Chromium (Debian's `chromium`, which `.ci/run` installs) through the Chrome
+DevTools protocol over a websocket; installs nothing itself.
+"""
+
+from __future__ import annotations
+
+import base64
+import itertools
+import json
+import re
+import shutil
+import subprocess
+import time
+import urllib.request
+
+import pytest
+import websocket
+
+from mlpm.lab import free_port, port_is_free
+from test_lab import URL, interrupt, start_lab, wait_for_url
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(CHROMIUM is None, reason="no chromium on PATH: `.ci/run` installs it as root (apt-get)"),
+]
+
+
+class Page:
+    """One Chromium tab, driven by DevTools commands."""
+
+    def __init__(self, debugger_url: str):
+        self.socket = websocket.create_connection(debugger_url, timeout=30)
+        self.ids = itertools.count(1)
+
+    def send(self, method: str, **params) -> dict:
+        """Send a command; return its result, skipping the events that arrive before it."""
+        call = next(self.ids)
+        self.socket.send(json.dumps({"id": call, "method": method, "params": params}))
+        while True:
+            message = json.loads(self.socket.recv())
+            if message.get("id") == call:
+                return message.get("result", {})
+
+    def evaluate(self, expression: str):
+        return self.send("Runtime.evaluate", expression=expression, returnByValue=True)["result"].get("value")
+
+
+@pytest.fixture
+def chromium(tmp_path):
+    """A headless Chromium with DevTools on a free port: yields a function opening a Page."""
+    port = free_port()
+    browser = subprocess.Popen(
+        [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", f"--remote-debugging-port={port}",
+         f"--user-data-dir={tmp_path / 'profile'}", "--window-size=1280,800", "about:blank"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+
+    def open_page() -> Page:
+        deadline = time.monotonic() + 20
+        while True:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/json/list", timeout=2) as response:
+                    pages = [t for t in json.load(response) if t["type"] == "page"]
+                return Page(pages[0]["webSocketDebuggerUrl"])
+            except (OSError, IndexError):
+                assert time.monotonic() < deadline, "Chromium's DevTools did not answer within 20 s"
+                time.sleep(0.25)
+
+    try:
+        yield open_page
+    finally:
+        browser.terminate()
+        browser.wait(timeout=10)
+
+
+def test_jupyterlab_shows_the_workspace_in_chromium(chromium, tmp_path):
+    """Does the printed URL open JupyterLab, logged in, with the lessons and exercises listed?"""
+    log = tmp_path / "lab.log"
+    lab = start_lab(tmp_path / "ws", free_port(), log)
+    try:
+        url = wait_for_url(lab, log)
+        page = chromium()
+        page.send("Page.navigate", url=url)
+        listing, deadline = [], time.monotonic() + 40
+        while not {"exercises", "lessons"} <= set(listing):
+            assert time.monotonic() < deadline, f"JupyterLab showed no workspace within 40 s: {listing}"
+            time.sleep(0.5)
+            listing = page.evaluate(
+                "[...document.querySelectorAll('.jp-DirListing-itemName')].map(e => e.textContent.trim())"
+            ) or []
+        assert page.evaluate("document.title").endswith("JupyterLab")
+        shot = page.send("Page.captureScreenshot", format="png")["data"]
+        (tmp_path / "lab.png").write_bytes(base64.b64decode(shot))
+    finally:
+        assert interrupt(lab) == 0
+    assert port_is_free(int(URL.search(url).group(1)))
+    assert not re.search(r"Traceback|ERROR|\[E ", log.read_text()), log.read_text()
