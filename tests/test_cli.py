@@ -11,11 +11,11 @@ from mlpm import execute
 from mlpm.cli import main
 
 
-def test_help_lists_lab_build_run():
-    """Does `mlpm --help` list lab, build and run?"""
+def test_help_lists_the_commands():
+    """Does `mlpm --help` list lab, build, run, grade, check and progress?"""
     result = subprocess.run([sys.executable, "-m", "mlpm", "--help"], capture_output=True, text=True)
     assert result.returncode == 0
-    for command in ("lab", "build", "run"):
+    for command in ("lab", "build", "run", "grade", "check", "progress"):
         assert command in result.stdout
 
 
