@@ -13,10 +13,10 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from mlpm.checks.question import MEDIA_TYPE
 from mlpm.paths import content_dir
+from mlpm.workspace import MANIFEST
 
-MEDIA_TYPE = "application/vnd.mlpm.question+json"  # mlpm.checks.question's, without importing numpy
-MANIFEST = ".mlpm-sync.json"  # the file mlpm.workspace keeps at a workspace's root
 BAR_WIDTH = 20
 _CHECKS = re.compile(r"(\d+) of (\d+) (?:visible )?checks pass")
 
