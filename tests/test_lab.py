@@ -22,7 +22,7 @@ import websocket
 from jupyter_client import BlockingKernelClient
 from jupyter_core.paths import jupyter_runtime_dir
 
-from mlpm.lab import LEARNER_CONFIG, free_port, lab_command, lab_environment, port_is_free
+from mlpm.lab import LEARNER_CONFIG, NO_TESTS, free_port, lab_command, lab_environment, port_is_free
 from notebook_tools import ROOT
 
 pytestmark = pytest.mark.notebooks
@@ -212,3 +212,25 @@ def test_one_ctrl_c_stops_the_lab_and_its_kernels(tmp_path):
     assert not [p for p in started if p.is_running() and p.status() != psutil.STATUS_ZOMBIE]
     assert port_is_free(port)
     assert b"Traceback" not in screen and b"Shut down this Jupyter server" not in screen, screen.decode()
+
+
+def _validate(url: str, path: str) -> dict:
+    port, token = URL.search(url).groups()
+    request = urllib.request.Request(
+        f"http://127.0.0.1:{port}/assignments/validate?token={token}", data=json.dumps({"path": path}).encode())
+    with urllib.request.urlopen(request, timeout=300) as response:
+        return json.load(response)
+
+
+def test_validate_is_honest_and_quiet(lab):
+    """Does Validate say a lesson has no tests (not "Success!"), check an exercise, and log no noise?"""
+    _, url, workspace, log = lab
+    lesson = next(workspace.glob("lessons/*.ipynb")).relative_to(workspace).as_posix()
+    exercise = next(workspace.glob("exercises/*/*.ipynb")).relative_to(workspace).as_posix()
+
+    assert _validate(url, lesson) == {"success": False, "value": NO_TESTS}
+    checked = _validate(url, exercise)
+
+    assert checked["success"] and "failed" in checked["value"], "an unanswered exercise fails its tests"
+    for noise in ("No nbgrader_config.py", "without encryption", "Skipped non-installed"):
+        assert noise not in log.read_text()

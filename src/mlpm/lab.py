@@ -7,6 +7,7 @@ in its own session, so the terminal's Ctrl+C reaches only us; we then stop it th
 
 from __future__ import annotations
 
+import json
 import os
 import secrets
 import shlex
@@ -34,6 +35,11 @@ INSTRUCTOR_EXTENSIONS = (
     "nbgrader.server_extensions.course_list",
     "nbgrader.server_extensions.assignment_list",
 )
+# Validate is served by this module (see the end): nbgrader's says "Success! Your notebook passes
+# all the tests" on a lesson, which has none.
+NBGRADER_VALIDATE = "nbgrader.server_extensions.validate_assignment"
+NO_TESTS = ("This notebook has no tests, so there is nothing to validate: Validate checks the "
+            "exercises, in exercises/. (Lessons are checked by running them.)")
 STOP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name))
 
 
@@ -76,6 +82,8 @@ def lab_command(folder: Path, port: int, token: str, open_browser: bool) -> list
                     f"--ServerApp.terminado_settings=shell_command={shlex.quote(shell)}"]
     for extension in INSTRUCTOR_EXTENSIONS:
         command += ["--ServerApp.jpserver_extensions", f"{extension}=False"]
+    command += ["--ServerApp.jpserver_extensions", f"{NBGRADER_VALIDATE}=False",
+                "--ServerApp.jpserver_extensions", f"{__name__}=True"]
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         command.append("--allow-root")
     return command
@@ -165,3 +173,27 @@ def open_lab(folder: Path, port: int = 8888, open_browser: bool = True) -> int:
         print("JupyterLab stopped, and its kernels with it.")
         return 0
     return code
+
+
+def has_tests(notebook: Path) -> bool:
+    """Does ``notebook`` have nbgrader test cells (cells that give points)?"""
+    cells = json.loads(notebook.read_text(encoding="utf-8")).get("cells", [])
+    return any(cell.get("metadata", {}).get("nbgrader", {}).get("grade") for cell in cells)
+
+
+def _load_jupyter_server_extension(server) -> None:
+    """Serve nbgrader's Validate, saying so on a notebook without tests instead of "Success!"."""
+    from jupyter_server.utils import url_path_join
+    from nbgrader.server_extensions.validate_assignment import handlers
+
+    class ValidateHandler(handlers.ValidateAssignmentHandler):
+        def validate_notebook(self, path):
+            target = (Path(self.root_dir) / path).resolve()
+            if target.is_file() and target.is_relative_to(Path(self.root_dir).resolve()) and not has_tests(target):
+                return {"success": False, "value": NO_TESTS}
+            return super().validate_notebook(path)
+
+    server.web_app.settings["root_dir"] = server.root_dir
+    routes = [(r"/assignments/validate", ValidateHandler), (r"/nbgrader_version", handlers.NbGraderVersionHandler)]
+    base = server.web_app.settings["base_url"]
+    server.web_app.add_handlers(".*$", [(url_path_join(base, route), handler) for route, handler in routes])
