@@ -136,7 +136,8 @@ weekly_substitutions = fermi_estimate(substitutions_fermi)
     # two bullets still lead with the stack
     "q8_answer": '''\
 impact_bullets = {
-    "churn_model": "Built an XGBoost churn model in Python that cut churn among flagged subscribers from 9.1 % to 7.4 %.",
+    "churn_model": "Built an XGBoost churn model in Python that cut churn among flagged subscribers "
+                   "from 9.1 % to 7.4 %.",
     "dashboard": "Created a Tableau dashboard that saves the data team 6 hours a week.",
     "forecast": "Improved RMSE by 18 % by moving from an LSTM to LightGBM, which reduced waste by 11 %.",
 }
