@@ -51,7 +51,10 @@ def find_assignment(notebook: Path) -> str:
 
 def _is_exercise(path: Path) -> bool:
     """Whether a notebook file has graded cells (a lesson or a scratch notebook has none)."""
-    notebook = read_notebook(path)[0]
+    try:
+        notebook = read_notebook(path)[0]
+    except OSError:
+        return True  # checking it will say why it cannot be read
     return notebook is None or any(cell["metadata"]["nbgrader"].get("grade")
                                    for cell in nbgrader_cells(notebook).values())
 
@@ -66,7 +69,8 @@ def notebooks_to_check(paths: list[Path]) -> tuple[list[Path], list[str]]:
     for path in paths:
         if path.is_dir():
             found = [p for p in sorted(path.rglob("*.ipynb"))
-                     if not any(part.startswith(".") for part in p.relative_to(path).parts) and _is_exercise(p)]
+                     if p.is_file() and not any(part.startswith(".") for part in p.relative_to(path).parts)
+                     and _is_exercise(p)]
             notebooks += found
             if not found:
                 problems.append(f"{path} holds no exercise notebook")
@@ -85,7 +89,10 @@ def check(notebook: Path, limits: Limits) -> tuple[Course, Result]:
     Raises :class:`NotCheckable` when the file is not a readable exercise notebook.
     """
     scripts_on_path()
-    problem, reason = read_notebook(notebook)[1:]
+    try:
+        problem, reason = read_notebook(notebook)[1:]
+    except OSError as error:
+        raise NotCheckable(f"{notebook} cannot be read: {error.strerror}") from None
     if problem:
         raise NotCheckable(reason)
     slug = find_assignment(notebook)
@@ -111,7 +118,7 @@ def automatic_points(course: Course, result: Result) -> tuple[float, float]:
 def render(notebook: Path, course: Course, result: Result) -> str:
     """The text `mlpm check` prints: points per question, then each failing check's message."""
     checks = "hidden checks included" if course.hidden_tests else "visible checks only"
-    lines = [f"{notebook.name} · {course.slug} ({checks})", ""]
+    lines = [f"{notebook} · {course.slug} ({checks})", ""]
     if result.status != OK:
         return "\n".join(lines + [f"Could not grade it ({result.status}):"] + [f"  {n}" for n in result.notes])
     width = max(len(course.title(cell.grade_id)) for cell in course.grade_cells)
