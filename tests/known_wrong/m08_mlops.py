@@ -281,3 +281,73 @@ FAIR_SCORES = {
         "q9_answer", _STATUS_ARRIVAL + 'n_cancelled = int((final_status(subscription_events) == "cancelled").sum())\n',
         3 * 5 / 7),
 }
+
+# ---- three attempts graded with `mlpm check` (see the module's report): another style (A, 23/23), typical
+# mistakes of a data scientist new to production work (B, 13.08/23) and half done (C: q1-q4 as the solution,
+# 10/23). A's answers are the fair cases above; B's answers follow, question by question, with the points
+# a fair teacher gives them (they equal the automatic points).
+_B_PSI_RIGHT_CLOSED = '''
+def psi(reference_values, current_values):
+    edges = np.percentile(reference_values, np.arange(10, 100, 10))
+    bins = np.concatenate([[-np.inf], np.unique(edges), [np.inf]])
+    e = pd.cut(reference_values, bins).value_counts(normalize=True, sort=False).to_numpy()
+    a = pd.cut(current_values, bins).value_counts(normalize=True, sort=False).to_numpy()
+    e, a = np.clip(e, 1e-4, None), np.clip(a, 1e-4, None)
+    return float(np.sum((a - e) * np.log(a / e)))
+
+def psi_band(value):
+    if value < 0.1:
+        return "stable"
+    elif value < 0.25:
+        return "moderate"
+    return "significant"
+
+drift = pd.Series({f: psi(reference[f], current[f]) for f in FEATURES})
+drifted = [f for f in FEATURES if psi_band(drift[f]) != "stable"]
+'''
+_B_LABELS = '''
+def measurable_weeks(week_starts, day):
+    return [w for w in week_starts if (pd.Timestamp(day) - w).days > 28]
+measurable_now = measurable_weeks(SCORE_WEEKS, today)
+proxies = ["input_drift", "score_distribution", "recall_last_week"]
+'''
+_B_SCORE_MEAN = '''
+def ml_test_score(practices):
+    pts = {"none": 0, "manual": 0.5, "automated": 1}
+    out = {s: sum(pts[v] for v in t.values()) for s, t in practices.items()}
+    out["final"] = sum(out.values()) / len(out)
+    return out
+larder_score = ml_test_score(LARDER_PRACTICES)
+invest_first = "monitoring"
+'''
+_B_PIPELINE = '''
+pipeline_order = ["code_checks", "data_validation", "train", "build_image", "evaluate", "deploy_staging",
+                  "integration_tests", "canary", "full_rollout"]
+caught_by = {"I1": "code_checks", "I2": "data_validation", "I3": "evaluate", "I4": "canary", "I5": "canary"}
+'''
+_B_ALL_RISK = '''
+def config_diff(left, right):
+    return sorted(k for k in set(left) | set(right) if left.get(k) != right.get(k))
+diff_kinds = {k: "risk" for k in config_diff(STAGING, PRODUCTION)}
+'''
+_B_CONTRACT = '''
+change_kinds = {"C1": "non-breaking", "C2": "breaking", "C3": "breaking", "C4": "breaking", "C5": "breaking",
+                "C6": "breaking", "C7": "breaking"}
+'''
+_B_EVENTS = '''
+def final_status(events):
+    state = {"subscribed": "active", "resumed": "active", "paused": "paused", "cancelled": "cancelled"}
+    return events.drop_duplicates("event_id").groupby("subscriber_id")["event_type"].last().map(state)
+n_cancelled = int((subscription_events["event_type"] == "cancelled").sum())
+'''
+FAIR_SCORES.update({
+    "attempt_B_q1_edges_left_and_0.25_significant": ("q1_answer", _B_PSI_RIGHT_CLOSED, 0.67),
+    "attempt_B_q2_strict_delay_and_a_label_proxy": ("q2_answer", _B_LABELS, 1.0),
+    "attempt_B_q3_gate_without_the_interval": ("q3_answer", _PROMOTE_NO_INTERVAL, 3 * 4 / 7),
+    "attempt_B_q4_final_is_the_mean": ("q4_answer", _B_SCORE_MEAN, 0.8),
+    "attempt_B_q5_packaged_before_evaluated": ("q5_answer", _B_PIPELINE, 0.8),
+    "attempt_B_q6_every_difference_a_risk": ("q6_answer", _B_ALL_RISK, 1.2),
+    "attempt_B_q7_availability_counts_4xx": ("q7_answer", _AVAILABILITY_200, 3 * 7 / 8),
+    "attempt_B_q8_any_change_breaks": ("q8_answer", _B_CONTRACT, 3 * 6 / 7),
+    "attempt_B_q9_arrival_order_and_event_count": ("q9_answer", _B_EVENTS, 3 * 4 / 7),
+})
