@@ -296,6 +296,47 @@ pinned_choice = choose_policy(offers, per_group_candidates, VALUE_PER_SAVED_EUR,
 parity_cost_eur = best_overall["expected_value"] - pinned_choice["expected_value"]
 """, 3.0),
     "card-with-rounded-figures-and-a-factors-dict": ("q6_answer", _CARD, 3.0),
+    # ---- realistic attempts (graded with `mlpm check`; fair points judged from the prompt alone) ----
+    "attempt-B-ratio-largest-over-smallest": ("q1_answer", WRONG_ANSWERS["ratio-largest-over-smallest"][1], 2.25),
+    "attempt-B-equalized-odds-as-a-mean": ("q2_answer", WRONG_ANSWERS["equalized-odds-as-the-mean-of-both"][1],
+                                           round(3 * 6 / 7, 2)),
+    "attempt-B-bias-corrected-v-and-dropping-age-fixes-it": ("q3_answer", WRONG_ANSWERS["cramers-v-bias-corrected"][1]
+                                                             + """
+removal_claims = {"c1": True, "c2": False, "c3": True, "c4": True, "c5": False}
+""", round(3 * 3 / 7, 2)),
+    "attempt-B-discount-cost-only-on-false-positives": ("q4_answer", _EVALUATE_COST_ON_FALSE_POSITIVES + _Q4_VALUE,
+                                                        1.5),
+    "attempt-B-card-with-auc-and-no-out-of-scope": ("q6_answer", """
+model_card = {
+    "model_details": "XGBoost churn model v1.3",
+    "intended_use": {"primary_uses": ["predict churn for retention offers"], "out_of_scope": []},
+    "factors": ["age_band"],
+    "metrics": ["AUC", "accuracy"],
+    "evaluation_data": {"dataset": "offer_targeting", "n_rows": 3000},
+    "training_data": "2025 subscribers",
+    "quantitative_analyses": {"selection_rate": current_rates.to_dict(), "tpr": current_errors["tpr"].to_dict(),
+                              "fpr": current_errors["fpr"].to_dict(), "auc": 0.73},
+    "ethical_considerations": ["age disparity"],
+    "caveats_and_recommendations": ["retrain quarterly"],
+}
+""", 2.0),
+    "attempt-B-churn-model-high-risk-and-chatbot-minimal": ("q7_answer", """
+ai_act_tier = {"v1": "high_risk", "v2": "high_risk", "v3": "high_risk", "v4": "prohibited", "v5": "prohibited",
+               "v6": "minimal", "v7": "minimal"}
+ai_act_reason = {"v1": "annex3_creditworthiness", "v2": "annex3_creditworthiness", "v3": "annex3_employment",
+                 "v4": "art5_emotion_recognition_at_work", "v5": "art5_social_scoring",
+                 "v6": "no_listed_use", "v7": "no_listed_use"}
+""", round(3 * 5 / 7, 2)),
+    "attempt-B-art22-for-discounts-and-contract-basis": ("q8_answer", """
+gdpr_answers = {"g1": "b", "g2": "a", "g3": "a", "g4": "a", "g5": "c", "g6": "b"}
+""", round(3 * 5 / 7, 2)),
+    "attempt-C-strengths-computed-proxies-and-claims-not-written": ("q3_answer", """
+from scipy.stats.contingency import association
+def cramers_v(x, y):
+    return association(pd.crosstab(x, y).to_numpy(), method="cramer")
+proxy_strength = pd.Series({f: cramers_v(offers[f], offers["age_band"]) for f in FEATURES})
+del proxies, removal_claims  # (the fixture runs after the solution: here the learner never wrote them)
+""", round(3 * 3 / 7, 2)),
     # ---- error carried forward: an earlier answer is wrong, this one is right: full points ----
     "error-rates-right-after-selection-above-threshold": ("q2_answer", _SELECTION_ABOVE + """
 current_rates = selection_rates(offers, current_threshold)
