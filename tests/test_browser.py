@@ -14,6 +14,7 @@ import shutil
 import subprocess
 import time
 import urllib.request
+from pathlib import Path
 
 import pytest
 import websocket
@@ -47,6 +48,28 @@ class Page:
     def evaluate(self, expression: str):
         return self.send("Runtime.evaluate", expression=expression, returnByValue=True)["result"].get("value")
 
+    def wait_for(self, expression: str, what: str, seconds: float = 40):
+        """Return the value of ``expression`` once it is truthy; fail naming ``what`` if it never is."""
+        deadline = time.monotonic() + seconds
+        while not (value := self.evaluate(expression)):
+            assert time.monotonic() < deadline, f"no {what} within {seconds} s"
+            time.sleep(0.5)
+        return value
+
+    def click(self, selector: str) -> None:
+        box = f"document.querySelector('{selector}').getBoundingClientRect()"
+        x, y = self.evaluate(f"(r => [r.x + 20, r.y + 10])({box})")
+        for kind in ("mousePressed", "mouseReleased"):
+            self.send("Input.dispatchMouseEvent", type=kind, x=x, y=y, button="left", clickCount=1)
+
+    def shift_enter(self) -> None:
+        for kind in ("keyDown", "keyUp"):
+            self.send("Input.dispatchKeyEvent", type=kind, key="Enter", code="Enter", windowsVirtualKeyCode=13,
+                      modifiers=8)
+
+    def screenshot(self, path: Path) -> None:
+        path.write_bytes(base64.b64decode(self.send("Page.captureScreenshot", format="png")["data"]))
+
 
 @pytest.fixture
 def chromium(tmp_path):
@@ -76,25 +99,31 @@ def chromium(tmp_path):
         browser.wait(timeout=10)
 
 
-def test_jupyterlab_shows_the_workspace_in_chromium(chromium, tmp_path):
-    """Does the printed URL open JupyterLab, logged in, with the lessons and exercises listed?"""
+LISTING = "[...document.querySelectorAll('.jp-DirListing-itemName')].map(e => e.textContent.trim())"
+PROMPTS = "[...document.querySelectorAll('.jp-CodeCell .jp-InputPrompt')].map(e => e.textContent.trim())"
+LESSON = "lessons/01-product-strategy.ipynb"
+
+
+def test_jupyterlab_shows_the_workspace_and_runs_a_lesson_in_chromium(chromium, tmp_path):
+    """Does the printed URL open JupyterLab logged in on the workspace, and run a lesson's first cell?"""
     log = tmp_path / "lab.log"
     lab = start_lab(tmp_path / "ws", free_port(), log)
     try:
         url = wait_for_url(lab, log)
         page = chromium()
         page.send("Page.navigate", url=url)
-        listing, deadline = [], time.monotonic() + 40
-        while not {"exercises", "lessons"} <= set(listing):
-            assert time.monotonic() < deadline, f"JupyterLab showed no workspace within 40 s: {listing}"
-            time.sleep(0.5)
-            listing = page.evaluate(
-                "[...document.querySelectorAll('.jp-DirListing-itemName')].map(e => e.textContent.trim())"
-            ) or []
+        page.wait_for(f"['exercises', 'lessons'].every(name => {LISTING}.includes(name))", "workspace listing")
         assert page.evaluate("document.title").endswith("JupyterLab")
-        shot = page.send("Page.captureScreenshot", format="png")["data"]
-        (tmp_path / "lab.png").write_bytes(base64.b64decode(shot))
+        page.screenshot(tmp_path / "lab.png")
+
+        page.send("Page.navigate", url=url.replace("/lab?", f"/lab/tree/{LESSON}?"))
+        page.wait_for(f"{PROMPTS}.length && document.body.textContent.includes('Idle')",
+                      "lesson with its kernel idle", seconds=90)
+        page.click(".jp-CodeCell .jp-InputArea-editor")
+        page.shift_enter()
+        page.wait_for(f"{PROMPTS}[0] === '[1]:'", "run of the lesson's first code cell", seconds=90)
+        page.screenshot(tmp_path / "lesson.png")
     finally:
         assert interrupt(lab) == 0
     assert port_is_free(int(URL.search(url).group(1)))
-    assert not re.search(r"Traceback|ERROR|\[E ", log.read_text()), log.read_text()
+    assert not re.search(r"Traceback|ERROR|\[E |\[C (?!.*received signal 15)", log.read_text()), log.read_text()

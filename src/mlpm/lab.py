@@ -40,6 +40,7 @@ INSTRUCTOR_EXTENSIONS = (
 NBGRADER_VALIDATE = "nbgrader.server_extensions.validate_assignment"
 NO_TESTS = ("This notebook has no tests, so there is nothing to validate: Validate checks the "
             "exercises, in exercises/. (Lessons are checked by running them.)")
+LAYOUTS = ".jupyterlab-layouts"
 STOP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name))
 
 
@@ -73,6 +74,8 @@ def lab_command(folder: Path, port: int, token: str, open_browser: bool) -> list
         f"--ServerApp.open_browser={open_browser}",
         "--ServerApp.log_level=WARN",
         "--LabApp.log_level=WARN",
+        # The open tabs and layout name notebooks of this workspace: keep them with it.
+        f"--LabApp.workspaces_dir={folder / LAYOUTS}",
     ]
     if os.name == "posix":
         # Kernels talk to the server over local sockets, not TCP ports (ipykernel warns on TCP),
