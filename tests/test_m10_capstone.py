@@ -246,5 +246,7 @@ def test_names_checker_needs_known_distinct_names():
     assert check_names_in(("a", np.str_("b")), ["a", "b"], "x", at_least=2) == ["a", "b"]
     with pytest.raises(AssertionError, match="at least 2 different"):
         check_names_in(["a", "a"], ["a", "b"], "x", at_least=2)
-    with pytest.raises(AssertionError, match="exactly as in"):
+    with pytest.raises(AssertionError, match="exactly as in `METRICS`"):
         check_names_in(["a", "c"], ["a", "b"], "x")
+    with pytest.raises(AssertionError, match="exactly as in `REMINDER_INPUTS`"):
+        check_names_in(["a", "c"], ["a", "b"], "x", listed_in="REMINDER_INPUTS")

@@ -183,6 +183,14 @@ metric_tree = {"redelivery_cost_per_week_eur": ["orders_per_week", "missed_deliv
 dashboard = {"headline": "missed_delivery_rate", "inputs": ["flagged_share", "slot_change_rate"],
              "guardrail": "complaints_per_1000_orders"}
 """, "visible"),
+    "q4: a dashboard input the reminders do not move": ("q4_answer", """
+metric_tree = {
+    "redelivery_cost_per_week_eur": ["orders_per_week", "missed_delivery_rate", "cost_per_redelivery_eur"],
+    "missed_delivery_rate": ["flagged_share", "reminder_open_rate", "slot_change_rate"],
+}
+dashboard = {"headline": "missed_delivery_rate", "inputs": ["orders_per_week", "slot_change_rate"],
+             "guardrail": "complaints_per_1000_orders"}
+""", "visible"),
     "q4: dashboard guardrail is not the OKR's": ("q4_answer", """
 metric_tree = {
     "redelivery_cost_per_week_eur": ["orders_per_week", "missed_delivery_rate", "cost_per_redelivery_eur"],

@@ -252,13 +252,17 @@ def check_option(value: Any, options: Sequence[str], name: str) -> None:
 
 
 @quiet
-def check_names_in(value: Any, allowed: Iterable[str], name: str, *, at_least: int = 1) -> list[str]:
-    """A list (or tuple) of at least ``at_least`` distinct names from ``allowed``; returns them as str."""
+def check_names_in(value: Any, allowed: Iterable[str], name: str, *, at_least: int = 1,
+                   listed_in: str = "METRICS") -> list[str]:
+    """A list (or tuple) of at least ``at_least`` distinct names from ``allowed``; returns them as str.
+
+    ``listed_in`` names the notebook's list that ``allowed`` stands for, in the message.
+    """
     allowed = set(allowed)
     if not isinstance(value, (list, tuple)):
         _fail(f"`{name}` should be a list of metric names, but it is a {type(value).__name__}.")
     if not all(isinstance(v, str) for v in value) or any(str.__str__(v) not in allowed for v in value):
-        _fail(f"`{name}` should hold metric names exactly as in `METRICS`.")
+        _fail(f"`{name}` should hold metric names exactly as in `{listed_in}`.")
     names = [str.__str__(v) for v in value]
     if len(set(names)) != len(names) or len(names) < at_least:
         _fail(f"`{name}` should list at least {at_least} different metrics, each once.")
