@@ -138,7 +138,7 @@ def test_a_busy_port_is_replaced_by_a_free_one_and_said(lab, tmp_path):
         url = wait_for_url(process, log)
     finally:
         assert interrupt(process) == 0
-    assert f"Port {busy} is in use by another program" in log.read_text()
+    assert f"Port {busy} is already in use" in log.read_text()
     assert int(URL.search(url).group(1)) != busy
 
 

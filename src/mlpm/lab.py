@@ -19,6 +19,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
+import webbrowser
 from pathlib import Path
 
 from mlpm import workspace
@@ -146,11 +147,13 @@ def open_lab(folder: Path, port: int = 8888, open_browser: bool = True) -> int:
     running = running_lab(folder)
     if running:
         print(f"JupyterLab is already running on {folder}. Open it at:\n\n    {running}\n")
+        if open_browser:
+            webbrowser.open(running)
         return 0
     print(f"Workspace {folder}: {prepare(folder).summary()}")
     if not port_is_free(port):
         busy, port = port, free_port()
-        print(f"Port {busy} is in use by another program; using port {port}.")
+        print(f"Port {busy} is already in use (another program or another lab); using port {port}.")
     token = secrets.token_urlsafe(24)
     print("Starting JupyterLab ...", flush=True)
     process = subprocess.Popen(lab_command(folder, port, token, open_browser), env=lab_environment(),
