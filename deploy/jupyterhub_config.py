@@ -33,6 +33,10 @@ c.JupyterHub.load_groups = {"instructors": {"users": INSTRUCTORS}}
 c.Authenticator.admin_users = set(INSTRUCTORS)
 
 c.Spawner.cmd = ["python3", "-m", "mlpm.hub"]
+# A room logging in at once starts many servers together: on 2 busy cores ten took two
+# minutes (benchmarks/hub_sizing.py), past JupyterHub's default 60 s start timeout.
+c.Spawner.start_timeout = 300
+c.Spawner.http_timeout = 300
 c.Spawner.default_url = "/lab"
 c.Spawner.environment = {"MLPM_COURSE_ID": COURSE_ID, "MLPM_EXCHANGE": EXCHANGE}
 # Enforced by TLJH's SystemdSpawner, ignored by the plain LocalProcessSpawner: see the sizing

@@ -63,8 +63,6 @@ c.JupyterHub.authenticator_class = "dummy"
 c.DummyAuthenticator.password = {secrets.token_hex(8)!r}
 c.JupyterHub.spawner_class = "simple"
 c.SimpleLocalProcessSpawner.home_dir_template = {str(self.homes / "{username}")!r}
-c.Spawner.start_timeout = 120
-c.Spawner.http_timeout = 120
 c.JupyterHub.services = [{{"name": "workshop-test", "api_token": {self.token!r}}}]
 c.JupyterHub.load_roles = [{{"name": "admin", "services": ["workshop-test"]}}]
 """ + self.extra_config)
