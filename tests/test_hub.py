@@ -149,3 +149,12 @@ def test_kubernetes_values_are_the_charts():
     values = yaml.safe_load((DEPLOY / "kubernetes" / "values.yaml").read_text())
     assert set(values) <= Z2JH_KEYS
     assert values["cull"]["enabled"] and values["singleuser"]["memory"]["limit"]
+
+
+def test_unknown_role_is_refused_in_one_line(tmp_path):
+    """Does a server with a role the hub should not set stop with a clear line, touching nothing?"""
+    env = {**os.environ, "MLPM_ROLE": "teacher", "MLPM_WORKSPACE": str(tmp_path / "ws")}
+    result = subprocess.run([sys.executable, "-m", "mlpm.hub"], env=env, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 1
+    assert result.stderr.strip() == "MLPM_ROLE must be one of learner, instructor, not 'teacher'"
+    assert not (tmp_path / "ws").exists()
