@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import statistics
 import sys
 import tempfile
@@ -132,6 +133,7 @@ def main() -> int:
         for hub in hubs.values():
             if hub.process is not None:
                 hub.stop()
+        shutil.rmtree(base, ignore_errors=True)
     return 0
 
 
