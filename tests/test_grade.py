@@ -357,6 +357,19 @@ def test_regrading_keeps_manual_grades_and_totals(tmp_path):
         assert gradebook.find_submission(SLUG, "ana").score == FULL_AUTO + 3.5
 
 
+def test_grading_the_course_own_submitted_folder_keeps_the_submissions(tmp_path):
+    """Does `mlpm grade` on the course's own submitted/ (where nbgrader collect puts them) grade and keep them?"""
+    course_root = tmp_path / "grading"
+    course_root.mkdir()
+    shutil.copy(ROOT / "grading" / "nbgrader_config.py", course_root)
+    submitted = course_root / "submitted" / "ana" / SLUG / NAME
+    write(solved(), submitted)
+    run = grade(ROOT, SLUG, course_root / "submitted", tmp_path / "out", LIMITS, course_root=course_root,
+                progress=False)
+    assert [r["total"] for r in run.rows] == [FULL_AUTO]
+    assert read(submitted) == solved()
+
+
 @pytest.fixture(scope="module")
 def course(tmp_path_factory):
     """A prepared private course of module 01 (for reading submissions without grading them)."""
