@@ -9,9 +9,9 @@ __version__ = "0.1.0"
 
 
 def __getattr__(name: str):
-    """Import ``load`` (and with it pandas) only when asked: ``mlpm check`` never needs it."""
-    if name == "load":
-        from mlpm.datasets import load
+    """Import ``load`` and ``datasets`` (and with them pandas) only when asked: ``mlpm check`` never needs them."""
+    if name in ("load", "datasets"):
+        import mlpm.datasets
 
-        return load
+        return mlpm.datasets.load if name == "load" else mlpm.datasets
     raise AttributeError(f"module 'mlpm' has no attribute {name!r}")
