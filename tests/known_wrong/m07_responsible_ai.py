@@ -305,7 +305,7 @@ parity_cost_eur = best_overall["expected_value"] - pinned_choice["expected_value
 removal_claims = {"c1": True, "c2": False, "c3": True, "c4": True, "c5": False}
 """, round(3 * 3 / 7, 2)),
     "attempt-B-discount-cost-only-on-false-positives": ("q4_answer", _EVALUATE_COST_ON_FALSE_POSITIVES + _Q4_VALUE,
-                                                        1.5),
+                                                        3 * 5 / 8),  # current_policy follows from it: paid once
     "attempt-B-card-with-auc-and-no-out-of-scope": ("q6_answer", """
 model_card = {
     "model_details": "XGBoost churn model v1.3",
@@ -345,3 +345,431 @@ current_rates = selection_rates(offers, current_threshold)
                                                         + _CHOOSE + _Q5_VALUES, 3.0),
     "card-right-after-selection-above-threshold": ("q6_answer", _SELECTION_ABOVE + _Q1_VALUES + _CARD, 3.0),
 }
+
+# ---- blind attempts (a helper playing the learner from the lesson and the student notebook only, then graded with
+# `mlpm check`): another style (24/24), typical mistakes of a data scientist new to product work (17.76/24) and one
+# early slip that later questions build on (selection rate as the group's share of everyone selected, 22.88/24).
+# An answer that depends on an earlier wrong one carries that one along. The fair points were judged from the
+# prompt before grading; where they differed by more than half a point the checks were fixed (own values accepted
+# for current_rates, current_errors and current_policy; Question 4 graded with a correct Question 1; Question 5
+# accepts None and the choices that follow from a wrong dp_ratio; out-of-scope uses may be short).
+FAIR_SCORES.update({
+    "blind-other-style-q1": ("q1_answer", """
+def selection_rates(frame, threshold):
+    flagged = frame.assign(_sel=np.where(frame["churn_score"].to_numpy() >= threshold, 1.0, 0.0))
+    return flagged.groupby("age_band")["_sel"].mean()
+
+
+def dp_difference(rates):
+    return np.ptp(np.asarray(rates, dtype=float))
+
+
+def dp_ratio(rates):
+    values = np.asarray(rates, dtype=float)
+    return values.min() / values.max()
+
+
+current_rates = selection_rates(offers, current_threshold)
+current_dp_difference = dp_difference(current_rates)
+current_dp_ratio = dp_ratio(current_rates)
+adverse_impact = current_dp_ratio < min_ratio
+print(current_rates.round(3).to_dict(), f"difference {current_dp_difference:.3f}, ratio {current_dp_ratio:.3f}")
+""", 3.0),
+    "blind-other-style-q2": ("q2_answer", """
+def _share_selected(sub, threshold):
+    return (sub["churn_score"] >= threshold).groupby(sub["age_band"]).mean()
+
+
+def error_rates(frame, threshold):
+    churned = frame["churned_next_4w"].astype(bool)
+    return pd.concat({"tpr": _share_selected(frame[churned], threshold),
+                      "fpr": _share_selected(frame[~churned], threshold)}, axis=1)
+
+
+current_errors = error_rates(offers, current_threshold)
+equal_opportunity_difference = np.ptp(current_errors["tpr"].to_numpy())
+equalized_odds_difference = max(np.ptp(current_errors["tpr"].to_numpy()), np.ptp(current_errors["fpr"].to_numpy()))
+under_served = str(current_errors["tpr"].sort_values().index[0])
+current_errors.round(3)
+""", 3.0),
+    "blind-other-style-q3": ("q3_answer", """
+from scipy.stats import chi2_contingency
+
+
+def cramers_v(x, y):
+    table = pd.crosstab(np.asarray(x), np.asarray(y))
+    chi2 = chi2_contingency(table.to_numpy(), correction=False)[0]
+    return np.sqrt(chi2 / (table.to_numpy().sum() * (min(table.shape) - 1)))
+
+
+proxy_strength = pd.Series([cramers_v(offers[f], offers[GROUP]) for f in FEATURES], index=list(FEATURES))
+proxies = [f for f, v in proxy_strength.items() if v >= proxy_bar]
+removal_claims = dict(c1=False, c2=False, c3=True, c4=True, c5=False)
+proxy_strength.round(3)
+""", 3.0),
+    "blind-other-style-q4": ("q4_answer", """
+def evaluate_policy(frame, thresholds, value, cost):
+    cut = frame["age_band"].map(dict(thresholds)).astype(float)
+    chosen = frame["churn_score"].to_numpy() >= cut.to_numpy()
+    saved = np.sum(chosen & frame["churned_next_4w"].to_numpy(dtype=bool))
+    rates = pd.Series(chosen).groupby(frame["age_band"].to_numpy()).mean()
+    return {"expected_value": value * saved - cost * chosen.sum(), "dp_ratio": rates.min() / rates.max()}
+
+
+current_policy = evaluate_policy(offers, dict.fromkeys(GROUPS, current_threshold), VALUE_PER_SAVED_EUR,
+                                 DISCOUNT_COST_EUR)
+current_policy
+""", 3.0),
+    "blind-other-style-q5": ("q5_answer", """
+single_candidates = [dict.fromkeys(GROUPS, t) for t in THRESHOLDS]
+per_group_candidates = [dict(zip(GROUPS, combo)) for combo in itertools.product(THRESHOLDS, THRESHOLDS, THRESHOLDS)]
+
+
+def choose_policy(frame, candidates, value, cost, min_ratio=None):
+    scored = [(c, evaluate_policy(frame, c, value, cost)) for c in candidates]
+    if min_ratio is not None:
+        scored = [(c, r) for c, r in scored if r["dp_ratio"] >= min_ratio]
+    if not scored:
+        return None
+    best, result = max(scored, key=lambda pair: pair[1]["expected_value"])
+    return {"thresholds": best, **result}
+
+
+args = (offers,)
+best_single = choose_policy(offers, single_candidates, VALUE_PER_SAVED_EUR, DISCOUNT_COST_EUR)
+fair_single = choose_policy(offers, single_candidates, VALUE_PER_SAVED_EUR, DISCOUNT_COST_EUR, min_ratio)
+best_overall = choose_policy(offers, per_group_candidates, VALUE_PER_SAVED_EUR, DISCOUNT_COST_EUR)
+pinned_choice = choose_policy(offers, per_group_candidates, VALUE_PER_SAVED_EUR, DISCOUNT_COST_EUR, min_ratio)
+parity_cost_eur = max(best_overall["expected_value"] - pinned_choice["expected_value"], 0)
+pd.DataFrame({"best_single": best_single, "fair_single": fair_single, "best_overall": best_overall,
+              "pinned_choice": pinned_choice}).T
+""", 3.0),
+    "blind-other-style-q6": ("q6_answer", """
+model_card = {
+    "model_details": {"owner": "Larder data science", "version": "churn v2", "date": "2026-09",
+                      "type": "gradient boosting classifier"},
+    "intended_use": {"primary_uses": ("choose who gets a retention discount",),
+                     "out_of_scope": ("setting prices", "credit decisions", "refusing any service")},
+    "factors": ("age_band", "order_channel"),
+    "metrics": ("selection_rate", "tpr", "fpr", f"decision threshold: churn_score >= {current_threshold}"),
+    "evaluation_data": {"dataset": "offer_targeting", "n_rows": len(offers)},
+    "training_data": "Twelve months of Larder subscribers from module 02, app activity and orders.",
+    "quantitative_analyses": {"selection_rate": {k: round(float(v), 2) for k, v in current_rates.items()},
+                              "tpr": {k: round(float(v), 2) for k, v in current_errors["tpr"].items()},
+                              "fpr": {k: round(float(v), 2) for k, v in current_errors["fpr"].items()}},
+    "ethical_considerations": ("55+ subscribers are under-served through proxy features",),
+    "caveats_and_recommendations": ("Per-band thresholds need legal advice first", "Improve web and phone signal"),
+}
+""", 3.0),
+    "blind-other-style-q7": ("q7_answer", """
+_plan = {
+    "v1": ("minimal", "no_listed_use"),
+    "v2": ("high_risk", "annex3_creditworthiness"),
+    "v3": ("high_risk", "annex3_employment"),
+    "v4": ("prohibited", "art5_emotion_recognition_at_work"),
+    "v5": ("prohibited", "art5_social_scoring"),
+    "v6": ("transparency", "art50_interacts_with_people"),
+    "v7": ("minimal", "no_listed_use"),
+}
+ai_act_tier = {v: t for v, (t, _) in _plan.items()}
+ai_act_reason = {v: r for v, (_, r) in _plan.items()}
+""", 3.0),
+    "blind-other-style-q8": ("q8_answer", """
+gdpr_answers = dict(zip(["g1", "g2", "g3", "g4", "g5", "g6"], "bbabcb"))
+""", 3.0),
+    "blind-typical-mistakes-q1": ("q1_answer", """
+def selection_rates(frame, threshold):
+    return (frame["churn_score"] > threshold).groupby(frame["age_band"]).mean()
+
+
+def dp_difference(rates):
+    return rates.max() - rates.min()
+
+
+def dp_ratio(rates):
+    return rates.min() / rates.max()
+
+
+current_rates = selection_rates(offers, current_threshold)
+current_dp_difference = dp_difference(current_rates)
+current_dp_ratio = dp_ratio(current_rates)
+adverse_impact = current_dp_ratio < min_ratio
+print(current_rates.round(3).to_dict(), f"difference {current_dp_difference:.3f}, ratio {current_dp_ratio:.3f}")
+""", 3 * 6 / 8),
+    "blind-typical-mistakes-q2": ("q2_answer", """
+def error_rates(frame, threshold):
+    sel = frame["churn_score"] >= threshold
+    churn = frame["churned_next_4w"]
+    tpr = sel[churn].groupby(frame.loc[churn, "age_band"]).mean()
+    fpr = (sel & ~churn).groupby(frame["age_band"]).mean()
+    return pd.DataFrame({"tpr": tpr, "fpr": fpr})
+
+
+current_errors = error_rates(offers, current_threshold)
+equal_opportunity_difference = current_errors["tpr"].max() - current_errors["tpr"].min()
+equalized_odds_difference = max(equal_opportunity_difference, current_errors["fpr"].max() - current_errors["fpr"].min())
+under_served = current_errors["tpr"].idxmin()
+current_errors.round(3)
+""", 3 * 4 / 7),
+    "blind-typical-mistakes-q3": ("q3_answer", """
+from scipy.stats import chi2_contingency
+
+
+def cramers_v(x, y):
+    table = pd.crosstab(x, y)
+    chi2 = chi2_contingency(table)[0]
+    return math.sqrt(chi2 / (len(x) * (min(table.shape) - 1)))
+
+
+proxy_strength = pd.Series({f: cramers_v(offers[f], offers[GROUP]) for f in FEATURES})
+proxies = [f for f in FEATURES if proxy_strength[f] >= proxy_bar]
+removal_claims = {"c1": True, "c2": False, "c3": True, "c4": True, "c5": False}
+proxy_strength.round(3)
+""", 3 * 5 / 7),
+    "blind-typical-mistakes-q4": ("q4_answer", """
+def evaluate_policy(frame, thresholds, value, cost):
+    selected = frame["churn_score"] >= frame["age_band"].map(thresholds)
+    churn = frame["churned_next_4w"]
+    rates = selected.groupby(frame["age_band"]).mean()
+    return {"expected_value": value * (selected & churn).sum() - cost * (selected & ~churn).sum(),
+            "dp_ratio": rates.min() / rates.max()}
+
+
+current_policy = evaluate_policy(offers, {b: current_threshold for b in GROUPS}, VALUE_PER_SAVED_EUR, DISCOUNT_COST_EUR)
+current_policy
+""", 3 * 5 / 8),
+    "blind-typical-mistakes-q5": ("q5_answer", """
+def evaluate_policy(frame, thresholds, value, cost):
+    selected = frame["churn_score"] >= frame["age_band"].map(thresholds)
+    churn = frame["churned_next_4w"]
+    rates = selected.groupby(frame["age_band"]).mean()
+    return {"expected_value": value * (selected & churn).sum() - cost * (selected & ~churn).sum(),
+            "dp_ratio": rates.min() / rates.max()}
+
+
+current_policy = evaluate_policy(offers, {b: current_threshold for b in GROUPS}, VALUE_PER_SAVED_EUR, DISCOUNT_COST_EUR)
+current_policy
+
+single_candidates = [{b: t for b in GROUPS} for t in THRESHOLDS]
+per_group_candidates = [dict(zip(GROUPS, triple)) for triple in itertools.product(THRESHOLDS, repeat=3)]
+
+
+def choose_policy(frame, candidates, value, cost, min_ratio=None):
+    best = None
+    for c in candidates:
+        r = evaluate_policy(frame, c, value, cost)
+        if min_ratio is not None and r["dp_ratio"] < min_ratio:
+            continue
+        if best is None or r["expected_value"] > best["expected_value"]:
+            best = {"thresholds": c, "expected_value": r["expected_value"], "dp_ratio": r["dp_ratio"]}
+    return best
+
+
+best_single = choose_policy(offers, single_candidates, VALUE_PER_SAVED_EUR, DISCOUNT_COST_EUR)
+fair_single = choose_policy(offers, single_candidates, VALUE_PER_SAVED_EUR, DISCOUNT_COST_EUR, min_ratio)
+best_overall = choose_policy(offers, per_group_candidates, VALUE_PER_SAVED_EUR, DISCOUNT_COST_EUR)
+pinned_choice = choose_policy(offers, per_group_candidates, VALUE_PER_SAVED_EUR, DISCOUNT_COST_EUR, min_ratio)
+parity_cost_eur = pinned_choice["expected_value"] - best_overall["expected_value"]
+pd.DataFrame({"best_single": best_single, "fair_single": fair_single, "best_overall": best_overall,
+              "pinned_choice": pinned_choice}).T
+""", 3.0),
+    "blind-typical-mistakes-q6": ("q6_answer", """
+def selection_rates(frame, threshold):
+    return (frame["churn_score"] > threshold).groupby(frame["age_band"]).mean()
+
+
+def dp_difference(rates):
+    return rates.max() - rates.min()
+
+
+def dp_ratio(rates):
+    return rates.min() / rates.max()
+
+
+current_rates = selection_rates(offers, current_threshold)
+current_dp_difference = dp_difference(current_rates)
+current_dp_ratio = dp_ratio(current_rates)
+adverse_impact = current_dp_ratio < min_ratio
+print(current_rates.round(3).to_dict(), f"difference {current_dp_difference:.3f}, ratio {current_dp_ratio:.3f}")
+
+def error_rates(frame, threshold):
+    sel = frame["churn_score"] >= threshold
+    churn = frame["churned_next_4w"]
+    tpr = sel[churn].groupby(frame.loc[churn, "age_band"]).mean()
+    fpr = (sel & ~churn).groupby(frame["age_band"]).mean()
+    return pd.DataFrame({"tpr": tpr, "fpr": fpr})
+
+
+current_errors = error_rates(offers, current_threshold)
+equal_opportunity_difference = current_errors["tpr"].max() - current_errors["tpr"].min()
+equalized_odds_difference = max(equal_opportunity_difference, current_errors["fpr"].max() - current_errors["fpr"].min())
+under_served = current_errors["tpr"].idxmin()
+current_errors.round(3)
+
+model_card = {
+    "model_details": "Churn model v2, gradient boosting, built by Larder's data team in 2026.",
+    "intended_use": {"primary_uses": ["pick who gets a retention discount"],
+                     "out_of_scope": ["pricing", "credit decisions", "refusing service"]},
+    "factors": ["age_band"],
+    "metrics": ["selection_rate", "tpr", "fpr", "threshold 0.5"],
+    "evaluation_data": {"dataset": "offer_targeting", "n_rows": len(offers)},
+    "training_data": "Module 02's subscriber history.",
+    "quantitative_analyses": {"selection_rate": (current_rates * 100).round(1).to_dict(),
+                              "tpr": (current_errors["tpr"] * 100).round(1).to_dict(),
+                              "fpr": (current_errors["fpr"] * 100).round(1).to_dict()},
+    "ethical_considerations": ["older subscribers get fewer offers"],
+    "caveats_and_recommendations": ["legal advice before per-band thresholds"],
+}
+""", 2.5),
+    "blind-typical-mistakes-q7": ("q7_answer", """
+ai_act_tier = {"v1": "minimal", "v2": "high_risk", "v3": "high_risk", "v4": "high_risk", "v5": "prohibited",
+               "v6": "transparency", "v7": "minimal"}
+ai_act_reason = {"v1": "no_listed_use", "v2": "annex3_creditworthiness", "v3": "annex3_employment",
+                 "v4": "annex3_employment", "v5": "art5_social_scoring", "v6": "art50_interacts_with_people",
+                 "v7": "no_listed_use"}
+""", 3 * 5 / 7),
+    "blind-typical-mistakes-q8": ("q8_answer", """
+gdpr_answers = {"g1": "b", "g2": "a", "g3": "a", "g4": "a", "g5": "c", "g6": "b"}
+""", 3 * 5 / 7),
+    "blind-early-slip-q1-share-of-all-selected": ("q1_answer", """
+def selection_rates(frame, threshold):
+    selected = frame["churn_score"] >= threshold
+    return selected.groupby(frame["age_band"]).sum() / selected.sum()
+
+
+def dp_difference(rates):
+    return rates.max() - rates.min()
+
+
+def dp_ratio(rates):
+    return rates.min() / rates.max()
+
+
+current_rates = selection_rates(offers, current_threshold)
+current_dp_difference = dp_difference(current_rates)
+current_dp_ratio = dp_ratio(current_rates)
+adverse_impact = bool(current_dp_ratio < min_ratio)
+print(current_rates.round(3).to_dict(), f"difference {current_dp_difference:.3f}, ratio {current_dp_ratio:.3f}")
+""", 3 * 5 / 8),
+    "blind-early-slip-q4-policy-reuses-own-q1": ("q4_answer", """
+def selection_rates(frame, threshold):
+    selected = frame["churn_score"] >= threshold
+    return selected.groupby(frame["age_band"]).sum() / selected.sum()
+
+
+def dp_difference(rates):
+    return rates.max() - rates.min()
+
+
+def dp_ratio(rates):
+    return rates.min() / rates.max()
+
+
+current_rates = selection_rates(offers, current_threshold)
+current_dp_difference = dp_difference(current_rates)
+current_dp_ratio = dp_ratio(current_rates)
+adverse_impact = bool(current_dp_ratio < min_ratio)
+print(current_rates.round(3).to_dict(), f"difference {current_dp_difference:.3f}, ratio {current_dp_ratio:.3f}")
+
+def evaluate_policy(frame, thresholds, value, cost):
+    cut = frame["age_band"].map(thresholds)
+    selected = frame["churn_score"] >= cut
+    saved = (selected & frame["churned_next_4w"]).sum()
+    return {"expected_value": value * saved - cost * selected.sum(),
+            "dp_ratio": dp_ratio(selection_rates(frame, cut))}
+
+
+current_policy = evaluate_policy(offers, {b: current_threshold for b in GROUPS}, VALUE_PER_SAVED_EUR, DISCOUNT_COST_EUR)
+current_policy
+""", 3.0),
+    "blind-early-slip-q5-choice-after-own-q1-and-q4": ("q5_answer", """
+def selection_rates(frame, threshold):
+    selected = frame["churn_score"] >= threshold
+    return selected.groupby(frame["age_band"]).sum() / selected.sum()
+
+
+def dp_difference(rates):
+    return rates.max() - rates.min()
+
+
+def dp_ratio(rates):
+    return rates.min() / rates.max()
+
+
+current_rates = selection_rates(offers, current_threshold)
+current_dp_difference = dp_difference(current_rates)
+current_dp_ratio = dp_ratio(current_rates)
+adverse_impact = bool(current_dp_ratio < min_ratio)
+print(current_rates.round(3).to_dict(), f"difference {current_dp_difference:.3f}, ratio {current_dp_ratio:.3f}")
+
+def evaluate_policy(frame, thresholds, value, cost):
+    cut = frame["age_band"].map(thresholds)
+    selected = frame["churn_score"] >= cut
+    saved = (selected & frame["churned_next_4w"]).sum()
+    return {"expected_value": value * saved - cost * selected.sum(),
+            "dp_ratio": dp_ratio(selection_rates(frame, cut))}
+
+
+current_policy = evaluate_policy(offers, {b: current_threshold for b in GROUPS}, VALUE_PER_SAVED_EUR, DISCOUNT_COST_EUR)
+current_policy
+
+single_candidates = [{b: t for b in GROUPS} for t in THRESHOLDS]
+per_group_candidates = [dict(zip(GROUPS, triple)) for triple in itertools.product(THRESHOLDS, repeat=3)]
+
+
+def choose_policy(frame, candidates, value, cost, min_ratio=None):
+    best = None
+    for c in candidates:
+        r = evaluate_policy(frame, c, value, cost)
+        if min_ratio is not None and r["dp_ratio"] < min_ratio:
+            continue
+        if best is None or r["expected_value"] > best["expected_value"]:
+            best = {"thresholds": c, "expected_value": r["expected_value"], "dp_ratio": r["dp_ratio"]}
+    return best
+
+
+best_single = choose_policy(offers, single_candidates, VALUE_PER_SAVED_EUR, DISCOUNT_COST_EUR)
+fair_single = choose_policy(offers, single_candidates, VALUE_PER_SAVED_EUR, DISCOUNT_COST_EUR, min_ratio)
+best_overall = choose_policy(offers, per_group_candidates, VALUE_PER_SAVED_EUR, DISCOUNT_COST_EUR)
+pinned_choice = choose_policy(offers, per_group_candidates, VALUE_PER_SAVED_EUR, DISCOUNT_COST_EUR, min_ratio)
+parity_cost_eur = best_overall["expected_value"] - pinned_choice["expected_value"]
+pd.DataFrame({"best_single": best_single, "fair_single": fair_single, "best_overall": best_overall,
+              "pinned_choice": pinned_choice}).T
+""", 3.0),
+    "blind-early-slip-q6-card-after-own-q1": ("q6_answer", """
+def selection_rates(frame, threshold):
+    selected = frame["churn_score"] >= threshold
+    return selected.groupby(frame["age_band"]).sum() / selected.sum()
+
+
+def dp_difference(rates):
+    return rates.max() - rates.min()
+
+
+def dp_ratio(rates):
+    return rates.min() / rates.max()
+
+
+current_rates = selection_rates(offers, current_threshold)
+current_dp_difference = dp_difference(current_rates)
+current_dp_ratio = dp_ratio(current_rates)
+adverse_impact = bool(current_dp_ratio < min_ratio)
+print(current_rates.round(3).to_dict(), f"difference {current_dp_difference:.3f}, ratio {current_dp_ratio:.3f}")
+
+model_card = {
+    "model_details": "Churn model v2, gradient boosting, built by Larder's data team in 2026.",
+    "intended_use": {"primary_uses": ["pick who gets a retention discount"],
+                     "out_of_scope": ["pricing", "credit decisions", "refusing service"]},
+    "factors": ["age_band"],
+    "metrics": ["selection_rate", "tpr", "fpr", "threshold 0.5"],
+    "evaluation_data": {"dataset": "offer_targeting", "n_rows": len(offers)},
+    "training_data": "Module 02's subscriber history.",
+    "quantitative_analyses": {"selection_rate": current_rates.round(3).to_dict(),
+                              "tpr": current_errors["tpr"].round(3).to_dict(),
+                              "fpr": current_errors["fpr"].round(3).to_dict()},
+    "ethical_considerations": ["older subscribers get fewer offers"],
+    "caveats_and_recommendations": ["legal advice before per-band thresholds"],
+}
+""", 3.0),
+})
+

@@ -285,7 +285,8 @@ FAIR_SCORES = {
 # ---- three attempts graded with `mlpm check` (see the module's report): another style (A, 23/23), typical
 # mistakes of a data scientist new to production work (B, 13.08/23) and half done (C: q1-q4 as the solution,
 # 10/23). A's answers are the fair cases above; B's answers follow, question by question, with the points
-# a fair teacher gives them (they equal the automatic points).
+# a fair teacher gives them (q1, q2, q4 and q5 raised by the blind review: values that follow from B's own
+# functions count, and one misplaced pipeline step costs one check).
 _B_PSI_RIGHT_CLOSED = '''
 def psi(reference_values, current_values):
     edges = np.percentile(reference_values, np.arange(10, 100, 10))
@@ -341,13 +342,338 @@ def final_status(events):
 n_cancelled = int((subscription_events["event_type"] == "cancelled").sum())
 '''
 FAIR_SCORES.update({
-    "attempt_B_q1_edges_left_and_0.25_significant": ("q1_answer", _B_PSI_RIGHT_CLOSED, 0.67),
-    "attempt_B_q2_strict_delay_and_a_label_proxy": ("q2_answer", _B_LABELS, 1.0),
+    "attempt_B_q1_edges_left_and_0.25_significant": ("q1_answer", _B_PSI_RIGHT_CLOSED, 1.0),  # drift follows
+    "attempt_B_q2_strict_delay_and_a_label_proxy": ("q2_answer", _B_LABELS, 2 * 4 / 6),  # measurable_now follows
     "attempt_B_q3_gate_without_the_interval": ("q3_answer", _PROMOTE_NO_INTERVAL, 3 * 4 / 7),
-    "attempt_B_q4_final_is_the_mean": ("q4_answer", _B_SCORE_MEAN, 0.8),
-    "attempt_B_q5_packaged_before_evaluated": ("q5_answer", _B_PIPELINE, 0.8),
+    "attempt_B_q4_final_is_the_mean": ("q4_answer", _B_SCORE_MEAN, 1.2),  # larder_score follows
+    "attempt_B_q5_packaged_before_evaluated": ("q5_answer", _B_PIPELINE, 1.2),  # one misplaced step, one check
     "attempt_B_q6_every_difference_a_risk": ("q6_answer", _B_ALL_RISK, 1.2),
     "attempt_B_q7_availability_counts_4xx": ("q7_answer", _AVAILABILITY_200, 3 * 7 / 8),
     "attempt_B_q8_any_change_breaks": ("q8_answer", _B_CONTRACT, 3 * 6 / 7),
     "attempt_B_q9_arrival_order_and_event_count": ("q9_answer", _B_EVENTS, 3 * 4 / 7),
 })
+
+# ---- blind attempts (a helper playing the learner from the lesson and the student notebook only, then graded with
+# `mlpm check`): another style (23/23), typical mistakes (17.04/23) and one early slip (edge values to the left in
+# psi, 22.33/23). Fair points were judged from the prompt before grading; where they differed by more than half a
+# point the checks were fixed: values that follow from the learner's own function (drift, measurable_now,
+# larder_score) are accepted, as the notebook promises, and one misplaced pipeline step costs one order check.
+FAIR_SCORES.update({
+    "blind-other-style-q1": ("q1_answer", """
+FLOOR = 1e-4
+
+
+def _shares(values, edges):
+    idx = np.searchsorted(edges, np.asarray(values, dtype=float), side="right")
+    counts = np.array([(idx == k).sum() for k in range(len(edges) + 1)], dtype=float)
+    return np.clip(counts / counts.sum(), FLOOR, None)
+
+
+def psi(reference_values, current_values):
+    edges = np.percentile(np.asarray(reference_values, dtype=float), [10, 20, 30, 40, 50, 60, 70, 80, 90])
+    e, a = _shares(reference_values, edges), _shares(current_values, edges)
+    return float(np.dot(a - e, np.log(a / e)))
+
+
+def psi_band(value):
+    return "stable" if value < 0.1 else ("moderate" if value <= 0.25 else "significant")
+
+
+drift = pd.Series(map(lambda f: psi(reference[f], current[f]), FEATURES), index=FEATURES)
+drifted = drift[drift.map(psi_band) != "stable"].index.tolist()
+drift.round(3)
+""", 3),
+    "blind-other-style-q2": ("q2_answer", """
+def measurable_weeks(week_starts, day):
+    cutoff = pd.Timestamp(day) - pd.Timedelta(days=LABEL_DELAY_DAYS)
+    return list(filter(lambda w: pd.Timestamp(w) <= cutoff, week_starts))
+
+
+measurable_now = measurable_weeks(SCORE_WEEKS, today)
+proxies = ("input_drift", "score_distribution", "early_signals")
+print(f"{len(measurable_now)} of {len(SCORE_WEEKS)} scored weeks can be measured on {today}.")
+""", 2),
+    "blind-other-style-q3": ("q3_answer", """
+def recall_difference(frame):
+    churners = frame.query("churned == 1")
+    d = (churners["challenger_flag"] - churners["champion_flag"]).to_numpy(dtype=float)
+    mean = d.mean()
+    half = 1.96 * np.std(d, ddof=1) / np.sqrt(d.size)
+    return mean, mean - half, mean + half
+
+
+def _precision(frame, flag):
+    return frame["churned"][frame[flag] == 1].mean()
+
+
+def guardrail_changes(frame):
+    return dict(precision=_precision(frame, "challenger_flag") - _precision(frame, "champion_flag"),
+                p95_latency_ms=np.percentile(frame["challenger_latency_ms"], 95)
+                - np.percentile(frame["champion_latency_ms"], 95))
+
+
+def promote(difference, low, guardrails, margin):
+    ok = all([difference >= margin, low > 0, guardrails["precision"] >= -0.02, guardrails["p95_latency_ms"] <= 25])
+    return ["keep champion", "promote"][ok]
+
+
+difference, low, high = recall_difference(shadow_scores)
+guardrails = guardrail_changes(shadow_scores)
+decision = promote(difference, low, guardrails, margin)
+print(f"recall difference {difference:+.4f} (95 % interval {low:+.4f} to {high:+.4f}); guardrails {guardrails}; "
+      f"decision: {decision}")
+""", 3),
+    "blind-other-style-q4": ("q4_answer", """
+POINTS = {"automated": 1.0, "manual": 0.5, "none": 0.0}
+
+
+def ml_test_score(practices):
+    scores = {section: float(np.sum([POINTS[s] for s in tests.values()])) for section, tests in practices.items()}
+    scores["final"] = min(scores.values())
+    return scores
+
+
+larder_score = ml_test_score(LARDER_PRACTICES)
+invest_first = sorted(LARDER_PRACTICES, key=lambda s: larder_score[s])[0]
+larder_score
+""", 2),
+    "blind-other-style-q5": ("q5_answer", """
+pipeline_order = ("code_checks", "data_validation", "train", "evaluate", "build_image", "deploy_staging",
+                  "integration_tests", "canary", "full_rollout")
+caught_by = dict(I1="code_checks", I2="data_validation", I3="evaluate", I4="integration_tests", I5="canary")
+print(" -> ".join(pipeline_order))
+""", 2),
+    "blind-other-style-q6": ("q6_answer", """
+_MISSING = object()
+
+
+def config_diff(left, right):
+    keys = left.keys() | right.keys()
+    return sorted(k for k in keys if left.get(k, _MISSING) != right.get(k, _MISSING))
+
+
+_risk = {"model_version", "scikit_learn", "timeout_ms"}
+diff_kinds = {k: ("risk" if k in _risk else "expected") for k in config_diff(STAGING, PRODUCTION)}
+config_diff(STAGING, PRODUCTION)
+""", 2),
+    "blind-other-style-q7": ("q7_answer", """
+def error_budget_minutes(slo, days):
+    return (1 - slo) * days * 1440
+
+
+def budget_left(incidents, slo, days):
+    spent = np.dot(incidents["minutes"].to_numpy(dtype=float), incidents["share_failed"].to_numpy(dtype=float))
+    return error_budget_minutes(slo, days) - spent
+
+
+def latency_percentiles(latency_ms):
+    p95, p99 = np.percentile(np.asarray(latency_ms, dtype=float), [95, 99])
+    return {"p95": p95, "p99": p99}
+
+
+minutes_left = budget_left(INCIDENTS_30D, availability_slo, 30)
+day_availability = 1 - scoring_requests["status"].ge(500).mean()
+_lat = latency_percentiles(scoring_requests["latency_ms"])
+slo_met = {"availability": day_availability >= availability_slo, "p95": _lat["p95"] <= P95_SLO_MS,
+           "p99": _lat["p99"] <= P99_SLO_MS}
+print(f"budget {error_budget_minutes(availability_slo, 30):.1f} min, left {minutes_left:.1f} min; "
+      f"availability {day_availability:.5f}; {slo_met}")
+""", 3),
+    "blind-other-style-q8": ("q8_answer", """
+def is_valid(instance, schema):
+    validator_class = jsonschema.validators.validator_for(schema)
+    return not any(True for _ in validator_class(schema).iter_errors(instance))
+
+
+validity = {name: is_valid(example, SCORE_REQUEST_SCHEMA) for name, example in EXAMPLES.items()}
+change_kinds = dict(zip(CHANGES, ["non-breaking", "breaking", "breaking", "non-breaking", "breaking", "non-breaking",
+                                  "breaking"]))
+validity
+""", 3),
+    "blind-other-style-q9": ("q9_answer", """
+STATE = {"subscribed": "active", "resumed": "active", "paused": "paused", "cancelled": "cancelled"}
+
+
+def final_status(events):
+    unique = events.groupby("event_id", sort=False).head(1)
+    last = unique.loc[unique.groupby("subscriber_id")["seq"].idxmax()]
+    return last.set_index("subscriber_id")["event_type"].map(STATE).rename("status")
+
+
+n_cancelled = int(final_status(subscription_events).eq("cancelled").sum())
+favours = {"freshness": "service", "release_cadence": "service", "scaling": "service",
+           "team_ownership": "monolith", "data_access": "monolith"}
+scoring_home = "service" if list(favours.values()).count("service") >= 3 else "monolith"
+print(f"{n_cancelled} subscribers cancelled; scoring lives in the {scoring_home}.")
+""", 3),
+    "blind-typical-mistakes-q1": ("q1_answer", """
+FLOOR = 1e-4
+
+
+def _shares(values, edges):
+    idx = np.searchsorted(edges, np.asarray(values, dtype=float), side="right")
+    counts = np.array([(idx == k).sum() for k in range(len(edges) + 1)], dtype=float)
+    return np.clip(counts / counts.sum(), FLOOR, None)
+
+
+def psi(reference_values, current_values):
+    edges = np.percentile(np.asarray(reference_values, dtype=float), [10, 20, 30, 40, 50, 60, 70, 80, 90])
+    e, a = _shares(reference_values, edges), _shares(current_values, edges)
+    return float(np.dot(a - e, np.log(a / e)))
+
+
+def psi_band(value):
+    return "stable" if value <= 0.1 else ("moderate" if value <= 0.25 else "significant")
+
+
+drift = pd.Series(map(lambda f: psi(reference[f], current[f]), FEATURES), index=FEATURES)
+drifted = drift[drift.map(psi_band) != "stable"].index.tolist()
+drift.round(3)
+""", 3 * 8 / 9),
+    "blind-typical-mistakes-q2": ("q2_answer", """
+def measurable_weeks(week_starts, day):
+    return [w for w in week_starts if w + pd.Timedelta(days=28) < pd.Timestamp(day)]
+
+
+measurable_now = measurable_weeks(SCORE_WEEKS, today)
+proxies = ["input_drift", "score_distribution", "early_signals", "recall_last_week"]
+print(f"{len(measurable_now)} of {len(SCORE_WEEKS)} scored weeks can be measured on {today}.")
+""", 2 * 4 / 6),
+    "blind-typical-mistakes-q3": ("q3_answer", """
+def recall_difference(frame):
+    churners = frame.query("churned == 1")
+    d = (churners["challenger_flag"] - churners["champion_flag"]).to_numpy(dtype=float)
+    mean = d.mean()
+    half = 1.96 * np.std(d) / np.sqrt(d.size)
+    return mean, mean - half, mean + half
+
+
+def _precision(frame, flag):
+    return frame["churned"][frame[flag] == 1].mean()
+
+
+def guardrail_changes(frame):
+    return dict(precision=_precision(frame, "challenger_flag") - _precision(frame, "champion_flag"),
+                p95_latency_ms=np.percentile(frame["challenger_latency_ms"], 95)
+                - np.percentile(frame["champion_latency_ms"], 95))
+
+
+def promote(difference, low, guardrails, margin):
+    ok = all([difference >= margin, low > 0, guardrails["precision"] >= -0.02, guardrails["p95_latency_ms"] <= 25])
+    return ["keep champion", "promote"][ok]
+
+
+difference, low, high = recall_difference(shadow_scores)
+guardrails = guardrail_changes(shadow_scores)
+decision = promote(difference, low, guardrails, margin)
+print(f"recall difference {difference:+.4f} (95 % interval {low:+.4f} to {high:+.4f}); guardrails {guardrails}; "
+      f"decision: {decision}")
+""", 3 * 5 / 7),
+    "blind-typical-mistakes-q4": ("q4_answer", """
+POINTS = {"automated": 1, "manual": 0.5, "none": 0}
+
+
+def ml_test_score(practices):
+    scores = {s: sum(POINTS[v] for v in tests.values()) for s, tests in practices.items()}
+    scores["final"] = sum(scores.values())
+    return scores
+
+
+larder_score = ml_test_score(LARDER_PRACTICES)
+invest_first = min(LARDER_PRACTICES, key=larder_score.get)
+larder_score
+""", 2 * 3 / 5),
+    "blind-typical-mistakes-q5": ("q5_answer", """
+pipeline_order = ["code_checks", "data_validation", "train", "build_image", "evaluate", "deploy_staging",
+                  "integration_tests", "canary", "full_rollout"]
+caught_by = {"I1": "code_checks", "I2": "data_validation", "I3": "evaluate", "I4": "canary", "I5": "canary"}
+print(" -> ".join(pipeline_order))
+""", 2 * 3 / 5),
+    "blind-typical-mistakes-q6": ("q6_answer", """
+_MISSING = object()
+
+
+def config_diff(left, right):
+    keys = left.keys() | right.keys()
+    return sorted(k for k in keys if left.get(k, _MISSING) != right.get(k, _MISSING))
+
+
+_risk = {"scikit_learn"}
+diff_kinds = {k: ("risk" if k in _risk else "expected") for k in config_diff(STAGING, PRODUCTION)}
+config_diff(STAGING, PRODUCTION)
+""", 2 * 4 / 5),
+    "blind-typical-mistakes-q7": ("q7_answer", """
+def error_budget_minutes(slo, days):
+    return (1 - slo) * days * 1440
+
+
+def budget_left(incidents, slo, days):
+    spent = np.dot(incidents["minutes"].to_numpy(dtype=float), incidents["share_failed"].to_numpy(dtype=float))
+    return error_budget_minutes(slo, days) - spent
+
+
+def latency_percentiles(latency_ms):
+    p95, p99 = np.percentile(np.asarray(latency_ms, dtype=float), [95, 99])
+    return {"p95": p95, "p99": p99}
+
+
+minutes_left = budget_left(INCIDENTS_30D, availability_slo, 30)
+day_availability = (scoring_requests["status"] < 400).mean()
+_lat = latency_percentiles(scoring_requests["latency_ms"])
+slo_met = {"availability": day_availability >= availability_slo, "p95": _lat["p95"] <= P95_SLO_MS,
+           "p99": _lat["p99"] <= P99_SLO_MS}
+print(f"budget {error_budget_minutes(availability_slo, 30):.1f} min, left {minutes_left:.1f} min; "
+      f"availability {day_availability:.5f}; {slo_met}")
+""", 3 * 7 / 8),
+    "blind-typical-mistakes-q8": ("q8_answer", """
+def is_valid(instance, schema):
+    validator_class = jsonschema.validators.validator_for(schema)
+    return not any(True for _ in validator_class(schema).iter_errors(instance))
+
+
+validity = {name: is_valid(example, SCORE_REQUEST_SCHEMA) for name, example in EXAMPLES.items()}
+change_kinds = dict(zip(CHANGES, ["breaking", "breaking", "breaking", "non-breaking", "breaking", "breaking",
+                                  "breaking"]))
+validity
+""", 3 * 6 / 7),
+    "blind-typical-mistakes-q9": ("q9_answer", """
+def final_status(events):
+    states = {}
+    for row in events.drop_duplicates("event_id").itertuples():
+        states[row.subscriber_id] = {"subscribed": "active", "resumed": "active", "paused": "paused",
+                                     "cancelled": "cancelled"}[row.event_type]
+    return pd.Series(states)
+
+
+n_cancelled = int((final_status(subscription_events) == "cancelled").sum())
+favours = {"freshness": "service", "release_cadence": "service", "scaling": "service",
+           "team_ownership": "monolith", "data_access": "service"}
+scoring_home = "service" if sum(v == "service" for v in favours.values()) >= 3 else "monolith"
+print(f"{n_cancelled} subscribers cancelled; scoring lives in the {scoring_home}.")
+""", 3 * 4 / 7),
+    "blind-early-slip-q1-edges-to-the-left-drift-from-own-psi": ("q1_answer", """
+FLOOR = 1e-4
+
+
+def _shares(values, edges):
+    idx = np.searchsorted(edges, np.asarray(values, dtype=float), side="left")
+    counts = np.array([(idx == k).sum() for k in range(len(edges) + 1)], dtype=float)
+    return np.clip(counts / counts.sum(), FLOOR, None)
+
+
+def psi(reference_values, current_values):
+    edges = np.percentile(np.asarray(reference_values, dtype=float), [10, 20, 30, 40, 50, 60, 70, 80, 90])
+    e, a = _shares(reference_values, edges), _shares(current_values, edges)
+    return float(np.dot(a - e, np.log(a / e)))
+
+
+def psi_band(value):
+    return "stable" if value < 0.1 else ("moderate" if value <= 0.25 else "significant")
+
+
+drift = pd.Series(map(lambda f: psi(reference[f], current[f]), FEATURES), index=FEATURES)
+drifted = drift[drift.map(psi_band) != "stable"].index.tolist()
+drift.round(3)
+""", 3 * 7 / 9),
+})
+
