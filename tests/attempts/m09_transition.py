@@ -203,11 +203,13 @@ ATTEMPTS = {
     },
     "typical-mistakes": {
         "answers": _TYPICAL,
-        "fair": {"q1_test": 1.7, "q2_test": 2, "q3_test": 0, "q4_test": 1.8, "q5_test": 2.9, "q6_test": 1,
+        "fair": {"q1_test": 1.7, "q2_test": 2, "q3_test": 0.6, "q4_test": 1.8, "q5_test": 2.9, "q6_test": 1,
                  "q7_test": 1.7, "q8_test": 1.5, "q9_test": 1.4},
         "why": {
             "q1_test": "scores right but alphabetical (the prompt pins GROUPS order), no tie rule and no rounding",
             "q2_test": "an open polygon and no 0-5 scale: two of the chart's six aspects",
+            "q3_test": "the function ignores the hours and who is taken; my_mentors is its own match, used as the "
+                       "prompt says, so it is not charged again (one check of five)",
             "q4_test": "plan kept from the manager and a half-year trial; the question 3 match is not charged again",
             "q5_test": "guardrail repeats the goal's metric and the MVP is the costly model: two coherence slips",
             "q6_test": "model AUC as a product primary and counter/guardrail swapped: one scenario of three right",

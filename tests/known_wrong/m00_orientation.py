@@ -145,3 +145,107 @@ def churn_by_segment(frame):
 del riskiest_segment
 """, 1.5),
 }
+
+
+# ---- blind learner attempts (played without the solution): every answer cell of an attempt, then the
+# points per question. Each case runs the attempt's answers up to that question, as its notebook would.
+# The comment gives the fair points decided from the prompt before grading, where they differ.
+_BLIND = {
+    "blind-other-style": {
+        "q1_answer": """
+import numpy as np
+
+def churn_by_segment(frame):
+    # churners per segment over subscribers per segment
+    sizes = frame["segment"].value_counts()
+    churners = frame.loc[frame["churned_next_4w"], "segment"].value_counts().reindex(sizes.index, fill_value=0)
+    return (churners / sizes).sort_index()
+
+
+riskiest_segment = np.str_(churn_by_segment(customers).sort_values().index[-1])
+print(churn_by_segment(customers), riskiest_segment)
+""",
+        "q2_answer": """
+pm_work = ("A1", "A3", "A5", "A7", "A9")
+who_owns = {key: ("pm" if key in pm_work else "data scientist") for key in ACTIVITIES}
+""",
+        "q3_answer": """
+skill_for = dict(zip(
+    ["S1", "S2", "S3", "S4", "S5", "S6", "S7", "S8"],
+    ["product strategy", "product delivery", "influence", "technical fluency",
+     "product strategy", "product delivery", "influence", "technical fluency"]))
+""",
+    },
+    "blind-typical-mistakes": {
+        "q1_answer": """
+def churn_by_segment(frame):
+    return frame.groupby("segment")["churned_next_4w"].mean() * 100   # in %
+
+
+riskiest_segment = churn_by_segment(customers).idxmax()
+print(churn_by_segment(customers), riskiest_segment)
+""",
+        "q2_answer": """
+who_owns = {"A1": "pm", "A2": "data scientist", "A3": "pm", "A4": "data scientist", "A5": "data scientist",
+            "A6": "data scientist", "A7": "pm", "A8": "pm", "A9": "pm", "A10": "data scientist"}
+""",
+        "q3_answer": """
+skill_for = {"S1": "product strategy", "S2": "product delivery", "S3": "technical fluency",
+             "S4": "technical fluency", "S5": "product strategy", "S6": "product delivery", "S7": "influence",
+             "S8": "technical fluency"}
+""",
+    },
+    "blind-early-slip": {
+        "q1_answer": """
+def churn_by_segment(frame):
+    # share of ALL subscribers who churned, split by segment (wrong denominator)
+    return frame.groupby("segment")["churned_next_4w"].sum() / len(frame)
+
+
+riskiest_segment = churn_by_segment(customers).idxmax()
+print(churn_by_segment(customers), riskiest_segment)
+""",
+        "q2_answer": """
+pm_work = ("A1", "A3", "A5", "A7", "A9")
+who_owns = {key: ("pm" if key in pm_work else "data scientist") for key in ACTIVITIES}
+""",
+        "q3_answer": """
+skill_for = dict(zip(
+    ["S1", "S2", "S3", "S4", "S5", "S6", "S7", "S8"],
+    ["product strategy", "product delivery", "influence", "technical fluency",
+     "product strategy", "product delivery", "influence", "technical fluency"]))
+""",
+    },
+}
+_BLIND_POINTS = {
+    "blind-other-style": {
+        "q1_answer": 2.0,
+        "q2_answer": 2.0,
+        "q3_answer": 2.0,
+    },
+    "blind-typical-mistakes": {
+        "q1_answer": 1.5,  # fair 1.0: a percentage is charged once, by the visible check (hidden checks are
+        # lenient by design); at the half-point limit
+        "q2_answer": 1.6,
+        "q3_answer": 1.75,
+    },
+    "blind-early-slip": {
+        "q1_answer": 0.5,  # fair 1.0: the wrong denominator fails the function's three checks; riskiest_segment,
+        # consistent with it, keeps its point; at the half-point limit
+        "q2_answer": 2.0,
+        "q3_answer": 2.0,
+    },
+}
+
+
+def _blind_upto(attempt: str, answer_id: str) -> str:
+    """The attempt's answers from the first question up to ``answer_id``, in order."""
+    cells = _BLIND[attempt]
+    ids = list(cells)
+    return "\n".join(cells[i] for i in ids[: ids.index(answer_id) + 1])
+
+
+FAIR_SCORES.update({
+    f"{attempt}-{answer_id.split('_')[0]}": (answer_id, _blind_upto(attempt, answer_id), points)
+    for attempt, by_cell in _BLIND_POINTS.items() for answer_id, points in by_cell.items()
+})

@@ -138,6 +138,18 @@ def skills_radar(scores):
 radar = skills_radar({"start": group_scores(skills_survey, "start"), "end": group_scores(skills_survey, "end")})
 """, "visible"),
     # ---- question 3: mentors ----
+    "mentor-hours-more-than-not-at-least": ("q3_answer", """
+def match_mentors(table, gaps, min_hours):
+    taken, out = set(), {}
+    for gap in gaps:
+        pool = table[(table["group"] == gap) & (table["hours_per_month"] > min_hours) & ~table["name"].isin(taken)]
+        pool = pool.sort_values(["strength", "internal", "hours_per_month", "name"],
+                                ascending=[False, False, False, True])
+        out[gap] = None if pool.empty else pool["name"].iloc[0]
+        taken.add(out[gap])
+    return out
+my_mentors = match_mentors(mentors, my_gaps, MIN_HOURS)
+""", "visible"),
     "mentor-hours-ignored": ("q3_answer", """
 def match_mentors(table, gaps, min_hours):
     taken, out = set(), {}
@@ -441,3 +453,481 @@ bus_answer["prioritised"] = prioritise(bus_answer["solutions"])
 bus_answer["mvp"] = bus_answer["prioritised"][1]
 """, 2.86),
 }
+
+
+# ---- blind learner attempts (played without the solution): every answer cell of an attempt, then the
+# points per question. Each case runs the attempt's answers up to that question, as its notebook would.
+# The comment gives the fair points decided from the prompt before grading, where they differ.
+_BLIND = {
+    "blind-other-style": {
+        "q1_answer": """
+def group_scores(survey, column):
+    return pd.Series({g: survey.loc[survey["group"] == g, column].mean() for g in GROUPS})
+
+
+def top_gaps(survey, column, n=2):
+    gap = (group_scores(survey, "target") - group_scores(survey, column)).round(2)
+    ranked = sorted(GROUPS, key=lambda g: -gap[g])     # sorted() is stable: ties keep GROUPS order
+    return tuple(ranked[:n])
+
+
+my_gaps = top_gaps(skills_survey, "start")
+print(my_gaps)
+pd.DataFrame({c: group_scores(skills_survey, c) for c in ("target", "start", "end")})
+""",
+        "q2_answer": """
+def skills_radar(scores):
+    angles = [2 * math.pi * k / len(GROUPS) for k in range(len(GROUPS))]
+    fig, ax = plt.subplots(subplot_kw={"projection": "polar"}, figsize=(5, 5))
+    for label, series in scores.items():
+        values = [float(series[g]) for g in GROUPS]
+        ax.plot(angles + angles[:1], values + values[:1], marker="o", label=label)
+        ax.fill(angles + angles[:1], values + values[:1], alpha=0.1)
+    ax.set_thetagrids([math.degrees(a) for a in angles], labels=list(GROUPS))
+    ax.set_rlim(0, 5)
+    ax.legend(loc="upper right", bbox_to_anchor=(1.3, 1.1))
+    fig.suptitle("My ML PM skills: start and end of the workshop")
+    return fig
+
+
+radar = skills_radar({"start": group_scores(skills_survey, "start"), "end": group_scores(skills_survey, "end")})
+""",
+        "q3_answer": """
+def match_mentors(table, gaps, min_hours):
+    taken, matches = set(), {}
+    rows = list(table.itertuples(index=False))
+    for gap in gaps:
+        candidates = [r for r in rows if r.group == gap and r.hours_per_month >= min_hours and r.name not in taken]
+        candidates.sort(key=lambda r: (-r.strength, not r.internal, -r.hours_per_month, r.name))
+        matches[gap] = candidates[0].name if candidates else None
+        if candidates:
+            taken.add(candidates[0].name)
+    return matches
+
+
+my_mentors = match_mentors(mentors, my_gaps, MIN_HOURS)
+my_mentors
+""",
+        "q4_answer": """
+_reading = {"product strategy": "inspired", "product delivery": "agile_crash_course",
+            "influence": "storytelling_with_data", "technical fluency": "practical_data_ethics"}
+transition_plan = {
+    "short_term": ({"goal": "shadow the retention PM", "by": "2026-09-30"},
+                   {"goal": "run user interviews for the churn project", "by": SHORT_TERM_END}),
+    "medium_term": ({"goal": "own a feature end to end as APM", "by": "2027-06-30"},),
+    "shared_with": ("manager", "mentors", "HR partner"),
+    "internal_move": OPEN_ROLES[0],
+    "learning": {g: _reading[g] for g in my_gaps},
+    "mentors": dict(my_mentors),
+    "trial": {"how": "act as PM for one feature", "weeks": np.int64(8),
+              "step_back_if": "I miss building models more than I enjoy the product decisions"},
+}
+transition_plan["learning"], transition_plan["mentors"]
+""",
+        "q5_answer": """
+from fractions import Fraction
+
+
+def prioritise(solutions):
+    def rank(s):
+        return (-Fraction(s["impact"], s["effort"]), s["effort"], s["name"])
+    return [s["name"] for s in sorted(solutions, key=rank)]
+
+
+bus_answer = {
+    "business": {"goal": "reduce churn", "metric": "4-week churn rate"},
+    "users": [
+        {"segment": "families with allergies", "pain_points": ["dietary needs ignored", "unwanted substitute"]},
+        {"segment": "singles out at delivery time", "pain_points": ["no say before delivery", "refund is slow"]},
+    ],
+    "solutions": [
+        {"name": "approve substitutes in the app", "kind": "non-ml", "addresses": "no say before delivery",
+         "impact": 4, "effort": 2},
+        {"name": "diet-aware substitute model", "kind": "ml", "addresses": "dietary needs ignored", "impact": 5,
+         "effort": 4},
+        {"name": "instant refund", "kind": "non-ml", "addresses": "refund is slow", "impact": 2, "effort": 1},
+        {"name": "allergen filter rule", "kind": "non-ml", "addresses": "dietary needs ignored", "impact": 3,
+         "effort": 3},
+    ],
+    "success_metric": "substitution acceptance rate",
+    "guardrail": "refunds per 100 orders",
+}
+bus_answer["prioritised"] = tuple(prioritise(bus_answer["solutions"]))
+bus_answer["mvp"] = bus_answer["prioritised"][1]
+bus_answer["prioritised"]
+""",
+        "q6_answer": """
+metric_answers = {
+    "substitution_suggestions": {"primary": "substitution acceptance rate", "guardrail": "app rating",
+                                 "counter": "refunds per 100 orders"},
+    "churn_voucher": {"primary": "4-week churn rate", "guardrail": "average basket EUR",
+                      "counter": "voucher cost per saved subscriber"},
+    "slot_ranking": {"primary": "delivery on time rate", "guardrail": "support contacts per 100 orders",
+                     "counter": "slot picker conversion"},
+}
+pd.DataFrame(metric_answers).T
+""",
+        "q7_answer": """
+import functools
+import operator
+
+
+def fermi_estimate(factors):
+    return functools.reduce(operator.mul, factors.values(), 1)
+
+
+def order_of_magnitude(x):
+    power = 0
+    while x >= 10:
+        x, power = x / 10, power + 1
+    while x < 1:
+        x, power = x * 10, power - 1
+    return power
+
+
+substitutions_fermi = dict(FERMI_FACTS, orders_per_subscriber_per_week=0.8, items_per_order=30,
+                           share_of_items_substituted=0.05)
+weekly_substitutions = fermi_estimate(substitutions_fermi)
+print(f"About {weekly_substitutions:,.0f} substitutions a week: "
+      f"order of magnitude 10^{order_of_magnitude(weekly_substitutions)}")
+""",
+        "q8_answer": """
+impact_bullets = {
+    "churn_model": "Cut churn among flagged subscribers from 9.1 % to 7.4 % in 8 weeks by giving the retention "
+                   "team a weekly list of 2,000 subscribers at risk.",
+    "dashboard": "Saved category managers about 6 hours a week and showed out-of-stock items two days sooner "
+                 "with a self-serve dashboard.",
+    "forecast": "Reduced fresh-food waste by 11 %, about EUR 30,000 a month, by giving the warehouses a more "
+                "accurate demand forecast to order against.",
+}
+for key, bullet in impact_bullets.items():
+    print(f"- {bullet}")
+""",
+        "q9_answer": """
+_picks = {'drift': 'PSI on the input features',
+ 'events': 'publish an event to a queue',
+ 'four_fifths': 'the ratio is 0.6: it fails',
+ 'monolith': 'one thing to deploy and debug',
+ 'reason_codes': "that subscriber's top reason codes",
+ 'sample_size': 'about quadruples',
+ 'staging': 'staging'}
+drill_answers = {key: next(o for o in options if o == _picks[key]) for key, (_, _, options) in TECH_DRILL.items()}
+""",
+    },
+    "blind-typical-mistakes": {
+        "q1_answer": """
+def group_scores(survey, column):
+    return survey.groupby("group")[column].mean().reindex(GROUPS)
+
+
+def top_gaps(survey, column, n=2):
+    # the weakest groups first (forgets the target)
+    return list(group_scores(survey, column).sort_values().index[:n])
+
+
+my_gaps = top_gaps(skills_survey, "start")
+print(my_gaps)
+""",
+        "q2_answer": """
+def skills_radar(scores):
+    angles = np.linspace(0, 2 * np.pi, len(GROUPS), endpoint=False)
+    fig = plt.figure()
+    ax = fig.add_subplot(projection="polar")
+    for label, s in scores.items():
+        ax.plot(angles, s.reindex(GROUPS).values, label=label)   # not closed
+    ax.set_xticks(angles)
+    ax.set_xticklabels(GROUPS)
+    ax.legend()
+    ax.set_title("Skills radar")
+    return fig
+
+
+radar = skills_radar({"start": group_scores(skills_survey, "start"), "end": group_scores(skills_survey, "end")})
+""",
+        "q3_answer": """
+def match_mentors(table, gaps, min_hours):
+    taken, out = set(), {}
+    for gap in gaps:
+        c = table[(table["group"] == gap) & (table["hours_per_month"] > min_hours) & ~table["name"].isin(taken)]
+        c = c.sort_values(["strength", "internal", "hours_per_month", "name"], ascending=[False, False, False, True])
+        out[gap] = c["name"].iloc[0] if len(c) else None
+        if out[gap] is not None:
+            taken.add(out[gap])
+    return out
+
+
+my_mentors = match_mentors(mentors, my_gaps, MIN_HOURS)
+my_mentors
+""",
+        "q4_answer": """
+_reading = {"product strategy": "inspired", "product delivery": "agile_crash_course",
+            "influence": "storytelling_with_data", "technical fluency": "practical_data_ethics"}
+transition_plan = {
+    "short_term": [{"goal": "shadow the retention PM", "by": "2026-09-30"}],
+    "medium_term": [{"goal": "move into an APM role", "by": "2027-06-30"}],
+    "shared_with": ["mentors"],
+    "internal_move": "Associate PM, retention",
+    "learning": {g: _reading[g] for g in my_gaps},
+    "mentors": dict(my_mentors),
+    "trial": {"how": "shadow a PM", "weeks": 26, "step_back_if": "I do not enjoy the stakeholder work"},
+}
+transition_plan["learning"], transition_plan["mentors"]
+""",
+        "q5_answer": """
+def prioritise(solutions):
+    return [s["name"] for s in sorted(solutions, key=lambda s: (-(s["impact"] - s["effort"]), s["effort"], s["name"]))]
+
+
+bus_answer = {
+    "business": {"goal": "reduce churn", "metric": "4-week churn rate"},
+    "users": [
+        {"segment": "families with allergies", "pain_points": ["dietary needs ignored", "unwanted substitute"]},
+        {"segment": "singles out at delivery time", "pain_points": ["no say before delivery", "refund is slow"]},
+    ],
+    "solutions": [
+        {"name": "approve substitutes in the app", "kind": "non-ml", "addresses": "no say before delivery",
+         "impact": 4, "effort": 2},
+        {"name": "diet-aware substitute model", "kind": "ml", "addresses": "dietary needs ignored", "impact": 5,
+         "effort": 4},
+        {"name": "instant refund", "kind": "non-ml", "addresses": "refund is slow", "impact": 2, "effort": 1},
+        {"name": "allergen filter rule", "kind": "non-ml", "addresses": "dietary needs ignored", "impact": 3,
+         "effort": 3},
+    ],
+    "success_metric": "substitution acceptance rate",
+    "guardrail": "refunds per 100 orders",
+}
+bus_answer["prioritised"] = prioritise(bus_answer["solutions"])
+bus_answer["mvp"] = bus_answer["prioritised"][0]
+bus_answer["prioritised"]
+""",
+        "q6_answer": """
+metric_answers = {
+    "substitution_suggestions": {"primary": "substitution acceptance rate", "guardrail": "model AUC",
+                                 "counter": "refunds per 100 orders"},
+    "churn_voucher": {"primary": "4-week churn rate", "guardrail": "app rating",
+                      "counter": "voucher cost per saved subscriber"},
+    "slot_ranking": {"primary": "delivery on time rate", "guardrail": "4-week churn rate",
+                     "counter": "slot picker conversion"},
+}
+""",
+        "q7_answer": """
+def fermi_estimate(factors):
+    return math.prod(factors.values())
+
+
+def order_of_magnitude(x):
+    return round(math.log10(x))
+
+
+substitutions_fermi = {"active_subscribers": 120_000, "orders_per_subscriber_per_week": 0.8, "items_per_order": 30,
+                       "share_of_items_substituted": 5}   # 5 %
+weekly_substitutions = fermi_estimate(substitutions_fermi)
+""",
+        "q8_answer": """
+impact_bullets = {
+    "churn_model": "Trained an XGBoost model in Python (AUC 0.81) that cut churn among flagged subscribers "
+                   "from 9.1 % to 7.4 % in 8 weeks.",
+    "dashboard": "Saved category managers about 6 hours a week and showed out-of-stock items two days sooner "
+                 "with a self-serve dashboard.",
+    "forecast": "Reduced fresh-food waste by 11 %, about EUR 30,000 a month, by giving the warehouses a more "
+                "accurate demand forecast to order against.",
+}
+for key, bullet in impact_bullets.items():
+    print(f"- {bullet}")
+""",
+        "q9_answer": """
+drill_answers = {'drift': 'PSI on the input features',
+ 'events': 'publish an event to a queue',
+ 'four_fifths': 'the ratio is 0.6: it fails',
+ 'monolith': 'one thing to deploy and debug',
+ 'reason_codes': "that subscriber's top reason codes",
+ 'sample_size': 'about doubles',
+ 'staging': 'staging'}
+""",
+    },
+    "blind-early-slip": {
+        "q1_answer": """
+def group_scores(survey, column):
+    return survey.groupby("group")[column].mean().reindex(GROUPS)
+
+
+def top_gaps(survey, column, n=2):
+    gap = (group_scores(survey, column) - group_scores(survey, "target")).round(2)
+    return sorted(GROUPS, key=lambda g: (-gap[g], GROUPS.index(g)))[:n]
+
+
+my_gaps = top_gaps(skills_survey, "start")
+print(my_gaps)
+""",
+        "q2_answer": """
+def skills_radar(scores):
+    angles = [2 * math.pi * k / len(GROUPS) for k in range(len(GROUPS))]
+    fig, ax = plt.subplots(subplot_kw={"projection": "polar"}, figsize=(5, 5))
+    for label, series in scores.items():
+        values = [float(series[g]) for g in GROUPS]
+        ax.plot(angles + angles[:1], values + values[:1], marker="o", label=label)
+        ax.fill(angles + angles[:1], values + values[:1], alpha=0.1)
+    ax.set_thetagrids([math.degrees(a) for a in angles], labels=list(GROUPS))
+    ax.set_rlim(0, 5)
+    ax.legend(loc="upper right", bbox_to_anchor=(1.3, 1.1))
+    fig.suptitle("My ML PM skills: start and end of the workshop")
+    return fig
+
+
+radar = skills_radar({"start": group_scores(skills_survey, "start"), "end": group_scores(skills_survey, "end")})
+""",
+        "q3_answer": """
+def match_mentors(table, gaps, min_hours):
+    taken, out = set(), {}
+    for gap in gaps:
+        c = table[(table["group"] == gap) & (table["hours_per_month"] >= min_hours) & ~table["name"].isin(taken)]
+        c = c.sort_values(["strength", "internal", "hours_per_month", "name"], ascending=[False, False, False, True])
+        out[gap] = c["name"].iloc[0] if len(c) else None
+        if out[gap] is not None:
+            taken.add(out[gap])
+    return out
+
+
+my_mentors = match_mentors(mentors, my_gaps, MIN_HOURS)
+my_mentors
+""",
+        "q4_answer": """
+_reading = {"product strategy": "inspired", "product delivery": "agile_crash_course",
+            "influence": "storytelling_with_data", "technical fluency": "practical_data_ethics"}
+transition_plan = {
+    "short_term": [{"goal": "shadow the retention PM", "by": "2026-09-30"}],
+    "medium_term": [{"goal": "move into an APM role", "by": "2027-06-30"}],
+    "shared_with": ["manager", "mentors"],
+    "internal_move": "Associate PM, retention",
+    "learning": {g: _reading[g] for g in my_gaps},
+    "mentors": dict(my_mentors),
+    "trial": {"how": "shadow a PM", "weeks": 6, "step_back_if": "I do not enjoy the stakeholder work"},
+}
+transition_plan["learning"], transition_plan["mentors"]
+""",
+        "q5_answer": """
+def prioritise(solutions):
+    return [s["name"] for s in sorted(solutions, key=lambda s: (-s["impact"] / s["effort"], s["effort"], s["name"]))]
+
+
+bus_answer = {
+    "business": {"goal": "reduce churn", "metric": "4-week churn rate"},
+    "users": [
+        {"segment": "families with allergies", "pain_points": ["dietary needs ignored", "unwanted substitute"]},
+        {"segment": "singles out at delivery time", "pain_points": ["no say before delivery", "refund is slow"]},
+    ],
+    "solutions": [
+        {"name": "approve substitutes in the app", "kind": "non-ml", "addresses": "no say before delivery",
+         "impact": 4, "effort": 2},
+        {"name": "diet-aware substitute model", "kind": "ml", "addresses": "dietary needs ignored", "impact": 5,
+         "effort": 4},
+        {"name": "instant refund", "kind": "non-ml", "addresses": "refund is slow", "impact": 2, "effort": 1},
+        {"name": "allergen filter rule", "kind": "non-ml", "addresses": "dietary needs ignored", "impact": 3,
+         "effort": 3},
+    ],
+    "success_metric": "substitution acceptance rate",
+    "guardrail": "refunds per 100 orders",
+}
+bus_answer["prioritised"] = prioritise(bus_answer["solutions"])
+bus_answer["mvp"] = bus_answer["prioritised"][0]
+bus_answer["prioritised"]
+""",
+        "q6_answer": """
+metric_answers = {
+    "substitution_suggestions": {"primary": "substitution acceptance rate", "guardrail": "4-week churn rate",
+                                 "counter": "refunds per 100 orders"},
+    "churn_voucher": {"primary": "4-week churn rate", "guardrail": "app rating",
+                      "counter": "voucher cost per saved subscriber"},
+    "slot_ranking": {"primary": "delivery on time rate", "guardrail": "4-week churn rate",
+                     "counter": "slot picker conversion"},
+}
+""",
+        "q7_answer": """
+def fermi_estimate(factors):
+    return math.prod(factors.values())
+
+
+def order_of_magnitude(x):
+    return math.floor(math.log10(x))
+
+
+substitutions_fermi = {"active_subscribers": 120_000, "orders_per_subscriber_per_week": 0.8, "items_per_order": 30,
+                       "share_of_items_substituted": 0.05}
+weekly_substitutions = fermi_estimate(substitutions_fermi)
+""",
+        "q8_answer": """
+impact_bullets = {
+    "churn_model": "Cut churn among flagged subscribers from 9.1 % to 7.4 % in 8 weeks by giving the retention "
+                   "team a weekly list of 2,000 subscribers at risk.",
+    "dashboard": "Saved category managers about 6 hours a week and showed out-of-stock items two days sooner "
+                 "with a self-serve dashboard.",
+    "forecast": "Reduced fresh-food waste by 11 %, about EUR 30,000 a month, by giving the warehouses a more "
+                "accurate demand forecast to order against.",
+}
+for key, bullet in impact_bullets.items():
+    print(f"- {bullet}")
+""",
+        "q9_answer": """
+drill_answers = {'drift': 'PSI on the input features',
+ 'events': 'publish an event to a queue',
+ 'four_fifths': 'the ratio is 0.6: it fails',
+ 'monolith': 'one thing to deploy and debug',
+ 'reason_codes': "that subscriber's top reason codes",
+ 'sample_size': 'about quadruples',
+ 'staging': 'staging'}
+""",
+    },
+}
+_BLIND_POINTS = {
+    "blind-other-style": {
+        "q1_answer": 3.0,
+        "q2_answer": 3.0,
+        "q3_answer": 3.0,
+        "q4_answer": 3.0,
+        "q5_answer": 4.0,
+        "q6_answer": 2.0,
+        "q7_answer": 3.0,
+        "q8_answer": 3.0,
+        "q9_answer": 2.0,
+    },
+    "blind-typical-mistakes": {
+        "q1_answer": 1.71,  # fair 1.5: lowest score taken for the biggest gap: group_scores right, top_gaps wrong
+        # (was 2.57 before the hidden surveys separated the two)
+        "q2_answer": 2.14,  # fair 2.0
+        "q3_answer": 1.8,  # fair 2.0: more than min_hours instead of at least (was 1.2: my_mentors from the
+        # learner's own match_mentors was charged again)
+        "q4_answer": 1.8,  # fair 2.0
+        "q5_answer": 3.43,  # fair 3.0
+        "q6_answer": 1.5,  # fair 1.78
+        "q7_answer": 1.71,  # fair 1.0: judged too harshly before grading: fermi_estimate right,
+        # order_of_magnitude wrong, one factor of three in percent, weekly_substitutions
+        # consistent: about 1.67
+        "q8_answer": 2.25,  # fair 2.0
+        "q9_answer": 1.75,  # fair 1.71
+    },
+    "blind-early-slip": {
+        "q1_answer": 1.29,  # fair 1.5: gap as score - target: group_scores right, top_gaps wrong, my_gaps its own
+        # (was 0.86 when my_gaps was charged again)
+        "q2_answer": 3.0,
+        "q3_answer": 3.0,
+        "q4_answer": 3.0,
+        "q5_answer": 4.0,
+        "q6_answer": 2.0,
+        "q7_answer": 3.0,
+        "q8_answer": 3.0,
+        "q9_answer": 2.0,
+    },
+}
+
+
+def _blind_upto(attempt: str, answer_id: str) -> str:
+    """The attempt's answers from the first question up to ``answer_id``, in order."""
+    cells = _BLIND[attempt]
+    ids = list(cells)
+    return "\n".join(cells[i] for i in ids[: ids.index(answer_id) + 1])
+
+
+FAIR_SCORES.update({
+    f"{attempt}-{answer_id.split('_')[0]}": (answer_id, _blind_upto(attempt, answer_id), points)
+    for attempt, by_cell in _BLIND_POINTS.items() for answer_id, points in by_cell.items()
+})

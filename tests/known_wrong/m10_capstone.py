@@ -213,6 +213,8 @@ dashboard = {"headline": "missed_delivery_rate", "inputs": ["flagged_share", "sl
         'heuristic_flags(orders) if mvp["approach"] == "heuristic" else model_flags', "model_flags"), "hidden"),
     "q6: the screen read the wrong way": ("q6_answer", _RAI.replace('"passes_four_fifths": parity_ratio(rates) >= 0.8',
                                                                      '"passes_four_fifths": True'), "hidden"),
+    "q6: parity_ratio hard-coded to the toy's answer": ("q6_answer", _RAI.replace(
+        "return float(rates.min() / rates.max())", "return 0.4"), "hidden"),
     "q7: error budget in hours": ("q7_answer", _PRODUCTION.replace("(1 - slo) * days * 24 * 60",
                                                                    "(1 - slo) * days * 24"), "visible"),
     "q7: production does not watch the guardrail": ("q7_answer", _PRODUCTION.replace(
@@ -277,3 +279,449 @@ dashboard = {"headline": "redelivery_cost_per_week_eur", "inputs": ("reminder_op
     "q8: after a sample size that rounds to the nearest, the rules still score in full": (
         "q8_answer", _SIZE.replace("math.ceil(", "round(") + _PROBLEMS.replace("{compare}", ">=") + _brief(), 4),
 }
+
+
+# ---- blind learner attempts (played without the solution): every answer cell of an attempt, then the
+# points per question. Each case runs the attempt's answers up to that question, as its notebook would.
+# The comment gives the fair points decided from the prompt before grading, where they differ.
+_BLIND = {
+    "blind-other-style": {
+        "q1_answer": """
+def opportunity_scores(notes):
+    per = notes.groupby("pain_point").agg(people=("interview_id", "nunique"), freq=("times_per_month", "mean"),
+                                          sev=("severity", "mean"))
+    reach = per["people"] / notes["interview_id"].nunique()
+    return (reach * per["freq"] * per["sev"]).sort_values(ascending=False)
+
+
+_opp = opportunity_scores(interviews)
+_top = _opp.index[0]
+users = {"pain_point": _top, "opportunity": _opp.iloc[0],
+         "reach": np.float64(interviews.loc[interviews["pain_point"] == _top, "interview_id"].nunique()
+                             / interviews["interview_id"].nunique())}
+users
+""",
+        "q2_answer": """
+_rate = round(float(orders["missed"].mean()), 3)
+okr = {
+    "objective": "Customers get their box the first time, without wasting an evening",
+    "key_results": (
+        {"metric": "missed_delivery_rate", "baseline": _rate, "target": 0.08, "deadline": QUARTER_END},
+        {"metric": "redelivery_cost_per_week_eur", "baseline": ORDERS_PER_WEEK * _rate * COST_PER_REDELIVERY_EUR,
+         "target": 10_000.0, "deadline": "2027-06-15"},
+    ),
+    "guardrail": {"metric": "complaints_per_1000_orders", "baseline": 4.0, "limit": 4.5},
+}
+okr
+""",
+        "q3_answer": """
+def heuristic_flags(frame):
+    return frame["prior_missed_12w"].gt(0)
+
+
+def model_flags(frame, threshold):
+    return frame["risk_score"].ge(threshold)
+
+
+def value_per_order(flags, missed, values):
+    f = np.asarray(flags, dtype=bool)
+    m = np.asarray(missed, dtype=bool)
+    cell = np.where(f, np.where(m, values["tp"], values["fp"]), np.where(m, values["fn"], values["tn"]))
+    return cell.mean()
+
+
+_v = {a: value_per_order(fl, orders["missed"], VALUES)
+      for a, fl in (("heuristic", heuristic_flags(orders)), ("model", model_flags(orders, model_threshold)))}
+_choice = "model" if (_v["model"] - _v["heuristic"]) * ORDERS_PER_MONTH > MODEL_RUN_COST_EUR_PER_MONTH else "heuristic"
+mvp = {"approach": _choice, "value_per_order": _v[_choice], "monthly_value_eur": _v[_choice] * ORDERS_PER_MONTH}
+mvp
+""",
+        "q4_answer": """
+metric_tree = {
+    TREE_ROOT: ("orders_per_week", "missed_delivery_rate", "cost_per_redelivery_eur"),
+    "missed_delivery_rate": REMINDER_INPUTS,
+}
+dashboard = {"headline": okr["key_results"][0]["metric"], "inputs": tuple(REMINDER_INPUTS),
+             "guardrail": okr["guardrail"]["metric"]}
+dashboard
+""",
+        "q5_answer": """
+from statistics import NormalDist
+
+
+def sample_size_per_arm(p1, p2, alpha=0.05, power=0.8):
+    z = NormalDist().inv_cdf
+    pbar = (p1 + p2) / 2
+    top = z(1 - alpha / 2) * (2 * pbar * (1 - pbar)) ** 0.5 + z(power) * (p1 * (1 - p1) + p2 * (1 - p2)) ** 0.5
+    return int(np.ceil(top ** 2 / (p2 - p1) ** 2))
+
+
+_flags = model_flags(orders, model_threshold) if mvp["approach"] == "model" else heuristic_flags(orders)
+_base = orders["missed"][_flags].mean()
+_n = sample_size_per_arm(_base, _base - MDE, alpha, power)
+experiment = {"primary_metric": "missed_delivery_rate", "baseline": _base, "mde": MDE, "per_arm": _n,
+              "weeks": int(np.ceil(2 * _n / (_flags.mean() * ORDERS_PER_WEEK)))}
+experiment
+""",
+        "q6_answer": """
+def selection_rates(flags, groups):
+    table = pd.crosstab(np.asarray(groups), np.asarray(flags, dtype=bool), normalize="index")
+    return table[True] if True in table.columns else pd.Series(0.0, index=table.index)
+
+
+def parity_ratio(rates):
+    return np.min(rates) / np.max(rates)
+
+
+_flags = model_flags(orders, model_threshold) if mvp["approach"] == "model" else heuristic_flags(orders)
+_rates = selection_rates(_flags, orders["age_band"])
+responsible_ai = {"group": "age_band", "ratio": parity_ratio(_rates),
+                  "passes_four_fifths": parity_ratio(_rates) >= 0.8, "lowest_group": _rates.idxmin()}
+responsible_ai
+""",
+        "q7_answer": """
+def error_budget_minutes(slo, days=30):
+    return (1 - slo) * pd.Timedelta(days=days) / pd.Timedelta(minutes=1)
+
+
+production = {"psi_moderate": 0.1, "psi_significant": 0.25, "slo": SLO,
+              "error_budget_minutes": error_budget_minutes(SLO),
+              "monitor": (experiment["primary_metric"], okr["guardrail"]["metric"], "flagged_share")}
+production
+""",
+        "q8_answer": """
+RULE_TESTS = {
+    "primary_not_key_result": lambda b: b["experiment"]["primary_metric"] not in {
+        k["metric"] for k in b["okr"]["key_results"]},
+    "sample_size_mismatch": lambda b: b["experiment"]["per_arm"] != sample_size_per_arm(
+        b["experiment"]["baseline"], b["experiment"]["baseline"] - b["experiment"]["mde"]),
+    "value_mismatch": lambda b: not math.isclose(b["mvp"]["monthly_value_eur"],
+                                                 b["mvp"]["value_per_order"] * ORDERS_PER_MONTH),
+    "guardrail_mismatch": lambda b: b["dashboard"]["guardrail"] != b["okr"]["guardrail"]["metric"],
+    "parity_mismatch": lambda b: bool(b["responsible_ai"]["passes_four_fifths"])
+    is not bool(b["responsible_ai"]["ratio"] >= 0.8),
+}
+
+
+def brief_problems(brief):
+    return tuple(rule for rule, broken in RULE_TESTS.items() if broken(brief))
+
+
+def _engagement(power, interest):
+    high_p, high_i = power >= 6, interest >= 6
+    return {(True, True): "manage closely", (True, False): "keep satisfied", (False, True): "keep informed",
+            (False, False): "monitor"}[(high_p, high_i)]
+
+
+product_brief = dict(users=users, okr=okr, mvp=mvp, metric_tree=metric_tree, dashboard=dashboard,
+                     experiment=experiment,
+                     explanation=dict(zip(AUDIENCES, ("reason_codes", "natural_frequencies", "expected_value"))),
+                     stakeholders={role: _engagement(*pi) for role, pi in STAKEHOLDER_GRID.items()},
+                     responsible_ai=responsible_ai, production=production)
+brief_problems(product_brief)
+""",
+    },
+    "blind-typical-mistakes": {
+        "q1_answer": """
+def opportunity_scores(notes):
+    g = notes.groupby("pain_point")
+    reach = g.size() / len(notes)
+    return (reach * g["times_per_month"].mean() * g["severity"].mean()).sort_values(ascending=False)
+
+
+_opp = opportunity_scores(interviews)
+_reach = interviews.groupby("pain_point").size() / len(interviews)
+users = {"pain_point": _opp.index[0], "opportunity": float(_opp.iloc[0]), "reach": float(_reach[_opp.index[0]])}
+users
+""",
+        "q2_answer": """
+okr = {
+    "objective": "Deliveries arrive when customers are home",
+    "key_results": [
+        {"metric": "missed_delivery_rate", "baseline": round(orders["missed"].mean() * 100, 2), "target": 8.0,
+         "deadline": "2027-06-30"},
+        {"metric": "redelivery_cost_per_week_eur", "baseline": 12285.0, "target": 10000.0, "deadline": "2027-06-30"},
+    ],
+    "guardrail": {"metric": "complaints_per_1000_orders", "baseline": 4.0, "limit": 4.5},
+}
+okr
+""",
+        "q3_answer": """
+def heuristic_flags(frame):
+    return frame["prior_missed_12w"] >= 1
+
+
+def model_flags(frame, threshold):
+    return frame["risk_score"] >= threshold
+
+
+def value_per_order(flags, missed, values):
+    f = np.asarray(flags, dtype=bool)
+    m = np.asarray(missed, dtype=bool)
+    return ((f & m).sum() * values["tp"] + (f & ~m).sum() * values["fp"] + (~f & m).sum() * values["fn"]
+            + (~f & ~m).sum() * values["tn"]) / f.sum()   # per flagged order
+
+
+_vh = value_per_order(heuristic_flags(orders), orders["missed"], VALUES)
+_vm = value_per_order(model_flags(orders, model_threshold), orders["missed"], VALUES)
+_approach = "model" if (_vm - _vh) * ORDERS_PER_MONTH > MODEL_RUN_COST_EUR_PER_MONTH else "heuristic"
+_vpo = _vm if _approach == "model" else _vh
+mvp = {"approach": _approach, "value_per_order": _vpo, "monthly_value_eur": _vpo * ORDERS_PER_MONTH}
+mvp
+""",
+        "q4_answer": """
+metric_tree = {
+    "redelivery_cost_per_week_eur": ["orders_per_week", "missed_delivery_rate", "cost_per_redelivery_eur"],
+    "missed_delivery_rate": ["flagged_share", "reminder_open_rate", "slot_change_rate"],
+}
+dashboard = {"headline": "model_auc", "inputs": ["flagged_share", "slot_change_rate"],
+             "guardrail": okr["guardrail"]["metric"]}
+dashboard
+""",
+        "q5_answer": """
+def sample_size_per_arm(p1, p2, alpha=0.05, power=0.8):
+    pbar = (p1 + p2) / 2
+    za, zb = norm.ppf(1 - alpha / 2), norm.ppf(power)
+    n = (za * math.sqrt(2 * pbar * (1 - pbar)) + zb * math.sqrt(p1 * (1 - p1) + p2 * (1 - p2))) ** 2 / (p2 - p1) ** 2
+    return math.ceil(n)
+
+
+_flags = heuristic_flags(orders) if mvp["approach"] == "heuristic" else model_flags(orders, model_threshold)
+baseline = orders["missed"].mean()
+per_arm = sample_size_per_arm(baseline, baseline - MDE, alpha, power)
+experiment = {"primary_metric": okr["key_results"][0]["metric"], "baseline": baseline, "mde": MDE, "per_arm": per_arm,
+              "weeks": math.ceil(2 * per_arm / (_flags.mean() * ORDERS_PER_WEEK))}
+experiment
+""",
+        "q6_answer": """
+def selection_rates(flags, groups):
+    return pd.Series(flags).astype(float).groupby(np.asarray(groups)).mean()
+
+
+def parity_ratio(rates):
+    return rates.max() / rates.min()
+
+
+_flags = heuristic_flags(orders) if mvp["approach"] == "heuristic" else model_flags(orders, model_threshold)
+_rates = selection_rates(_flags, orders["age_band"])
+_ratio = parity_ratio(_rates)
+responsible_ai = {"group": "age_band", "ratio": float(_ratio), "passes_four_fifths": bool(_ratio >= 0.8),
+                  "lowest_group": _rates.idxmin()}
+responsible_ai
+""",
+        "q7_answer": """
+def error_budget_minutes(slo, days=30):
+    return (1 - slo) * days * 24
+
+
+production = {"psi_moderate": 0.1, "psi_significant": 0.25, "slo": SLO,
+              "error_budget_minutes": error_budget_minutes(SLO),
+              "monitor": [experiment["primary_metric"], okr["guardrail"]["metric"], "flagged_share"]}
+production
+""",
+        "q8_answer": """
+def brief_problems(brief):
+    problems = []
+    krs = [kr["metric"] for kr in brief["okr"]["key_results"]]
+    e = brief["experiment"]
+    if e["primary_metric"] not in krs:
+        problems.append("primary_not_key_result")
+    if e["per_arm"] != sample_size_per_arm(e["baseline"], e["baseline"] - e["mde"]):
+        problems.append("sample_size_mismatch")
+    if not math.isclose(brief["mvp"]["monthly_value_eur"], brief["mvp"]["value_per_order"] * ORDERS_PER_MONTH):
+        problems.append("value_mismatch")
+    if brief["dashboard"]["guardrail"] != brief["okr"]["guardrail"]["metric"]:
+        problems.append("guardrail_mismatch")
+    r = brief["responsible_ai"]
+    if bool(r["passes_four_fifths"]) != (r["ratio"] > 0.8):
+        problems.append("parity_mismatch")
+    return problems
+
+
+product_brief = {"users": users, "okr": okr, "mvp": mvp, "metric_tree": metric_tree, "dashboard": dashboard,
+                 "experiment": experiment,
+                 "explanation": {"customers": "reason_codes", "dispatch_team": "natural_frequencies",
+                                 "finance": "permutation_importance"},
+                 "stakeholders": {"head_of_logistics": "manage closely", "finance_lead": "keep satisfied",
+                                  "drivers_lead": "keep informed", "data_protection_officer": "monitor",
+                                  "brand_manager": "monitor"},
+                 "responsible_ai": responsible_ai, "production": production}
+brief_problems(product_brief)
+""",
+    },
+    "blind-early-slip": {
+        "q1_answer": """
+def opportunity_scores(notes):
+    g = notes.groupby("pain_point")
+    reach = g["interview_id"].nunique() / notes["interview_id"].nunique()
+    return (reach * g["times_per_month"].mean() * g["severity"].mean()).sort_values(ascending=False)
+
+
+_opp = opportunity_scores(interviews)
+_reach = interviews.groupby("pain_point")["interview_id"].nunique() / interviews["interview_id"].nunique()
+users = {"pain_point": _opp.index[0], "opportunity": float(_opp.iloc[0]), "reach": float(_reach[_opp.index[0]])}
+users
+""",
+        "q2_answer": """
+okr = {
+    "objective": "Deliveries arrive when customers are home",
+    "key_results": [
+        {"metric": "missed_delivery_rate", "baseline": float(orders["missed"].mean()), "target": 0.08,
+         "deadline": "2027-06-30"},
+        {"metric": "redelivery_cost_per_week_eur", "baseline": 12285.0, "target": 10000.0, "deadline": "2027-06-30"},
+    ],
+    "guardrail": {"metric": "complaints_per_1000_orders", "baseline": 4.0, "limit": 4.5},
+}
+okr
+""",
+        "q3_answer": """
+def heuristic_flags(frame):
+    return frame["prior_missed_12w"] > 1
+
+
+def model_flags(frame, threshold):
+    return frame["risk_score"] >= threshold
+
+
+def value_per_order(flags, missed, values):
+    f = np.asarray(flags, dtype=bool)
+    m = np.asarray(missed, dtype=bool)
+    return ((f & m).sum() * values["tp"] + (f & ~m).sum() * values["fp"] + (~f & m).sum() * values["fn"]
+            + (~f & ~m).sum() * values["tn"]) / len(f)
+
+
+_vh = value_per_order(heuristic_flags(orders), orders["missed"], VALUES)
+_vm = value_per_order(model_flags(orders, model_threshold), orders["missed"], VALUES)
+_approach = "model" if (_vm - _vh) * ORDERS_PER_MONTH > MODEL_RUN_COST_EUR_PER_MONTH else "heuristic"
+_vpo = _vm if _approach == "model" else _vh
+mvp = {"approach": _approach, "value_per_order": _vpo, "monthly_value_eur": _vpo * ORDERS_PER_MONTH}
+mvp
+""",
+        "q4_answer": """
+metric_tree = {
+    "redelivery_cost_per_week_eur": ["orders_per_week", "missed_delivery_rate", "cost_per_redelivery_eur"],
+    "missed_delivery_rate": ["flagged_share", "reminder_open_rate", "slot_change_rate"],
+}
+dashboard = {"headline": okr["key_results"][0]["metric"], "inputs": ["flagged_share", "slot_change_rate"],
+             "guardrail": okr["guardrail"]["metric"]}
+dashboard
+""",
+        "q5_answer": """
+def sample_size_per_arm(p1, p2, alpha=0.05, power=0.8):
+    pbar = (p1 + p2) / 2
+    za, zb = norm.ppf(1 - alpha / 2), norm.ppf(power)
+    n = (za * math.sqrt(2 * pbar * (1 - pbar)) + zb * math.sqrt(p1 * (1 - p1) + p2 * (1 - p2))) ** 2 / (p2 - p1) ** 2
+    return math.ceil(n)
+
+
+_flags = heuristic_flags(orders) if mvp["approach"] == "heuristic" else model_flags(orders, model_threshold)
+baseline = orders.loc[_flags, "missed"].mean()
+per_arm = sample_size_per_arm(baseline, baseline - MDE, alpha, power)
+experiment = {"primary_metric": okr["key_results"][0]["metric"], "baseline": baseline, "mde": MDE, "per_arm": per_arm,
+              "weeks": math.ceil(2 * per_arm / (_flags.mean() * ORDERS_PER_WEEK))}
+experiment
+""",
+        "q6_answer": """
+def selection_rates(flags, groups):
+    return pd.Series(flags).astype(float).groupby(np.asarray(groups)).mean()
+
+
+def parity_ratio(rates):
+    return rates.min() / rates.max()
+
+
+_flags = heuristic_flags(orders) if mvp["approach"] == "heuristic" else model_flags(orders, model_threshold)
+_rates = selection_rates(_flags, orders["age_band"])
+_ratio = parity_ratio(_rates)
+responsible_ai = {"group": "age_band", "ratio": float(_ratio), "passes_four_fifths": bool(_ratio >= 0.8),
+                  "lowest_group": _rates.idxmin()}
+responsible_ai
+""",
+        "q7_answer": """
+def error_budget_minutes(slo, days=30):
+    return (1 - slo) * days * 24 * 60
+
+
+production = {"psi_moderate": 0.1, "psi_significant": 0.25, "slo": SLO,
+              "error_budget_minutes": error_budget_minutes(SLO),
+              "monitor": [experiment["primary_metric"], okr["guardrail"]["metric"], "flagged_share"]}
+production
+""",
+        "q8_answer": """
+def brief_problems(brief):
+    problems = []
+    krs = [kr["metric"] for kr in brief["okr"]["key_results"]]
+    e = brief["experiment"]
+    if e["primary_metric"] not in krs:
+        problems.append("primary_not_key_result")
+    if e["per_arm"] != sample_size_per_arm(e["baseline"], e["baseline"] - e["mde"]):
+        problems.append("sample_size_mismatch")
+    if not math.isclose(brief["mvp"]["monthly_value_eur"], brief["mvp"]["value_per_order"] * ORDERS_PER_MONTH):
+        problems.append("value_mismatch")
+    if brief["dashboard"]["guardrail"] != brief["okr"]["guardrail"]["metric"]:
+        problems.append("guardrail_mismatch")
+    r = brief["responsible_ai"]
+    if bool(r["passes_four_fifths"]) != (r["ratio"] >= 0.8):
+        problems.append("parity_mismatch")
+    return problems
+
+
+product_brief = {"users": users, "okr": okr, "mvp": mvp, "metric_tree": metric_tree, "dashboard": dashboard,
+                 "experiment": experiment,
+                 "explanation": {"customers": "reason_codes", "dispatch_team": "natural_frequencies",
+                                 "finance": "expected_value"},
+                 "stakeholders": {"head_of_logistics": "manage closely", "finance_lead": "keep satisfied",
+                                  "drivers_lead": "keep informed", "data_protection_officer": "keep satisfied",
+                                  "brand_manager": "monitor"},
+                 "responsible_ai": responsible_ai, "production": production}
+brief_problems(product_brief)
+""",
+    },
+}
+_BLIND_POINTS = {
+    "blind-other-style": {
+        "q1_answer": 3.0,
+        "q2_answer": 3.0,
+        "q3_answer": 4.0,
+        "q4_answer": 3.0,
+        "q5_answer": 4.0,
+        "q6_answer": 3.0,
+        "q7_answer": 3.0,
+        "q8_answer": 4.0,
+    },
+    "blind-typical-mistakes": {
+        "q1_answer": 1.88,  # fair 2.0
+        "q2_answer": 2.4,  # fair 2.0
+        "q3_answer": 3.0,  # fair 2.67
+        "q4_answer": 2.4,  # fair 2.5
+        "q5_answer": 3.56,  # fair 3.5
+        "q6_answer": 2.25,  # fair 2.0: parity_ratio inverted: charged by the visible check and the new hidden one
+        # on other orders (was 2.57)
+        "q7_answer": 2.4,  # fair 2.0
+        "q8_answer": 2.91,  # fair 3.0
+    },
+    "blind-early-slip": {
+        "q1_answer": 3.0,
+        "q2_answer": 3.0,
+        "q3_answer": 3.0,  # fair 3.0: heuristic flags '> 1' instead of '>= 1': the flags' checks cost it; mvp
+        # from the learner's own flags is consistent (was 2.5)
+        "q4_answer": 3.0,
+        "q5_answer": 4.0,  # fair 4: the baseline and weeks from the learner's own flags (was 3.11)
+        "q6_answer": 3.0,  # fair 3: the ratio and lowest group from the learner's own flags (was 2.57)
+        "q7_answer": 3.0,
+        "q8_answer": 4.0,
+    },
+}
+
+
+def _blind_upto(attempt: str, answer_id: str) -> str:
+    """The attempt's answers from the first question up to ``answer_id``, in order."""
+    cells = _BLIND[attempt]
+    ids = list(cells)
+    return "\n".join(cells[i] for i in ids[: ids.index(answer_id) + 1])
+
+
+FAIR_SCORES.update({
+    f"{attempt}-{answer_id.split('_')[0]}": (answer_id, _blind_upto(attempt, answer_id), points)
+    for attempt, by_cell in _BLIND_POINTS.items() for answer_id, points in by_cell.items()
+})

@@ -16,7 +16,7 @@ from typing import Any
 import pandas as pd
 from scipy.stats import norm
 
-from mlpm.checks.core import as_real, check_keys, check_type, quiet, same_value
+from mlpm.checks.core import as_real, check_keys, check_type, own_value, quiet, same_value
 
 # Every metric a section of the brief may name: name -> what it measures.
 METRICS = {
@@ -76,6 +76,24 @@ def sample_size_reference(p1: float, p2: float, alpha: float = 0.05, power: floa
     z_alpha, z_beta, p_bar = norm.ppf(1 - alpha / 2), norm.ppf(power), (p1 + p2) / 2
     top = z_alpha * math.sqrt(2 * p_bar * (1 - p_bar)) + z_beta * math.sqrt(p1 * (1 - p1) + p2 * (1 - p2))
     return math.ceil(top**2 / (p2 - p1) ** 2)
+
+
+def own_flags(compute: Any, frame: pd.DataFrame) -> pd.Series | None:
+    """The flags the learner's own functions give on ``frame`` (``compute`` calls them), or None.
+
+    Later sections build on the MVP's flags: a value computed with the learner's own flag functions
+    is accepted there, so a mistake in those functions costs points once, in question 3.
+    """
+    flags = own_value(compute)
+    if flags is None:
+        return None
+    try:
+        values = pd.Series(flags).to_numpy(dtype=bool)
+    except Exception:  # noqa: BLE001 - anything that is not a column of flags: no such value
+        return None
+    if values.shape != (len(frame),):
+        return None
+    return pd.Series(values, index=frame.index)
 
 
 def selection_rates_reference(flags: Any, groups: Any) -> pd.Series:

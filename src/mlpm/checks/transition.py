@@ -20,7 +20,25 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
-from mlpm.checks.core import check_keys, check_type, quiet
+from mlpm.checks.core import check_keys, check_sequence, check_type, quiet
+
+# ---- the gaps ----------------------------------------------------------------------------------
+
+
+@quiet
+def check_top(value: Any, expected: Sequence[str], name: str, *, hint: str = "") -> None:
+    """Check a top-n list of groups, biggest first (a tuple is fine too).
+
+    The shared ``check_sequence`` calls a list with the wrong items "missing or repeated"; a top-n list
+    of distinct groups that picks another group has neither, so it hears that instead (and the hint).
+    """
+    wanted = list(expected)
+    if (isinstance(value, (list, tuple)) and len(value) == len(wanted)
+            and len(set(map(str, value))) == len(value) and sorted(map(str, value)) != sorted(map(str, wanted))):
+        raise AssertionError(
+            f"`{name}` holds a group that is not among the {len(wanted)} biggest gaps. {hint}".rstrip())
+    check_sequence(value, wanted, name, hint=hint)
+
 
 # ---- the radar chart ---------------------------------------------------------------------------
 
