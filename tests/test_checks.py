@@ -99,8 +99,10 @@ def test_sequence_says_where_the_order_breaks():
         check_sequence(["a", "c", "b"], ["a", "b", "c"], "ranking")
     with pytest.raises(AssertionError, match="starts with the wrong item"):
         check_sequence(["c", "b", "a"], ["a", "b", "c"], "ranking")
-    with pytest.raises(AssertionError, match="exactly once"):
+    with pytest.raises(AssertionError, match="repeats an item"):
         check_sequence(["a", "a", "b"], ["a", "b", "c"], "ranking")
+    with pytest.raises(AssertionError, match="missing or does not belong"):
+        check_sequence(["a", "b", "d"], ["a", "b", "c"], "ranking")
 
 
 def test_labels_and_mapping_count_wrong_entries_without_revealing_them():

@@ -180,7 +180,9 @@ def check_sequence(value: Any, expected: Sequence[Any], name: str, *, hint: str 
         _fail(name, f"should be a list, but it is a {_type_name(value)}.")
     wanted = list(expected)
     if sorted(map(str, value)) != sorted(map(str, wanted)) or len(value) != len(wanted):
-        _fail(name, "should contain each item exactly once.", "Check for missing or repeated items.")
+        if len(set(map(str, value))) < len(value):
+            _fail(name, "repeats an item: each item should appear exactly once.", hint)
+        _fail(name, "does not hold the right items yet: one is missing or does not belong.", hint)
     for position, (got, want) in enumerate(zip(value, wanted, strict=True)):
         if not same_value(got, want):
             where = "starts with the wrong item." if position == 0 else (

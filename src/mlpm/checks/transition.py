@@ -29,8 +29,8 @@ from mlpm.checks.core import check_keys, check_sequence, check_type, quiet
 def check_top(value: Any, expected: Sequence[str], name: str, *, hint: str = "") -> None:
     """Check a top-n list of groups, biggest first (a tuple is fine too).
 
-    The shared ``check_sequence`` calls a list with the wrong items "missing or repeated"; a top-n list
-    of distinct groups that picks another group has neither, so it hears that instead (and the hint).
+    A top-n list of distinct groups that picks another group hears which kind of mistake that is,
+    more specifically than ``check_sequence`` can say it.
     """
     wanted = list(expected)
     if (isinstance(value, (list, tuple)) and len(value) == len(wanted)
