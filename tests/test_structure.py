@@ -156,3 +156,10 @@ def test_ends_with_what_next(path):
     last_module = max(int(lesson.name[:2]) for lesson in (ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb"))
     if number < last_module:
         assert f"{number + 1:02d}-" in text, "name the next module's lesson"
+
+
+@pytest.mark.parametrize("path", solution_notebooks(), ids=lambda p: p.parent.name)
+def test_setup_cell_offers_model_answers_for_self_study(path):
+    """Does every exercise's setup cell make `show_solution` for its own assignment?"""
+    setup = [cell for cell in read_notebook(path)["cells"] if nbgrader_meta(cell).get("grade_id") == "setup"]
+    assert setup and f'show_solution = ModelAnswers("{path.parent.name}")' in source(setup[0])
