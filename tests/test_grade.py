@@ -87,6 +87,12 @@ for folder in list(pathlib.Path.cwd().parents)[:4]:
 """
 
 
+PRINTS_WHERE_IT_RUNS = """import os
+print("folder:", os.getcwd())
+print("NBGRADER_EXECUTION:", os.environ.get("NBGRADER_EXECUTION"))
+"""
+
+
 def with_duplicated_cell(notebook: dict, grade_id: str) -> dict:
     """A copy of a notebook in which one cell appears twice, same cell id and grade_id (a copy-paste)."""
     notebook = copy.deepcopy(notebook)
@@ -119,6 +125,7 @@ FIXTURES = {
     "duplicated-answer-cell": with_duplicated_cell(solved(), "q3_answer"),
     "overwrites-every-db-above": solved(q1_answer=OVERWRITES_EVERY_DB_ABOVE + SOLVED["q1_answer"]),
     "not-an-exercise": {"cells": [], "metadata": {}, "nbformat": 4, "nbformat_minor": 5},
+    "prints-where-it-runs": solved(q1_answer=PRINTS_WHERE_IT_RUNS + SOLVED["q1_answer"]),
 }
 
 
@@ -255,6 +262,18 @@ def test_writing_outside_its_folder_harms_no_one(graded):
     assert (graded["base"] / "scratch" / "written-by-a-student.txt").exists(), "the fixture did not run"
     with Gradebook(course_gradebook.db_url(graded["course_root"])) as gradebook:
         assert gradebook.find_submission(SLUG, "solved").score == FULL_AUTO
+
+
+def test_notebook_runs_in_its_autograded_folder_as_under_plain_nbgrader(graded):
+    """Does a notebook run in its own autograded folder, with nbgrader's NBGRADER_EXECUTION set?
+
+    The kernel is started before nbgrader reaches its Execute step (mlpm.grading.early_kernel).
+    """
+    row = graded["rows"]["prints-where-it-runs"]
+    assert (row["status"], row["total"]) == ("ok", FULL_AUTO)
+    page = html.unescape((graded["run"].feedback_dir / "prints-where-it-runs.html").read_text(encoding="utf-8"))
+    assert re.search(rf"folder: /\S+/autograded/prints-where-it-runs/{SLUG}\n", page), "not run in its folder"
+    assert "NBGRADER_EXECUTION: autograde\n" in page
 
 
 def test_gradebook_holds_every_graded_student_only(graded):

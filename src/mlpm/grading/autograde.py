@@ -27,9 +27,10 @@ import psutil
 # Imported in the parent on purpose: forked children start with nbgrader already loaded.
 from nbgrader.api import Gradebook
 from nbgrader.apps.nbgraderapp import NbGraderApp
+from traitlets.config import Config
 
 from mlpm.checks.question import MEDIA_TYPE, CheckFailed, NotAnsweredYet, QuestionResult
-from mlpm.grading import kernel
+from mlpm.grading import early_kernel, kernel
 from mlpm.grading.course import Course, nbgrader_cells
 
 OK = "ok"
@@ -129,8 +130,13 @@ def _child(course: Course, job: _Job, limits: Limits, in_worker: Callable[[Resul
     os.chdir(folder)
     code = 0
     try:
-        NbGraderApp.launch_instance(argv=[
-            "autograde", slug, "--student", student, "--force",
+        # The kernel boots while nbgrader prepares; naming the notebook keeps the folder it runs in.
+        running_folder = folder / "autograded" / student / slug
+        running_folder.mkdir(parents=True)
+        early_kernel.start(running_folder)
+        steps = Config(Autograde={"autograde_preprocessors": early_kernel.autograde_steps()})
+        NbGraderApp.launch_instance(config=steps, argv=[
+            "autograde", slug, "--student", student, "--force", f"--notebook={Path(course.notebook).stem}",
             f"--Execute.timeout={limits.cell_timeout}",
             "--Execute.shutdown_kernel=immediate",  # the outputs are in; a graceful exit only costs time
             "--ExecutePreprocessor.kernel_manager_class=mlpm.kernels.IpcKernelManager",
