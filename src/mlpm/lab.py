@@ -187,8 +187,21 @@ def has_tests(notebook: Path) -> bool:
     return any(cell.get("metadata", {}).get("nbgrader", {}).get("grade") for cell in cells)
 
 
+def _not_a_trust_warning(record) -> bool:
+    """Drop "Notebook X is not trusted", logged on opening any notebook this lab has not saved yet.
+
+    The workshop's notebooks carry no outputs to trust, and JupyterLab signs what it saves:
+    there is nothing for a learner to do about it.
+    """
+    return record.msg != "Notebook %s is not trusted"
+
+
 def _load_jupyter_server_extension(server) -> None:
-    """Serve nbgrader's Validate, saying so on a notebook without tests instead of "Success!"."""
+    """Serve nbgrader's Validate, saying so on a notebook without tests instead of "Success!".
+
+    Also keeps two lines a learner cannot act on out of their terminal.
+    """
+    from jupyter_server.base.websocket import WS_PING_INTERVAL
     from jupyter_server.utils import url_path_join
     from nbgrader.server_extensions.validate_assignment import handlers
 
@@ -199,7 +212,12 @@ def _load_jupyter_server_extension(server) -> None:
                 return {"success": False, "value": NO_TESTS}
             return super().validate_notebook(path)
 
-    server.web_app.settings["root_dir"] = server.root_dir
+    server.log.addFilter(_not_a_trust_warning)
+    # jupyter_server's default ping timeout (3 pings) is longer than tornado (6.5+) accepts, which
+    # then warns on the first kernel connection and uses the interval instead: ask for that.
+    settings = server.web_app.settings
+    settings.setdefault("ws_ping_timeout", settings.get("ws_ping_interval", WS_PING_INTERVAL))
+    settings["root_dir"] = server.root_dir
     routes = [(r"/assignments/validate", ValidateHandler), (r"/nbgrader_version", handlers.NbGraderVersionHandler)]
     base = server.web_app.settings["base_url"]
     server.web_app.add_handlers(".*$", [(url_path_join(base, route), handler) for route, handler in routes])

@@ -135,7 +135,8 @@ def render(rows: list[ModuleProgress]) -> str:
     earned, possible = sum(r.points for r in rows), sum(r.auto_points for r in rows)
     answered, questions = sum(r.answered for r in rows), sum(r.questions for r in rows)
     lines += ["", f"{answered} of {questions} questions answered; {earned:g} of {possible:g} automatic points.",
-              "(From the visible checks as they last ran in your notebooks; `mlpm check` runs them afresh.)"]
+              "(From the visible checks as they last ran in your notebooks;",
+              " `mlpm check` runs them afresh.)"]
     return "\n".join(lines)
 
 
