@@ -1,11 +1,12 @@
 """Time `mlpm grade` against plain, sequential `nbgrader autograde` on the same submissions.
 
-Usage: python benchmarks/grade_vs_nbgrader.py [--n 16] [--repeat 3] [--jobs CPU]
+Usage: python benchmarks/grade_vs_nbgrader.py [--n 16] [--repeat 3] [--jobs N [N ...]]
 
 Builds N copies of a solved module 01 submission, then times, in one run and alternating:
 
-- ``mlpm grade 01-product-strategy FOLDER`` (a command line, with its own course folder):
-  collect, grade N notebooks in parallel, merge, feedback pages and the class report;
+- ``mlpm grade 01-product-strategy FOLDER --jobs J`` (a command line, with its own course
+  folder): collect, grade N notebooks in parallel, merge, feedback pages and the class report;
+  once per J given (default: mlpm's default), to compare worker counts in the same run;
 - ``nbgrader autograde 01-product-strategy --force`` (a command line) in a course copy where
   ``generate_assignment`` has already run: the same notebooks one after another, no feedback;
 - a bare kernel run of the same notebook (nbclient, a fresh kernel each time), N times.
@@ -32,6 +33,7 @@ import nbformat
 from nbclient import NotebookClient
 
 from mlpm.grading.attempts import attempt, read, solution_answers, write
+from mlpm.grading.autograde import default_jobs
 
 ROOT = Path(__file__).resolve().parents[1]
 SLUG = "01-product-strategy"
@@ -83,29 +85,36 @@ def main() -> None:
     options = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     options.add_argument("--n", type=int, default=16, help="submissions (default: 16)")
     options.add_argument("--repeat", type=int, default=3, help="timed runs of each (default: 3)")
-    options.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="mlpm workers (default: CPU count)")
+    options.add_argument("--jobs", type=int, nargs="+", default=[default_jobs()],
+                         help="mlpm workers, one or more counts (default: mlpm's default)")
     args = options.parse_args()
     with tempfile.TemporaryDirectory(prefix="mlpm-bench-") as scratch:
         base = Path(scratch)
         folder, nbgrader_course, solved = _setup(base, args.n)
-        mlpm = [sys.executable, "-m", "mlpm", "grade", SLUG, str(folder), "--course", str(base / "mlpm-course"),
-                "--output", str(base / "out"), "--jobs", str(args.jobs)]
-        nbgrader = [sys.executable, "-m", "nbgrader", "autograde", SLUG, "--force"]
-        _timed(mlpm, ROOT)  # untimed first runs: gradebooks created, files cached
-        _timed(nbgrader, nbgrader_course)
-        times: dict[str, list[float]] = {"mlpm": [], "nbgrader": [], "bare": []}
+        commands = {f"mlpm --jobs {jobs}": [sys.executable, "-m", "mlpm", "grade", SLUG, str(folder), "--course",
+                                            str(base / "mlpm-course"), "--output", str(base / "out"),
+                                            "--jobs", str(jobs)] for jobs in args.jobs}
+        commands["nbgrader"] = [sys.executable, "-m", "nbgrader", "autograde", SLUG, "--force"]
+        folders = {name: nbgrader_course if name == "nbgrader" else ROOT for name in commands}
+        for name, command in commands.items():  # untimed first runs: gradebooks created, files cached
+            _timed(command, folders[name])
+        times: dict[str, list[float]] = {name: [] for name in [*commands, "bare"]}
         for _ in range(args.repeat):
-            times["mlpm"].append(_timed(mlpm, ROOT))
-            times["nbgrader"].append(_timed(nbgrader, nbgrader_course))
+            for name, command in commands.items():
+                times[name].append(_timed(command, folders[name]))
             times["bare"].append(statistics.median(_bare_run(solved, base) for _ in range(3)))
-    mlpm_s, nbgrader_s, bare_s = (statistics.median(times[k]) for k in ("mlpm", "nbgrader", "bare"))
-    print(f"{args.n} submissions, {args.repeat} runs each, mlpm --jobs {args.jobs}, {os.cpu_count()} CPUs")
-    print(f"mlpm grade (parallel, feedback, report): median {mlpm_s:6.1f} s  runs {_fmt(times['mlpm'])}")
-    print(f"nbgrader autograde (sequential):         median {nbgrader_s:6.1f} s  runs {_fmt(times['nbgrader'])}")
-    print(f"bare kernel run of the notebook:         median {bare_s:6.2f} s per notebook")
-    print(f"ratio nbgrader / mlpm: {nbgrader_s / mlpm_s:.2f}x (target >= 1.6x)")
-    print(f"per-submission overhead over a bare run: mlpm {mlpm_s * args.jobs / args.n - bare_s:+.2f} worker-s, "
-          f"nbgrader {nbgrader_s / args.n - bare_s:+.2f} s")
+    medians = {name: statistics.median(values) for name, values in times.items()}
+    nbgrader_s, bare_s = medians["nbgrader"], medians["bare"]
+    print(f"{args.n} submissions, {args.repeat} runs each, {os.cpu_count()} CPUs, "
+          f"mlpm's default --jobs {default_jobs()}")
+    for name in commands:
+        print(f"{name:<15} median {medians[name]:6.1f} s  runs {_fmt(times[name])}")
+    print(f"bare kernel run of the notebook: median {bare_s:.2f} s per notebook")
+    print(f"nbgrader autograde, sequential: {nbgrader_s / args.n - bare_s:+.2f} s per submission over a bare run")
+    for jobs in args.jobs:
+        mlpm_s = medians[f"mlpm --jobs {jobs}"]
+        print(f"mlpm --jobs {jobs}: ratio nbgrader / mlpm {nbgrader_s / mlpm_s:.2f}x (target >= 1.6x), "
+              f"{mlpm_s * jobs / args.n - bare_s:+.2f} worker-s per submission over a bare run")
 
 
 def _fmt(values: list[float]) -> str:

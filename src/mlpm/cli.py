@@ -147,7 +147,7 @@ def parser() -> argparse.ArgumentParser:
     grade.add_argument("submissions", type=Path,
                        help="nbgrader submitted/ folder, or an LMS folder or zip of files named per student")
     grade.add_argument("--output", type=Path, help="folder for the results (default: grading/reports/ASSIGNMENT)")
-    grade.add_argument("--jobs", type=int, help="notebooks graded at once (default: CPU count)")
+    grade.add_argument("--jobs", type=int, help="notebooks graded at once (default: one per CPU)")
     grade.add_argument("--course", type=Path,
                        help="nbgrader course folder whose gradebook receives the grades (default: grading/)")
     _add_limits(grade, cell=60, notebook=600)

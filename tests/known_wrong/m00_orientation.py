@@ -88,17 +88,17 @@ riskiest_segment = max(churn_by_segment(customers).items(), key=lambda kv: kv[1]
 def churn_by_segment(frame):
     return frame.groupby("segment")["churned_next_4w"].sum()
 riskiest_segment = churn_by_segment(customers).idxmax()
-""", 0.5),
+""", 2 / 3),  # the function's two checks fail; riskiest_segment, consistent with it, keeps its third
     "rounded_rates_cost_once": ("q1_answer", """
 def churn_by_segment(frame):
     return frame.groupby("segment")["churned_next_4w"].mean().round(3)
 riskiest_segment = churn_by_segment(customers).idxmax()
-""", 1.5),
+""", 2 * 2 / 3),  # fair 1.5: the visible check is exact, the hidden one lenient
     "percentages_cost_once": ("q1_answer", """
 def churn_by_segment(frame):
     return 100 * frame.groupby("segment")["churned_next_4w"].mean()
 riskiest_segment = churn_by_segment(customers).idxmax()
-""", 1.5),
+""", 2 * 2 / 3),  # fair 1.0: the pinned unit is missed; the hidden check is lenient by design
     "one_activity_wrong_of_ten": ("q2_answer", _owns(A6="pm"), 2 * 9 / 10),
     "key_written_with_a_loop": ("q2_answer", """
 who_owns = {}
@@ -143,7 +143,7 @@ skill_for = {"S1": "product strategy", "S2": "product delivery", "S3": "technica
 def churn_by_segment(frame):
     return frame.groupby("segment").churned_next_4w.mean()
 del riskiest_segment
-""", 1.5),
+""", 2 * 2 / 3),  # fair 1.0: half the question is missing, but the function carries two of the three checks
 }
 
 
@@ -224,14 +224,14 @@ _BLIND_POINTS = {
         "q3_answer": 2.0,
     },
     "blind-typical-mistakes": {
-        "q1_answer": 1.5,  # fair 1.0: a percentage is charged once, by the visible check (hidden checks are
-        # lenient by design); at the half-point limit
+        "q1_answer": 2 * 2 / 3,  # fair 1.0: a percentage is charged once, by the visible check (hidden checks
+        # are lenient by design)
         "q2_answer": 1.6,
         "q3_answer": 1.75,
     },
     "blind-early-slip": {
-        "q1_answer": 0.5,  # fair 1.0: the wrong denominator fails the function's three checks; riskiest_segment,
-        # consistent with it, keeps its point; at the half-point limit
+        "q1_answer": 2 / 3,  # fair 1.0: the wrong denominator fails the function's two checks; riskiest_segment,
+        # consistent with it, keeps its third
         "q2_answer": 2.0,
         "q3_answer": 2.0,
     },

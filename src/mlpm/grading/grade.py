@@ -53,7 +53,7 @@ def grade(
     limits : Limits
         Per-cell and per-notebook time limits, memory cap.
     jobs : int, optional
-        Submissions graded at once (default: CPU count).
+        Submissions graded at once (default: one per CPU).
     course_root : Path, optional
         The nbgrader course whose gradebook receives the grades (default: ``root/grading``).
     progress : bool
