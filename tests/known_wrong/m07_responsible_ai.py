@@ -346,6 +346,81 @@ current_rates = selection_rates(offers, current_threshold)
     "card-right-after-selection-above-threshold": ("q6_answer", _SELECTION_ABOVE + _Q1_VALUES + _CARD, 3.0),
 }
 
+# The blind early-slip attempt, answer by answer: each later answer is graded after its q1.
+_EARLY_SLIP_Q1 = """
+def selection_rates(frame, threshold):
+    selected = frame["churn_score"] >= threshold
+    return selected.groupby(frame["age_band"]).sum() / selected.sum()
+
+
+def dp_difference(rates):
+    return rates.max() - rates.min()
+
+
+def dp_ratio(rates):
+    return rates.min() / rates.max()
+
+
+current_rates = selection_rates(offers, current_threshold)
+current_dp_difference = dp_difference(current_rates)
+current_dp_ratio = dp_ratio(current_rates)
+adverse_impact = bool(current_dp_ratio < min_ratio)
+print(current_rates.round(3).to_dict(), f"difference {current_dp_difference:.3f}, ratio {current_dp_ratio:.3f}")
+"""
+_EARLY_SLIP_Q4 = """
+def evaluate_policy(frame, thresholds, value, cost):
+    cut = frame["age_band"].map(thresholds)
+    selected = frame["churn_score"] >= cut
+    saved = (selected & frame["churned_next_4w"]).sum()
+    return {"expected_value": value * saved - cost * selected.sum(),
+            "dp_ratio": dp_ratio(selection_rates(frame, cut))}
+
+
+current_policy = evaluate_policy(offers, {b: current_threshold for b in GROUPS}, VALUE_PER_SAVED_EUR, DISCOUNT_COST_EUR)
+current_policy
+"""
+_EARLY_SLIP_Q5 = """
+single_candidates = [{b: t for b in GROUPS} for t in THRESHOLDS]
+per_group_candidates = [dict(zip(GROUPS, triple)) for triple in itertools.product(THRESHOLDS, repeat=3)]
+
+
+def choose_policy(frame, candidates, value, cost, min_ratio=None):
+    best = None
+    for c in candidates:
+        r = evaluate_policy(frame, c, value, cost)
+        if min_ratio is not None and r["dp_ratio"] < min_ratio:
+            continue
+        if best is None or r["expected_value"] > best["expected_value"]:
+            best = {"thresholds": c, "expected_value": r["expected_value"], "dp_ratio": r["dp_ratio"]}
+    return best
+
+
+best_single = choose_policy(offers, single_candidates, VALUE_PER_SAVED_EUR, DISCOUNT_COST_EUR)
+fair_single = choose_policy(offers, single_candidates, VALUE_PER_SAVED_EUR, DISCOUNT_COST_EUR, min_ratio)
+best_overall = choose_policy(offers, per_group_candidates, VALUE_PER_SAVED_EUR, DISCOUNT_COST_EUR)
+pinned_choice = choose_policy(offers, per_group_candidates, VALUE_PER_SAVED_EUR, DISCOUNT_COST_EUR, min_ratio)
+parity_cost_eur = best_overall["expected_value"] - pinned_choice["expected_value"]
+pd.DataFrame({"best_single": best_single, "fair_single": fair_single, "best_overall": best_overall,
+              "pinned_choice": pinned_choice}).T
+"""
+_EARLY_SLIP_Q6 = """
+model_card = {
+    "model_details": "Churn model v2, gradient boosting, built by Larder's data team in 2026.",
+    "intended_use": {"primary_uses": ["pick who gets a retention discount"],
+                     "out_of_scope": ["pricing", "credit decisions", "refusing service"]},
+    "factors": ["age_band"],
+    "metrics": ["selection_rate", "tpr", "fpr", "threshold 0.5"],
+    "evaluation_data": {"dataset": "offer_targeting", "n_rows": len(offers)},
+    "training_data": "Module 02's subscriber history.",
+    "quantitative_analyses": {"selection_rate": current_rates.round(3).to_dict(),
+                              "tpr": current_errors["tpr"].round(3).to_dict(),
+                              "fpr": current_errors["fpr"].round(3).to_dict()},
+    "ethical_considerations": ["older subscribers get fewer offers"],
+    "caveats_and_recommendations": ["legal advice before per-band thresholds"],
+}
+"""
+
+
 # ---- blind attempts (a helper playing the learner from the lesson and the student notebook only, then graded with
 # `mlpm check`): another style (24/24), typical mistakes of a data scientist new to product work (17.76/24) and one
 # early slip that later questions build on (selection rate as the group's share of everyone selected, 22.88/24).
@@ -631,145 +706,10 @@ ai_act_reason = {"v1": "no_listed_use", "v2": "annex3_creditworthiness", "v3": "
     "blind-typical-mistakes-q8": ("q8_answer", """
 gdpr_answers = {"g1": "b", "g2": "a", "g3": "a", "g4": "a", "g5": "c", "g6": "b"}
 """, 3 * 5 / 7),
-    "blind-early-slip-q1-share-of-all-selected": ("q1_answer", """
-def selection_rates(frame, threshold):
-    selected = frame["churn_score"] >= threshold
-    return selected.groupby(frame["age_band"]).sum() / selected.sum()
-
-
-def dp_difference(rates):
-    return rates.max() - rates.min()
-
-
-def dp_ratio(rates):
-    return rates.min() / rates.max()
-
-
-current_rates = selection_rates(offers, current_threshold)
-current_dp_difference = dp_difference(current_rates)
-current_dp_ratio = dp_ratio(current_rates)
-adverse_impact = bool(current_dp_ratio < min_ratio)
-print(current_rates.round(3).to_dict(), f"difference {current_dp_difference:.3f}, ratio {current_dp_ratio:.3f}")
-""", 3 * 5 / 8),
-    "blind-early-slip-q4-policy-reuses-own-q1": ("q4_answer", """
-def selection_rates(frame, threshold):
-    selected = frame["churn_score"] >= threshold
-    return selected.groupby(frame["age_band"]).sum() / selected.sum()
-
-
-def dp_difference(rates):
-    return rates.max() - rates.min()
-
-
-def dp_ratio(rates):
-    return rates.min() / rates.max()
-
-
-current_rates = selection_rates(offers, current_threshold)
-current_dp_difference = dp_difference(current_rates)
-current_dp_ratio = dp_ratio(current_rates)
-adverse_impact = bool(current_dp_ratio < min_ratio)
-print(current_rates.round(3).to_dict(), f"difference {current_dp_difference:.3f}, ratio {current_dp_ratio:.3f}")
-
-def evaluate_policy(frame, thresholds, value, cost):
-    cut = frame["age_band"].map(thresholds)
-    selected = frame["churn_score"] >= cut
-    saved = (selected & frame["churned_next_4w"]).sum()
-    return {"expected_value": value * saved - cost * selected.sum(),
-            "dp_ratio": dp_ratio(selection_rates(frame, cut))}
-
-
-current_policy = evaluate_policy(offers, {b: current_threshold for b in GROUPS}, VALUE_PER_SAVED_EUR, DISCOUNT_COST_EUR)
-current_policy
-""", 3.0),
-    "blind-early-slip-q5-choice-after-own-q1-and-q4": ("q5_answer", """
-def selection_rates(frame, threshold):
-    selected = frame["churn_score"] >= threshold
-    return selected.groupby(frame["age_band"]).sum() / selected.sum()
-
-
-def dp_difference(rates):
-    return rates.max() - rates.min()
-
-
-def dp_ratio(rates):
-    return rates.min() / rates.max()
-
-
-current_rates = selection_rates(offers, current_threshold)
-current_dp_difference = dp_difference(current_rates)
-current_dp_ratio = dp_ratio(current_rates)
-adverse_impact = bool(current_dp_ratio < min_ratio)
-print(current_rates.round(3).to_dict(), f"difference {current_dp_difference:.3f}, ratio {current_dp_ratio:.3f}")
-
-def evaluate_policy(frame, thresholds, value, cost):
-    cut = frame["age_band"].map(thresholds)
-    selected = frame["churn_score"] >= cut
-    saved = (selected & frame["churned_next_4w"]).sum()
-    return {"expected_value": value * saved - cost * selected.sum(),
-            "dp_ratio": dp_ratio(selection_rates(frame, cut))}
-
-
-current_policy = evaluate_policy(offers, {b: current_threshold for b in GROUPS}, VALUE_PER_SAVED_EUR, DISCOUNT_COST_EUR)
-current_policy
-
-single_candidates = [{b: t for b in GROUPS} for t in THRESHOLDS]
-per_group_candidates = [dict(zip(GROUPS, triple)) for triple in itertools.product(THRESHOLDS, repeat=3)]
-
-
-def choose_policy(frame, candidates, value, cost, min_ratio=None):
-    best = None
-    for c in candidates:
-        r = evaluate_policy(frame, c, value, cost)
-        if min_ratio is not None and r["dp_ratio"] < min_ratio:
-            continue
-        if best is None or r["expected_value"] > best["expected_value"]:
-            best = {"thresholds": c, "expected_value": r["expected_value"], "dp_ratio": r["dp_ratio"]}
-    return best
-
-
-best_single = choose_policy(offers, single_candidates, VALUE_PER_SAVED_EUR, DISCOUNT_COST_EUR)
-fair_single = choose_policy(offers, single_candidates, VALUE_PER_SAVED_EUR, DISCOUNT_COST_EUR, min_ratio)
-best_overall = choose_policy(offers, per_group_candidates, VALUE_PER_SAVED_EUR, DISCOUNT_COST_EUR)
-pinned_choice = choose_policy(offers, per_group_candidates, VALUE_PER_SAVED_EUR, DISCOUNT_COST_EUR, min_ratio)
-parity_cost_eur = best_overall["expected_value"] - pinned_choice["expected_value"]
-pd.DataFrame({"best_single": best_single, "fair_single": fair_single, "best_overall": best_overall,
-              "pinned_choice": pinned_choice}).T
-""", 3.0),
-    "blind-early-slip-q6-card-after-own-q1": ("q6_answer", """
-def selection_rates(frame, threshold):
-    selected = frame["churn_score"] >= threshold
-    return selected.groupby(frame["age_band"]).sum() / selected.sum()
-
-
-def dp_difference(rates):
-    return rates.max() - rates.min()
-
-
-def dp_ratio(rates):
-    return rates.min() / rates.max()
-
-
-current_rates = selection_rates(offers, current_threshold)
-current_dp_difference = dp_difference(current_rates)
-current_dp_ratio = dp_ratio(current_rates)
-adverse_impact = bool(current_dp_ratio < min_ratio)
-print(current_rates.round(3).to_dict(), f"difference {current_dp_difference:.3f}, ratio {current_dp_ratio:.3f}")
-
-model_card = {
-    "model_details": "Churn model v2, gradient boosting, built by Larder's data team in 2026.",
-    "intended_use": {"primary_uses": ["pick who gets a retention discount"],
-                     "out_of_scope": ["pricing", "credit decisions", "refusing service"]},
-    "factors": ["age_band"],
-    "metrics": ["selection_rate", "tpr", "fpr", "threshold 0.5"],
-    "evaluation_data": {"dataset": "offer_targeting", "n_rows": len(offers)},
-    "training_data": "Module 02's subscriber history.",
-    "quantitative_analyses": {"selection_rate": current_rates.round(3).to_dict(),
-                              "tpr": current_errors["tpr"].round(3).to_dict(),
-                              "fpr": current_errors["fpr"].round(3).to_dict()},
-    "ethical_considerations": ["older subscribers get fewer offers"],
-    "caveats_and_recommendations": ["legal advice before per-band thresholds"],
-}
-""", 3.0),
+    "blind-early-slip-q1-share-of-all-selected": ("q1_answer", _EARLY_SLIP_Q1, 3 * 5 / 8),
+    "blind-early-slip-q4-policy-reuses-own-q1": ("q4_answer", _EARLY_SLIP_Q1 + _EARLY_SLIP_Q4, 3.0),
+    "blind-early-slip-q5-choice-after-own-q1-and-q4": ("q5_answer",
+                                                        _EARLY_SLIP_Q1 + _EARLY_SLIP_Q4 + _EARLY_SLIP_Q5, 3.0),
+    "blind-early-slip-q6-card-after-own-q1": ("q6_answer", _EARLY_SLIP_Q1 + _EARLY_SLIP_Q6, 3.0),
 })
 

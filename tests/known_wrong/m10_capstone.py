@@ -11,6 +11,7 @@ points (error carried forward).
 """
 
 from attempts.m10_capstone import ATTEMPTS
+from known_wrong import blind_attempt_scores
 
 ASSIGNMENT = "10-capstone"
 ANOTHER_STYLE = ATTEMPTS["another-style"]  # the realistic attempts of tests/attempts/, question by question
@@ -714,14 +715,4 @@ _BLIND_POINTS = {
 }
 
 
-def _blind_upto(attempt: str, answer_id: str) -> str:
-    """The attempt's answers from the first question up to ``answer_id``, in order."""
-    cells = _BLIND[attempt]
-    ids = list(cells)
-    return "\n".join(cells[i] for i in ids[: ids.index(answer_id) + 1])
-
-
-FAIR_SCORES.update({
-    f"{attempt}-{answer_id.split('_')[0]}": (answer_id, _blind_upto(attempt, answer_id), points)
-    for attempt, by_cell in _BLIND_POINTS.items() for answer_id, points in by_cell.items()
-})
+FAIR_SCORES.update(blind_attempt_scores(_BLIND, _BLIND_POINTS))
