@@ -15,6 +15,7 @@ _CORE = (
     "check_labels",
     "check_mapping",
     "check_number",
+    "check_one_of",
     "check_options",
     "check_sequence",
     "check_series",

@@ -17,7 +17,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from mlpm.checks.core import as_real, check_keys, check_type, quiet
+from mlpm.checks.core import as_real, check_keys, check_one_of, check_type, quiet  # noqa: F401 (check_one_of: the test cells import it from here)
 
 MODEL_CARD_SECTIONS = (
     "model_details", "intended_use", "factors", "metrics", "evaluation_data", "training_data",
@@ -99,24 +99,6 @@ def best_policy(frame: pd.DataFrame, candidates: Sequence[Mapping[str, float]], 
 
 
 # ---- checkers ----
-
-def check_one_of(check: Any, value: Any, accepted: Sequence[Any], *args: Any, **kwargs: Any) -> None:
-    """Run ``check(value, expected, *args, **kwargs)`` against each accepted expectation; pass if one does.
-
-    ``accepted`` starts with the reference; later items (None is skipped) are values a fair reading
-    accepts too, such as the value that follows from the learner's own function (error carried
-    forward). When none matches, the reference's message is the one shown.
-    """
-    for expected in list(accepted)[1:]:
-        if expected is None:
-            continue
-        try:
-            check(value, expected, *args, **kwargs)
-        except Exception:  # noqa: BLE001 - an unusable own value is simply not accepted
-            continue
-        return
-    check(value, accepted[0], *args, **kwargs)
-
 
 @quiet
 def check_error_table(value: Any, expected: pd.DataFrame, name: str, *, hint: str = "") -> None:

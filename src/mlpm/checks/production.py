@@ -13,7 +13,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from mlpm.checks.core import _fail, _listing, quiet
+from mlpm.checks.core import _fail, _listing, check_one_of, quiet  # noqa: F401 (check_one_of: the test cells import it from here)
 
 PSI_FLOOR = 1e-4
 PSI_BANDS = ("stable", "moderate", "significant")
@@ -208,21 +208,3 @@ def check_names_from(value: Any, options: Sequence[str], name: str) -> None:
         _fail(name, "names an item more than once.")
     if not items:
         _fail(name, "is empty: pick the options that apply.")
-
-
-def check_one_of(check: Any, value: Any, accepted: Sequence[Any], *args: Any, **kwargs: Any) -> None:
-    """Run ``check(value, expected, *args, **kwargs)`` against each accepted expectation; pass if one does.
-
-    ``accepted`` starts with the reference; later items (None is skipped) are values a fair reading
-    accepts too, such as the value that follows from the learner's own function (error carried
-    forward). When none matches, the reference's message is the one shown.
-    """
-    for expected in list(accepted)[1:]:
-        if expected is None:
-            continue
-        try:
-            check(value, expected, *args, **kwargs)
-        except Exception:  # noqa: BLE001 - an unusable own value is simply not accepted
-            continue
-        return
-    check(value, accepted[0], *args, **kwargs)
