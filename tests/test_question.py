@@ -36,6 +36,24 @@ def test_partial_credit_is_the_share_of_checks_that_pass():
     assert bundle["application/vnd.mlpm.question+json"]["passed"] == 2
 
 
+def test_a_check_weighs_what_it_says_it_is_worth():
+    """Does a failing core check of weight 4 cost four fifths of the points next to a passing form check?"""
+    q = Question(5, points=3)
+    with q.check():
+        pass  # the form: type and keys
+    with q.check(weight=4):
+        check_number(1, 2, "core_rule(hidden)")
+    result = q.result()
+    assert result.points == 0.6
+    assert (result.passed, result.total) == (1, 2)
+
+
+def test_a_check_weight_must_be_positive():
+    """Is a zero or negative weight refused, so a check cannot silently count for nothing?"""
+    with pytest.raises(ValueError, match="positive"):
+        Question(1, points=1).check(weight=0)
+
+
 def test_points_are_rounded_down_never_above_the_maximum():
     """Are fractional points rounded to two decimals and never above the question's points?"""
     assert _question("pass", "fail", "fail", hidden=True, points=2).result().points == 0.67

@@ -13,8 +13,10 @@ and ends with ``q.result()``::
     ### END HIDDEN TESTS
     q.result()
 
-A failing check does not stop the others, so the question scores the share of its checks
-that pass. ``q.result()`` then
+A failing check does not stop the others, so the question scores the weighted share of its
+checks that pass. Each check says what it is worth: ``q.check(weight=3)`` for the core rule on
+hidden data, the default 1 for a form check (type, keys, shape), so a wrong rule in the right
+shape does not keep most of the points. ``q.result()`` then
 
 - returns a :class:`QuestionResult` when at least one check passes: the notebook shows one
   line per result, and its ``text/plain`` is the points, which nbgrader reads as partial
@@ -141,8 +143,9 @@ def _innermost(traceback: types.TracebackType | None) -> types.FrameType | None:
 class _Check:
     """Context manager for one check: records pass or fail and swallows the failure."""
 
-    def __init__(self, question: Question) -> None:
+    def __init__(self, question: Question, weight: float) -> None:
         self.question = question
+        self.weight = weight
         self.frame: types.FrameType | None = None
         self._warnings = warnings.catch_warnings()
         self._errstate = np.errstate(all="ignore")
@@ -158,12 +161,12 @@ class _Check:
         self._errstate.__exit__(None, None, None)
         self._warnings.__exit__(None, None, None)
         if kind is None:
-            self.question._record(None, answered=True)
+            self.question._record(None, answered=True, weight=self.weight)
             return True
         if not issubclass(kind, Exception):
             return False  # KeyboardInterrupt (a cell time limit), SystemExit: let them through
         message, answered = self._explain(error, traceback)
-        self.question._record(message, answered=answered)
+        self.question._record(message, answered=answered, weight=self.weight)
         return True
 
     def _explain(self, error: BaseException, traceback: types.TracebackType | None) -> tuple[str, bool]:
@@ -208,15 +211,19 @@ class Question:
         self.max_points = float(points)
         self.passed = 0
         self.total = 0
+        self.weight_passed = 0.0
+        self.weight_total = 0.0
         self.messages: list[str] = []
         self.unanswered: list[str] = []
         self.notes: list[str] = []
         self.hidden_ran = False
         self._restore: list[tuple[dict, str, Any]] = []
 
-    def check(self) -> _Check:
-        """One check: ``with q.check(): ...``. A failure is recorded, and the cell goes on."""
-        return _Check(self)
+    def check(self, weight: float = 1) -> _Check:
+        """One check worth ``weight``: ``with q.check(weight=3): ...``. A failure is recorded, and the cell goes on."""
+        if not weight > 0:
+            raise ValueError(f"A check's weight must be positive, not {weight!r}.")
+        return _Check(self, float(weight))
 
     def hidden(self) -> None:
         """Mark that the hidden checks run from here (the pass line then says all checks ran)."""
@@ -239,10 +246,12 @@ class Question:
         self.notes.append(f"(Checked with a correct {names} from Question{'s' if several else ''} {question}, "
                           "so a mistake there costs points only once.)")
 
-    def _record(self, message: str | None, *, answered: bool) -> None:
+    def _record(self, message: str | None, *, answered: bool, weight: float) -> None:
         self.total += 1
+        self.weight_total += weight
         if message is None:
             self.passed += 1
+            self.weight_passed += weight
         elif not answered:
             if message not in self.unanswered:
                 self.unanswered.append(message)
@@ -259,8 +268,8 @@ class Question:
 
     @property
     def points(self) -> float:
-        """Points earned: the share of checks that pass, times the question's points."""
-        return round(self.max_points * self.passed / self.total, 2) if self.total else 0.0
+        """Points earned: the weighted share of checks that pass, times the question's points."""
+        return round(self.max_points * self.weight_passed / self.weight_total, 2) if self.total else 0.0
 
     def result(self) -> QuestionResult:
         """Finish the question: return its result, or raise when no check passes (0 points)."""

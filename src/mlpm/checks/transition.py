@@ -1,4 +1,4 @@
-"""Checkers for module 09 (the transition): the skills radar, the transition plan, BUS answers,
+"""Checkers for module 10 (the transition): the skills radar, the transition plan, BUS answers,
 Fermi estimates, CV impact bullets and the technical-interview drill.
 
 Judgement turned into structure: the plan and the BUS answer are dicts whose parts are checked for

@@ -1,4 +1,4 @@
-"""Module 09 data: a data scientist's skills self-assessment and Larder's candidate mentors.
+"""Module 10 data: a data scientist's skills self-assessment and Larder's candidate mentors.
 
 ``skills_survey`` rates each sub-skill of the four ML PM skill groups from 1 to 5: the level the
 ML PM role at Larder expects (``target``) and a learner's own ratings at the start and at the end
@@ -59,7 +59,7 @@ def skills_survey(seed: int = 9) -> pd.DataFrame:
     Parameters
     ----------
     seed : int
-        Seed of the jitter; the default is the worked learner of module 09.
+        Seed of the jitter; the default is the worked learner of module 10.
 
     Returns
     -------

@@ -34,7 +34,7 @@ from mlpm.checks.capstone import (
 )
 from notebook_tools import ROOT, read_notebook, run_code_cells
 
-SOLUTION = ROOT / "solutions" / "10-capstone" / "10-capstone-exercises.ipynb"
+SOLUTION = ROOT / "solutions" / "11-capstone" / "11-capstone-exercises.ipynb"
 VALUES = {"tp": 6.0, "fp": -1.0, "fn": 0.0, "tn": 0.0}
 
 

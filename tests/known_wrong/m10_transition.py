@@ -1,4 +1,4 @@
-"""Known-wrong answers and fairly graded answers for 09-transition.
+"""Known-wrong answers and fairly graded answers for 10-transition.
 
 WRONG_ANSWERS: mistake name -> (answer cell grade_id, replacement code, which checks catch it).
 "visible" means the checks a learner sees fail; "hidden" means the visible checks pass
@@ -12,7 +12,7 @@ points (error carried forward).
 
 from known_wrong import blind_attempt_scores
 
-ASSIGNMENT = "09-transition"
+ASSIGNMENT = "10-transition"
 
 _RADAR_HEAD = """
 def skills_radar(scores):

@@ -1,6 +1,6 @@
-"""Module 10 (capstone): three learner attempts and the points a fair teacher gives them."""
+"""Module 11 (capstone): three learner attempts and the points a fair teacher gives them."""
 
-ASSIGNMENT = "10-capstone"
+ASSIGNMENT = "11-capstone"
 
 ATTEMPTS = {
     "another-style": {

@@ -1,4 +1,4 @@
-"""Do module 09's pinned computations agree with independent ones, do its checkers judge both ways,
+"""Do module 10's pinned computations agree with independent ones, do its checkers judge both ways,
 and do the transition datasets hold their planted effects?"""
 
 from __future__ import annotations
@@ -44,7 +44,7 @@ from mlpm.checks.transition import (  # noqa: E402
 from mlpm.modules import read_front_matter  # noqa: E402
 from notebook_tools import ROOT, read_notebook, run_code_cells  # noqa: E402
 
-SOLUTION = ROOT / "solutions" / "09-transition" / "09-transition-exercises.ipynb"
+SOLUTION = ROOT / "solutions" / "10-transition" / "10-transition-exercises.ipynb"
 GROUPS = ("product strategy", "product delivery", "influence", "technical fluency")
 
 
@@ -438,5 +438,5 @@ def test_mentors_plant_an_unavailable_star_and_a_taken_mentor():
 
 def test_lesson_front_matter_gives_the_agreed_minutes():
     """Does the lesson plan 35 minutes of teaching and 55 of practice?"""
-    title, teach, practise, objectives = read_front_matter(ROOT / "notebooks" / "09-transition.ipynb")
+    title, teach, practise, objectives = read_front_matter(ROOT / "notebooks" / "10-transition.ipynb")
     assert (teach, practise) == (35, 55) and len(objectives) >= 6

@@ -1,4 +1,4 @@
-"""Known-wrong answers and fairly graded answers for 10-capstone.
+"""Known-wrong answers and fairly graded answers for 11-capstone.
 
 WRONG_ANSWERS: mistake name -> (answer cell grade_id, replacement code, which checks catch it).
 "visible" means the checks a learner sees fail; "hidden" means the visible checks pass
@@ -10,10 +10,10 @@ replace earlier answers: an earlier mistake followed by a right answer here must
 points (error carried forward).
 """
 
-from attempts.m10_capstone import ATTEMPTS
+from attempts.m11_capstone import ATTEMPTS
 from known_wrong import blind_attempt_scores
 
-ASSIGNMENT = "10-capstone"
+ASSIGNMENT = "11-capstone"
 ANOTHER_STYLE = ATTEMPTS["another-style"]  # the realistic attempts of tests/attempts/, question by question
 
 _USERS = """

@@ -1,8 +1,8 @@
-"""Module 09 (the transition): three learner attempts and the points a fair teacher gives them."""
+"""Module 10 (the transition): three learner attempts and the points a fair teacher gives them."""
 
-from known_wrong.m09_transition import FAIR_SCORES
+from known_wrong.m10_transition import FAIR_SCORES
 
-ASSIGNMENT = "09-transition"
+ASSIGNMENT = "10-transition"
 
 
 def _fair(case: str) -> str:
