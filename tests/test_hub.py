@@ -1,9 +1,16 @@
-"""Does the workshop run on a real JupyterHub, with nbgrader's exchange, as deploy/ sets it up?
+"""Does a room run on a real JupyterHub set up as deploy/ says, and is every learner kept in their place?
 
-One hub on 127.0.0.1 with deploy/jupyterhub_config.py, a test authenticator and all users as
-this OS user (each with a home under a temporary folder): an instructor and three learners get
-servers; module 01 goes out through the exchange and comes back; `mlpm grade` grades it. At the
-end everything the test started is stopped and nothing listens on its ports.
+One hub on 127.0.0.1 with deploy/jupyterhub_config.py as shipped (only its ports and folders
+set through its environment variables), PAM login and real Unix accounts (tests/hub_tools.py):
+an instructor with a private checkout of the course, three learners and an outsider. Learners
+log in through the login form; module 01 goes out through nbgrader's exchange and comes back
+graded by `mlpm grade`. As a learner, every attack the route must stop is tried: reading the
+course source, the gradebook and a classmate's work, taking over the exchange's course folder,
+submitting in a classmate's name, using more memory than the limit, leaving a process behind.
+At the end every process the hub and the accounts started is gone and nothing listens on its
+ports; the accounts and their homes are removed. (The venv under test is an editable install
+of this checkout, which any account on the machine can read; on a real hub the venv holds a
+built wheel without solutions/, see the README.)
 """
 
 from __future__ import annotations
@@ -15,67 +22,88 @@ import re
 import shutil
 import subprocess
 import sys
+import time
 from concurrent.futures import ThreadPoolExecutor
 
 import psutil
 import pytest
 import yaml
 
-from hub_tools import DEPLOY, INSTRUCTOR, PROXY, ROOT, Hub
+from hub_tools import DEPLOY, PYTHON, ROOT, Hub, Room, why_not
 from mlpm.grading.attempts import attempt, read, solution_answers, write
-from mlpm.hub import config_path
+from test_browser import CHROMIUM, chromium  # noqa: F401 - the fixture
 
 pytestmark = pytest.mark.hub
 
 SLUG, NAME = "01-product-strategy", "01-strategy-exercises.ipynb"
 FULL_AUTO = 21.0
-LEARNERS = ("ada", "grace", "linus")  # hands in: the solution's answers, a blank, a broken file
 COURSE_ID = "mlpm-workshop"
+# What the instructor's checkout needs to run nbgrader and `mlpm grade` (as `git clone` gives it).
+CHECKOUT = ("pyproject.toml", "src", "solutions", "exercises", "datasets", "notebooks", "grading")
+RUN_TIME_STATE = ("gradebook.db", "submitted", "autograded", "feedback", "release", "reports", ".nbgrader.log",
+                  "__pycache__", "*.egg-info")
 # The chart's top-level keys, from its jupyterhub/values.schema.yaml (which allows no others).
 Z2JH_KEYS = {"fullnameOverride", "nameOverride", "enabled", "imagePullSecret", "imagePullSecrets", "hub",
              "rbac", "proxy", "singleuser", "scheduling", "ingress", "prePuller", "custom", "cull", "debug",
              "global"}
+FIGURES: dict[str, float] = {}
 
 
-def nbgrader(hub: Hub, user: str, role: str, *args: str) -> None:
-    """Run the nbgrader command line as ``user`` would in a terminal on their server."""
-    home = hub.homes / user
-    env = {**os.environ, "HOME": str(home), "USER": user, "MLPM_EXCHANGE": str(hub.exchange),
-           "JUPYTER_CONFIG_PATH": os.pathsep.join(str(p) for p in config_path(role))}
-    result = subprocess.run([sys.executable, "-m", "nbgrader", *args], cwd=home, env=env,
-                            capture_output=True, text=True, timeout=120)
-    assert result.returncode == 0, f"nbgrader {' '.join(args)} as {user}:\n{result.stdout}\n{result.stderr}"
+def timed(name: str, action):
+    """Run ``action()``, keeping its wall time under ``name`` (printed at the end of the module)."""
+    start = time.perf_counter()
+    result = action()
+    FIGURES[name] = time.perf_counter() - start
+    return result
 
 
-def each_learner(action) -> None:
-    """Do ``action(user)`` for every learner at once, as a room does."""
-    with ThreadPoolExecutor(len(LEARNERS)) as pool:
-        list(pool.map(action, LEARNERS))
+def ok(result: subprocess.CompletedProcess) -> str:
+    assert result.returncode == 0, f"{result.args[-6:]}:\n{result.stdout}\n{result.stderr}"
+    return result.stdout
+
+
+def refused(result: subprocess.CompletedProcess) -> str:
+    assert result.returncode != 0, f"{result.args[-6:]} was allowed:\n{result.stdout}"
+    return result.stderr
 
 
 @pytest.fixture(scope="module")
-def hub(tmp_path_factory):
-    """A running hub with the instructor's course and a started server for every user."""
-    if not PROXY.exists():
-        pytest.skip(f"configurable-http-proxy is not installed in {PROXY.parents[2]} (.ci/run installs it)")
-    hub = Hub(tmp_path_factory.mktemp("hub"))
-    course = hub.homes / INSTRUCTOR / "mlpm-workshop"  # the instructor's checkout, as the README says
+def hub():
+    """A running hub; the instructor's course checked out; every learner logged in through the form."""
+    if why_not():
+        pytest.skip(why_not())
+    room = Room(["ada", "grace", "linus"])
+    hub = Hub(room)
     try:
-        hub.start()
-        shutil.copytree(ROOT / "exercises" / SLUG, course / "exercises" / SLUG)
-        (course / "grading").mkdir()
-        shutil.copy(ROOT / "grading" / "nbgrader_config.py", course / "grading")
-        assert hub.request("/hub/api/users", "POST", {"usernames": list(LEARNERS)})[0] == 201
-        hub.start_servers([INSTRUCTOR, *LEARNERS])
+        room.create()
+        course = room.home(room.instructor) / "mlpm-workshop"
+        course.mkdir()
+        for name in CHECKOUT:
+            if (ROOT / name).is_dir():
+                shutil.copytree(ROOT / name, course / name, ignore=shutil.ignore_patterns(*RUN_TIME_STATE))
+            else:
+                shutil.copy(ROOT / name, course / name)
+        subprocess.run(["chown", "-R", f"{room.instructor}:", str(course)], check=True)
+        timed("hub start", hub.start)
+        with ThreadPoolExecutor(len(room.learners)) as pool:
+            sessions = pool.map(lambda user: hub.login(user)[1], room.learners)
+            hub.sessions = dict(zip(room.learners, sessions, strict=True))
+        timed("spawn 3 learners (login) and the instructor",
+              lambda: hub.start_servers([room.instructor, *room.learners]))
         yield hub
     finally:
         if hub.process is not None:
             hub.stop()
+        left = [p for p in psutil.process_iter(["username", "pid", "cmdline"])
+                if p.info["username"] in room.made]
+        room.close()
+        hub.close()
+        print("\nhub figures (s): " + ", ".join(f"{k} {v:.1f}" for k, v in FIGURES.items()))
     alive = [p.pid for p in hub.seen.values() if p.is_running() and p.status() != psutil.STATUS_ZOMBIE]
     assert not alive, f"still running after the hub stopped: {alive}"
+    assert not left, f"the accounts' processes outlived their servers: {[p.info for p in left]}"
     listening = {c.laddr.port for c in psutil.net_connections(kind="tcp") if c.status == psutil.CONN_LISTEN}
     assert not hub.ports & listening, f"ports still listening: {sorted(hub.ports & listening)}"
-    assert len(hub.ports) >= 3 + 1 + len(LEARNERS)  # hub, proxy and its API, every server
 
 
 def lab_page_config(hub: Hub, user: str) -> dict:
@@ -86,60 +114,132 @@ def lab_page_config(hub: Hub, user: str) -> dict:
     return json.loads(found.group(1))
 
 
-def test_every_learner_gets_the_workspace_and_the_learner_lab(hub):
-    """Does each learner's server open on their workspace (lessons, exercises) without instructor tools?"""
-    for user in LEARNERS:
+def test_only_the_rooms_accounts_log_in(hub):
+    """Do learners log in with their Unix password, and are a wrong password and an outsider refused?"""
+    room = hub.room
+    assert hub.login(room.learners[0])[0] == 200
+    assert hub.login(room.learners[0], "not-the-password")[0] == 403
+    assert hub.login(room.outsider)[0] == 403
+    for user, session in hub.sessions.items():
+        assert session.request(f"/user/{user}/lab")[0] == 200
+
+
+def test_every_learner_gets_the_workspace_the_assignments_and_mlpm(hub):
+    """Does each learner's lab open on their workspace, with Assignments, no instructor tools, mlpm on PATH?"""
+    for user in hub.room.learners:
         lessons = hub.json(f"/user/{user}/api/contents/lessons")["content"]
         assert any(item["name"].startswith("01-") for item in lessons)
-        exercise = hub.json(f"/user/{user}/api/contents/exercises/{SLUG}/{NAME}?content=0")
-        assert exercise["type"] == "notebook"
-        assert (hub.homes / user / "mlpm-workspace" / "exercises" / SLUG / NAME).is_file()
-        disabled = lab_page_config(hub, user)["disabledExtensions"]
-        assert {"@jupyter/nbgrader:formgrader", "@jupyter/nbgrader:create-assignment"} <= set(disabled)
-        assert "@jupyter/nbgrader:assignment-list" not in disabled
+        assert hub.json(f"/user/{user}/api/contents/exercises/{SLUG}/{NAME}?content=0")["type"] == "notebook"
+        disabled = set(lab_page_config(hub, user)["disabledExtensions"])
+        assert {"@jupyter/nbgrader:formgrader", "@jupyter/nbgrader:create-assignment",
+                "@jupyter/nbgrader:course-list"} <= disabled
+        assert not {"@jupyter/nbgrader:assignment-list", "@jupyter/nbgrader:menu"} & disabled
         assert hub.status(f"/user/{user}/formgrader") == 404
         assert hub.status(f"/user/{user}/assignments?course_id={COURSE_ID}") == 200
+    printed = hub.terminal(hub.room.learners[0], "command -v mlpm nbgrader; stat -c %a ~")
+    venv = PYTHON.parent
+    assert f"{venv}/mlpm" in printed and f"{venv}/nbgrader" in printed
+    assert "\n700" in printed.replace("\r", ""), "the learner's home is not private"
 
 
-def test_instructor_gets_formgrader(hub):
-    """Does the instructor's lab keep nbgrader's instructor tools?"""
-    disabled = lab_page_config(hub, INSTRUCTOR)["disabledExtensions"]
-    assert "@jupyter/nbgrader:formgrader" not in disabled
-    assert hub.status(f"/user/{INSTRUCTOR}/formgrader") == 200
+def test_instructor_gets_formgrader_and_the_course_tools(hub):
+    """Does the instructor's lab keep nbgrader's instructor tools, with nbgrader and mlpm in the terminal?"""
+    instructor = hub.room.instructor
+    assert "@jupyter/nbgrader:formgrader" not in lab_page_config(hub, instructor)["disabledExtensions"]
+    assert hub.status(f"/user/{instructor}/formgrader") == 200
+    printed = hub.terminal(instructor, "nbgrader --version && mlpm --help | head -1")
+    assert "0.9" in printed and "usage: mlpm" in printed
 
 
-def test_release_fetch_submit_collect_and_grade(hub, tmp_path):
-    """Does module 01 go out through the exchange and come back graded: full points, 0, a clear status?"""
-    homes, teacher = hub.homes, hub.homes / INSTRUCTOR
-    nbgrader(hub, INSTRUCTOR, "instructor", "release_assignment", SLUG)
+def test_release_fetch_submit_collect_grade_and_forgery(hub, tmp_path):
+    """Does module 01 go out and come back graded, a submission in a classmate's name refused?
 
-    workspaces = {user: homes / user / "mlpm-workspace" for user in LEARNERS}
-    ada = workspaces["ada"] / "exercises" / SLUG / NAME
-    write(attempt(read(ada), solution_answers(read(ROOT / "solutions" / SLUG / NAME))), ada)
-    solved = ada.read_bytes()
-    shutil.rmtree(workspaces["grace"] / "exercises" / SLUG)  # deleted by mistake: fetch brings it back
-    each_learner(lambda user: nbgrader(hub, user, "learner", "fetch_assignment", SLUG))
-    assert ada.read_bytes() == solved, "fetching overwrote a learner's work"
-    assert (workspaces["grace"] / "exercises" / SLUG / NAME).is_file()
-    (workspaces["linus"] / "exercises" / SLUG / NAME).write_text('{"cells": [', encoding="utf-8")
-    # One OS user plays every learner here, so each names themselves; on a hub each is their own.
-    each_learner(lambda user: nbgrader(hub, user, "learner", "submit", SLUG, f"--student={user}"))
+    ada hands in the solution's answers, grace a blank, linus a broken file; then grace submits a
+    blank in ada's name. ada keeps her 21 points and her row names grace.
+    """
+    room, run = hub.room, hub.run_as
+    ada, grace, linus = room.learners
+    teacher = room.instructor
+    ok(run(teacher, "nbgrader", "release_assignment", SLUG))
 
-    nbgrader(hub, INSTRUCTOR, "instructor", "collect", SLUG)
-    course = teacher / "mlpm-workshop" / "grading"
-    assert sorted(p.name for p in (course / "submitted").iterdir()) == sorted(LEARNERS)
-    result = subprocess.run(
-        [sys.executable, "-m", "mlpm", "grade", SLUG, str(course / "submitted"), "--course", str(course),
-         "--output", str(tmp_path / "report"), "--jobs", "2"],
-        capture_output=True, text=True, timeout=300, env={**os.environ, "HOME": str(teacher)})
-    assert result.returncode == 0, result.stdout + result.stderr
-    with (tmp_path / "report" / "grades.csv").open() as f:
+    workspaces = {user: room.home(user) / "mlpm-workspace" / "exercises" / SLUG for user in room.learners}
+    mine = workspaces[ada] / NAME
+    write(attempt(read(mine), solution_answers(read(ROOT / "solutions" / SLUG / NAME))), mine)
+    solved = mine.read_bytes()
+    shutil.rmtree(workspaces[grace])  # deleted by mistake: fetch brings it back
+    with ThreadPoolExecutor(3) as pool:
+        list(pool.map(lambda user: ok(run(user, "nbgrader", "fetch_assignment", SLUG)), room.learners))
+    assert mine.read_bytes() == solved, "fetching overwrote a learner's work"
+    assert (workspaces[grace] / NAME).is_file()
+    (workspaces[linus] / NAME).write_text('{"cells": [', encoding="utf-8")
+    with ThreadPoolExecutor(3) as pool:
+        list(pool.map(lambda user: ok(run(user, "nbgrader", "submit", SLUG)), room.learners))
+    ok(run(grace, "nbgrader", "submit", SLUG, f"--student={ada}"))  # the forgery, after ada's own
+
+    course = room.home(teacher) / "mlpm-workshop" / "grading"
+    timed("collect", lambda: ok(run(teacher, "nbgrader", "collect", "--update", SLUG)))
+    assert sorted(p.name for p in (course / "submitted").iterdir()) == sorted(room.learners)
+    report = room.home(teacher) / "report"
+    timed("mlpm grade (3 submissions)", lambda: ok(run(
+        teacher, "mlpm", "grade", SLUG, str(course / "submitted"), "--course", str(course),
+        "--output", str(report), "--jobs", "2", timeout=300)))
+    with (report / "grades.csv").open() as f:
         rows = {row["student"]: row for row in csv.DictReader(f)}
-    assert (rows["ada"]["status"], float(rows["ada"]["total"])) == ("ok", FULL_AUTO)
-    assert (rows["grace"]["status"], float(rows["grace"]["total"])) == ("ok", 0.0)
-    assert (rows["linus"]["status"], rows["linus"]["total"]) == ("malformed_notebook", "")
-    assert "not a valid notebook" in rows["linus"]["notes"]
-    assert all((course / "submitted" / user / SLUG).is_dir() for user in LEARNERS), "grading kept the submissions"
+    assert (rows[ada]["status"], float(rows[ada]["total"])) == ("ok", FULL_AUTO)
+    assert f"handed in under this name by {grace}, not by {ada}" in rows[ada]["notes"]
+    assert f"graded {ada}'s own submission" in rows[ada]["notes"]
+    assert (rows[grace]["status"], float(rows[grace]["total"])) == ("ok", 0.0)
+    assert (rows[linus]["status"], rows[linus]["total"]) == ("malformed_notebook", "")
+    assert "not a valid notebook" in rows[linus]["notes"]
+
+    # What a learner must not read: the course source, the gradebook, grades, a classmate's work.
+    checkout = room.home(teacher) / "mlpm-workshop"
+    for secret in (checkout / "solutions" / SLUG / NAME, course / "gradebook.db", report / "grades.csv",
+                   checkout / "grading" / "references", room.home(ada) / "mlpm-workspace" / "exercises"):
+        assert "Permission denied" in refused(run(grace, "ls", "-l", str(secret)))
+    assert "Permission denied" in refused(run(grace, "cat", str(mine)))
+    # The exchange: its course folder cannot be renamed, released into, or replaced.
+    exchange = hub.exchange / COURSE_ID
+    assert "Operation not permitted" in refused(run(grace, "mv", str(exchange), f"{exchange}-old"))
+    refused(run(grace, "mkdir", str(exchange / "outbound" / "00-fake")))
+    refused(run(grace, "rm", "-rf", str(exchange / "outbound" / SLUG)))
+    refused(run(grace, "ls", str(exchange / "inbound")))
+    assert (exchange / "outbound" / SLUG / NAME).is_file()
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="no chromium on PATH: `.ci/run` installs it as root (apt-get)")
+def test_a_learner_finds_the_assignments_in_the_lab(hub, request):
+    """In a real browser, does a learner who logs in find Nbgrader -> Assignment List, listing module 01?"""
+    learner = hub.room.learners[2]
+    page = request.getfixturevalue("chromium")()
+    page.send("Page.navigate", url=f"{hub.url}/hub/login")
+    page.wait_for("!!document.querySelector('#username_input')", "the hub's login form")
+    page.evaluate(f"""document.querySelector('#username_input').value = {json.dumps(learner)};
+                      document.querySelector('#password_input').value = {json.dumps(hub.room.passwords[learner])};
+                      document.querySelector('#login_submit').click()""")
+    page.wait_for("!!document.querySelector('.lm-MenuBar-itemLabel')", "JupyterLab's menu bar", seconds=90)
+    page.click("[...document.querySelectorAll('.lm-MenuBar-itemLabel')].find(e => e.textContent === 'Nbgrader')")
+    labels = page.wait_for("[...document.querySelectorAll('.lm-Menu-itemLabel')].map(e => e.textContent)",
+                           "the Nbgrader menu")
+    assert "Assignment List" in labels and "Formgrader" not in labels, labels
+    page.click("[...document.querySelectorAll('.lm-Menu-itemLabel')].find(e => e.textContent === 'Assignment List')")
+    listed = page.wait_for("(document.querySelector('.nbgrader-mainarea-widget') || {}).innerText",
+                           "the assignment list", seconds=60)
+    page.wait_for(f"document.querySelector('.nbgrader-mainarea-widget').innerText.includes({json.dumps(SLUG)})",
+                  f"{SLUG} in the assignment list ({listed!r})", seconds=60)
+
+
+def test_a_learner_cannot_use_more_memory_than_the_limit(hub):
+    """Is a kernel that goes past the 1 GiB per-server limit stopped, with the server still up?"""
+    learner = hub.room.learners[1]
+    ended, printed = hub.execute(learner, "held = []\nfor _ in range(150):\n    held.append(bytearray(10 * 2**20))\n"
+                                          "print('held', len(held) * 10, 'MiB')")
+    assert ended in ("restarting", "dead"), f"the kernel ended {ended!r} and printed {printed!r}"
+    assert "held" not in printed
+    assert hub.status(f"/user/{learner}/api/status") == 200
+    # A process started in its own session must still stop with the server (checked at the end).
+    ended, _ = hub.execute(learner, "import subprocess\nsubprocess.Popen(['setsid', 'sleep', '600'])")
+    assert ended == "ok"
 
 
 def test_kubernetes_values_are_the_charts():
