@@ -31,6 +31,7 @@ import yaml
 
 from hub_tools import DEPLOY, PYTHON, ROOT, Hub, Room, why_not
 from mlpm.grading.attempts import attempt, read, solution_answers, write
+from mlpm.hub import ASSIGNMENT_LIST, HUB_CONFIG, config_path, singleuser_command
 from test_browser import CHROMIUM, chromium  # noqa: F401 - the fixture
 
 pytestmark = pytest.mark.hub
@@ -256,3 +257,13 @@ def test_unknown_role_is_refused_in_one_line(tmp_path):
     assert result.returncode == 1
     assert result.stderr.strip() == "MLPM_ROLE must be one of learner, instructor, not 'teacher'"
     assert not (tmp_path / "ws").exists()
+
+
+def test_without_an_exchange_learners_get_the_plain_learner_lab(tmp_path):
+    """Where the hub has no exchange (Kubernetes hands in through the LMS), is Assignments off for learners?"""
+    with_exchange = singleuser_command("learner", tmp_path, [], exchange=True)
+    without = singleuser_command("learner", tmp_path, [], exchange=False)
+    off = f"{ASSIGNMENT_LIST}=False"
+    assert off not in with_exchange and off in without
+    assert HUB_CONFIG / "learner" in config_path("learner", exchange=True)
+    assert HUB_CONFIG / "learner" not in config_path("learner", exchange=False)
