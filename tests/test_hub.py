@@ -244,10 +244,14 @@ def test_a_learner_cannot_use_more_memory_than_the_limit(hub):
 
 
 def test_kubernetes_values_are_the_charts():
-    """Does the Zero to JupyterHub values file parse, use only the chart's top-level keys, and cull idle servers?"""
+    """Does the Zero to JupyterHub values file use only the chart's keys, cull, limit, log in for real and use TLS?"""
     values = yaml.safe_load((DEPLOY / "kubernetes" / "values.yaml").read_text())
     assert set(values) <= Z2JH_KEYS
     assert values["cull"]["enabled"] and values["singleuser"]["memory"]["limit"]
+    assert values["hub"]["config"]["JupyterHub"]["authenticator_class"] != "dummy"
+    assert values["proxy"]["https"]["enabled"]
+    assert "extraVolumes" not in values["singleuser"]["storage"], "no shared exchange: every pod has the same uid"
+    compile(values["hub"]["extraConfig"]["mlpm-role"], "mlpm-role", "exec")
 
 
 def test_unknown_role_is_refused_in_one_line(tmp_path):
