@@ -66,7 +66,7 @@ class Room:
     """
 
     def __init__(self, learners: list[str], instructor: str = "teach"):
-        tag = secrets.token_hex(2)
+        self.tag = tag = secrets.token_hex(2)
         self.learners_group, self.instructors_group = f"mlpm-l{tag}", f"mlpm-i{tag}"
         self.instructor = f"{instructor}{tag}"
         self.learners = [f"{name}{tag}" for name in learners]
