@@ -125,6 +125,18 @@ def test_only_the_rooms_accounts_log_in(hub):
         assert session.request(f"/user/{user}/lab")[0] == 200
 
 
+def test_state_exchange_and_culler_are_set_up_as_deploy_says(hub):
+    """Is the hub's state in its root-only folder, the exchange sticky with the instructor's course, the culler on?"""
+    assert (hub.state / "jupyterhub.sqlite").is_file() and (hub.state / "jupyterhub_cookie_secret").is_file()
+    assert hub.state.stat().st_mode & 0o777 == 0o700
+    assert not list(hub.base.glob("jupyterhub*")), "hub state in the folder it was started from"
+    assert hub.exchange.stat().st_mode & 0o7777 == 0o1777
+    course = hub.exchange / COURSE_ID
+    assert course.stat().st_uid == hub.room.uid(hub.room.instructor)
+    assert (course / "inbound").stat().st_mode & 0o7777 == 0o3733
+    assert hub.json("/hub/api/services")["idle-culler"]["pid"], "the idle culler is not running"
+
+
 def test_every_learner_gets_the_workspace_the_assignments_and_mlpm(hub):
     """Does each learner's lab open on their workspace, with Assignments, no instructor tools, mlpm on PATH?"""
     for user in hub.room.learners:
