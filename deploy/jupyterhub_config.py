@@ -30,6 +30,7 @@ workshop part applies: TLJH keeps its own users, authenticator, systemd spawner,
 """
 
 import grp
+import importlib.util
 import os
 import pwd
 import shutil
@@ -142,7 +143,8 @@ if not TLJH:
     c.JupyterHub.cookie_secret_file = str(STATE / "jupyterhub_cookie_secret")
     c.ConfigurableHTTPProxy.pid_file = str(STATE / "jupyterhub-proxy.pid")
 
-    if os.path.isdir("/run/systemd/system") and shutil.which("systemd-run"):
+    systemd = os.path.isdir("/run/systemd/system") and shutil.which("systemd-run")
+    if systemd and importlib.util.find_spec("systemdspawner"):
         c.JupyterHub.spawner_class = "systemdspawner.SystemdSpawner"  # pip install jupyterhub-systemdspawner
         c.SystemdSpawner.unit_name_template = "mlpm-{USERNAME}"
         c.SystemdSpawner.default_shell = "/bin/bash"
@@ -154,8 +156,8 @@ if not TLJH:
         if hub_spawner.available():
             c.JupyterHub.spawner_class = hub_spawner.CgroupSpawner
         else:
-            print("mlpm: no systemd and no writable cgroups here: memory and CPU limits are NOT enforced",
-                  file=sys.stderr)
+            print("mlpm: no systemd (with jupyterhub-systemdspawner) and no writable cgroup v1 here: "
+                  "memory and CPU limits are NOT enforced", file=sys.stderr)
 
     c.JupyterHub.services = [{
         "name": "idle-culler",

@@ -244,6 +244,9 @@ def test_a_learner_finds_the_assignments_in_the_lab(hub, request):
 
 def test_a_learner_cannot_use_more_memory_than_the_limit(hub):
     """Is a kernel that goes past the 1 GiB per-server limit stopped, with the server still up?"""
+    if "NOT enforced" in hub.log.read_text():
+        pytest.skip("the hub enforces no limits on this machine (no systemd with jupyterhub-systemdspawner, "
+                    "no writable cgroup v1), and says so, as the README's limits table does")
     learner = hub.room.learners[1]
     ended, printed = hub.execute(learner, "held = []\nfor _ in range(150):\n    held.append(bytearray(10 * 2**20))\n"
                                           "print('held', len(held) * 10, 'MiB')")
