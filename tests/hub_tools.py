@@ -223,6 +223,14 @@ c.JupyterHub.load_roles.append({{"name": "admin", "services": ["workshop-test"]}
                                                        "password": password or self.room.passwords[user]})
         return code, session
 
+    def browser_login(self, page, user: str) -> None:
+        """Log ``user`` in through the login form in a browser tab (test_browser's Page)."""
+        page.send("Page.navigate", url=f"{self.url}/hub/login")
+        page.wait_for("!!document.querySelector('#username_input')", "the hub's login form")
+        page.evaluate(f"""document.querySelector('#username_input').value = {json.dumps(user)};
+                          document.querySelector('#password_input').value = {json.dumps(self.room.passwords[user])};
+                          document.querySelector('#login_submit').click()""")
+
     def ready(self, user: str) -> bool:
         """Whether the user's server has started and answers."""
         server = self.json(f"/hub/api/users/{user}").get("servers", {}).get("")

@@ -225,11 +225,7 @@ def test_a_learner_finds_the_assignments_in_the_lab(hub, request):
     """In a real browser, does a learner who logs in find Nbgrader -> Assignment List, listing module 01?"""
     learner = hub.room.learners[2]
     page = request.getfixturevalue("chromium")()
-    page.send("Page.navigate", url=f"{hub.url}/hub/login")
-    page.wait_for("!!document.querySelector('#username_input')", "the hub's login form")
-    page.evaluate(f"""document.querySelector('#username_input').value = {json.dumps(learner)};
-                      document.querySelector('#password_input').value = {json.dumps(hub.room.passwords[learner])};
-                      document.querySelector('#login_submit').click()""")
+    hub.browser_login(page, learner)
     page.wait_for("!!document.querySelector('.lm-MenuBar-itemLabel')", "JupyterLab's menu bar", seconds=90)
     page.click("[...document.querySelectorAll('.lm-MenuBar-itemLabel')].find(e => e.textContent === 'Nbgrader')")
     labels = page.wait_for("[...document.querySelectorAll('.lm-Menu-itemLabel')].map(e => e.textContent)",
