@@ -100,8 +100,12 @@ class Room:
 
     def close(self) -> None:
         """Kill what the accounts still run, then remove them, their homes and the groups."""
-        for name in self.made:
-            subprocess.run(["pkill", "-KILL", "-u", name], check=False)
+        for process in psutil.process_iter(["username"]):
+            if process.info["username"] in self.made:  # only these accounts' processes, by pid
+                try:
+                    process.kill()
+                except psutil.Error:
+                    pass
         for name in self.made:
             subprocess.run(["userdel", "--remove", name], check=False, capture_output=True)
         for group in self.groups:
