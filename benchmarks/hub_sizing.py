@@ -1,11 +1,11 @@
 """Size a room: time to spawn N learner servers on JupyterHub, and memory and CPU per learner.
 
-Usage: python benchmarks/hub_sizing.py [--sizes 1 5 10] [--runs 3] [--learners 3]
-Needs configurable-http-proxy in .ci/node/ (.ci/run installs it).
+Usage: sudo python benchmarks/hub_sizing.py [--sizes 1 5 10] [--runs 3] [--learners 3]
+Needs root and configurable-http-proxy in .ci/node/ (.ci/run installs it).
 
 Spawn: two hubs as the hub test starts them (tests/hub_tools.py: deploy/jupyterhub_config.py,
-all users as this OS user), one running servers through ``mlpm.hub`` (the deployed set-up: the
-learner's workspace synced on first spawn, the learner lab), the other plain
+real Unix accounts, removed at the end), one running servers through ``mlpm.hub`` (the deployed
+set-up: the learner's workspace synced on first spawn, the learner lab), the other plain
 ``jupyterhub-singleuser`` (no workspace, every nbgrader tool): the alternative, to show what
 the set-up costs. For each N, N new learners' servers start at once and are timed until all
 answer, then stopped; the two hubs alternate, and each figure is the median of --runs.
@@ -20,11 +20,8 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import shutil
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -32,17 +29,16 @@ import psutil
 from jupyter_client import BlockingKernelClient
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
-from hub_tools import PROXY, Hub  # noqa: E402 - the hub test's helper
+from hub_tools import PYTHON, Hub, Room, why_not  # noqa: E402 - the hub test's helper
 
 LESSON = "03-measuring-impact.ipynb"
-# The alternative: JupyterHub's own single-user server (as root here, it needs --allow-root).
-PLAIN = f"c.Spawner.cmd = {['jupyterhub-singleuser'] + (['--allow-root'] if os.geteuid() == 0 else [])!r}\n"
+# The alternative: JupyterHub's own single-user server.
+PLAIN = f"c.Spawner.cmd = {[str(PYTHON), '-m', 'jupyterhub.singleuser']!r}\n"
 MIB = 2**20
 
 
 def time_spawn(hub: Hub, users: list[str]) -> float:
     """Seconds from asking for every user's server to all of them answering; then stop them."""
-    assert hub.request("/hub/api/users", "POST", {"usernames": users})[0] == 201
     start = time.perf_counter()
     hub.start_servers(users)
     seconds = time.perf_counter() - start
@@ -67,7 +63,7 @@ def run_lesson(hub: Hub, user: str) -> dict[str, float]:
     code, body = hub.request(f"/user/{user}/api/kernels", "POST", {"name": "python3"})
     assert code == 201, f"starting a kernel for {user}: {code} {body[:200]!r}"
     kernel_id = json.loads(body)["id"]
-    connection = hub.homes / user / ".local" / "share" / "jupyter" / "runtime" / f"kernel-{kernel_id}.json"
+    connection = hub.room.home(user) / ".local" / "share" / "jupyter" / "runtime" / f"kernel-{kernel_id}.json"
     client = BlockingKernelClient(connection_file=str(connection))
     client.load_connection_file()
     client.start_channels(hb=False)  # heartbeats can lag on a busy machine; the reply is the proof
@@ -75,7 +71,7 @@ def run_lesson(hub: Hub, user: str) -> dict[str, float]:
     kernel = next(p for p in user_processes(hub, user) if "ipykernel" in " ".join(p.cmdline()))
     cpu_before = sum(kernel.cpu_times()[:2])
     start = time.perf_counter()
-    notebook = json.loads((hub.homes / user / "mlpm-workspace" / "lessons" / LESSON).read_text())
+    notebook = json.loads((hub.room.home(user) / "mlpm-workspace" / "lessons" / LESSON).read_text())
     for cell in notebook["cells"]:
         if cell["cell_type"] == "code":
             reply = client.execute_interactive("".join(cell["source"]), timeout=300, output_hook=lambda msg: None)
@@ -94,21 +90,22 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--learners", type=int, default=3)
     args = parser.parse_args()
-    if not PROXY.exists():
-        print(f"configurable-http-proxy is missing from {PROXY}: run `npm install --prefix .ci/node "
-              "configurable-http-proxy@4` first.")
+    if why_not():
+        print(f"Cannot run: {why_not()}.")
         return 2
-    base = Path(tempfile.mkdtemp(prefix="mlpm-hub-sizing-"))
-    hubs = {"mlpm.hub": Hub(base / "mlpm"), "plain": Hub(base / "plain", PLAIN)}
+    names = {(run, n, variant): [f"s{run}x{n}x{variant[0]}{i}" for i in range(n)]
+             for run in range(args.runs) for n in args.sizes for variant in ("mlpm.hub", "plain")}
+    room = Room([name for users in names.values() for name in users] + [f"l{i}" for i in range(args.learners)])
+    hubs = {"mlpm.hub": Hub(room), "plain": Hub(room, PLAIN)}
     times: dict[tuple[str, int], list[float]] = {}
     try:
+        room.create()
         for hub in hubs.values():
-            hub.base.mkdir()
             hub.start()
         for run in range(args.runs):
             for n in args.sizes:
                 for variant, hub in hubs.items():
-                    users = [f"s{run}-{n}-{i}" for i in range(n)]
+                    users = [name + room.tag for name in names[run, n, variant]]
                     times.setdefault((variant, n), []).append(time_spawn(hub, users))
                     print(f"run {run + 1}: {n:>2} servers, {variant:<8} {times[variant, n][-1]:5.1f} s", flush=True)
         if args.sizes:
@@ -120,8 +117,7 @@ def main() -> int:
             print(f"{n:>7}  {ours:8.1f}  {plain:6.1f}  {ours / plain:5.2f}  {ours / n:5.1f}")
 
         hub = hubs["mlpm.hub"]
-        learners = [f"learner{i}" for i in range(args.learners)]
-        assert hub.request("/hub/api/users", "POST", {"usernames": learners})[0] == 201
+        learners = room.learners[-args.learners:]
         hub.start_servers(learners)
         footprints = [run_lesson(hub, user) for user in learners]
         print(f"\nPer learner with {LESSON} run in a kernel (median of {args.learners} learners)")
@@ -133,7 +129,8 @@ def main() -> int:
         for hub in hubs.values():
             if hub.process is not None:
                 hub.stop()
-        shutil.rmtree(base, ignore_errors=True)
+            hub.close()
+        room.close()
     return 0
 
 

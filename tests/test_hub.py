@@ -1,9 +1,16 @@
-"""Does the workshop run on a real JupyterHub, with nbgrader's exchange, as deploy/ sets it up?
+"""Does a room run on a real JupyterHub set up as deploy/ says, and is every learner kept in their place?
 
-One hub on 127.0.0.1 with deploy/jupyterhub_config.py, a test authenticator and all users as
-this OS user (each with a home under a temporary folder): an instructor and three learners get
-servers; module 01 goes out through the exchange and comes back; `mlpm grade` grades it. At the
-end everything the test started is stopped and nothing listens on its ports.
+One hub on 127.0.0.1 with deploy/jupyterhub_config.py as shipped (only its ports and folders
+set through its environment variables), PAM login and real Unix accounts (tests/hub_tools.py):
+an instructor with a private checkout of the course, three learners and an outsider. Learners
+log in through the login form; module 01 goes out through nbgrader's exchange and comes back
+graded by `mlpm grade`. As a learner, every attack the route must stop is tried: reading the
+course source, the gradebook and a classmate's work, taking over the exchange's course folder,
+submitting in a classmate's name, using more memory than the limit, leaving a process behind.
+At the end every process the hub and the accounts started is gone and nothing listens on its
+ports; the accounts and their homes are removed. (The venv under test is an editable install
+of this checkout, which any account on the machine can read; on a real hub the venv holds a
+built wheel without solutions/, see the README.)
 """
 
 from __future__ import annotations
@@ -15,67 +22,89 @@ import re
 import shutil
 import subprocess
 import sys
+import time
 from concurrent.futures import ThreadPoolExecutor
 
 import psutil
 import pytest
 import yaml
 
-from hub_tools import DEPLOY, INSTRUCTOR, PROXY, ROOT, Hub
+from hub_tools import DEPLOY, PYTHON, ROOT, Hub, Room, why_not
 from mlpm.grading.attempts import attempt, read, solution_answers, write
-from mlpm.hub import config_path
+from mlpm.hub import ASSIGNMENT_LIST, HUB_CONFIG, config_path, singleuser_command
+from test_browser import CHROMIUM, chromium  # noqa: F401 - the fixture
 
 pytestmark = pytest.mark.hub
 
 SLUG, NAME = "01-product-strategy", "01-strategy-exercises.ipynb"
 FULL_AUTO = 21.0
-LEARNERS = ("ada", "grace", "linus")  # hands in: the solution's answers, a blank, a broken file
 COURSE_ID = "mlpm-workshop"
+# What the instructor's checkout needs to run nbgrader and `mlpm grade` (as `git clone` gives it).
+CHECKOUT = ("pyproject.toml", "src", "solutions", "exercises", "datasets", "notebooks", "grading")
+RUN_TIME_STATE = ("gradebook.db", "submitted", "autograded", "feedback", "release", "reports", ".nbgrader.log",
+                  "__pycache__", "*.egg-info")
 # The chart's top-level keys, from its jupyterhub/values.schema.yaml (which allows no others).
 Z2JH_KEYS = {"fullnameOverride", "nameOverride", "enabled", "imagePullSecret", "imagePullSecrets", "hub",
              "rbac", "proxy", "singleuser", "scheduling", "ingress", "prePuller", "custom", "cull", "debug",
              "global"}
+FIGURES: dict[str, float] = {}
 
 
-def nbgrader(hub: Hub, user: str, role: str, *args: str) -> None:
-    """Run the nbgrader command line as ``user`` would in a terminal on their server."""
-    home = hub.homes / user
-    env = {**os.environ, "HOME": str(home), "USER": user, "MLPM_EXCHANGE": str(hub.exchange),
-           "JUPYTER_CONFIG_PATH": os.pathsep.join(str(p) for p in config_path(role))}
-    result = subprocess.run([sys.executable, "-m", "nbgrader", *args], cwd=home, env=env,
-                            capture_output=True, text=True, timeout=120)
-    assert result.returncode == 0, f"nbgrader {' '.join(args)} as {user}:\n{result.stdout}\n{result.stderr}"
+def timed(name: str, action):
+    """Run ``action()``, keeping its wall time under ``name`` (printed at the end of the module)."""
+    start = time.perf_counter()
+    result = action()
+    FIGURES[name] = time.perf_counter() - start
+    return result
 
 
-def each_learner(action) -> None:
-    """Do ``action(user)`` for every learner at once, as a room does."""
-    with ThreadPoolExecutor(len(LEARNERS)) as pool:
-        list(pool.map(action, LEARNERS))
+def ok(result: subprocess.CompletedProcess) -> str:
+    assert result.returncode == 0, f"{result.args[-6:]}:\n{result.stdout}\n{result.stderr}"
+    return result.stdout
+
+
+def refused(result: subprocess.CompletedProcess) -> str:
+    assert result.returncode != 0, f"{result.args[-6:]} was allowed:\n{result.stdout}"
+    return result.stderr
 
 
 @pytest.fixture(scope="module")
-def hub(tmp_path_factory):
-    """A running hub with the instructor's course and a started server for every user."""
-    if not PROXY.exists():
-        pytest.skip(f"configurable-http-proxy is not installed in {PROXY.parents[2]} (.ci/run installs it)")
-    hub = Hub(tmp_path_factory.mktemp("hub"))
-    course = hub.homes / INSTRUCTOR / "mlpm-workshop"  # the instructor's checkout, as the README says
+def hub():
+    """A running hub; the instructor's course checked out; every learner logged in through the form."""
+    if why_not():
+        pytest.skip(why_not())
+    room = Room(["ada", "grace", "linus"])
+    hub = Hub(room)
     try:
-        hub.start()
-        shutil.copytree(ROOT / "exercises" / SLUG, course / "exercises" / SLUG)
-        (course / "grading").mkdir()
-        shutil.copy(ROOT / "grading" / "nbgrader_config.py", course / "grading")
-        assert hub.request("/hub/api/users", "POST", {"usernames": list(LEARNERS)})[0] == 201
-        hub.start_servers([INSTRUCTOR, *LEARNERS])
+        room.create()
+        course = room.home(room.instructor) / "mlpm-workshop"
+        course.mkdir()
+        for name in CHECKOUT:
+            if (ROOT / name).is_dir():
+                shutil.copytree(ROOT / name, course / name, ignore=shutil.ignore_patterns(*RUN_TIME_STATE))
+            else:
+                shutil.copy(ROOT / name, course / name)
+        subprocess.run(["chown", "-R", f"{room.instructor}:", str(course)], check=True)
+        timed("hub start", hub.start)
+        with ThreadPoolExecutor(len(room.learners)) as pool:
+            sessions = pool.map(lambda user: hub.login(user)[1], room.learners)
+            hub.sessions = dict(zip(room.learners, sessions, strict=True))
+        timed("spawn 3 learners (login) and the instructor",
+              lambda: hub.start_servers([room.instructor, *room.learners]))
         yield hub
     finally:
         if hub.process is not None:
             hub.stop()
+        left = [p for p in psutil.process_iter(["username", "pid", "cmdline"])
+                if p.info["username"] in room.made]
+        room.close()
+        hub.close()
+        print("\nhub figures (s): " + ", ".join(f"{k} {v:.1f}" for k, v in FIGURES.items()))
     alive = [p.pid for p in hub.seen.values() if p.is_running() and p.status() != psutil.STATUS_ZOMBIE]
     assert not alive, f"still running after the hub stopped: {alive}"
+    assert not left, f"the accounts' processes outlived their servers: {[p.info for p in left]}"
     listening = {c.laddr.port for c in psutil.net_connections(kind="tcp") if c.status == psutil.CONN_LISTEN}
     assert not hub.ports & listening, f"ports still listening: {sorted(hub.ports & listening)}"
-    assert len(hub.ports) >= 3 + 1 + len(LEARNERS)  # hub, proxy and its API, every server
 
 
 def lab_page_config(hub: Hub, user: str) -> dict:
@@ -86,67 +115,155 @@ def lab_page_config(hub: Hub, user: str) -> dict:
     return json.loads(found.group(1))
 
 
-def test_every_learner_gets_the_workspace_and_the_learner_lab(hub):
-    """Does each learner's server open on their workspace (lessons, exercises) without instructor tools?"""
-    for user in LEARNERS:
+def test_only_the_rooms_accounts_log_in(hub):
+    """Do learners log in with their Unix password, and are a wrong password and an outsider refused?"""
+    room = hub.room
+    assert hub.login(room.learners[0])[0] == 200
+    assert hub.login(room.learners[0], "not-the-password")[0] == 403
+    assert hub.login(room.outsider)[0] == 403
+    for user, session in hub.sessions.items():
+        assert session.request(f"/user/{user}/lab")[0] == 200
+
+
+def test_state_exchange_and_culler_are_set_up_as_deploy_says(hub):
+    """Is the hub's state in its root-only folder, the exchange sticky with the instructor's course, the culler on?"""
+    assert (hub.state / "jupyterhub.sqlite").is_file() and (hub.state / "jupyterhub_cookie_secret").is_file()
+    assert hub.state.stat().st_mode & 0o777 == 0o700
+    assert not list(hub.base.glob("jupyterhub*")), "hub state in the folder it was started from"
+    assert hub.exchange.stat().st_mode & 0o7777 == 0o1777
+    course = hub.exchange / COURSE_ID
+    assert course.stat().st_uid == hub.room.uid(hub.room.instructor)
+    assert (course / "inbound").stat().st_mode & 0o7777 == 0o3733
+    assert hub.json("/hub/api/services")["idle-culler"]["pid"], "the idle culler is not running"
+
+
+def test_every_learner_gets_the_workspace_the_assignments_and_mlpm(hub):
+    """Does each learner's lab open on their workspace, with Assignments, no instructor tools, mlpm on PATH?"""
+    for user in hub.room.learners:
         lessons = hub.json(f"/user/{user}/api/contents/lessons")["content"]
         assert any(item["name"].startswith("01-") for item in lessons)
-        exercise = hub.json(f"/user/{user}/api/contents/exercises/{SLUG}/{NAME}?content=0")
-        assert exercise["type"] == "notebook"
-        assert (hub.homes / user / "mlpm-workspace" / "exercises" / SLUG / NAME).is_file()
-        disabled = lab_page_config(hub, user)["disabledExtensions"]
-        assert {"@jupyter/nbgrader:formgrader", "@jupyter/nbgrader:create-assignment"} <= set(disabled)
-        assert "@jupyter/nbgrader:assignment-list" not in disabled
+        assert hub.json(f"/user/{user}/api/contents/exercises/{SLUG}/{NAME}?content=0")["type"] == "notebook"
+        disabled = set(lab_page_config(hub, user)["disabledExtensions"])
+        assert {"@jupyter/nbgrader:formgrader", "@jupyter/nbgrader:create-assignment",
+                "@jupyter/nbgrader:course-list"} <= disabled
+        assert not {"@jupyter/nbgrader:assignment-list", "@jupyter/nbgrader:menu"} & disabled
         assert hub.status(f"/user/{user}/formgrader") == 404
         assert hub.status(f"/user/{user}/assignments?course_id={COURSE_ID}") == 200
+    printed = hub.terminal(hub.room.learners[0], "command -v mlpm nbgrader; stat -c %a ~")
+    venv = PYTHON.parent
+    assert f"{venv}/mlpm" in printed and f"{venv}/nbgrader" in printed
+    assert "\n700" in printed.replace("\r", ""), "the learner's home is not private"
 
 
-def test_instructor_gets_formgrader(hub):
-    """Does the instructor's lab keep nbgrader's instructor tools?"""
-    disabled = lab_page_config(hub, INSTRUCTOR)["disabledExtensions"]
-    assert "@jupyter/nbgrader:formgrader" not in disabled
-    assert hub.status(f"/user/{INSTRUCTOR}/formgrader") == 200
+def test_instructor_gets_formgrader_and_the_course_tools(hub):
+    """Does the instructor's lab keep nbgrader's instructor tools, with nbgrader and mlpm in the terminal?"""
+    instructor = hub.room.instructor
+    assert "@jupyter/nbgrader:formgrader" not in lab_page_config(hub, instructor)["disabledExtensions"]
+    assert hub.status(f"/user/{instructor}/formgrader") == 200
+    printed = hub.terminal(instructor, "nbgrader --version && mlpm --help | head -1")
+    assert "0.9" in printed and "usage: mlpm" in printed
 
 
-def test_release_fetch_submit_collect_and_grade(hub, tmp_path):
-    """Does module 01 go out through the exchange and come back graded: full points, 0, a clear status?"""
-    homes, teacher = hub.homes, hub.homes / INSTRUCTOR
-    nbgrader(hub, INSTRUCTOR, "instructor", "release_assignment", SLUG)
+def test_release_fetch_submit_collect_grade_and_forgery(hub, tmp_path):
+    """Does module 01 go out and come back graded, a submission in a classmate's name refused?
 
-    workspaces = {user: homes / user / "mlpm-workspace" for user in LEARNERS}
-    ada = workspaces["ada"] / "exercises" / SLUG / NAME
-    write(attempt(read(ada), solution_answers(read(ROOT / "solutions" / SLUG / NAME))), ada)
-    solved = ada.read_bytes()
-    shutil.rmtree(workspaces["grace"] / "exercises" / SLUG)  # deleted by mistake: fetch brings it back
-    each_learner(lambda user: nbgrader(hub, user, "learner", "fetch_assignment", SLUG))
-    assert ada.read_bytes() == solved, "fetching overwrote a learner's work"
-    assert (workspaces["grace"] / "exercises" / SLUG / NAME).is_file()
-    (workspaces["linus"] / "exercises" / SLUG / NAME).write_text('{"cells": [', encoding="utf-8")
-    # One OS user plays every learner here, so each names themselves; on a hub each is their own.
-    each_learner(lambda user: nbgrader(hub, user, "learner", "submit", SLUG, f"--student={user}"))
+    ada hands in the solution's answers, grace a blank, linus a broken file; then grace submits a
+    blank in ada's name. ada keeps her 21 points and her row names grace.
+    """
+    room, run = hub.room, hub.run_as
+    ada, grace, linus = room.learners
+    teacher = room.instructor
+    ok(run(teacher, "nbgrader", "release_assignment", SLUG))
 
-    nbgrader(hub, INSTRUCTOR, "instructor", "collect", SLUG)
-    course = teacher / "mlpm-workshop" / "grading"
-    assert sorted(p.name for p in (course / "submitted").iterdir()) == sorted(LEARNERS)
-    result = subprocess.run(
-        [sys.executable, "-m", "mlpm", "grade", SLUG, str(course / "submitted"), "--course", str(course),
-         "--output", str(tmp_path / "report"), "--jobs", "2"],
-        capture_output=True, text=True, timeout=300, env={**os.environ, "HOME": str(teacher)})
-    assert result.returncode == 0, result.stdout + result.stderr
-    with (tmp_path / "report" / "grades.csv").open() as f:
+    workspaces = {user: room.home(user) / "mlpm-workspace" / "exercises" / SLUG for user in room.learners}
+    mine = workspaces[ada] / NAME
+    write(attempt(read(mine), solution_answers(read(ROOT / "solutions" / SLUG / NAME))), mine)
+    solved = mine.read_bytes()
+    shutil.rmtree(workspaces[grace])  # deleted by mistake: fetch brings it back
+    with ThreadPoolExecutor(3) as pool:
+        list(pool.map(lambda user: ok(run(user, "nbgrader", "fetch_assignment", SLUG)), room.learners))
+    assert mine.read_bytes() == solved, "fetching overwrote a learner's work"
+    assert (workspaces[grace] / NAME).is_file()
+    (workspaces[linus] / NAME).write_text('{"cells": [', encoding="utf-8")
+    with ThreadPoolExecutor(3) as pool:
+        list(pool.map(lambda user: ok(run(user, "nbgrader", "submit", SLUG)), room.learners))
+    ok(run(grace, "nbgrader", "submit", SLUG, f"--student={ada}"))  # the forgery, after ada's own
+
+    course = room.home(teacher) / "mlpm-workshop" / "grading"
+    timed("collect", lambda: ok(run(teacher, "nbgrader", "collect", "--update", SLUG)))
+    assert sorted(p.name for p in (course / "submitted").iterdir()) == sorted(room.learners)
+    report = room.home(teacher) / "report"
+    timed("mlpm grade (3 submissions)", lambda: ok(run(
+        teacher, "mlpm", "grade", SLUG, str(course / "submitted"), "--course", str(course),
+        "--output", str(report), "--jobs", "2", timeout=300)))
+    with (report / "grades.csv").open() as f:
         rows = {row["student"]: row for row in csv.DictReader(f)}
-    assert (rows["ada"]["status"], float(rows["ada"]["total"])) == ("ok", FULL_AUTO)
-    assert (rows["grace"]["status"], float(rows["grace"]["total"])) == ("ok", 0.0)
-    assert (rows["linus"]["status"], rows["linus"]["total"]) == ("malformed_notebook", "")
-    assert "not a valid notebook" in rows["linus"]["notes"]
-    assert all((course / "submitted" / user / SLUG).is_dir() for user in LEARNERS), "grading kept the submissions"
+    assert (rows[ada]["status"], float(rows[ada]["total"])) == ("ok", FULL_AUTO)
+    assert f"handed in under this name by {grace}, not by {ada}" in rows[ada]["notes"]
+    assert f"graded {ada}'s own submission" in rows[ada]["notes"]
+    assert (rows[grace]["status"], float(rows[grace]["total"])) == ("ok", 0.0)
+    assert (rows[linus]["status"], rows[linus]["total"]) == ("malformed_notebook", "")
+    assert "not a valid notebook" in rows[linus]["notes"]
+
+    # What a learner must not read: the course source, the gradebook, grades, a classmate's work.
+    checkout = room.home(teacher) / "mlpm-workshop"
+    for secret in (checkout / "solutions" / SLUG / NAME, course / "gradebook.db", report / "grades.csv",
+                   checkout / "grading" / "references", room.home(ada) / "mlpm-workspace" / "exercises"):
+        assert "Permission denied" in refused(run(grace, "ls", "-l", str(secret)))
+    assert "Permission denied" in refused(run(grace, "cat", str(mine)))
+    # The exchange: its course folder cannot be renamed, released into, or replaced.
+    exchange = hub.exchange / COURSE_ID
+    assert "Operation not permitted" in refused(run(grace, "mv", str(exchange), f"{exchange}-old"))
+    refused(run(grace, "mkdir", str(exchange / "outbound" / "00-fake")))
+    refused(run(grace, "rm", "-rf", str(exchange / "outbound" / SLUG)))
+    refused(run(grace, "ls", str(exchange / "inbound")))
+    assert (exchange / "outbound" / SLUG / NAME).is_file()
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="no chromium on PATH: `.ci/run` installs it as root (apt-get)")
+def test_a_learner_finds_the_assignments_in_the_lab(hub, request):
+    """In a real browser, does a learner who logs in find Nbgrader -> Assignment List, listing module 01?"""
+    learner = hub.room.learners[2]
+    if not (hub.exchange / COURSE_ID / "outbound" / SLUG).is_dir():  # when run without the class flow
+        ok(hub.run_as(hub.room.instructor, "nbgrader", "release_assignment", SLUG))
+    page = request.getfixturevalue("chromium")()
+    hub.browser_login(page, learner)
+    page.wait_for("!!document.querySelector('.lm-MenuBar-itemLabel')", "JupyterLab's menu bar", seconds=90)
+    page.click("[...document.querySelectorAll('.lm-MenuBar-itemLabel')].find(e => e.textContent === 'Nbgrader')")
+    shown = "[...document.querySelectorAll('.lm-Menu-item:not(.lm-mod-hidden)')].map(e => e.textContent)"
+    assert page.wait_for(shown, "the Nbgrader menu") == ["Assignment List"]  # no instructor tools
+    page.click("[...document.querySelectorAll('.lm-Menu-itemLabel')].find(e => e.textContent === 'Assignment List')")
+    listed = page.wait_for("(document.querySelector('.nbgrader-mainarea-widget') || {}).innerText",
+                           "the assignment list", seconds=60)
+    page.wait_for(f"document.querySelector('.nbgrader-mainarea-widget').innerText.includes({json.dumps(SLUG)})",
+                  f"{SLUG} in the assignment list ({listed!r})", seconds=60)
+
+
+def test_a_learner_cannot_use_more_memory_than_the_limit(hub):
+    """Is a kernel that goes past the 1 GiB per-server limit stopped, with the server still up?"""
+    if "NOT enforced" in hub.log.read_text():
+        pytest.skip("the hub enforces no limits on this machine (no systemd with jupyterhub-systemdspawner, "
+                    "no writable cgroup v1), and says so, as the README's limits table does")
+    learner = hub.room.learners[1]
+    ended, printed = hub.execute(learner, "held = []\nfor _ in range(150):\n    held.append(bytearray(10 * 2**20))\n"
+                                          "print('held', len(held) * 10, 'MiB')")
+    assert ended in ("restarting", "dead"), f"the kernel ended {ended!r} and printed {printed!r}"
+    assert "held" not in printed
+    assert hub.status(f"/user/{learner}/api/status") == 200
+    # A process started in its own session must still stop with the server (checked at the end).
+    ended, _ = hub.execute(learner, "import subprocess\nsubprocess.Popen(['setsid', 'sleep', '600'])")
+    assert ended == "ok"
 
 
 def test_kubernetes_values_are_the_charts():
-    """Does the Zero to JupyterHub values file parse, use only the chart's top-level keys, and cull idle servers?"""
+    """Does the Zero to JupyterHub values file use only the chart's keys, cull, limit, log in for real and use TLS?"""
     values = yaml.safe_load((DEPLOY / "kubernetes" / "values.yaml").read_text())
     assert set(values) <= Z2JH_KEYS
     assert values["cull"]["enabled"] and values["singleuser"]["memory"]["limit"]
+    assert values["hub"]["config"]["JupyterHub"]["authenticator_class"] != "dummy"
+    assert values["proxy"]["https"]["enabled"]
+    assert "extraVolumes" not in values["singleuser"]["storage"], "no shared exchange: every pod has the same uid"
+    compile(values["hub"]["extraConfig"]["mlpm-role"], "mlpm-role", "exec")
 
 
 def test_unknown_role_is_refused_in_one_line(tmp_path):
@@ -156,3 +273,13 @@ def test_unknown_role_is_refused_in_one_line(tmp_path):
     assert result.returncode == 1
     assert result.stderr.strip() == "MLPM_ROLE must be one of learner, instructor, not 'teacher'"
     assert not (tmp_path / "ws").exists()
+
+
+def test_without_an_exchange_learners_get_the_plain_learner_lab(tmp_path):
+    """Where the hub has no exchange (Kubernetes hands in through the LMS), is Assignments off for learners?"""
+    with_exchange = singleuser_command("learner", tmp_path, [], exchange=True)
+    without = singleuser_command("learner", tmp_path, [], exchange=False)
+    off = f"{ASSIGNMENT_LIST}=False"
+    assert off not in with_exchange and off in without
+    assert HUB_CONFIG / "learner" in config_path("learner", exchange=True)
+    assert HUB_CONFIG / "learner" not in config_path("learner", exchange=False)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -54,8 +55,9 @@ def _grade(args: argparse.Namespace) -> int:
 
     root = require_project_root()
     output = args.output or root / "grading" / "reports" / args.assignment
+    inbound = args.exchange / os.environ.get("MLPM_COURSE_ID", "mlpm-workshop") / "inbound"
     run = grade(root, args.assignment, args.submissions, output, _limits(args), jobs=args.jobs,
-                course_root=args.course)
+                course_root=args.course, inbound=inbound)
     print(summary(run))
     print(f"\ngrades: {run.grades_csv}\nreport: {run.report}\nfeedback: {run.feedback_dir}")
     return 0
@@ -136,7 +138,7 @@ def parser() -> argparse.ArgumentParser:
 
     run = commands.add_parser("run", help="execute every lesson and solution notebook headless")
     run.add_argument("only", nargs="*", help="run only notebooks whose path contains these")
-    run.add_argument("--jobs", type=int, help="parallel notebooks (default: CPU count)")
+    run.add_argument("--jobs", type=int, help="parallel notebooks (default: one per CPU this process may use)")
     run.add_argument("--output", type=Path, help="folder for executed copies (default: runs/)")
     run.set_defaults(handler=_run)
 
@@ -147,7 +149,11 @@ def parser() -> argparse.ArgumentParser:
     grade.add_argument("submissions", type=Path,
                        help="nbgrader submitted/ folder, or an LMS folder or zip of files named per student")
     grade.add_argument("--output", type=Path, help="folder for the results (default: grading/reports/ASSIGNMENT)")
-    grade.add_argument("--jobs", type=int, help="notebooks graded at once (default: one per CPU)")
+    grade.add_argument("--jobs", type=int,
+                       help="notebooks graded at once (default: one per CPU this process may use, as memory allows)")
+    grade.add_argument("--exchange", type=Path, default=Path(os.environ.get("MLPM_EXCHANGE", "/srv/nbgrader/exchange")),
+                       help="nbgrader's exchange, to check each submission came from the student's own account "
+                            "(default: $MLPM_EXCHANGE, else /srv/nbgrader/exchange; skipped if absent)")
     grade.add_argument("--course", type=Path,
                        help="nbgrader course folder whose gradebook receives the grades (default: grading/)")
     _add_limits(grade, cell=60, notebook=600)

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import os
 import tempfile
 import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
+
+from mlpm.resources import usable_cpus
 
 CELL_TIMEOUT_SECONDS = 120
 
@@ -75,7 +76,7 @@ def run_all(root: Path, output_dir: Path, jobs: int | None = None,
     if only:
         notebooks = [n for n in notebooks if any(s in n.as_posix() for s in only)]
     results = []
-    with ProcessPoolExecutor(max_workers=jobs or os.cpu_count() or 1) as pool:
+    with ProcessPoolExecutor(max_workers=jobs or usable_cpus()) as pool:
         futures = {
             pool.submit(execute_notebook, n, output_dir / n.relative_to(root)): n for n in notebooks
         }

@@ -33,6 +33,7 @@ from traitlets.config import Config
 from mlpm.checks.question import MEDIA_TYPE, CheckFailed, NotAnsweredYet, QuestionResult
 from mlpm.grading import early_kernel, kernel
 from mlpm.grading.course import Course, nbgrader_cells
+from mlpm.resources import available_memory, usable_cpus
 
 OK = "ok"
 TIMEOUT = "timeout"
@@ -40,16 +41,23 @@ KERNEL_DIED = "kernel_died"
 MEMORY_LIMIT = "memory_limit"
 GRADING_ERROR = "grading_error"
 TAMPERED = "tampered_with_grading"
+# What one grading worker and its kernel hold at their peak, with room to spare (a kernel that ran
+# the heaviest lesson holds about 0.3 GiB with its server: README, "Sizing").
+WORKER_MEMORY = 512 * 2**20
 
 
 def default_jobs() -> int:
-    """Submissions graded at once unless told: one per CPU.
+    """Submissions graded at once unless told: one per CPU this process may use, as memory allows.
 
-    One more worker, to fill the time a worker's core idles while its kernel starts, gained
-    nothing once the kernel started early: on 2 cores, 16 submissions took 30.3 s with 3 workers
-    and 30.4 s with 2 (``benchmarks/grade_vs_nbgrader.py --jobs 2 3``, medians of 3, same run).
+    CPUs: the process's affinity capped by its cgroup's CPU quota (a pod with a 1-CPU limit gets
+    one worker, not one per node core). One more worker, to fill the time a worker's core idles
+    while its kernel starts, gained nothing once the kernel started early: on 2 cores, 16
+    submissions took 30.3 s with 3 workers and 30.4 s with 2 (``benchmarks/grade_vs_nbgrader.py
+    --jobs 2 3``, medians of 3, same run). Memory: at most one worker per ``WORKER_MEMORY`` the
+    machine, or the cgroup's limit, still has free.
     """
-    return os.cpu_count() or 1
+    by_memory = max(1, available_memory() // WORKER_MEMORY)
+    return max(1, min(usable_cpus(), by_memory))
 
 
 def scripts_on_path() -> None:

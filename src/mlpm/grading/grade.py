@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 import tempfile
 import warnings
@@ -14,6 +15,7 @@ from mlpm.grading import feedback, gradebook, report
 from mlpm.grading.autograde import OK, Limits, Result, grade_submissions, scripts_on_path
 from mlpm.grading.collect import GRADABLE, collect
 from mlpm.grading.course import default_cache, prepare_course
+from mlpm.grading.owners import check_owners
 
 
 @dataclass
@@ -37,6 +39,7 @@ def grade(
     course_root: Path | None = None,
     progress: bool = True,
     scratch: Path | None = None,
+    inbound: Path | None = None,
 ) -> GradeRun:
     """Grade every submission of ``slug`` and write grades.csv, feedback/ and report.md.
 
@@ -60,6 +63,9 @@ def grade(
         Show a progress bar with an ETA on stderr.
     scratch : Path, optional
         Where the run's temporary folder goes (default: the system's temporary folder).
+    inbound : Path, optional
+        nbgrader's exchange inbound folder the submissions were collected from: each is checked
+        to come from the student's own account (``mlpm.grading.owners``).
     """
     scripts_on_path()
     source = root / "solutions" / slug
@@ -72,6 +78,8 @@ def grade(
         work = Path(scratch)
         course = prepare_course(source, slug, work, cache=default_cache())
         handed_in = collect(submissions, course, scratch=work)
+        if inbound is not None and inbound.is_dir() and os.access(inbound, os.R_OK | os.X_OK):
+            handed_in = check_owners(handed_in, inbound, course)
         gradable = [(s.student, s.path) for s in handed_in if s.status == GRADABLE]
         with warnings.catch_warnings():  # nbgrader's own SQLAlchemy warnings are noise here
             warnings.simplefilter("ignore")

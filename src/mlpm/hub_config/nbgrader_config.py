@@ -1,7 +1,7 @@
 """nbgrader settings every server on the hub shares (see mlpm.hub): the course and the exchange.
 
-The hub sets both through its spawner's environment (deploy/jupyterhub_config.py); the
-exchange is a folder every user can write to, e.g. /srv/nbgrader/exchange with mode 777.
+The hub sets both through its spawner's environment (deploy/jupyterhub_config.py), which also
+makes the exchange root 1777 (sticky) and the course's folder in it, owned by the instructor.
 """
 
 import os
