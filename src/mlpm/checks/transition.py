@@ -26,13 +26,19 @@ from mlpm.checks.core import check_keys, check_sequence, check_type, quiet
 
 
 @quiet
-def check_top(value: Any, expected: Sequence[str], name: str, *, hint: str = "") -> None:
+def check_top(value: Any, expected: Sequence[str], name: str, *, hint: str = "",
+              flipped: Sequence[str] | None = None) -> None:
     """Check a top-n list of groups, biggest first (a tuple is fine too).
 
     A top-n list of distinct groups that picks another group hears which kind of mistake that is,
-    more specifically than ``check_sequence`` can say it.
+    more specifically than ``check_sequence`` can say it. ``flipped`` is the list the same rule gives
+    with the gap's sign flipped (score − target): an answer equal to it hears about the sign.
     """
     wanted = list(expected)
+    if flipped is not None and isinstance(value, (list, tuple)) and [str(v) for v in value] == list(flipped) \
+            and list(flipped) != wanted:
+        raise AssertionError(f"`{name}` ranks the groups where the ratings are furthest *above* the target: the gap "
+                             "is target minus score, so a positive gap means the learner falls short.")
     if (isinstance(value, (list, tuple)) and len(value) == len(wanted)
             and len(set(map(str, value))) == len(value) and sorted(map(str, value)) != sorted(map(str, wanted))):
         raise AssertionError(
@@ -317,7 +323,8 @@ def check_trial(plan: Any, options: Sequence[str], min_weeks: int, max_weeks: in
 
 # ---- the BUS answer ------------------------------------------------------------------------------
 
-BUS_KEYS = ("business", "users", "solutions", "prioritised", "mvp", "success_metric", "guardrail")
+BUS_KEYS = ("business", "users", "focus", "solutions", "prioritised", "mvp", "success_metric", "guardrail", "risks",
+            "trade_off")
 SOLUTION_KEYS = ("name", "kind", "addresses", "impact", "effort")
 
 
@@ -329,12 +336,14 @@ def check_bus_shape(bus: Any, name: str = "bus_answer") -> None:
     for where, value in ((f"{name}['business']['goal']", bus["business"]["goal"]),
                          (f"{name}['business']['metric']", bus["business"]["metric"]),
                          (f"{name}['success_metric']", bus["success_metric"]),
-                         (f"{name}['guardrail']", bus["guardrail"]), (f"{name}['mvp']", bus["mvp"])):
+                         (f"{name}['guardrail']", bus["guardrail"]), (f"{name}['mvp']", bus["mvp"]),
+                         (f"{name}['focus']", bus["focus"]), (f"{name}['trade_off']", bus["trade_off"])):
         if not isinstance(value, str):
             raise AssertionError(f"`{where}` should be a string, one of the named options.")
     for part in ("users", "solutions", "prioritised"):
         if not isinstance(bus[part], (list, tuple)):
             raise AssertionError(f"`{name}[{part!r}]` should be a list.")
+    check_type(bus["risks"], dict, f"{name}['risks']")
 
 
 @quiet
@@ -424,6 +433,42 @@ def check_bus_mvp(bus: Any, orders: Sequence[Sequence[str]], name: str = "bus_an
                              "the value per effort is highest.")
 
 
+@quiet
+def check_bus_focus(bus: Any, name: str = "bus_answer") -> None:
+    """Check the answer picks one segment and builds its MVP for that segment.
+
+    The focus is one of the answer's own segments; the MVP addresses a pain point that segment lists.
+    Which segment is the learner's call.
+    """
+    _parts(bus, ("users", "focus", "solutions", "mvp"), name)
+    segments = {str(u.get("segment")): u for u in bus["users"] if isinstance(u, dict)} \
+        if isinstance(bus["users"], (list, tuple)) else {}
+    focus = bus["focus"]
+    if not isinstance(focus, str) or str(focus) not in segments:
+        raise AssertionError(f"`{name}['focus']` should name one of your segments in `{name}['users']`: an "
+                             "interviewer wants to hear which users you would serve first.")
+    by_name = {str(s.get("name")): s for s in bus["solutions"] if isinstance(s, dict)} \
+        if isinstance(bus["solutions"], (list, tuple)) else {}
+    mvp = by_name.get(str(bus["mvp"]))
+    if mvp is None or mvp.get("addresses") not in segments[str(focus)].get("pain_points", ()):
+        raise AssertionError(f"`{name}['mvp']` does not address a pain point of your focus segment: build first "
+                             "for the users you chose, or choose the segment your MVP serves.")
+
+
+@quiet
+def check_bus_risks(bus: Any, risks: Sequence[str], name: str = "bus_answer") -> None:
+    """Check ``risks`` maps at least two of the four product risks to a few words each, and ``trade_off`` says
+    in a few words what the choice gives up. Which risks are the learner's call."""
+    _parts(bus, ("risks", "trade_off"), name)
+    named = bus["risks"]
+    if not isinstance(named, dict) or any(k not in risks for k in named) or len(named) < 2 \
+            or not all(_text(v) for v in named.values()):
+        raise AssertionError(f"`{name}['risks']` should map at least two of `RISKS` to a few words each: what "
+                             "could make this MVP fail.")
+    if not _text(bus["trade_off"]):
+        raise AssertionError(f"`{name}['trade_off']` should say in a few words what your choice gives up.")
+
+
 # ---- the Fermi estimate --------------------------------------------------------------------------
 
 @quiet
@@ -466,6 +511,16 @@ python pandas numpy sklearn scikit-learn xgboost lightgbm catboost tensorflow py
 airflow docker kubernetes jupyter notebook notebooks auc f1 rmse r2 hyperparameter hyperparameters gridsearch
 gridsearchcv mlflow dbt snowflake bigquery tableau shap lstm bert transformer transformers
 """.split())
+CHANGE_WORDS = frozenset("""
+cut cuts cutting reduced reduces reducing fell fall falls dropped drop rose rise rises grew grow grows raised
+raises lifted lifts saved saves saving freed frees freeing halved halving doubled doubling tripled lowered
+lowers increased increases improved improves boosted boosts trimmed trims kept keeps retained prevented avoided
+recovered won sooner faster fewer less more higher lower shorter down up from
+""".split())
+NUMBER_WORDS = frozenset("""
+halved halve half doubled double twice tripled triple third quarter one two three four five six seven eight nine
+ten dozen
+""".split())
 MIN_WORDS, MAX_WORDS = 8, 40
 
 
@@ -473,15 +528,23 @@ def _bullet_words(text: str) -> list[str]:
     return re.findall(r"[a-z0-9€$£%][a-z0-9€$£%'\-.]*", text.lower().replace(",", " "))
 
 
+def _action_verb(word: str) -> bool:
+    """In :data:`ACTION_VERBS`, or a past tense in "-ed" (not a word like "need" or "feed")."""
+    return word in ACTION_VERBS or (len(word) >= 5 and word.endswith("ed") and not word.endswith("eed"))
+
+
 def bullet_problems(text: str) -> list[str]:
     """What a CV impact bullet lacks, by the pinned heuristic (empty when it reads as impact).
 
-    1. **Action**: the first word is an action verb: in :data:`ACTION_VERBS` or a past tense in "-ed".
-    2. **Number**: it holds a digit (a count, a share, an amount, a time).
+    1. **Action**: the first word is an action verb: in :data:`ACTION_VERBS` or a past tense in "-ed"
+       (five letters or more, not "-eed": "Need" and "Feed" are not past tenses).
+    2. **Number**: it holds a digit or a number word (:data:`NUMBER_WORDS`: "halved", "doubled", "two"...).
     3. **Outcome**: it names a business or user outcome (:data:`OUTCOME_WORDS`: churn, revenue,
        subscribers, hours...) or a currency amount.
-    4. **Not tool-centric**: it names at most one tool, library or model metric (:data:`TOOL_WORDS`).
-    5. **One line**: 8 to 40 words.
+    4. **A change**: it says what moved (:data:`CHANGE_WORDS`: cut, fell, saved, freed, "from ... to"...),
+       not only what was built or deployed.
+    5. **Not tool-centric**: it names at most one tool, library or model metric (:data:`TOOL_WORDS`).
+    6. **One line**: 8 to 40 words.
     """
     words = [w.strip(".'-") for w in _bullet_words(text)]
     words = [w for w in words if w]
@@ -489,13 +552,16 @@ def bullet_problems(text: str) -> list[str]:
     if not MIN_WORDS <= len(words) <= MAX_WORDS:
         problems.append(f"is {len(words)} words long: a CV bullet is one line of {MIN_WORDS} to {MAX_WORDS} words")
     first = re.sub(r"[^a-z\-]", "", words[0]) if words else ""
-    if not (first in ACTION_VERBS or (len(first) >= 4 and first.endswith("ed"))):
+    if not _action_verb(first):
         problems.append("does not open with an action verb (what you did: 'Cut', 'Led', 'Launched')")
-    if not re.search(r"\d", text):
+    if not (re.search(r"\d", text) or set(words) & NUMBER_WORDS):
         problems.append("has no number: say how much, how many or how fast")
     stems = {w.rstrip("s") for w in words} | set(words)
     if not (stems & OUTCOME_WORDS or re.search(r"[€$£]|\beur\b", text.lower())):
         problems.append("names no business or user outcome (churn, revenue, subscribers, hours saved...)")
+    if not set(words) & CHANGE_WORDS:
+        problems.append("says what was built or run, not what changed: name the outcome that moved (cut, fell, "
+                        "saved, freed...)")
     tools = [w for w in words if w in TOOL_WORDS]
     if len(tools) > 1:
         problems.append("is tool-centric: it names several tools or model metrics; keep at most one and lead "
@@ -537,9 +603,3 @@ def check_metric_shape(answers: Any, scenarios: Sequence[str], options: Sequence
         if len(set(chosen)) < 3:
             raise AssertionError(f"`{name}[{scenario!r}]` uses the same metric twice: the primary, the guardrail "
                                  "and the counter-metric do different jobs.")
-
-
-def ranked_gaps(targets: Mapping[str, float], scores: Mapping[str, float], groups: Sequence[str]) -> list[str]:
-    """Groups by gap (target − score, rounded to 2 decimals), largest first, ties in ``groups`` order."""
-    gaps = {g: round(float(targets[g]) - float(scores[g]), 2) for g in groups}
-    return sorted(groups, key=lambda g: (-gaps[g], list(groups).index(g)))
