@@ -71,6 +71,16 @@ def test_sample_size_agrees_with_the_formula_in_the_standard_library(p1, p2, alp
     assert REF.sample_size(0.10, 0.12) == 3841  # module 04's reference value
 
 
+def test_the_solutions_sample_size_is_the_formula_at_break_even():
+    """Is 374 per arm the formula for the flagged orders' missed rate and a drop of 1/14, by NormalDist?"""
+    orders = mlpm.load("delivery_orders")
+    p1 = orders.loc[orders["prior_missed_12w"] >= 1, "missed"].mean()
+    p2, z, p_bar = p1 - 1 / 14, NormalDist().inv_cdf, (2 * p1 - 1 / 14) / 2
+    raw = (z(0.975) * math.sqrt(2 * p_bar * (1 - p_bar))
+           + z(0.8) * math.sqrt(p1 * (1 - p1) + p2 * (1 - p2))) ** 2 / (p2 - p1) ** 2
+    assert math.ceil(raw) == REF.sample_size(p1, p2) == 374
+
+
 def test_selection_rates_and_ratio_agree_with_fairlearn():
     """Do the selection rates by group and their min/max ratio match fairlearn's?"""
     orders = mlpm.datasets.delivery_orders(seed=2, n_orders=3000)
@@ -157,6 +167,21 @@ def test_top_up_reaches_four_fifths_and_takes_the_highest_scores():
         assert added.empty or left.empty or added.min() >= left.max()
         if not added.empty:  # just enough: one fewer would stay below four-fifths
             assert (topped[members].sum() - 1) / members.sum() < 0.8 * rates.max()
+
+
+def test_the_top_ups_net_value_by_confusion_matrix():
+    """Is the top-up worth about EUR 3,698 a month before the model's EUR 6,000 run cost (-2,302 net), counted
+    with sklearn's confusion matrix, as the data card and the model answer say?"""
+    orders = mlpm.load("delivery_orders")
+    rule = orders["prior_missed_12w"] >= 1
+
+    def value(flags):
+        tn, fp, fn, tp = confusion_matrix(orders["missed"], flags, labels=[0, 1]).ravel()
+        return (6 * tp - fp) / len(orders)
+
+    gain = (value(REF.top_up_flags(orders, rule)) - value(rule)) * ORDERS_PER_MONTH
+    assert round(gain) == 3698 and round(gain - 6_000) == -2302
+    assert solved()["responsible_ai"]["value_change_per_month_eur"] == pytest.approx(gain - 6_000)
 
 
 def test_orders_plant_the_calls_the_brief_must_make():
