@@ -22,7 +22,6 @@ from mlpm.checks.capstone import (
     check_key_result,
     check_metric_names,
     check_names_in,
-    check_problem_list,
     check_rates,
 )
 from mlpm.checks.references import reference
@@ -411,16 +410,6 @@ def test_rates_checker_accepts_any_index_type_and_counts_off_groups():
         check_rates(pd.Series({"a": 0.5}), want, "rates")
     with pytest.raises(AssertionError, match="pandas Series"):
         check_rates({"a": 0.5, "b": 0.25}, want, "rates")
-
-
-def test_problem_list_checker_accepts_any_order_and_says_which_way_it_is_off():
-    check_problem_list(("value_mismatch", "parity_mismatch"), ["parity_mismatch", "value_mismatch"], "p")
-    with pytest.raises(AssertionError, match="misses 1 broken rule"):
-        check_problem_list(["value_mismatch"], ["parity_mismatch", "value_mismatch"], "p")
-    with pytest.raises(AssertionError, match="flags 1 rule"):
-        check_problem_list(["value_mismatch", "guardrail_mismatch"], ["value_mismatch"], "p")
-    with pytest.raises(AssertionError, match="more than once"):
-        check_problem_list(["value_mismatch", "value_mismatch"], ["value_mismatch"], "p")
 
 
 def test_names_checker_needs_known_distinct_names():

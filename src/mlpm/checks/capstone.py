@@ -252,27 +252,6 @@ def check_rates(value: Any, expected: pd.Series, name: str, *, hint: str = "") -
         _fail(f"`{name}` is off for {len(off)} of {len(want)} groups.{(' ' + hint) if hint else ''}")
 
 
-@quiet
-def check_problem_list(value: Any, expected: Sequence[str], name: str, *, hint: str = "") -> None:
-    """A list of rule names, in any order: the same set as ``expected``."""
-    if not isinstance(value, (list, tuple)):
-        _fail(f"`{name}` should be a list of rule names, but it is a {type(value).__name__}.")
-    if not all(isinstance(v, str) for v in value):
-        _fail(f"`{name}` should hold rule names (strings) from `RULES`.")
-    got = [str.__str__(v) for v in value]
-    if len(set(got)) != len(got):
-        _fail(f"`{name}` names a rule more than once.")
-    missed = [r for r in expected if r not in got]
-    extra = [r for r in got if r not in expected]
-    if missed or extra:
-        parts = []
-        if missed:
-            parts.append(f"misses {len(missed)} broken rule(s)")
-        if extra:
-            parts.append(f"flags {len(extra)} rule(s) the brief keeps")
-        _fail(f"`{name}` {' and '.join(parts)}.{(' ' + hint) if hint else ''}")
-
-
 def same_text(value: Any, want: str | None) -> bool:
     """Whether ``value`` is the string ``want`` (numpy strings too)."""
     return want is not None and same_value(value, want)
@@ -281,6 +260,6 @@ def same_text(value: Any, want: str | None) -> bool:
 __all__ = [
     "APPROACHES", "DECISION_BASES", "FOUR_FIFTHS", "METRICS", "MITIGATIONS", "OUTPUT_METRICS", "PSI_ACTIONS", "RULES",
     "SECTIONS", "UNITS", "check_brief_okr", "check_cost_key_result", "check_key_result", "check_metric_names",
-    "check_names_in", "check_option", "check_problem_list", "check_rates", "check_section", "check_type", "entry",
+    "check_names_in", "check_option", "check_rates", "check_section", "check_type", "entry",
     "guardrail_metric", "key_result_metrics", "own_flags", "same_text",
 ]

@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
-from mlpm.checks.core import check_keys, check_sequence, check_type, quiet
+from mlpm.checks.core import check_keys, check_names, check_type, is_sequence, quiet
 
 # ---- the gaps ----------------------------------------------------------------------------------
 
@@ -28,22 +28,16 @@ from mlpm.checks.core import check_keys, check_sequence, check_type, quiet
 @quiet
 def check_top(value: Any, expected: Sequence[str], name: str, *, hint: str = "",
               flipped: Sequence[str] | None = None) -> None:
-    """Check a top-n list of groups, biggest first (a tuple is fine too).
+    """Check a top-n list of groups, biggest first, with :func:`mlpm.checks.check_names`.
 
-    A top-n list of distinct groups that picks another group hears which kind of mistake that is,
-    more specifically than ``check_sequence`` can say it. ``flipped`` is the list the same rule gives
-    with the gap's sign flipped (score − target): an answer equal to it hears about the sign.
+    ``flipped`` is the list the same rule gives with the gap's sign flipped (score − target): an answer
+    equal to it hears about the sign, the mistake it shows, before any item or order message.
     """
-    wanted = list(expected)
-    if flipped is not None and isinstance(value, (list, tuple)) and [str(v) for v in value] == list(flipped) \
-            and list(flipped) != wanted:
+    if flipped is not None and is_sequence(value) and [str(v) for v in value] == list(flipped) \
+            and list(flipped) != list(expected):
         raise AssertionError(f"`{name}` ranks the groups where the ratings are furthest *above* the target: the gap "
                              "is target minus score, so a positive gap means the learner falls short.")
-    if (isinstance(value, (list, tuple)) and len(value) == len(wanted)
-            and len(set(map(str, value))) == len(value) and sorted(map(str, value)) != sorted(map(str, wanted))):
-        raise AssertionError(
-            f"`{name}` holds a group that is not among the {len(wanted)} biggest gaps. {hint}".rstrip())
-    check_sequence(value, wanted, name, hint=hint)
+    check_names(value, list(expected), name, ordered=True, hint=hint, order_hint=hint)
 
 
 # ---- the radar chart ---------------------------------------------------------------------------
