@@ -224,12 +224,13 @@ ATTEMPTS = {
     },
     "half-done": {
         "answers": _HALF,
-        "fair": {"q1_test": 3, "q2_test": 0, "q3_test": 1.25, "q4_test": 1.2, "q5_test": 1.1, "q6_test": 0,
+        "fair": {"q1_test": 3, "q2_test": 0, "q3_test": 1.25, "q4_test": 1.2, "q5_test": 0.75, "q6_test": 0,
                  "q7_test": 0, "q8_test": 0, "q9_test": 0},
         "why": {
             "q3_test": "the gap-by-gap rule, not the whole match the prompt pins; hours, taken people and None right",
             "q4_test": "dates, audience and the internal move done; learning, mentors and the trial missing",
-            "q5_test": "prioritise written, the BUS answer not started",
+            "q5_test": "prioritise written, the BUS answer not started (re-judged for the longer BUS answer of the "
+                       "new prompt: the function is a smaller share of the question)",
         },
     },
 }
