@@ -489,3 +489,16 @@ def test_lesson_front_matter_gives_the_agreed_minutes():
     """Does the lesson plan 35 minutes of teaching and 55 of practice?"""
     title, teach, practise, objectives = read_front_matter(ROOT / "notebooks" / "10-transition.ipynb")
     assert (teach, practise) == (35, 55) and len(objectives) >= 6
+
+
+def test_any_sequence_the_prompt_allows_passes():
+    """Do numpy arrays and Series where the prompt says 'a list' pass the plan and BUS checks?"""
+    plan = _plan()
+    plan["shared_with"] = np.array(["manager", "mentors"])
+    plan["short_term"] = pd.Series(plan["short_term"])
+    _run_plan_checks(plan)
+    bus = _bus()
+    for user in bus["users"]:
+        user["pain_points"] = np.array(user["pain_points"])
+    bus["prioritised"] = pd.Series(bus["prioritised"])
+    _run_bus_checks(bus)

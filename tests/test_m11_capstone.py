@@ -422,3 +422,10 @@ def test_names_checker_needs_known_distinct_names():
         check_names_in(["a", "c"], ["a", "b"], "x")
     with pytest.raises(AssertionError, match="exactly as in `REMINDER_INPUTS`"):
         check_names_in(["a", "c"], ["a", "b"], "x", listed_in="REMINDER_INPUTS")
+
+
+def test_any_sequence_the_prompt_allows_passes():
+    """Do a Series of metric names and an array of key results pass where the prompt says 'a list'?"""
+    assert check_names_in(pd.Series(["a", "b"]), ["a", "b"], "x", at_least=2) == ["a", "b"]
+    okr = _okr(key_results=np.array(_okr()["key_results"]))
+    check_brief_okr(okr, "2027-04-01", "2027-06-30")

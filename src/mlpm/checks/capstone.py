@@ -13,7 +13,7 @@ from typing import Any
 
 import pandas as pd
 
-from mlpm.checks.core import as_real, check_keys, check_type, own_value, quiet, same_value
+from mlpm.checks.core import as_real, check_keys, check_type, is_sequence, own_value, quiet, same_value
 
 # Every metric a section of the brief may name: name -> what it measures.
 METRICS = {
@@ -82,7 +82,7 @@ def entry(section: Any, key: str, name: str) -> Any:
 def key_result_metrics(okr: Any) -> list[str]:
     """The metric names of an OKR's key results (those that are strings)."""
     results = entry(okr, "key_results", "okr")
-    if not isinstance(results, (list, tuple)):
+    if not is_sequence(results):
         _fail("`okr['key_results']` should be a list of dicts.")
     return [str.__str__(kr["metric"]) for kr in results if isinstance(kr, dict) and isinstance(kr.get("metric"), str)]
 
@@ -131,7 +131,7 @@ def check_brief_okr(okr: Any, quarter_start: str, quarter_end: str) -> None:
     if any(ch.isdigit() for ch in objective):
         _fail("The objective contains a number. Keep it qualitative; the numbers belong in the key results.")
     results = okr["key_results"]
-    if not isinstance(results, (list, tuple)) or not 2 <= len(results) <= 5:
+    if not is_sequence(results) or not 2 <= len(results) <= 5:
         _fail("`okr['key_results']` should be a list of 2 to 5 key results, so the team can focus.")
     start, end = dt.date.fromisoformat(quarter_start), dt.date.fromisoformat(quarter_end)
     metrics = []
@@ -223,7 +223,7 @@ def check_names_in(value: Any, allowed: Iterable[str], name: str, *, at_least: i
     ``listed_in`` names the notebook's list that ``allowed`` stands for, in the message.
     """
     allowed = set(allowed)
-    if not isinstance(value, (list, tuple)):
+    if not is_sequence(value):
         _fail(f"`{name}` should be a list of metric names, but it is a {type(value).__name__}.")
     if not all(isinstance(v, str) for v in value) or any(str.__str__(v) not in allowed for v in value):
         _fail(f"`{name}` should hold metric names exactly as in `{listed_in}`.")

@@ -197,7 +197,7 @@ def _parts(value: Any, keys: Sequence[str], name: str) -> None:
 
 def _goals(plan: Any, horizon: str, name: str) -> list:
     goals = plan[horizon]
-    if not isinstance(goals, (list, tuple)) or not goals or not all(
+    if not is_sequence(goals) or len(goals) == 0 or not all(
             isinstance(goal, dict) and "by" in goal for goal in goals):
         raise AssertionError(f"`{name}['{horizon}']` should be a list of goals, each a dict "
                              "{'goal': a few words, 'by': 'YYYY-MM-DD'}.")
@@ -210,14 +210,14 @@ def check_plan_shape(plan: Any, name: str = "transition_plan") -> None:
     check_keys(plan, PLAN_KEYS, name)
     for horizon in ("short_term", "medium_term"):
         goals = plan[horizon]
-        if not isinstance(goals, (list, tuple)) or not goals:
+        if not is_sequence(goals) or len(goals) == 0:
             raise AssertionError(f"`{name}['{horizon}']` should be a list of at least one goal.")
         for goal in goals:
             if not (isinstance(goal, dict) and set(goal) == {"goal", "by"} and _text(goal["goal"])):
                 raise AssertionError(f"Each goal in `{name}['{horizon}']` should be a dict "
                                      "{'goal': a few words, 'by': 'YYYY-MM-DD'}.")
             _date(goal["by"], f"{name}['{horizon}'][...]['by']")
-    if not isinstance(plan["shared_with"], (list, tuple)) or not plan["shared_with"]:
+    if not is_sequence(plan["shared_with"]) or len(plan["shared_with"]) == 0:
         raise AssertionError(f"`{name}['shared_with']` should be a list of who you share the plan with.")
     for part in ("learning", "mentors"):
         check_type(plan[part], dict, f"{name}['{part}']")
@@ -246,7 +246,7 @@ def check_plan_people(plan: Any, audiences: Sequence[str], open_roles: Sequence[
                       name: str = "transition_plan") -> None:
     """Check the plan is shared with the manager and someone else, and names an open internal role."""
     _parts(plan, ("shared_with", "internal_move"), name)
-    if not isinstance(plan["shared_with"], (list, tuple)):
+    if not is_sequence(plan["shared_with"]):
         raise AssertionError(f"`{name}['shared_with']` should be a list of options from `SHARE_WITH`.")
     shared = [str(s) for s in plan["shared_with"] if isinstance(s, str)]
     if len(shared) != len(plan["shared_with"]) or any(s not in audiences for s in shared):
@@ -335,7 +335,7 @@ def check_bus_shape(bus: Any, name: str = "bus_answer") -> None:
         if not isinstance(value, str):
             raise AssertionError(f"`{where}` should be a string, one of the named options.")
     for part in ("users", "solutions", "prioritised"):
-        if not isinstance(bus[part], (list, tuple)):
+        if not is_sequence(bus[part]):
             raise AssertionError(f"`{name}[{part!r}]` should be a list.")
     check_type(bus["risks"], dict, f"{name}['risks']")
 
@@ -370,7 +370,7 @@ def check_bus_users(bus: Any, pain_points: Sequence[str], name: str = "bus_answe
     """Check at least two distinct segments, each with at least two distinct ranked pain points."""
     _parts(bus, ("users",), name)
     users = bus["users"]
-    if not isinstance(users, (list, tuple)) or len(users) < 2 or not all(
+    if not is_sequence(users) or len(users) < 2 or not all(
             isinstance(u, dict) and set(u) == {"segment", "pain_points"} for u in users):
         raise AssertionError(f"`{name}['users']` should list at least two segments, each a dict "
                              "{'segment': ..., 'pain_points': [...]}.")
@@ -379,7 +379,7 @@ def check_bus_users(bus: Any, pain_points: Sequence[str], name: str = "bus_answe
         raise AssertionError(f"Each segment in `{name}['users']` needs a name of its own.")
     for user in users:
         points = user["pain_points"]
-        if (not isinstance(points, (list, tuple)) or len(points) < 2 or len(set(points)) < len(points)
+        if (not is_sequence(points) or len(points) < 2 or len(set(points)) < len(points)
                 or any(p not in pain_points for p in points)):
             raise AssertionError(f"Segment {user['segment']!r} should rank at least two different pain points "
                                  "from `PAIN_POINTS`, worst first.")
@@ -390,7 +390,7 @@ def check_bus_solutions(bus: Any, name: str = "bus_answer") -> None:
     """Check at least three solutions, ML and non-ML, each addressing a listed pain point, scored 1-5."""
     _parts(bus, ("users", "solutions"), name)
     solutions = bus["solutions"]
-    if not isinstance(solutions, (list, tuple)) or len(solutions) < 3 or not all(
+    if not is_sequence(solutions) or len(solutions) < 3 or not all(
             isinstance(s, dict) and set(s) == set(SOLUTION_KEYS) for s in solutions):
         raise AssertionError(f"`{name}['solutions']` should list at least three solutions, each a dict with "
                              f"the keys {', '.join(SOLUTION_KEYS)}.")
@@ -416,7 +416,7 @@ def check_bus_solutions(bus: Any, name: str = "bus_answer") -> None:
 def check_bus_mvp(bus: Any, orders: Sequence[Sequence[str]], name: str = "bus_answer") -> None:
     """Check the list is prioritised by the pinned rule and the MVP is one of its first two."""
     _parts(bus, ("prioritised", "mvp"), name)
-    if not isinstance(bus["prioritised"], (list, tuple)):
+    if not is_sequence(bus["prioritised"]):
         raise AssertionError(f"`{name}['prioritised']` should be a list of your solutions' names.")
     prioritised = [str(p) for p in bus["prioritised"]]
     if not any(prioritised == list(order) for order in orders):
@@ -436,13 +436,13 @@ def check_bus_focus(bus: Any, name: str = "bus_answer") -> None:
     """
     _parts(bus, ("users", "focus", "solutions", "mvp"), name)
     segments = {str(u.get("segment")): u for u in bus["users"] if isinstance(u, dict)} \
-        if isinstance(bus["users"], (list, tuple)) else {}
+        if is_sequence(bus["users"]) else {}
     focus = bus["focus"]
     if not isinstance(focus, str) or str(focus) not in segments:
         raise AssertionError(f"`{name}['focus']` should name one of your segments in `{name}['users']`: an "
                              "interviewer wants to hear which users you would serve first.")
     by_name = {str(s.get("name")): s for s in bus["solutions"] if isinstance(s, dict)} \
-        if isinstance(bus["solutions"], (list, tuple)) else {}
+        if is_sequence(bus["solutions"]) else {}
     mvp = by_name.get(str(bus["mvp"]))
     if mvp is None or mvp.get("addresses") not in segments[str(focus)].get("pain_points", ()):
         raise AssertionError(f"`{name}['mvp']` does not address a pain point of your focus segment: build first "
