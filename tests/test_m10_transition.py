@@ -17,11 +17,14 @@ import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
 import mlpm  # noqa: E402
+from mlpm.checks.references import reference  # noqa: E402
 from mlpm.checks.transition import (  # noqa: E402
     bullet_problems,
     check_bullet,
+    check_bus_focus,
     check_bus_metrics,
     check_bus_mvp,
+    check_bus_risks,
     check_bus_shape,
     check_bus_solutions,
     check_bus_users,
@@ -38,8 +41,8 @@ from mlpm.checks.transition import (  # noqa: E402
     check_radar_title,
     check_scale,
     check_spokes,
+    check_top,
     check_trial,
-    ranked_gaps,
 )
 from mlpm.modules import read_front_matter  # noqa: E402
 from notebook_tools import ROOT, read_notebook, run_code_cells  # noqa: E402
@@ -91,30 +94,50 @@ def test_top_gaps_match_an_exact_ranking_with_the_tie_rule(seed):
         left.remove(best)
     for n in (1, 2, 4):
         assert list(solved()["top_gaps"](survey, "start", n=n)) == ranking[:n]
-    assert ranking == ranked_gaps({g: float(v) for g, v in target.items()},
-                                  {g: float(v) for g, v in start.items()}, GROUPS)
+    assert ranking == reference("transition").top_gaps(survey, "start", n=4)
+
+
+def test_a_flipped_gap_hears_about_the_sign():
+    """Does a ranking by score minus target get a message about the sign, not about a missing group?"""
+    survey = mlpm.datasets.skills_survey(seed=13)
+    ref = reference("transition")
+    flipped = ref.top_gaps(survey, "end", n=3, sign=-1)
+    with pytest.raises(AssertionError, match="target minus score"):
+        check_top(flipped, ref.top_gaps(survey, "end", n=3), "top_gaps", flipped=flipped)
 
 
 def _brute_force_match(table: pd.DataFrame, gaps: list[str], min_hours: float) -> dict:
-    """The pinned match read literally, in plain Python: gap by gap, the best available person by the rule."""
+    """The pinned match read literally, in plain Python: every assignment, recursively, the best kept."""
     rows = [r for r in table.to_dict("records") if r["hours_per_month"] >= min_hours]
 
-    def better(a, b):  # does row a beat row b under the pinned rule?
-        for x, y in ((-a["strength"], -b["strength"]), (not a["internal"], not b["internal"]),
-                     (-a["hours_per_month"], -b["hours_per_month"]), (a["name"], b["name"])):
-            if x != y:
-                return x < y
+    def assignments(k: int, taken: frozenset) -> list[list]:
+        if k == len(gaps):
+            return [[]]
+        out = []
+        for row in [None] + [r for r in rows if r["group"] == gaps[k] and r["name"] not in taken]:
+            rest = taken | {row["name"]} if row else taken
+            out += [[row, *tail] for tail in assignments(k + 1, rest)]
+        return out
+
+    def better(a: list, b: list) -> bool:  # does match a beat match b under the pinned rule?
+        def totals(m):
+            chosen = [r for r in m if r]
+            return (len(chosen), sum(r["strength"] for r in chosen), sum(r["internal"] for r in chosen),
+                    sum(r["hours_per_month"] for r in chosen))
+        if totals(a) != totals(b):
+            return totals(a) > totals(b)
+        for x, y in zip(a, b, strict=True):  # names in gap order, nobody after any name
+            if (x is None) != (y is None):
+                return y is None
+            if x is not None and x["name"] != y["name"]:
+                return x["name"] < y["name"]
         return False
 
-    chosen, taken = {}, set()
-    for gap in gaps:
-        best = None
-        for row in rows:
-            if row["group"] == gap and row["name"] not in taken and (best is None or better(row, best)):
-                best = row
-        chosen[gap] = None if best is None else best["name"]
-        taken.add(chosen[gap])
-    return chosen
+    best = None
+    for match in assignments(0, frozenset()):
+        if best is None or better(match, best):
+            best = match
+    return {gap: (row["name"] if row else None) for gap, row in zip(gaps, best, strict=True)}
 
 
 @pytest.mark.parametrize("seed", [9, 2, 6, 13, 40])
@@ -124,6 +147,18 @@ def test_match_mentors_agrees_with_a_brute_force_reading_of_the_rule(seed):
     for gaps in (["influence", "product strategy"], ["product strategy", "influence", "technical fluency"],
                  ["product delivery", "influence"]):
         assert solved()["match_mentors"](table, gaps, 2) == _brute_force_match(table, gaps, 2)
+        assert reference("transition").match_mentors(table, gaps, 2) == _brute_force_match(table, gaps, 2)
+
+
+def test_whole_match_beats_the_dominated_greedy_pick_on_the_exercise_data():
+    """Gap by gap, Ravi takes influence and Lena strategy; Jonah and Ravi have equal strength, two internal
+    mentors and more hours. Does the pinned rule pick them, and no match beat them on every count?"""
+    table = mlpm.load("mentors")
+    gaps = ["influence", "product strategy"]
+    ref = reference("transition")
+    assert ref.greedy_mentors(table, gaps, 2) == {"influence": "Ravi Desai", "product strategy": "Lena Fischer"}
+    assert ref.match_mentors(table, gaps, 2) == {"influence": "Jonah Mercer", "product strategy": "Ravi Desai"}
+    assert solved()["my_mentors"] == {"influence": "Jonah Mercer", "product strategy": "Ravi Desai"}
 
 
 def test_prioritise_matches_exact_ratios_with_both_tie_breaks():
@@ -299,6 +334,8 @@ def _run_bus_checks(bus):
     check_bus_users(bus, ns["PAIN_POINTS"])
     check_bus_solutions(bus)
     check_bus_mvp(bus, [ns["prioritise"](bus["solutions"])])
+    check_bus_focus(bus)
+    check_bus_risks(bus, ns["RISKS"])
 
 
 def test_solution_bus_passes_and_so_does_a_different_coherent_answer():
@@ -307,7 +344,10 @@ def test_solution_bus_passes_and_so_does_a_different_coherent_answer():
     other = _bus()
     other["business"] = {"goal": "grow basket size", "metric": "average basket EUR"}
     other["success_metric"], other["guardrail"] = "average basket EUR", "refunds per 100 orders"
-    other["mvp"] = other["prioritised"][1]
+    other["mvp"] = other["prioritised"][1]  # approving substitutes: the busy singles' pain
+    other["focus"] = "busy singles out at delivery"
+    other["risks"] = {"usability": "singles may not open the app in time to approve",
+                      "viability": "holding orders for approval delays picking"}
     _run_bus_checks(other)
 
 
@@ -326,6 +366,11 @@ def test_solution_bus_passes_and_so_does_a_different_coherent_answer():
     (lambda b: b["solutions"][0].update(effort=2.5), "whole number from 1 to 5"),
     (lambda b: b.update(prioritised=list(reversed(b["prioritised"]))), "pinned order"),
     (lambda b: b.update(mvp=b["prioritised"][-1]), "first two"),
+    (lambda b: b.update(focus="everyone"), "name one of your segments"),
+    (lambda b: b.update(focus=b["users"][1]["segment"]), "does not address a pain point of your focus"),
+    (lambda b: b.update(risks={"value": "they may not like it"}), "at least two of `RISKS`"),
+    (lambda b: b.update(risks={"value": "x y", "cost": "too dear overall"}), "at least two of `RISKS`"),
+    (lambda b: b.update(trade_off="none"), "what your choice gives up"),
 ])
 def test_bus_checks_catch_each_incoherence(change, message):
     """Does each incoherent BUS answer fail with the message that names the part?"""
@@ -379,6 +424,7 @@ GOOD_BULLETS = [
     "Grew average basket value 4 % for 20,000 families by launching recipe suggestions in the app.",
     "Gave 40 category managers stock alerts two days sooner, cutting stock-outs by a fifth (12 % of orders).",
     "Persuaded finance to fund a retention pilot that kept 1,100 subscribers in its first quarter.",
+    "Halved the time category managers wait for stock data, freeing analysts for deeper work.",
 ]
 BAD_BULLETS = {
     "Responsible for a churn model that reduced churn by 2 points for our subscribers.": "action verb",
@@ -386,6 +432,8 @@ BAD_BULLETS = {
     "Trained an XGBoost model in Python with an AUC of 0.81 on 40 features.": "outcome",
     "Replaced an LSTM with LightGBM in Python, cutting RMSE by 18 % and fresh-food waste by 11 %.": "tool-centric",
     "Cut churn 2 %.": "words long",
+    "Deployed an XGBoost churn model to production, scoring 120,000 subscribers every week.": "not what changed",
+    "Need to mention that churn fell from 9.1 % to 7.4 % among the subscribers we flagged.": "action verb",
 }
 
 
@@ -425,13 +473,14 @@ def test_skills_survey_plants_two_clear_gaps_and_a_tie():
 
 
 def test_mentors_plant_an_unavailable_star_and_a_taken_mentor():
-    """Is the strongest influence mentor unavailable, and is product strategy's best mentor taken by influence?"""
+    """Is the strongest influence mentor unavailable, and does the best whole match give Ravi (who coaches both
+    gaps) to product strategy, where he is strongest?"""
     table = mlpm.load("mentors")
     influence = table[table["group"] == "influence"]
     star = influence.loc[influence["strength"].idxmax()]
     assert star["name"] == "Amara Osei" and star["hours_per_month"] < 2
     assert _brute_force_match(table, ["influence", "product strategy"], 2) == {
-        "influence": "Ravi Desai", "product strategy": "Lena Fischer"}
+        "influence": "Jonah Mercer", "product strategy": "Ravi Desai"}
     assert set(table[table["group"] == "product strategy"].nlargest(1, "strength")["name"]) <= {"Ravi Desai",
                                                                                                   "Lena Fischer"}
 
@@ -440,3 +489,16 @@ def test_lesson_front_matter_gives_the_agreed_minutes():
     """Does the lesson plan 35 minutes of teaching and 55 of practice?"""
     title, teach, practise, objectives = read_front_matter(ROOT / "notebooks" / "10-transition.ipynb")
     assert (teach, practise) == (35, 55) and len(objectives) >= 6
+
+
+def test_any_sequence_the_prompt_allows_passes():
+    """Do numpy arrays and Series where the prompt says 'a list' pass the plan and BUS checks?"""
+    plan = _plan()
+    plan["shared_with"] = np.array(["manager", "mentors"])
+    plan["short_term"] = pd.Series(plan["short_term"])
+    _run_plan_checks(plan)
+    bus = _bus()
+    for user in bus["users"]:
+        user["pain_points"] = np.array(user["pain_points"])
+    bus["prioritised"] = pd.Series(bus["prioritised"])
+    _run_bus_checks(bus)

@@ -15,7 +15,7 @@ def _fair(case: str) -> str:
 _OTHER_STYLE = {
     "q1_answer": _fair("scores-with-loops-and-a-rank-column"),
     "q2_answer": _fair("radar-with-subplots-suptitle-and-figure-legend"),
-    "q3_answer": _fair("mentors-by-tuple-sort"),
+    "q3_answer": _fair("mentors-by-itertools-product-and-a-max"),
     "q4_answer": _fair("plan-with-tuples-and-numpy-weeks"),
     "q5_answer": _fair("bus-on-refund-costs-three-solutions"),
     "q6_answer": _fair("metrics-with-other-fair-guardrails"),
@@ -103,6 +103,9 @@ bus_answer = {
     "mvp": "substitute recommender",
     "success_metric": "substitution acceptance rate",
     "guardrail": "4-week churn rate",
+    "focus": "families",
+    "risks": {"feasibility": "not enough accepted substitutes to train on"},
+    "trade_off": "singles wait for in-app approval",
 }
 bus_answer["prioritised"] = prioritise(bus_answer["solutions"])
 ''',
@@ -203,7 +206,7 @@ ATTEMPTS = {
     },
     "typical-mistakes": {
         "answers": _TYPICAL,
-        "fair": {"q1_test": 1.7, "q2_test": 2, "q3_test": 0.6, "q4_test": 1.8, "q5_test": 2.9, "q6_test": 1,
+        "fair": {"q1_test": 1.7, "q2_test": 2, "q3_test": 0.6, "q4_test": 1.8, "q5_test": 2.4, "q6_test": 1,
                  "q7_test": 1.7, "q8_test": 1.5, "q9_test": 1.4},
         "why": {
             "q1_test": "scores right but alphabetical (the prompt pins GROUPS order), no tie rule and no rounding",
@@ -211,7 +214,8 @@ ATTEMPTS = {
             "q3_test": "the function ignores the hours and who is taken; my_mentors is its own match, used as the "
                        "prompt says, so it is not charged again (one check of five)",
             "q4_test": "plan kept from the manager and a half-year trial; the question 3 match is not charged again",
-            "q5_test": "guardrail repeats the goal's metric and the MVP is the costly model: two coherence slips",
+            "q5_test": "guardrail repeats the goal's metric and the MVP is the costly model: two coherence slips; "
+                       "one risk named where the prompt asks for two",
             "q6_test": "model AUC as a product primary and counter/guardrail swapped: one scenario of three right",
             "q7_test": "round instead of floor and a share given as a percentage; arithmetic right",
             "q8_test": "two of three bullets still lead with tools",
@@ -220,11 +224,13 @@ ATTEMPTS = {
     },
     "half-done": {
         "answers": _HALF,
-        "fair": {"q1_test": 3, "q2_test": 0, "q3_test": 3, "q4_test": 1.2, "q5_test": 1.1, "q6_test": 0, "q7_test": 0,
-                 "q8_test": 0, "q9_test": 0},
+        "fair": {"q1_test": 3, "q2_test": 0, "q3_test": 1.25, "q4_test": 1.2, "q5_test": 0.75, "q6_test": 0,
+                 "q7_test": 0, "q8_test": 0, "q9_test": 0},
         "why": {
+            "q3_test": "the gap-by-gap rule, not the whole match the prompt pins; hours, taken people and None right",
             "q4_test": "dates, audience and the internal move done; learning, mentors and the trial missing",
-            "q5_test": "prioritise written, the BUS answer not started",
+            "q5_test": "prioritise written, the BUS answer not started (re-judged for the longer BUS answer of the "
+                       "new prompt: the function is a smaller share of the question)",
         },
     },
 }

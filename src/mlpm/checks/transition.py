@@ -20,24 +20,24 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
-from mlpm.checks.core import check_keys, check_sequence, check_type, quiet
+from mlpm.checks.core import check_keys, check_names, check_type, is_sequence, quiet
 
 # ---- the gaps ----------------------------------------------------------------------------------
 
 
 @quiet
-def check_top(value: Any, expected: Sequence[str], name: str, *, hint: str = "") -> None:
-    """Check a top-n list of groups, biggest first (a tuple is fine too).
+def check_top(value: Any, expected: Sequence[str], name: str, *, hint: str = "",
+              flipped: Sequence[str] | None = None) -> None:
+    """Check a top-n list of groups, biggest first, with :func:`mlpm.checks.check_names`.
 
-    A top-n list of distinct groups that picks another group hears which kind of mistake that is,
-    more specifically than ``check_sequence`` can say it.
+    ``flipped`` is the list the same rule gives with the gap's sign flipped (score − target): an answer
+    equal to it hears about the sign, the mistake it shows, before any item or order message.
     """
-    wanted = list(expected)
-    if (isinstance(value, (list, tuple)) and len(value) == len(wanted)
-            and len(set(map(str, value))) == len(value) and sorted(map(str, value)) != sorted(map(str, wanted))):
-        raise AssertionError(
-            f"`{name}` holds a group that is not among the {len(wanted)} biggest gaps. {hint}".rstrip())
-    check_sequence(value, wanted, name, hint=hint)
+    if flipped is not None and is_sequence(value) and [str(v) for v in value] == list(flipped) \
+            and list(flipped) != list(expected):
+        raise AssertionError(f"`{name}` ranks the groups where the ratings are furthest *above* the target: the gap "
+                             "is target minus score, so a positive gap means the learner falls short.")
+    check_names(value, list(expected), name, ordered=True, hint=hint, order_hint=hint)
 
 
 # ---- the radar chart ---------------------------------------------------------------------------
@@ -197,7 +197,7 @@ def _parts(value: Any, keys: Sequence[str], name: str) -> None:
 
 def _goals(plan: Any, horizon: str, name: str) -> list:
     goals = plan[horizon]
-    if not isinstance(goals, (list, tuple)) or not goals or not all(
+    if not is_sequence(goals) or len(goals) == 0 or not all(
             isinstance(goal, dict) and "by" in goal for goal in goals):
         raise AssertionError(f"`{name}['{horizon}']` should be a list of goals, each a dict "
                              "{'goal': a few words, 'by': 'YYYY-MM-DD'}.")
@@ -210,14 +210,14 @@ def check_plan_shape(plan: Any, name: str = "transition_plan") -> None:
     check_keys(plan, PLAN_KEYS, name)
     for horizon in ("short_term", "medium_term"):
         goals = plan[horizon]
-        if not isinstance(goals, (list, tuple)) or not goals:
+        if not is_sequence(goals) or len(goals) == 0:
             raise AssertionError(f"`{name}['{horizon}']` should be a list of at least one goal.")
         for goal in goals:
             if not (isinstance(goal, dict) and set(goal) == {"goal", "by"} and _text(goal["goal"])):
                 raise AssertionError(f"Each goal in `{name}['{horizon}']` should be a dict "
                                      "{'goal': a few words, 'by': 'YYYY-MM-DD'}.")
             _date(goal["by"], f"{name}['{horizon}'][...]['by']")
-    if not isinstance(plan["shared_with"], (list, tuple)) or not plan["shared_with"]:
+    if not is_sequence(plan["shared_with"]) or len(plan["shared_with"]) == 0:
         raise AssertionError(f"`{name}['shared_with']` should be a list of who you share the plan with.")
     for part in ("learning", "mentors"):
         check_type(plan[part], dict, f"{name}['{part}']")
@@ -246,7 +246,7 @@ def check_plan_people(plan: Any, audiences: Sequence[str], open_roles: Sequence[
                       name: str = "transition_plan") -> None:
     """Check the plan is shared with the manager and someone else, and names an open internal role."""
     _parts(plan, ("shared_with", "internal_move"), name)
-    if not isinstance(plan["shared_with"], (list, tuple)):
+    if not is_sequence(plan["shared_with"]):
         raise AssertionError(f"`{name}['shared_with']` should be a list of options from `SHARE_WITH`.")
     shared = [str(s) for s in plan["shared_with"] if isinstance(s, str)]
     if len(shared) != len(plan["shared_with"]) or any(s not in audiences for s in shared):
@@ -317,7 +317,8 @@ def check_trial(plan: Any, options: Sequence[str], min_weeks: int, max_weeks: in
 
 # ---- the BUS answer ------------------------------------------------------------------------------
 
-BUS_KEYS = ("business", "users", "solutions", "prioritised", "mvp", "success_metric", "guardrail")
+BUS_KEYS = ("business", "users", "focus", "solutions", "prioritised", "mvp", "success_metric", "guardrail", "risks",
+            "trade_off")
 SOLUTION_KEYS = ("name", "kind", "addresses", "impact", "effort")
 
 
@@ -329,12 +330,14 @@ def check_bus_shape(bus: Any, name: str = "bus_answer") -> None:
     for where, value in ((f"{name}['business']['goal']", bus["business"]["goal"]),
                          (f"{name}['business']['metric']", bus["business"]["metric"]),
                          (f"{name}['success_metric']", bus["success_metric"]),
-                         (f"{name}['guardrail']", bus["guardrail"]), (f"{name}['mvp']", bus["mvp"])):
+                         (f"{name}['guardrail']", bus["guardrail"]), (f"{name}['mvp']", bus["mvp"]),
+                         (f"{name}['focus']", bus["focus"]), (f"{name}['trade_off']", bus["trade_off"])):
         if not isinstance(value, str):
             raise AssertionError(f"`{where}` should be a string, one of the named options.")
     for part in ("users", "solutions", "prioritised"):
-        if not isinstance(bus[part], (list, tuple)):
+        if not is_sequence(bus[part]):
             raise AssertionError(f"`{name}[{part!r}]` should be a list.")
+    check_type(bus["risks"], dict, f"{name}['risks']")
 
 
 @quiet
@@ -367,7 +370,7 @@ def check_bus_users(bus: Any, pain_points: Sequence[str], name: str = "bus_answe
     """Check at least two distinct segments, each with at least two distinct ranked pain points."""
     _parts(bus, ("users",), name)
     users = bus["users"]
-    if not isinstance(users, (list, tuple)) or len(users) < 2 or not all(
+    if not is_sequence(users) or len(users) < 2 or not all(
             isinstance(u, dict) and set(u) == {"segment", "pain_points"} for u in users):
         raise AssertionError(f"`{name}['users']` should list at least two segments, each a dict "
                              "{'segment': ..., 'pain_points': [...]}.")
@@ -376,7 +379,7 @@ def check_bus_users(bus: Any, pain_points: Sequence[str], name: str = "bus_answe
         raise AssertionError(f"Each segment in `{name}['users']` needs a name of its own.")
     for user in users:
         points = user["pain_points"]
-        if (not isinstance(points, (list, tuple)) or len(points) < 2 or len(set(points)) < len(points)
+        if (not is_sequence(points) or len(points) < 2 or len(set(points)) < len(points)
                 or any(p not in pain_points for p in points)):
             raise AssertionError(f"Segment {user['segment']!r} should rank at least two different pain points "
                                  "from `PAIN_POINTS`, worst first.")
@@ -387,7 +390,7 @@ def check_bus_solutions(bus: Any, name: str = "bus_answer") -> None:
     """Check at least three solutions, ML and non-ML, each addressing a listed pain point, scored 1-5."""
     _parts(bus, ("users", "solutions"), name)
     solutions = bus["solutions"]
-    if not isinstance(solutions, (list, tuple)) or len(solutions) < 3 or not all(
+    if not is_sequence(solutions) or len(solutions) < 3 or not all(
             isinstance(s, dict) and set(s) == set(SOLUTION_KEYS) for s in solutions):
         raise AssertionError(f"`{name}['solutions']` should list at least three solutions, each a dict with "
                              f"the keys {', '.join(SOLUTION_KEYS)}.")
@@ -413,7 +416,7 @@ def check_bus_solutions(bus: Any, name: str = "bus_answer") -> None:
 def check_bus_mvp(bus: Any, orders: Sequence[Sequence[str]], name: str = "bus_answer") -> None:
     """Check the list is prioritised by the pinned rule and the MVP is one of its first two."""
     _parts(bus, ("prioritised", "mvp"), name)
-    if not isinstance(bus["prioritised"], (list, tuple)):
+    if not is_sequence(bus["prioritised"]):
         raise AssertionError(f"`{name}['prioritised']` should be a list of your solutions' names.")
     prioritised = [str(p) for p in bus["prioritised"]]
     if not any(prioritised == list(order) for order in orders):
@@ -422,6 +425,42 @@ def check_bus_mvp(bus: Any, orders: Sequence[Sequence[str]], name: str = "bus_an
     if bus["mvp"] not in prioritised[:2]:
         raise AssertionError(f"`{name}['mvp']` should be one of the first two prioritised solutions: start where "
                              "the value per effort is highest.")
+
+
+@quiet
+def check_bus_focus(bus: Any, name: str = "bus_answer") -> None:
+    """Check the answer picks one segment and builds its MVP for that segment.
+
+    The focus is one of the answer's own segments; the MVP addresses a pain point that segment lists.
+    Which segment is the learner's call.
+    """
+    _parts(bus, ("users", "focus", "solutions", "mvp"), name)
+    segments = {str(u.get("segment")): u for u in bus["users"] if isinstance(u, dict)} \
+        if is_sequence(bus["users"]) else {}
+    focus = bus["focus"]
+    if not isinstance(focus, str) or str(focus) not in segments:
+        raise AssertionError(f"`{name}['focus']` should name one of your segments in `{name}['users']`: an "
+                             "interviewer wants to hear which users you would serve first.")
+    by_name = {str(s.get("name")): s for s in bus["solutions"] if isinstance(s, dict)} \
+        if is_sequence(bus["solutions"]) else {}
+    mvp = by_name.get(str(bus["mvp"]))
+    if mvp is None or mvp.get("addresses") not in segments[str(focus)].get("pain_points", ()):
+        raise AssertionError(f"`{name}['mvp']` does not address a pain point of your focus segment: build first "
+                             "for the users you chose, or choose the segment your MVP serves.")
+
+
+@quiet
+def check_bus_risks(bus: Any, risks: Sequence[str], name: str = "bus_answer") -> None:
+    """Check ``risks`` maps at least two of the four product risks to a few words each, and ``trade_off`` says
+    in a few words what the choice gives up. Which risks are the learner's call."""
+    _parts(bus, ("risks", "trade_off"), name)
+    named = bus["risks"]
+    if not isinstance(named, dict) or any(k not in risks for k in named) or len(named) < 2 \
+            or not all(_text(v) for v in named.values()):
+        raise AssertionError(f"`{name}['risks']` should map at least two of `RISKS` to a few words each: what "
+                             "could make this MVP fail.")
+    if not _text(bus["trade_off"]):
+        raise AssertionError(f"`{name}['trade_off']` should say in a few words what your choice gives up.")
 
 
 # ---- the Fermi estimate --------------------------------------------------------------------------
@@ -466,6 +505,16 @@ python pandas numpy sklearn scikit-learn xgboost lightgbm catboost tensorflow py
 airflow docker kubernetes jupyter notebook notebooks auc f1 rmse r2 hyperparameter hyperparameters gridsearch
 gridsearchcv mlflow dbt snowflake bigquery tableau shap lstm bert transformer transformers
 """.split())
+CHANGE_WORDS = frozenset("""
+cut cuts cutting reduced reduces reducing fell fall falls dropped drop rose rise rises grew grow grows raised
+raises lifted lifts saved saves saving freed frees freeing halved halving doubled doubling tripled lowered
+lowers increased increases improved improves boosted boosts trimmed trims kept keeps retained prevented avoided
+recovered won sooner faster fewer less more higher lower shorter down up from
+""".split())
+NUMBER_WORDS = frozenset("""
+halved halve half doubled double twice tripled triple third quarter one two three four five six seven eight nine
+ten dozen
+""".split())
 MIN_WORDS, MAX_WORDS = 8, 40
 
 
@@ -473,15 +522,23 @@ def _bullet_words(text: str) -> list[str]:
     return re.findall(r"[a-z0-9€$£%][a-z0-9€$£%'\-.]*", text.lower().replace(",", " "))
 
 
+def _action_verb(word: str) -> bool:
+    """In :data:`ACTION_VERBS`, or a past tense in "-ed" (not a word like "need" or "feed")."""
+    return word in ACTION_VERBS or (len(word) >= 5 and word.endswith("ed") and not word.endswith("eed"))
+
+
 def bullet_problems(text: str) -> list[str]:
     """What a CV impact bullet lacks, by the pinned heuristic (empty when it reads as impact).
 
-    1. **Action**: the first word is an action verb: in :data:`ACTION_VERBS` or a past tense in "-ed".
-    2. **Number**: it holds a digit (a count, a share, an amount, a time).
+    1. **Action**: the first word is an action verb: in :data:`ACTION_VERBS` or a past tense in "-ed"
+       (five letters or more, not "-eed": "Need" and "Feed" are not past tenses).
+    2. **Number**: it holds a digit or a number word (:data:`NUMBER_WORDS`: "halved", "doubled", "two"...).
     3. **Outcome**: it names a business or user outcome (:data:`OUTCOME_WORDS`: churn, revenue,
        subscribers, hours...) or a currency amount.
-    4. **Not tool-centric**: it names at most one tool, library or model metric (:data:`TOOL_WORDS`).
-    5. **One line**: 8 to 40 words.
+    4. **A change**: it says what moved (:data:`CHANGE_WORDS`: cut, fell, saved, freed, "from ... to"...),
+       not only what was built or deployed.
+    5. **Not tool-centric**: it names at most one tool, library or model metric (:data:`TOOL_WORDS`).
+    6. **One line**: 8 to 40 words.
     """
     words = [w.strip(".'-") for w in _bullet_words(text)]
     words = [w for w in words if w]
@@ -489,13 +546,16 @@ def bullet_problems(text: str) -> list[str]:
     if not MIN_WORDS <= len(words) <= MAX_WORDS:
         problems.append(f"is {len(words)} words long: a CV bullet is one line of {MIN_WORDS} to {MAX_WORDS} words")
     first = re.sub(r"[^a-z\-]", "", words[0]) if words else ""
-    if not (first in ACTION_VERBS or (len(first) >= 4 and first.endswith("ed"))):
+    if not _action_verb(first):
         problems.append("does not open with an action verb (what you did: 'Cut', 'Led', 'Launched')")
-    if not re.search(r"\d", text):
+    if not (re.search(r"\d", text) or set(words) & NUMBER_WORDS):
         problems.append("has no number: say how much, how many or how fast")
     stems = {w.rstrip("s") for w in words} | set(words)
     if not (stems & OUTCOME_WORDS or re.search(r"[€$£]|\beur\b", text.lower())):
         problems.append("names no business or user outcome (churn, revenue, subscribers, hours saved...)")
+    if not set(words) & CHANGE_WORDS:
+        problems.append("says what was built or run, not what changed: name the outcome that moved (cut, fell, "
+                        "saved, freed...)")
     tools = [w for w in words if w in TOOL_WORDS]
     if len(tools) > 1:
         problems.append("is tool-centric: it names several tools or model metrics; keep at most one and lead "
@@ -537,9 +597,3 @@ def check_metric_shape(answers: Any, scenarios: Sequence[str], options: Sequence
         if len(set(chosen)) < 3:
             raise AssertionError(f"`{name}[{scenario!r}]` uses the same metric twice: the primary, the guardrail "
                                  "and the counter-metric do different jobs.")
-
-
-def ranked_gaps(targets: Mapping[str, float], scores: Mapping[str, float], groups: Sequence[str]) -> list[str]:
-    """Groups by gap (target − score, rounded to 2 decimals), largest first, ties in ``groups`` order."""
-    gaps = {g: round(float(targets[g]) - float(scores[g]), 2) for g in groups}
-    return sorted(groups, key=lambda g: (-gaps[g], list(groups).index(g)))

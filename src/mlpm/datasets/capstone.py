@@ -65,7 +65,8 @@ def delivery_interviews(seed: int = 101, n_interviews: int = 36) -> pd.DataFrame
 def delivery_orders(seed: int = 100, n_orders: int = 6000, n_weeks: int = 8) -> pd.DataFrame:
     """Generate delivered orders over ``n_weeks`` with a risk score and whether nobody was home.
 
-    Planted (default seed): about 8 % of deliveries are missed; the simple rule "missed a delivery
+    Planted (default seed): about 10 % of deliveries are missed (exaggerated on purpose: booked-slot
+    services usually miss a few in a hundred); the simple rule "missed a delivery
     in the last 12 weeks" catches most of what the risk score catches; customers aged 55+ miss
     less often and are flagged much less often by both, so the flag's selection rates by age band
     fail the four-fifths screen; evening slots and orders booked far ahead miss more often.
