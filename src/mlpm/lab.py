@@ -8,7 +8,9 @@ in its own session, so the terminal's Ctrl+C reaches only us; we then stop it th
 from __future__ import annotations
 
 import json
+import logging
 import os
+import re
 import secrets
 import shlex
 import shutil
@@ -42,6 +44,7 @@ NBGRADER_VALIDATE = "nbgrader.server_extensions.validate_assignment"
 NO_TESTS = ("This notebook has no tests, so there is nothing to validate: Validate checks the "
             "exercises, in exercises/. (Lessons are checked by running them.)")
 LAYOUTS = ".jupyterlab-layouts"
+TOKEN_FILE = ".mlpm-token"
 STOP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name))
 
 
@@ -56,6 +59,28 @@ def prepare(folder: Path) -> workspace.SyncReport:
     return workspace.sync(
         folder, {"lessons": content_dir("notebooks"), "exercises": content_dir("exercises")}
     )
+
+
+def workspace_token(folder: Path) -> str:
+    """The workspace's login token: made once and kept in ``folder/.mlpm-token``, readable only by you.
+
+    The same token at every start lets a browser tab from before a restart reconnect and save.
+    A token file that others can read (or a damaged one) is replaced by a new token.
+    """
+    path = folder / TOKEN_FILE
+    try:
+        private = path.stat().st_mode & 0o077 == 0
+        token = path.read_text(encoding="utf-8").strip()
+    except (OSError, UnicodeDecodeError):
+        private, token = False, ""
+    if private and re.fullmatch(r"[\w-]{32}", token):
+        return token
+    token = secrets.token_urlsafe(24)
+    path.unlink(missing_ok=True)
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(descriptor, "w", encoding="utf-8") as file:
+        file.write(token + "\n")
+    return token
 
 
 def lab_url(port: int, token: str) -> str:
@@ -132,14 +157,43 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def _ready(port: int, token: str) -> bool:
-    request = urllib.request.Request(f"http://127.0.0.1:{port}/api/status",
+def _api(port: int, token: str, path: str, method: str = "GET"):
+    """Call the lab's REST API; return the parsed answer (None when it has no body)."""
+    request = urllib.request.Request(f"http://127.0.0.1:{port}/api/{path}", method=method,
+                                     data=b"" if method == "POST" else None,
                                      headers={"Authorization": f"token {token}"})
+    with urllib.request.urlopen(request, timeout=2) as response:
+        body = response.read()
+    return json.loads(body) if body else None
+
+
+def _ready(port: int, token: str) -> bool:
     try:
-        with urllib.request.urlopen(request, timeout=2) as response:
-            return response.status == 200
-    except (urllib.error.URLError, OSError):
+        _api(port, token, "status")
+    except (urllib.error.URLError, OSError, ValueError):
         return False
+    return True
+
+
+def settle_kernels(port: int, token: str, seconds: float = 5.0) -> None:
+    """Interrupt the kernels still running a cell and wait (up to ``seconds``) until they are idle.
+
+    Stopping a busy kernel makes ipykernel reply to the interrupted cell on a socket that
+    shutdown already closed, and print that traceback on the learner's terminal.
+    """
+    def busy() -> set[str]:
+        return {k["id"] for k in _api(port, token, "kernels") if k.get("execution_state") == "busy"}
+
+    try:
+        running = busy()
+        for kernel in running:
+            _api(port, token, f"kernels/{kernel}/interrupt", "POST")
+        deadline = time.monotonic() + seconds
+        while running and time.monotonic() < deadline:
+            time.sleep(0.1)
+            running &= busy()
+    except (urllib.error.URLError, OSError, ValueError):
+        pass  # the server is going or gone: nothing left to settle
 
 
 def open_lab(folder: Path, port: int = 8888, open_browser: bool = True) -> int:
@@ -154,14 +208,17 @@ def open_lab(folder: Path, port: int = 8888, open_browser: bool = True) -> int:
     if not port_is_free(port):
         busy, port = port, free_port()
         print(f"Port {busy} is already in use (another program or another lab); using port {port}.")
-    token = secrets.token_urlsafe(24)
+    token = workspace_token(folder)
     print("Starting JupyterLab ...", flush=True)
     process = subprocess.Popen(lab_command(folder, port, token, open_browser), env=lab_environment(),
                                cwd=folder, stdin=subprocess.DEVNULL, start_new_session=True)
     stopped = []
 
     def stop(signum, frame):
+        if stopped:
+            return  # already stopping: a second Ctrl+C changes nothing
         stopped.append(signum)
+        settle_kernels(port, token)
         process.terminate()
 
     previous = {signum: signal.signal(signum, stop) for signum in STOP_SIGNALS}
@@ -196,12 +253,27 @@ def _not_a_trust_warning(record) -> bool:
     return record.msg != "Notebook %s is not trusted"
 
 
+def _not_the_stop_signal(record) -> bool:
+    """Drop "received signal 15, stopping": `mlpm lab` stops the server and says so itself."""
+    return record.msg != "received signal %s, stopping"
+
+
+def _not_tornados_ping_warning(record) -> bool:
+    """Drop tornado's "websocket_ping_timeout ... cannot be longer than the websocket_ping_interval".
+
+    jupyter_server pings its websockets itself and needs a timeout longer than the interval
+    (its default: three intervals); tornado reads the same numbers for its own pinging, which
+    they switch off in practice, and warns. A timeout equal to the interval would silence it
+    but make jupyter_server drop every kernel and terminal connection at its first ping.
+    """
+    return not str(record.msg).startswith("The websocket_ping_timeout")
+
+
 def _load_jupyter_server_extension(server) -> None:
     """Serve nbgrader's Validate, saying so on a notebook without tests instead of "Success!".
 
     Also keeps two lines a learner cannot act on out of their terminal.
     """
-    from jupyter_server.base.websocket import WS_PING_INTERVAL
     from jupyter_server.utils import url_path_join
     from nbgrader.server_extensions.validate_assignment import handlers
 
@@ -213,10 +285,9 @@ def _load_jupyter_server_extension(server) -> None:
             return super().validate_notebook(path)
 
     server.log.addFilter(_not_a_trust_warning)
-    # jupyter_server's default ping timeout (3 pings) is longer than tornado (6.5+) accepts, which
-    # then warns on the first kernel connection and uses the interval instead: ask for that.
+    server.log.addFilter(_not_the_stop_signal)
+    logging.getLogger("tornado.general").addFilter(_not_tornados_ping_warning)
     settings = server.web_app.settings
-    settings.setdefault("ws_ping_timeout", settings.get("ws_ping_interval", WS_PING_INTERVAL))
     settings["root_dir"] = server.root_dir
     routes = [(r"/assignments/validate", ValidateHandler), (r"/nbgrader_version", handlers.NbGraderVersionHandler)]
     base = server.web_app.settings["base_url"]
