@@ -314,15 +314,28 @@ def _validate(url: str, path: str) -> dict:
         return json.load(response)
 
 
-def test_validate_is_honest_and_quiet(lab):
-    """Does Validate say a lesson has no tests (not "Success!"), check an exercise, and log no noise?"""
+def _shown(answer: dict) -> list[str]:
+    """The lines our Validate answer shows in nbgrader's dialog (a single entry, no cell source)."""
+    assert answer["success"], answer  # nbgrader frames success False as "There was an error"
+    [entry] = answer["value"]["failed"]
+    assert entry["source"] == "" and "pre-wrap" in entry["error"], "the lines must wrap"
+    return entry["raw_error"].splitlines()
+
+
+def test_validate_is_honest_short_and_quiet(lab):
+    """Does Validate say, not as an error, that a lesson has nothing to validate; show an exercise's result
+    as one line per question and a total (no test source); and log no noise?"""
     _, url, workspace, log = lab
     lesson = next(workspace.glob("lessons/*.ipynb")).relative_to(workspace).as_posix()
-    exercise = next(workspace.glob("exercises/*/*.ipynb")).relative_to(workspace).as_posix()
+    exercise = "exercises/00-orientation/00-orientation-exercises.ipynb"
+    questions = sum(1 for c in json.loads((workspace / exercise).read_text())["cells"]
+                    if c["metadata"].get("nbgrader", {}).get("grade") and c["cell_type"] == "code")
 
-    assert _validate(url, lesson) == {"success": False, "value": NO_TESTS}
-    checked = _validate(url, exercise)
+    assert _shown(_validate(url, lesson)) == [NO_TESTS]
+    lines = _shown(_validate(url, exercise))
 
-    assert checked["success"] and "failed" in checked["value"], "an unanswered exercise fails its tests"
+    assert len(lines) == questions + 2 and lines[-2] == ""
+    assert all(line.startswith("Question") and "not answered yet" in line for line in lines[:questions]), lines
+    assert lines[-1].startswith(f"0 of {questions} questions pass their visible checks")
     for noise in ("No nbgrader_config.py", "without encryption", "Skipped non-installed"):
         assert noise not in log.read_text()

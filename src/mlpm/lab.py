@@ -41,8 +41,8 @@ INSTRUCTOR_EXTENSIONS = (
 # Validate is served by this module (see the end): nbgrader's says "Success! Your notebook passes
 # all the tests" on a lesson, which has none.
 NBGRADER_VALIDATE = "nbgrader.server_extensions.validate_assignment"
-NO_TESTS = ("This notebook has no tests, so there is nothing to validate: Validate checks the "
-            "exercises, in exercises/. (Lessons are checked by running them.)")
+NO_TESTS = ("Nothing to validate here: this notebook has no checks. Validate checks the exercises, in "
+            "exercises/; a lesson is checked by running it.")
 LAYOUTS = ".jupyterlab-layouts"
 TOKEN_FILE = ".mlpm-token"
 STOP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name))
@@ -277,12 +277,21 @@ def _load_jupyter_server_extension(server) -> None:
     from jupyter_server.utils import url_path_join
     from nbgrader.server_extensions.validate_assignment import handlers
 
+    from mlpm import validate
+
     class ValidateHandler(handlers.ValidateAssignmentHandler):
         def validate_notebook(self, path):
             target = (Path(self.root_dir) / path).resolve()
-            if target.is_file() and target.is_relative_to(Path(self.root_dir).resolve()) and not has_tests(target):
-                return {"success": False, "value": NO_TESTS}
-            return super().validate_notebook(path)
+            if not (target.is_file() and target.is_relative_to(Path(self.root_dir).resolve())):
+                return super().validate_notebook(path)  # nbgrader refuses or explains
+            if not has_tests(target):
+                return validate.dialog([NO_TESTS])
+            try:
+                validator = validate.KeepingValidator(config=self.load_config())
+                found = validator.validate(str(target))
+            except Exception:  # noqa: BLE001 - nbgrader's handler reports what went wrong, as before
+                return super().validate_notebook(path)
+            return validate.summary(found, validator.executed)
 
     server.log.addFilter(_not_a_trust_warning)
     server.log.addFilter(_not_the_stop_signal)
