@@ -1,8 +1,10 @@
 """`mlpm lab`: open JupyterLab on the learner's workspace, on localhost with a token.
 
-One lab per workspace: a second `mlpm lab` prints the running one's address. JupyterLab runs
-in its own session, so the terminal's Ctrl+C reaches only us; we then stop it the way
-`kill` would (SIGTERM), which shuts its kernels down without asking for confirmation.
+One lab per workspace: a second `mlpm lab` prints the running one's address, and every start
+uses the workspace's own token, so an open tab reconnects. JupyterLab runs in its own
+session, so the terminal's Ctrl+C reaches only us; we then interrupt the kernels still running
+a cell and stop it the way `kill` would (SIGTERM), which shuts its kernels down without asking
+for confirmation.
 """
 
 from __future__ import annotations
@@ -270,9 +272,10 @@ def _not_tornados_ping_warning(record) -> bool:
 
 
 def _load_jupyter_server_extension(server) -> None:
-    """Serve nbgrader's Validate, saying so on a notebook without tests instead of "Success!".
+    """Serve nbgrader's Validate with short results (:mod:`mlpm.validate`), and "nothing to validate"
+    on a notebook without tests instead of "Success!".
 
-    Also keeps two lines a learner cannot act on out of their terminal.
+    Also keeps lines a learner cannot act on out of their terminal (see the filters above).
     """
     from jupyter_server.utils import url_path_join
     from nbgrader.server_extensions.validate_assignment import handlers
