@@ -280,8 +280,9 @@ def test_a_learner_answers_checks_tracks_progress_and_runs_a_lesson_in_chromium(
                               "the Validate dialog", seconds=240)
         page.screenshot(tmp_path / "2b-validate.png")
         lines = [line for line in shown.splitlines() if line.strip()]
-        assert lines[0].startswith("✗ Question 1: ") and "Reach" in lines[0], lines  # one line per question
-        assert len(lines) == 10 and lines[-1].startswith("0 of 9 questions pass their visible checks"), lines
+        assert lines[0].startswith("✗ Question 1: ") and "Reach" in lines[0], lines  # one line per answer
+        assert lines[1] == "Not answered yet: " + ", ".join(f"Question {n}" for n in range(2, 10)) + ".", lines
+        assert len(lines) == 3 and lines[-1].startswith("0 of 9 questions pass their visible checks"), lines
         assert "The following cell failed" not in shown and "There was an error" not in shown
         assert page.evaluate("(p => p.scrollWidth <= p.clientWidth)(document.querySelector('#validation-message "
                              ".mlpm-validate').closest('pre'))"), "a Validate line runs past the dialog's edge"

@@ -38,25 +38,28 @@ def _is_test(cell) -> bool:
     return cell.get("cell_type") == "code" and bool(meta.get("grade")) and not meta.get("solution")
 
 
-def result_line(cell) -> tuple[str, bool]:
-    """(the first line a test cell showed, whether its visible checks all passed)."""
+def result_line(cell) -> tuple[str, str]:
+    """(the first line a test cell showed, "pass", "fail" or "unanswered")."""
     for output in cell.get("outputs", []):
         data = output.get("data", {}).get(MEDIA_TYPE)
         if output.get("output_type") == "execute_result" and isinstance(data, dict):
             result = QuestionResult(**data)
-            return result.lines[0], not result.messages
+            return result.lines[0], "fail" if result.messages else "pass"
         if output.get("output_type") == "error":
             text = _ANSI.sub("", str(output.get("evalue", ""))).strip()
-            if output.get("ename") not in ("CheckFailed", "NotAnsweredYet"):
+            if output.get("ename") == "NotAnsweredYet":
+                return text.split(" is not answered yet")[0], "unanswered"
+            if output.get("ename") != "CheckFailed":
                 text = f"{output.get('ename', 'Error')}: {text}"
-            return text.splitlines()[0] if text else output.get("ename", "Error"), False
-    return "no result: the check cell showed nothing", False
+            return text.splitlines()[0] if text else output.get("ename", "Error"), "fail"
+    return "no result: the check cell showed nothing", "fail"
 
 
 def dialog(lines: list[str]) -> dict:
     """The response that makes nbgrader's Validate dialog show ``lines``, wrapped, and nothing else."""
     text = "\n".join(lines)
-    rows = "".join(f"<div>{html.escape(line)}</div>" for line in lines)
+    rows = "".join(f"<div style='margin-top: {1 if line == lines[-1] else 0}em'>{html.escape(line)}</div>"
+                   for line in lines if line)
     body = (f"{_STYLE}<div class='mlpm-validate' style='white-space: pre-wrap; overflow-wrap: anywhere;"
             f" font-family: var(--jp-ui-font-family); line-height: 1.6'>{rows}</div>")
     return {"success": True, "value": {"failed": [{"source": "", "error": body, "raw_error": text}]}}
@@ -75,7 +78,11 @@ def summary(found: dict, executed) -> dict:
     if "failed" not in found or executed is None:
         return {"success": True, "value": found}
     results = [result_line(cell) for cell in executed.cells if _is_test(cell)]
-    passing = sum(ok for _, ok in results)
+    lines = [line for line, kind in results if kind != "unanswered"]
+    unanswered = [line for line, kind in results if kind == "unanswered"]
+    if unanswered:
+        lines.append("Not answered yet: " + ", ".join(unanswered) + ".")
+    passing = sum(kind == "pass" for _, kind in results)
     total = (f"{passing} of {len(results)} questions pass their visible checks; hidden checks run when your "
              "work is graded.")
-    return dialog([line for line, _ in results] + ["", total])
+    return dialog(lines + ["", total])
