@@ -184,6 +184,30 @@ def _new_kernel(url: str) -> str:
         return json.load(response)["id"]
 
 
+def _kernel_info(channels: websocket.WebSocket) -> dict:
+    """Ask a kernel over its websocket what it is, as a notebook page does on connecting; return the reply."""
+    request = Session().msg("kernel_info_request")
+    channels.send(json.dumps({**request, "channel": "shell"}, default=json_default))
+    channels.settimeout(30)
+    while (reply := json.loads(channels.recv()))["msg_type"] != "kernel_info_reply":
+        pass
+    assert reply["parent_header"]["msg_id"] == request["msg_id"]
+    return reply
+
+
+def _opened_kernel(url: str) -> str:
+    """A kernel started and connected to, as when a learner opens a notebook."""
+    port, token = URL.search(url).groups()
+    kernel = _new_kernel(url)
+    channels = websocket.create_connection(
+        f"ws://127.0.0.1:{port}/api/kernels/{kernel}/channels?token={token}&session_id=tab", timeout=30)
+    try:
+        _kernel_info(channels)
+    finally:
+        channels.close()
+    return kernel
+
+
 def test_a_kernel_websocket_outlives_several_pings(lab):
     """Does a notebook's connection to its kernel stay open past two ping intervals, answering pings
     as a browser does, with no "ping timeout" in the learner's terminal?"""
@@ -200,14 +224,9 @@ def test_a_kernel_websocket_outlives_several_pings(lab):
                 channels.recv()
             except websocket.WebSocketTimeoutException:
                 pass
-        request = Session().msg("kernel_info_request")
-        channels.send(json.dumps({**request, "channel": "shell"}, default=json_default))
-        channels.settimeout(30)
-        while (reply := json.loads(channels.recv()))["msg_type"] != "kernel_info_reply":
-            pass
+        _kernel_info(channels)  # answers: the connection is still open
     finally:
         channels.close()
-    assert reply["parent_header"]["msg_id"] == request["msg_id"]
     assert "ping" not in log.read_text().lower()  # no timeout, nor tornado's warning about the settings
 
 
@@ -224,6 +243,7 @@ def test_the_token_stays_with_the_workspace_so_an_old_tab_reconnects(lab, tmp_pa
     first = start_lab(other, port, log)
     try:
         before = wait_for_url(first, log)
+        old_kernel = _opened_kernel(before)
     finally:
         assert interrupt(first) == 0
     second = start_lab(other, port, log)
@@ -232,8 +252,14 @@ def test_the_token_stays_with_the_workspace_so_an_old_tab_reconnects(lab, tmp_pa
         token = URL.search(before).group(2)
         assert after == before
         assert _status(f"http://127.0.0.1:{port}/api/contents/exercises?token={token}") == 200
+        # the old tab asks for its kernel, which went with the restart, then starts a new one
+        assert _status(f"http://127.0.0.1:{port}/api/kernels/{old_kernel}?token={token}") == 404
+        _opened_kernel(after)
     finally:
         assert interrupt(second) == 0
+    shown = log.read_text().split("Stop it with Ctrl+C.", 1)[1]
+    assert [line for line in shown.splitlines() if line.strip()] == [
+        "JupyterLab stopped, and its kernels with it."], shown
 
     token_file = other / ".mlpm-token"
     token_file.chmod(0o644)  # readable by others: no longer a secret

@@ -104,6 +104,8 @@ def lab_command(folder: Path, port: int, token: str, open_browser: bool) -> list
         "--LabApp.log_level=WARN",
         # The open tabs and layout name notebooks of this workspace: keep them with it.
         f"--LabApp.workspaces_dir={folder / LAYOUTS}",
+        # Stopping the lab does not interrupt kernels on their way out (see mlpm.lab_kernels).
+        "--AsyncMappingKernelManager.kernel_manager_class=mlpm.lab_kernels.LabKernelManager",
     ]
     if os.name == "posix":
         # Kernels talk to the server over local sockets, not TCP ports (ipykernel warns on TCP),
@@ -180,8 +182,8 @@ def _ready(port: int, token: str) -> bool:
 def settle_kernels(port: int, token: str, seconds: float = 5.0) -> None:
     """Interrupt the kernels still running a cell and wait (up to ``seconds``) until they are idle.
 
-    Stopping a busy kernel makes ipykernel reply to the interrupted cell on a socket that
-    shutdown already closed, and print that traceback on the learner's terminal.
+    A kernel shut down in the middle of a cell replies to it on a socket that shutdown already
+    closed, and prints that traceback on the learner's terminal.
     """
     def busy() -> set[str]:
         return {k["id"] for k in _api(port, token, "kernels") if k.get("execution_state") == "busy"}
@@ -271,6 +273,15 @@ def _not_tornados_ping_warning(record) -> bool:
     return not str(record.msg).startswith("The websocket_ping_timeout")
 
 
+def _not_about_a_gone_kernel(record) -> bool:
+    """Drop the 404 lines of a tab from before a restart asking for its old kernel, and of a save's
+    temporary file seen in a folder listing: the tab recovers on its own (it starts a new kernel)."""
+    message = record.getMessage()
+    if "Kernel does not exist" in message or re.match(r"40[34] GET /api/kernels/", message):
+        return False
+    return not (record.msg == "%s doesn't exist" and Path(str(record.args[0])).name.startswith(".~"))
+
+
 def _load_jupyter_server_extension(server) -> None:
     """Serve nbgrader's Validate with short results (:mod:`mlpm.validate`), and "nothing to validate"
     on a notebook without tests instead of "Success!".
@@ -298,7 +309,9 @@ def _load_jupyter_server_extension(server) -> None:
 
     server.log.addFilter(_not_a_trust_warning)
     server.log.addFilter(_not_the_stop_signal)
+    server.log.addFilter(_not_about_a_gone_kernel)
     logging.getLogger("tornado.general").addFilter(_not_tornados_ping_warning)
+    logging.getLogger("tornado.general").addFilter(_not_about_a_gone_kernel)
     settings = server.web_app.settings
     settings["root_dir"] = server.root_dir
     routes = [(r"/assignments/validate", ValidateHandler), (r"/nbgrader_version", handlers.NbGraderVersionHandler)]
