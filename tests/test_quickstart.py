@@ -68,3 +68,21 @@ def test_a_real_old_python_gets_the_one_line_message(python):
     result = subprocess.run([python, str(ROOT / "quickstart.py"), "lab"], capture_output=True, text=True, timeout=60)
     assert result.returncode == 2 and result.stderr == ""
     assert result.stdout.startswith("The workshop needs Python 3.11 or newer") and result.stdout.count("\n") == 1
+
+
+def test_ci_says_when_npm_is_missing_and_goes_on(tmp_path):
+    """Without npm, does `.ci/run` say the hub test will be skipped, instead of stopping on `set -e`?"""
+    script = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    tools = script.split("# The pins must install")[0]  # the part that sets up npm and chromium
+    (tmp_path / ".ci").mkdir()
+    (tmp_path / ".ci" / "tools").write_text(tools, encoding="utf-8")
+    bin_dir = tmp_path / "bin"  # a PATH with the commands the script uses, and chromium, but no npm
+    bin_dir.mkdir()
+    for command in ("dirname", "id"):
+        (bin_dir / command).symlink_to(shutil.which(command))
+    (bin_dir / "chromium").symlink_to(shutil.which("true"))
+    result = subprocess.run([shutil.which("bash"), str(tmp_path / ".ci" / "tools")], capture_output=True, text=True,
+                            env={"PATH": str(bin_dir)}, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("npm is missing (Node.js): the hub test will be skipped")
+    assert not (tmp_path / ".ci" / "node").exists()
