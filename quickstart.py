@@ -6,8 +6,6 @@ exact versions in constraints.txt; later runs reuse it unless pyproject.toml or
 constraints.txt changed. Extra arguments are passed on to `mlpm lab` or to pytest.
 """
 
-from __future__ import annotations
-
 import hashlib
 import os
 import signal
@@ -36,6 +34,19 @@ def wanted_stamp() -> str:
     return digest.hexdigest()
 
 
+class InstallFailed(Exception):
+    """A setup step failed; the message is what the learner needs to read (pip's reason)."""
+
+
+def quietly(command: "list[str]") -> None:
+    """Run a setup command, showing nothing unless it fails; then raise with the end of its output."""
+    result = subprocess.run(command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                            text=True, errors="replace")
+    if result.returncode:
+        lines = [line for line in result.stdout.splitlines() if line.strip()]
+        raise InstallFailed("\n".join(lines[-30:]) or f"{command[0]} exited with code {result.returncode}")
+
+
 def ensure_installed() -> None:
     """Create .venv/ and install the project with its test extra, unless already up to date."""
     stamp = wanted_stamp()
@@ -43,15 +54,20 @@ def ensure_installed() -> None:
         return
     if not venv_python().exists():
         print("Creating the virtual environment in .venv/ ...", flush=True)
-        venv.create(VENV, with_pip=True)
+        try:
+            venv.create(VENV, with_pip=True)
+        except subprocess.CalledProcessError:
+            raise InstallFailed("This Python cannot create a virtual environment with pip in it. On Debian or "
+                                "Ubuntu: sudo apt install python3-venv, then delete .venv/ and run this "
+                                "again.") from None
     print("Installing the workshop and its dependencies (first run: a minute or two) ...", flush=True)
-    pip = [str(venv_python()), "-m", "pip", "install", "--disable-pip-version-check", "-q"]
-    subprocess.run(pip + ["--upgrade", "pip"], check=True)
-    subprocess.run(pip + ["-c", str(HERE / "constraints.txt"), "-e", f"{HERE}[test]"], check=True)
+    pip = [str(venv_python()), "-m", "pip", "install", "--disable-pip-version-check"]
+    quietly(pip + ["--upgrade", "pip"])
+    quietly(pip + ["-c", str(HERE / "constraints.txt"), "-e", f"{HERE}[test]"])
     STAMP.write_text(stamp)
 
 
-def run(args: list[str]) -> int:
+def run(args: "list[str]") -> int:
     """Run ``args`` to the end. The terminal's Ctrl+C reaches the child too, which stops cleanly,
     so here it only must not interrupt the wait."""
     previous = signal.signal(signal.SIGINT, lambda signum, frame: None)
@@ -61,9 +77,9 @@ def run(args: list[str]) -> int:
         signal.signal(signal.SIGINT, previous)
 
 
-def main(argv: list[str]) -> int:
+def main(argv: "list[str]") -> int:
     if sys.version_info < (3, 11):  # noqa: UP036 - this script must explain itself on old Pythons
-        print(f"The workshop needs Python 3.11 or newer; this is {sys.version.split()[0]}.")
+        print(f"The workshop needs Python 3.11 or newer; this is Python {sys.version.split()[0]} ({sys.executable}).")
         return 2
     if not argv or argv[0] not in ("lab", "test"):
         print(USAGE)
@@ -71,8 +87,8 @@ def main(argv: list[str]) -> int:
     command, rest = argv[0], argv[1:]
     try:
         ensure_installed()
-    except subprocess.CalledProcessError as error:
-        print(f"Installation failed ({error}). pip says why above; fix that and run this again.")
+    except InstallFailed as error:
+        print(f"\nInstallation failed. What it said:\n\n{error}\n\nFix that and run this again.")
         return 1
     except KeyboardInterrupt:
         print("\nInterrupted; run this again to finish setting up.")

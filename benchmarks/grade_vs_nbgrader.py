@@ -34,6 +34,7 @@ from nbclient import NotebookClient
 
 from mlpm.grading.attempts import attempt, read, solution_answers, write
 from mlpm.grading.autograde import default_jobs
+from mlpm.kernels import IpcKernelManager
 
 ROOT = Path(__file__).resolve().parents[1]
 SLUG = "01-product-strategy"
@@ -76,7 +77,8 @@ def _setup(base: Path, n: int) -> tuple[Path, Path, dict]:
 def _bare_run(solved: dict, cwd: Path) -> float:
     notebook = nbformat.reads(json.dumps(solved), as_version=4)
     start = time.perf_counter()
-    NotebookClient(notebook, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(cwd)}}).execute()
+    NotebookClient(notebook, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(cwd)}},
+                   kernel_manager_class=IpcKernelManager).execute()  # as mlpm's kernels: no TCP warning
     return time.perf_counter() - start
 
 

@@ -74,8 +74,25 @@ def test_check_a_folder_grades_each_exercise_and_totals(tmp_path, capsys):
     assert main(["check", str(tmp_path / "work")]) == 0
     printed = capsys.readouterr().out
     assert printed.count(f"{NAME} · {SLUG}") == 2
-    assert "Automatic points: 0 / 21" in printed and "Automatic points: 21 / 21" in printed
-    assert printed.strip().endswith("Total over 2 notebooks: 21 / 42 automatic points")
+    assert "Automatic points: 21 / 21" in printed
+    assert printed.strip().endswith("Total over 2 notebooks (1 not started): 21 / 42 automatic points")
+
+
+def test_check_reports_an_untouched_notebook_as_not_started_without_grading_it(tmp_path, capsys, monkeypatch):
+    """Is a notebook whose answer cells are all as handed out (even if its cells ran) "not started", and not
+    graded, while one answer typed in makes it graded?"""
+    exercise = read(ROOT / "exercises" / SLUG / NAME)
+    ran = {**exercise, "cells": [{**c, "execution_count": 1} if c["cell_type"] == "code" else c
+                                 for c in exercise["cells"]]}
+    write(ran, tmp_path / "blank" / NAME)
+    monkeypatch.setattr("mlpm.grading.check.grade_submissions", lambda *a, **k: pytest.fail("graded it"))
+    assert main(["check", str(tmp_path / "blank")]) == 0
+    assert capsys.readouterr().out.strip() == (f"{tmp_path / 'blank' / NAME} · {SLUG}: not started (every answer "
+                                                "cell is as handed out), so not graded: 0 / 21 automatic points")
+    gid, code, _ = WRONG_ANSWERS["rice-multiplies-effort"]
+    write(attempt(exercise, {gid: code}), tmp_path / "started" / NAME)
+    with pytest.raises(pytest.fail.Exception, match="graded it"):
+        main(["check", str(tmp_path / "started")])
 
 
 def test_visible_only_check_says_the_grade_can_still_change(tmp_path):

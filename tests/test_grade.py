@@ -346,6 +346,56 @@ def test_report_has_figures_and_common_failures(graded):
     assert page.count("data:image/png;base64,") == 2 and "<table>" in page
 
 
+def test_common_failures_group_other_labels_but_keep_fixed_wording():
+    """Does the report count one mistake made on different labels once, with "…" only where the labels
+    differ, and keep wording every learner sees (a label all of them got, a key in the message) intact?"""
+    from mlpm.grading.autograde import Result
+    from mlpm.grading.report import common_failures
+
+    def failed(student: str, *messages: str) -> Result:
+        return Result(student, "ok", failures=[("q2_test", message) for message in messages])
+
+    same = "'ML lead' counts as both Accountable and Responsible."
+    differ = "stakeholder_map(other stakeholders)['{}'] has the wrong quadrant."
+    results = [failed("ada", same, differ.format("Finance")), failed("bo", same, differ.format("Ops")),
+               failed("cy", same)]
+    assert common_failures(results) == [
+        ("q2_test", same, 3),
+        ("q2_test", "stakeholder_map(other stakeholders)[…] has the wrong quadrant.", 2),
+    ]
+
+
+def test_feedback_says_who_gave_a_written_answers_points_and_has_a_real_title(tmp_path):
+    """Is a blank written answer that nbgrader zeroed on its own not "graded by your instructor" (one the
+    instructor graded is), and is the page titled for the student and module, not "Notebook"?"""
+    import nbformat
+
+    from mlpm.grading.autograde import Result
+    from mlpm.grading.course import Course, GradeCell
+    from mlpm.grading.feedback import write_feedback
+
+    course = Course(tmp_path, SLUG, "ex.ipynb", [GradeCell("q1_test", 2.0, True), GradeCell("q2_answer", 4.0, False)],
+                    titles={"q1_test": "Q1 · Size the opportunities", "q2_answer": "Q2 · The problem statement"})
+    autograded = tmp_path / "ex.ipynb"
+    nbformat.write(nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("my work")]), autograded)
+    result = Result("ada", "ok", scores={"q1_test": 2.0, "q2_answer": 0.0}, autograded=autograded)
+
+    zeroed = write_feedback(course, result, {}, tmp_path / "zeroed.html").read_text(encoding="utf-8")
+    graded = write_feedback(course, result, {"q2_answer": 3.0}, tmp_path / "graded.html").read_text(encoding="utf-8")
+    assert "graded by your instructor" not in zeroed and "left blank: 0 points, given automatically" in zeroed
+    assert "graded by your instructor" in graded and "3 / 4" in graded
+    assert f"<title>Feedback for ada · {SLUG}</title>" in zeroed
+
+
+def test_heatmap_labels_keep_whole_question_titles():
+    """Are the heatmap's question titles wrapped onto lines, every word kept, rather than cut off?"""
+    from mlpm.grading.report import _wrapped
+
+    title = "Q9 · GenAI API or a core ML team?"
+    assert _wrapped(title).split() == title.split() and "…" not in _wrapped(title)
+    assert max(len(line) for line in _wrapped(title).splitlines()) <= 13
+
+
 def test_report_lists_blank_and_repaired_submissions_but_not_renamed_files(graded):
     """Does 'need a look' name the blank notebook and the repaired ones, and leave out a file merely renamed?"""
     looks = graded["run"].report.read_text(encoding="utf-8").split("## Submissions that need a look")[1]

@@ -20,6 +20,8 @@ import psutil
 import pytest
 import websocket
 from jupyter_client import BlockingKernelClient
+from jupyter_client.jsonutil import json_default
+from jupyter_client.session import Session
 from jupyter_core.paths import jupyter_runtime_dir
 
 from mlpm.lab import LEARNER_CONFIG, NO_TESTS, free_port, lab_command, lab_environment, port_is_free
@@ -39,14 +41,26 @@ def _status(url: str) -> int:
         return 0  # not listening yet
 
 
-def start_lab(workspace: Path, port: int, log: Path) -> subprocess.Popen:
+def start_lab(workspace: Path, port: int, log: Path, env: dict | None = None) -> subprocess.Popen:
     """Start `mlpm lab` in its own process group, as a terminal runs a command."""
     with log.open("w") as sink:
         return subprocess.Popen(
             [sys.executable, "-m", "mlpm", "lab", "--workspace", str(workspace), "--port", str(port),
              "--no-browser"],
-            stdout=sink, stderr=subprocess.STDOUT, start_new_session=True,
+            stdout=sink, stderr=subprocess.STDOUT, start_new_session=True, env=env,
         )
+
+
+PING_MS = 1000  # the lab fixture's websocket ping interval (JupyterLab's default: 30 s)
+
+
+def short_pings(folder: Path) -> dict:
+    """An environment whose Jupyter config pings every websocket each PING_MS, as a user's config may."""
+    config = folder / "jupyter-config"
+    config.mkdir()
+    (config / "jupyter_server_config.json").write_text(
+        json.dumps({"ServerApp": {"tornado_settings": {"ws_ping_interval": PING_MS}}}))
+    return {**os.environ, "JUPYTER_CONFIG_PATH": str(config)}
 
 
 def wait_for_url(process: subprocess.Popen, log: Path) -> str:
@@ -80,7 +94,7 @@ def lab(tmp_path_factory):
     """A running `mlpm lab` on a fresh workspace: (process, printed URL, workspace, log)."""
     folder = tmp_path_factory.mktemp("lab")
     workspace, log = folder / "ws", folder / "lab.log"
-    process = start_lab(workspace, free_port(), log)
+    process = start_lab(workspace, free_port(), log, env=short_pings(folder))
     try:
         yield process, wait_for_url(process, log), workspace, log
     finally:
@@ -163,8 +177,103 @@ def test_the_lab_terminal_opens_in_the_workspace_with_mlpm_on_path(lab):
     assert f"MLPM={Path(sys.executable).parent / 'mlpm'}" in seen
 
 
+def _new_kernel(url: str) -> str:
+    port, token = URL.search(url).groups()
+    request = urllib.request.Request(f"http://127.0.0.1:{port}/api/kernels?token={token}", data=b"{}")
+    with urllib.request.urlopen(request, timeout=30) as response:
+        return json.load(response)["id"]
+
+
+def _kernel_info(channels: websocket.WebSocket) -> dict:
+    """Ask a kernel over its websocket what it is, as a notebook page does on connecting; return the reply."""
+    request = Session().msg("kernel_info_request")
+    channels.send(json.dumps({**request, "channel": "shell"}, default=json_default))
+    channels.settimeout(30)
+    while (reply := json.loads(channels.recv()))["msg_type"] != "kernel_info_reply":
+        pass
+    assert reply["parent_header"]["msg_id"] == request["msg_id"]
+    return reply
+
+
+def _opened_kernel(url: str) -> str:
+    """A kernel started and connected to, as when a learner opens a notebook."""
+    port, token = URL.search(url).groups()
+    kernel = _new_kernel(url)
+    channels = websocket.create_connection(
+        f"ws://127.0.0.1:{port}/api/kernels/{kernel}/channels?token={token}&session_id=tab", timeout=30)
+    try:
+        _kernel_info(channels)
+    finally:
+        channels.close()
+    return kernel
+
+
+def test_a_kernel_websocket_outlives_several_pings(lab):
+    """Does a notebook's connection to its kernel stay open past two ping intervals, answering pings
+    as a browser does, with no "ping timeout" in the learner's terminal?"""
+    _, url, _, log = lab
+    port, token = URL.search(url).groups()
+    kernel = _new_kernel(url)
+    channels = websocket.create_connection(
+        f"ws://127.0.0.1:{port}/api/kernels/{kernel}/channels?token={token}&session_id=pings", timeout=30)
+    channels.settimeout(PING_MS / 1000 / 4)
+    try:
+        held = time.monotonic() + 3.5 * PING_MS / 1000
+        while time.monotonic() < held:  # reading answers the server's pings
+            try:
+                channels.recv()
+            except websocket.WebSocketTimeoutException:
+                pass
+        _kernel_info(channels)  # answers: the connection is still open
+    finally:
+        channels.close()
+    assert "ping" not in log.read_text().lower()  # no timeout, nor tornado's warning about the settings
+
+
+def test_the_token_stays_with_the_workspace_so_an_old_tab_reconnects(lab, tmp_path):
+    """After a restart on the same port, does the lab take the same token (kept private, 0600), so a
+    page from before the restart still reaches the API with it?"""
+    _, url, workspace, _ = lab
+    token_file = workspace / ".mlpm-token"
+    assert token_file.read_text().strip() == URL.search(url).group(2)
+    assert token_file.stat().st_mode & 0o777 == 0o600
+
+    other, log = tmp_path / "ws", tmp_path / "lab.log"
+    port = free_port()
+    first = start_lab(other, port, log)
+    try:
+        before = wait_for_url(first, log)
+        old_kernel = _opened_kernel(before)
+    finally:
+        assert interrupt(first) == 0
+    second = start_lab(other, port, log)
+    try:
+        after = wait_for_url(second, log)
+        token = URL.search(before).group(2)
+        assert after == before
+        assert _status(f"http://127.0.0.1:{port}/api/contents/exercises?token={token}") == 200
+        # the old tab asks for its kernel, which went with the restart, then starts a new one
+        assert _status(f"http://127.0.0.1:{port}/api/kernels/{old_kernel}?token={token}") == 404
+        _opened_kernel(after)
+    finally:
+        assert interrupt(second) == 0
+    shown = log.read_text().split("Stop it with Ctrl+C.", 1)[1]
+    assert [line for line in shown.splitlines() if line.strip()] == [
+        "JupyterLab stopped, and its kernels with it."], shown
+
+    token_file = other / ".mlpm-token"
+    token_file.chmod(0o644)  # readable by others: no longer a secret
+    third = start_lab(other, port, log)
+    try:
+        assert wait_for_url(third, log) != before
+        assert token_file.stat().st_mode & 0o777 == 0o600
+    finally:
+        assert interrupt(third) == 0
+
+
 def test_one_ctrl_c_stops_the_lab_and_its_kernels(tmp_path):
-    """Does one Ctrl+C in a terminal stop quickstart, the server and its kernels, with no traceback?"""
+    """Does one Ctrl+C in a terminal stop quickstart, the server and its kernels (one of them busy
+    running a cell), saying so in one line, with no traceback?"""
     port = free_port()
     primary, secondary = os.openpty()
     wrapper = subprocess.Popen(  # quickstart.py on a terminal of its own, as a learner runs it
@@ -197,6 +306,12 @@ def test_one_ctrl_c_stops_the_lab_and_its_kernels(tmp_path):
         client.load_connection_file()
         client.start_channels()
         client.execute_interactive("x = 1", timeout=60)  # a notebook's kernel, having run a cell
+        client.execute("import time\nwhile True:\n    time.sleep(0.1)")  # and now busy with one
+        deadline = time.monotonic() + 30
+        while not any(k["execution_state"] == "busy" for k in json.load(urllib.request.urlopen(
+                f"{kernels}?token={token}", timeout=10))):
+            assert time.monotonic() < deadline, "the kernel never got busy"
+            time.sleep(0.2)
         client.stop_channels()
         started = _server_processes(port)
         assert len(started) >= 2, "expected the server and a kernel"
@@ -204,6 +319,7 @@ def test_one_ctrl_c_stops_the_lab_and_its_kernels(tmp_path):
         os.write(primary, b"\x03")  # Ctrl+C
         read(b"stopped", 60)
         assert wrapper.wait(timeout=30) == 0
+        read(b"never printed", 2)  # anything the kernels print on their way out
     finally:
         os.close(primary)
         if wrapper.poll() is None:
@@ -211,7 +327,9 @@ def test_one_ctrl_c_stops_the_lab_and_its_kernels(tmp_path):
     psutil.wait_procs(started, timeout=10)
     assert not [p for p in started if p.is_running() and p.status() != psutil.STATUS_ZOMBIE]
     assert port_is_free(port)
-    assert b"Traceback" not in screen and b"Shut down this Jupyter server" not in screen, screen.decode()
+    after = screen.decode().split("Stop it with Ctrl+C.", 1)[1].replace("^C", "")
+    assert [line for line in after.splitlines() if line.strip()] == [
+        "JupyterLab stopped, and its kernels with it."], screen.decode()
 
 
 def _validate(url: str, path: str) -> dict:
@@ -222,15 +340,29 @@ def _validate(url: str, path: str) -> dict:
         return json.load(response)
 
 
-def test_validate_is_honest_and_quiet(lab):
-    """Does Validate say a lesson has no tests (not "Success!"), check an exercise, and log no noise?"""
+def _shown(answer: dict) -> list[str]:
+    """The lines our Validate answer shows in nbgrader's dialog (a single entry, no cell source)."""
+    assert answer["success"], answer  # nbgrader frames success False as "There was an error"
+    [entry] = answer["value"]["failed"]
+    assert entry["source"] == "" and "pre-wrap" in entry["error"], "the lines must wrap"
+    return entry["raw_error"].splitlines()
+
+
+def test_validate_is_honest_short_and_quiet(lab):
+    """Does Validate say, not as an error, that a lesson has nothing to validate; show an exercise's result
+    in short lines (one per answered question, one for the unanswered ones) and a total, with no test
+    source; and log no noise?"""
     _, url, workspace, log = lab
     lesson = next(workspace.glob("lessons/*.ipynb")).relative_to(workspace).as_posix()
-    exercise = next(workspace.glob("exercises/*/*.ipynb")).relative_to(workspace).as_posix()
+    exercise = "exercises/00-orientation/00-orientation-exercises.ipynb"
+    questions = sum(1 for c in json.loads((workspace / exercise).read_text())["cells"]
+                    if c["metadata"].get("nbgrader", {}).get("grade") and c["cell_type"] == "code")
 
-    assert _validate(url, lesson) == {"success": False, "value": NO_TESTS}
-    checked = _validate(url, exercise)
+    assert _shown(_validate(url, lesson)) == [NO_TESTS]
+    lines = _shown(_validate(url, exercise))
 
-    assert checked["success"] and "failed" in checked["value"], "an unanswered exercise fails its tests"
+    assert lines[:-1] == ["Not answered yet: " + ", ".join(f"Question {n}" for n in range(1, questions + 1)) + ".",
+                          ""], lines
+    assert lines[-1].startswith(f"0 of {questions} questions pass their visible checks")
     for noise in ("No nbgrader_config.py", "without encryption", "Skipped non-installed"):
         assert noise not in log.read_text()

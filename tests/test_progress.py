@@ -51,15 +51,15 @@ def test_answered_checks_and_points_come_from_the_saved_outputs(workspace):
     rows = {row.slug: row for row in progress(workspace).rows}
     m01 = rows[M01]
     assert (m01.started, m01.answered, m01.questions) == (True, 3, 10)
-    assert m01.points == 2  # q1: 2 of 2; q3's one visible check fails: 0
+    assert (m01.passing, m01.auto_questions) == (1, 9)  # q1 passes; q3's one visible check fails
     assert m01.auto_points == 21 and m01.written_points == 4
     assert (m01.checks_passed, m01.checks_run) == (3, 3 + 1)  # unanswered questions ran no check
 
 
 def test_a_blank_notebook_is_started_with_nothing_answered(workspace):
-    """Does a blank notebook that was run show 0 answered and 0 points, and an untouched module as not started?"""
+    """Does a blank notebook that was run show 0 answered and nothing passing, an untouched module "not started"?"""
     rows = {row.slug: row for row in progress(workspace).rows}
-    assert (rows[M02].started, rows[M02].answered, rows[M02].points, rows[M02].checks_passed) == (True, 0, 0, 0)
+    assert (rows[M02].started, rows[M02].answered, rows[M02].passing, rows[M02].checks_passed) == (True, 0, 0, 0)
     others = [row for slug, row in rows.items() if slug not in (M01, M02)]
     assert others and not any(row.started for row in others)
 
@@ -69,12 +69,22 @@ def test_progress_command_prints_a_table_with_bars(workspace, capsys):
     assert main(["progress", "--workspace", str(workspace)]) == 0
     printed = capsys.readouterr().out
     line = next(line for line in printed.splitlines() if line.startswith(M01))
-    assert "3 / 10" in line and "2 / 21" in line and line.endswith(" 4 points")
+    assert "3 / 10" in line and " 1 / 9 " in line and line.endswith(" 4 points")
     assert "██" in line and "░" in line
+    assert "written answers, to be graded by your instructor" in printed.splitlines()[2]
     assert "not started" in next(line for line in printed.splitlines() if line.startswith("00-") or
                                  line.startswith("03-"))
     totals = next(line for line in printed.splitlines() if "questions answered" in line)
-    assert totals.startswith("3 of ") and "; 2 of " in totals
+    assert totals.startswith("3 of ") and "visible checks pass on 1 of the " in totals
+
+
+def test_progress_never_calls_visible_checks_points(workspace, capsys):
+    """Since a wrong answer can pass the visible checks, does progress avoid presenting their result as points
+    earned, and say where points come from?"""
+    assert main(["progress", "--workspace", str(workspace)]) == 0
+    printed = capsys.readouterr().out
+    assert "automatic points" not in printed and " / 21" not in printed
+    assert "Visible checks are not points" in printed and "`mlpm check` gives your points" in printed
 
 
 def test_progress_inside_a_notebook_finds_its_workspace(workspace, monkeypatch):

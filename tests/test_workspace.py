@@ -108,7 +108,7 @@ def test_a_manifest_of_file_digests_still_tells_edits_apart(tmp_path):
     source, ws = tmp_path / "src", tmp_path / "ws"
     _write(source / "edited.ipynb", _notebook("v1"))
     _write(source / "untouched.ipynb", _notebook("v1"))
-    workspace.sync(ws, {"exercises": source})
+    shutil.copytree(source, ws / "exercises")  # such syncs copied the bytes
     old = {f"exercises/{p.name}": hashlib.sha256(p.read_bytes()).hexdigest() for p in source.iterdir()}
     (ws / workspace.MANIFEST).write_text(json.dumps(old))
     _write(ws / "exercises" / "edited.ipynb", _notebook("my answers"))
@@ -148,3 +148,35 @@ def test_edits_survive_lab_setup_and_build(tmp_path):
 
     assert json.loads(mine.read_text())["cells"][0]["source"] == "my notes"
     assert not report.beside, "an unchanged build must not look like a newer version"
+
+
+def test_a_synced_copy_carries_the_language_info_its_kernel_reports(tmp_path):
+    """Does a workspace copy already hold what the kernel fills in on opening (so opening is not an edit),
+    while the repository's notebook keeps only the language's name?"""
+    from jupyter_client.manager import start_new_kernel
+
+    source, ws = tmp_path / "src", tmp_path / "ws"
+    _write(source / "lesson.ipynb", {**_notebook("print(1)"), "metadata": {"language_info": {"name": "python"}}})
+    workspace.sync(ws, {"lessons": source})
+    manager, client = start_new_kernel(kernel_name="python3")
+    try:
+        reported = client.kernel_info(reply=True, timeout=30)["content"]["language_info"]
+    finally:
+        client.stop_channels()
+        manager.shutdown_kernel(now=True)
+
+    assert json.loads((ws / "lessons" / "lesson.ipynb").read_text())["metadata"]["language_info"] == reported
+    assert json.loads((source / "lesson.ipynb").read_text())["metadata"]["language_info"] == {"name": "python"}
+
+
+def test_copies_synced_before_language_info_get_it_without_counting_as_edits(tmp_path):
+    """Does a sync fill in language_info in an older, unedited copy, keep its outputs, and report nothing?"""
+    source, ws = tmp_path / "src", tmp_path / "ws"
+    _write(source / "lesson.ipynb", _notebook("print(1)"))
+    ran = _notebook("print(1)", outputs=[{"output_type": "stream", "name": "stdout", "text": "1\n"}])
+    _write(ws / "lessons" / "lesson.ipynb", ran)
+
+    assert workspace.sync(ws, {"lessons": source}).summary() == "0 new, 0 refreshed"
+    copy = json.loads((ws / "lessons" / "lesson.ipynb").read_text())
+    assert copy["metadata"]["language_info"] == workspace.language_info()
+    assert copy["cells"] == ran["cells"]

@@ -65,14 +65,21 @@ def _grade(args: argparse.Namespace) -> int:
 
 def _check(args: argparse.Namespace) -> int:
     from mlpm.grading.autograde import OK
-    from mlpm.grading.check import NotCheckable, automatic_points, check, notebooks_to_check, render
+    from mlpm.grading.check import NotCheckable, automatic_points, check, not_started, notebooks_to_check, render
 
     notebooks, problems = notebooks_to_check(args.paths)
     for problem in problems:
         print(f"mlpm check: {problem}", file=sys.stderr)
     earned = possible = 0.0
     graded = failed = 0
+    untouched = []
     for notebook in notebooks:
+        blank = not_started(notebook)
+        if blank is not None:
+            untouched.append(f"{notebook} · {blank[0]}: not started (every answer cell is as handed out), "
+                             f"so not graded: 0 / {blank[1]:g} automatic points")
+            possible += blank[1]
+            continue
         try:
             course, result = check(notebook, _limits(args))
         except NotCheckable as error:
@@ -84,8 +91,11 @@ def _check(args: argparse.Namespace) -> int:
         failed += result.status != OK
         points = automatic_points(course, result)
         earned, possible = earned + points[0], possible + points[1]
-    if graded > 1:
-        print(f"\nTotal over {graded} notebooks: {earned:g} / {possible:g} automatic points")
+    if untouched:
+        print(("\n" if graded else "") + "\n".join(untouched))
+    if graded + len(untouched) > 1:
+        started = f" ({len(untouched)} not started)" if untouched else ""
+        print(f"\nTotal over {graded + len(untouched)} notebooks{started}: {earned:g} / {possible:g} automatic points")
     return 2 if problems else 1 if failed else 0
 
 

@@ -8,6 +8,7 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 
+from mlpm.kernels import IpcKernelManager
 from mlpm.resources import usable_cpus
 
 CELL_TIMEOUT_SECONDS = 120
@@ -30,14 +31,26 @@ def runnable_notebooks(root: Path) -> list[Path]:
     return lessons + solutions
 
 
+class QuietKernelManager(IpcKernelManager):
+    """The kernel manager of headless runs: IPC sockets, and no interrupt when a finished run stops.
+
+    jupyter_client interrupts a kernel before shutting it down; an idle kernel that gets the
+    signal while it handles a message logs "KeyboardInterrupt caught in kernel." on the
+    terminal. A run stops its kernel only after the last cell (or after nbclient interrupted
+    a cell that timed out), so there is nothing left to interrupt.
+    """
+
+    async def _async_interrupt_kernel(self) -> None:
+        if not self.shutting_down:
+            await super()._async_interrupt_kernel()
+
+
 def execute_notebook(notebook: Path, output: Path, parameters: dict | None = None) -> RunResult:
     """Execute ``notebook`` with papermill into ``output``, from an empty working directory.
 
     The empty working directory proves the notebook reads nothing by relative path.
     """
     import papermill  # imported here: it is slow to import and only workers need it
-
-    from mlpm.kernels import IpcKernelManager
 
     output.parent.mkdir(parents=True, exist_ok=True)
     start = time.perf_counter()
@@ -46,7 +59,7 @@ def execute_notebook(notebook: Path, output: Path, parameters: dict | None = Non
             papermill.execute_notebook(
                 str(notebook), str(output), parameters=parameters or {}, cwd=cwd,
                 progress_bar=False, log_output=False, execution_timeout=CELL_TIMEOUT_SECONDS,
-                kernel_name="python3", kernel_manager_class=IpcKernelManager,
+                kernel_name="python3", kernel_manager_class=QuietKernelManager,
             )
         except Exception as error:  # noqa: BLE001 - any failure is reported, not raised
             summary = str(error).strip().splitlines()

@@ -1,14 +1,18 @@
 """`mlpm lab`: open JupyterLab on the learner's workspace, on localhost with a token.
 
-One lab per workspace: a second `mlpm lab` prints the running one's address. JupyterLab runs
-in its own session, so the terminal's Ctrl+C reaches only us; we then stop it the way
-`kill` would (SIGTERM), which shuts its kernels down without asking for confirmation.
+One lab per workspace: a second `mlpm lab` prints the running one's address, and every start
+uses the workspace's own token, so an open tab reconnects. JupyterLab runs in its own
+session, so the terminal's Ctrl+C reaches only us; we then interrupt the kernels still running
+a cell and stop it the way `kill` would (SIGTERM), which shuts its kernels down without asking
+for confirmation.
 """
 
 from __future__ import annotations
 
 import json
+import logging
 import os
+import re
 import secrets
 import shlex
 import shutil
@@ -39,9 +43,10 @@ INSTRUCTOR_EXTENSIONS = (
 # Validate is served by this module (see the end): nbgrader's says "Success! Your notebook passes
 # all the tests" on a lesson, which has none.
 NBGRADER_VALIDATE = "nbgrader.server_extensions.validate_assignment"
-NO_TESTS = ("This notebook has no tests, so there is nothing to validate: Validate checks the "
-            "exercises, in exercises/. (Lessons are checked by running them.)")
+NO_TESTS = ("Nothing to validate here: this notebook has no checks. Validate checks the exercises, in "
+            "exercises/; a lesson is checked by running it.")
 LAYOUTS = ".jupyterlab-layouts"
+TOKEN_FILE = ".mlpm-token"
 STOP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name))
 
 
@@ -56,6 +61,28 @@ def prepare(folder: Path) -> workspace.SyncReport:
     return workspace.sync(
         folder, {"lessons": content_dir("notebooks"), "exercises": content_dir("exercises")}
     )
+
+
+def workspace_token(folder: Path) -> str:
+    """The workspace's login token: made once and kept in ``folder/.mlpm-token``, readable only by you.
+
+    The same token at every start lets a browser tab from before a restart reconnect and save.
+    A token file that others can read (or a damaged one) is replaced by a new token.
+    """
+    path = folder / TOKEN_FILE
+    try:
+        private = path.stat().st_mode & 0o077 == 0
+        token = path.read_text(encoding="utf-8").strip()
+    except (OSError, UnicodeDecodeError):
+        private, token = False, ""
+    if private and re.fullmatch(r"[\w-]{32}", token):
+        return token
+    token = secrets.token_urlsafe(24)
+    path.unlink(missing_ok=True)
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(descriptor, "w", encoding="utf-8") as file:
+        file.write(token + "\n")
+    return token
 
 
 def lab_url(port: int, token: str) -> str:
@@ -77,6 +104,8 @@ def lab_command(folder: Path, port: int, token: str, open_browser: bool) -> list
         "--LabApp.log_level=WARN",
         # The open tabs and layout name notebooks of this workspace: keep them with it.
         f"--LabApp.workspaces_dir={folder / LAYOUTS}",
+        # Stopping the lab does not interrupt kernels on their way out (see mlpm.lab_kernels).
+        "--AsyncMappingKernelManager.kernel_manager_class=mlpm.lab_kernels.LabKernelManager",
     ]
     if os.name == "posix":
         # Kernels talk to the server over local sockets, not TCP ports (ipykernel warns on TCP),
@@ -132,14 +161,43 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def _ready(port: int, token: str) -> bool:
-    request = urllib.request.Request(f"http://127.0.0.1:{port}/api/status",
+def _api(port: int, token: str, path: str, method: str = "GET"):
+    """Call the lab's REST API; return the parsed answer (None when it has no body)."""
+    request = urllib.request.Request(f"http://127.0.0.1:{port}/api/{path}", method=method,
+                                     data=b"" if method == "POST" else None,
                                      headers={"Authorization": f"token {token}"})
+    with urllib.request.urlopen(request, timeout=2) as response:
+        body = response.read()
+    return json.loads(body) if body else None
+
+
+def _ready(port: int, token: str) -> bool:
     try:
-        with urllib.request.urlopen(request, timeout=2) as response:
-            return response.status == 200
-    except (urllib.error.URLError, OSError):
+        _api(port, token, "status")
+    except (urllib.error.URLError, OSError, ValueError):
         return False
+    return True
+
+
+def settle_kernels(port: int, token: str, seconds: float = 5.0) -> None:
+    """Interrupt the kernels still running a cell and wait (up to ``seconds``) until they are idle.
+
+    A kernel shut down in the middle of a cell replies to it on a socket that shutdown already
+    closed, and prints that traceback on the learner's terminal.
+    """
+    def busy() -> set[str]:
+        return {k["id"] for k in _api(port, token, "kernels") if k.get("execution_state") == "busy"}
+
+    try:
+        running = busy()
+        for kernel in running:
+            _api(port, token, f"kernels/{kernel}/interrupt", "POST")
+        deadline = time.monotonic() + seconds
+        while running and time.monotonic() < deadline:
+            time.sleep(0.1)
+            running &= busy()
+    except (urllib.error.URLError, OSError, ValueError):
+        pass  # the server is going or gone: nothing left to settle
 
 
 def open_lab(folder: Path, port: int = 8888, open_browser: bool = True) -> int:
@@ -154,14 +212,17 @@ def open_lab(folder: Path, port: int = 8888, open_browser: bool = True) -> int:
     if not port_is_free(port):
         busy, port = port, free_port()
         print(f"Port {busy} is already in use (another program or another lab); using port {port}.")
-    token = secrets.token_urlsafe(24)
+    token = workspace_token(folder)
     print("Starting JupyterLab ...", flush=True)
     process = subprocess.Popen(lab_command(folder, port, token, open_browser), env=lab_environment(),
                                cwd=folder, stdin=subprocess.DEVNULL, start_new_session=True)
     stopped = []
 
     def stop(signum, frame):
+        if stopped:
+            return  # already stopping: a second Ctrl+C changes nothing
         stopped.append(signum)
+        settle_kernels(port, token)
         process.terminate()
 
     previous = {signum: signal.signal(signum, stop) for signum in STOP_SIGNALS}
@@ -196,27 +257,62 @@ def _not_a_trust_warning(record) -> bool:
     return record.msg != "Notebook %s is not trusted"
 
 
-def _load_jupyter_server_extension(server) -> None:
-    """Serve nbgrader's Validate, saying so on a notebook without tests instead of "Success!".
+def _not_the_stop_signal(record) -> bool:
+    """Drop "received signal 15, stopping": `mlpm lab` stops the server and says so itself."""
+    return record.msg != "received signal %s, stopping"
 
-    Also keeps two lines a learner cannot act on out of their terminal.
+
+def _not_tornados_ping_warning(record) -> bool:
+    """Drop tornado's "websocket_ping_timeout ... cannot be longer than the websocket_ping_interval".
+
+    jupyter_server pings its websockets itself and needs a timeout longer than the interval
+    (its default: three intervals); tornado reads the same numbers for its own pinging, which
+    they switch off in practice, and warns. A timeout equal to the interval would silence it
+    but make jupyter_server drop every kernel and terminal connection at its first ping.
     """
-    from jupyter_server.base.websocket import WS_PING_INTERVAL
+    return not str(record.msg).startswith("The websocket_ping_timeout")
+
+
+def _not_about_a_gone_kernel(record) -> bool:
+    """Drop the 404 lines of a tab from before a restart asking for its old kernel, and of a save's
+    temporary file seen in a folder listing: the tab recovers on its own (it starts a new kernel)."""
+    message = record.getMessage()
+    if "Kernel does not exist" in message or re.match(r"40[34] GET /api/kernels/", message):
+        return False
+    return not (record.msg == "%s doesn't exist" and Path(str(record.args[0])).name.startswith(".~"))
+
+
+def _load_jupyter_server_extension(server) -> None:
+    """Serve nbgrader's Validate with short results (:mod:`mlpm.validate`), and "nothing to validate"
+    on a notebook without tests instead of "Success!".
+
+    Also keeps lines a learner cannot act on out of their terminal (see the filters above).
+    """
     from jupyter_server.utils import url_path_join
     from nbgrader.server_extensions.validate_assignment import handlers
+
+    from mlpm import validate
 
     class ValidateHandler(handlers.ValidateAssignmentHandler):
         def validate_notebook(self, path):
             target = (Path(self.root_dir) / path).resolve()
-            if target.is_file() and target.is_relative_to(Path(self.root_dir).resolve()) and not has_tests(target):
-                return {"success": False, "value": NO_TESTS}
-            return super().validate_notebook(path)
+            if not (target.is_file() and target.is_relative_to(Path(self.root_dir).resolve())):
+                return super().validate_notebook(path)  # nbgrader refuses or explains
+            if not has_tests(target):
+                return validate.dialog([NO_TESTS])
+            try:
+                validator = validate.KeepingValidator(config=self.load_config())
+                found = validator.validate(str(target))
+            except Exception:  # noqa: BLE001 - nbgrader's handler reports what went wrong, as before
+                return super().validate_notebook(path)
+            return validate.summary(found, validator.executed)
 
     server.log.addFilter(_not_a_trust_warning)
-    # jupyter_server's default ping timeout (3 pings) is longer than tornado (6.5+) accepts, which
-    # then warns on the first kernel connection and uses the interval instead: ask for that.
+    server.log.addFilter(_not_the_stop_signal)
+    server.log.addFilter(_not_about_a_gone_kernel)
+    logging.getLogger("tornado.general").addFilter(_not_tornados_ping_warning)
+    logging.getLogger("tornado.general").addFilter(_not_about_a_gone_kernel)
     settings = server.web_app.settings
-    settings.setdefault("ws_ping_timeout", settings.get("ws_ping_interval", WS_PING_INTERVAL))
     settings["root_dir"] = server.root_dir
     routes = [(r"/assignments/validate", ValidateHandler), (r"/nbgrader_version", handlers.NbGraderVersionHandler)]
     base = server.web_app.settings["base_url"]

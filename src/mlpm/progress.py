@@ -1,9 +1,10 @@
-"""`mlpm progress`: the questions you answered and your points so far, module by module.
+"""`mlpm progress`: the questions you answered and the visible checks they pass, module by module.
 
 Reads your exercise notebooks as saved: no kernel runs, so it is instant and works from inside
-JupyterLab (``from mlpm.progress import progress; progress()``). Points and checks are those of
-each test cell as it last ran in your notebook (visible checks only); `mlpm check` runs them
-afresh with the instructor's engine.
+JupyterLab (``from mlpm.progress import progress; progress()``). Checks are those of each test
+cell as it last ran in your notebook: the visible ones only, so they are not points earned (a
+wrong answer can pass them; hidden checks on other data run when the work is graded). `mlpm
+check` gives points, with the instructor's engine.
 """
 
 from __future__ import annotations
@@ -29,16 +30,17 @@ class ModuleProgress:
     started: bool = False
     questions: int = 0
     answered: int = 0
+    auto_questions: int = 0
+    passing: int = 0
     checks_passed: int = 0
     checks_run: int = 0
-    points: float = 0.0
     auto_points: float = 0.0
     written_points: float = 0.0
 
     @property
     def bar(self) -> str:
-        """Automatic points earned as a text bar."""
-        filled = round(BAR_WIDTH * self.points / self.auto_points) if self.auto_points else 0
+        """The share of automatically graded questions whose visible checks all pass, as a text bar."""
+        filled = round(BAR_WIDTH * self.passing / self.auto_questions) if self.auto_questions else 0
         return "█" * filled + "░" * (BAR_WIDTH - filled)
 
 
@@ -57,16 +59,16 @@ def graded_cells(notebook: dict) -> dict[str, dict]:
     return cells
 
 
-def _checks(cell: dict) -> tuple[int, int, float]:
-    """(checks passed, checks run, points) shown by a test cell's saved output."""
+def _checks(cell: dict) -> tuple[int, int]:
+    """(checks passed, checks run) shown by a test cell's saved output."""
     for output in cell.get("outputs", []):
         data = output.get("data", {}).get(MEDIA_TYPE)
         if output.get("output_type") == "execute_result" and isinstance(data, dict):
-            return int(data["passed"]), int(data["total"]), float(data["points"])
+            return int(data["passed"]), int(data["total"])
         if output.get("output_type") == "error":
             found = _CHECKS.search(str(output.get("evalue", "")))
-            return (0, int(found.group(2)), 0.0) if found else (0, 0, 0.0)
-    return 0, 0, 0.0
+            return (0, int(found.group(2))) if found else (0, 0)
+    return 0, 0
 
 
 def module_progress(slug: str, released: dict, mine: dict | None) -> ModuleProgress:
@@ -82,6 +84,7 @@ def module_progress(slug: str, released: dict, mine: dict | None) -> ModuleProgr
         question = gid.split("_")[0]
         row.questions += 1
         if cell["cell_type"] == "code":
+            row.auto_questions += 1
             row.auto_points += points
         else:
             row.written_points += points
@@ -89,9 +92,9 @@ def module_progress(slug: str, released: dict, mine: dict | None) -> ModuleProgr
         if any(source(theirs[aid]).strip() != source(answers[aid]).strip() for aid in own):
             row.answered += 1
         if gid in theirs and cell["cell_type"] == "code":
-            passed, run, earned = _checks(theirs[gid])
-            row.checks_passed, row.checks_run, row.points = (row.checks_passed + passed, row.checks_run + run,
-                                                             row.points + earned)
+            passed, run = _checks(theirs[gid])
+            row.checks_passed, row.checks_run = row.checks_passed + passed, row.checks_run + run
+            row.passing += bool(run) and passed == run
     row.started = row.answered > 0 or any(
         c.get("outputs") or c.get("execution_count") for c in (mine or {}).get("cells", []) if c["cell_type"] == "code")
     return row
@@ -120,23 +123,23 @@ def workspace_progress(workspace: Path) -> list[ModuleProgress]:
 
 
 def render(rows: list[ModuleProgress]) -> str:
-    """The progress table as text: one line per module, then the totals."""
+    """The progress table as text: one line per module, then the totals and what they are not."""
     width = max(len(row.slug) for row in rows + [ModuleProgress("module")])
-    lines = [f"{'module':<{width}}  {'answered':<9} {'checks passing':<15} {'automatic points':<32}written", ""]
+    lines = [f"{'module':<{width}}  {'answered':<9}  {'visible checks pass':<{BAR_WIDTH + 9}}  "
+             "written answers, to be graded by your instructor", ""]
     for row in rows:
         if not row.started:
-            lines.append(f"{row.slug:<{width}}  not started ({row.questions} questions, "
-                         f"{row.auto_points:g} automatic points)")
+            lines.append(f"{row.slug:<{width}}  not started ({row.questions} questions)")
             continue
-        written = f" {row.written_points:g} points" if row.written_points else ""
-        lines.append(f"{row.slug:<{width}}  {row.answered:>3} / {row.questions:<3} "
-                     f"{row.checks_passed:>5} of {row.checks_run:<6} "
-                     f"{row.points:>5g} / {row.auto_points:<3g} {row.bar}{written}")
-    earned, possible = sum(r.points for r in rows), sum(r.auto_points for r in rows)
+        written = f"{row.written_points:g} points" if row.written_points else "none"
+        lines.append(f"{row.slug:<{width}}  {row.answered:>3} / {row.questions:<3}  "
+                     f"{row.passing:>2} / {row.auto_questions:<2} {row.bar}  {written}")
     answered, questions = sum(r.answered for r in rows), sum(r.questions for r in rows)
-    lines += ["", f"{answered} of {questions} questions answered; {earned:g} of {possible:g} automatic points.",
-              "(From the visible checks as they last ran in your notebooks;",
-              " `mlpm check` runs them afresh.)"]
+    passing, auto = sum(r.passing for r in rows), sum(r.auto_questions for r in rows)
+    lines += ["", f"{answered} of {questions} questions answered; the visible checks pass on {passing} of the {auto} "
+                  "automatically graded questions.",
+              "Visible checks are not points: a wrong answer can pass them, and hidden checks on other data run",
+              "when your work is graded. `mlpm check` gives your points. (From your notebooks as last run and saved.)"]
     return "\n".join(lines)
 
 

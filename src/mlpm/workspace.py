@@ -13,6 +13,7 @@ import hashlib
 import json
 import os
 import shutil
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -81,9 +82,51 @@ def _recorded(manifest: dict[str, str], rel: str, src: Path, dest: Path) -> str 
     return recorded
 
 
+def language_info() -> dict:
+    """What this Python's ipykernel reports as ``language_info`` (a test compares with a real kernel)."""
+    return {
+        "codemirror_mode": {"name": "ipython", "version": sys.version_info[0]},
+        "file_extension": ".py",
+        "mimetype": "text/x-python",
+        "name": "python",
+        "nbconvert_exporter": "python",
+        "pygments_lexer": "ipython3",
+        "version": sys.version.split()[0],
+    }
+
+
+def _with_language_info(path: Path) -> dict | None:
+    """The notebook at ``path`` with this Python's ``language_info``; None if it already has it or is no notebook.
+
+    The repository's notebooks carry only the language's name. A kernel fills in the rest when
+    a notebook opens, and JupyterLab then counts the notebook as modified: a workspace copy gets
+    it filled in when it is synced, so that opening a lesson leaves it unmodified.
+    """
+    try:
+        notebook = json.loads(path.read_text(encoding="utf-8"))
+        metadata = notebook.setdefault("metadata", {})
+    except (ValueError, UnicodeDecodeError, AttributeError):
+        return None
+    if not isinstance(metadata, dict) or metadata.get("language_info") == language_info():
+        return None
+    metadata["language_info"] = language_info()
+    return notebook
+
+
+def _write_notebook(notebook: dict, dest: Path) -> None:
+    """Write as nbformat and JupyterLab do: sorted keys, one-space indent, UTF-8."""
+    tmp = dest.with_name(dest.name + ".tmp")
+    tmp.write_text(json.dumps(notebook, indent=1, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8")
+    os.replace(tmp, dest)
+
+
 def _copy(src: Path, dest: Path) -> None:
     dest.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(src, dest)
+    notebook = _with_language_info(src) if src.suffix == ".ipynb" else None
+    if notebook is None:
+        shutil.copyfile(src, dest)
+    else:
+        _write_notebook(notebook, dest)
 
 
 def sync(workspace: Path, sources: dict[str, Path]) -> SyncReport:
@@ -114,7 +157,11 @@ def sync(workspace: Path, sources: dict[str, Path]) -> SyncReport:
             if not dest.exists():
                 _copy(src, dest)
                 report.copied.append(rel)
-            elif content_digest(dest) != new:
+            elif content_digest(dest) == new:
+                notebook = _with_language_info(dest)  # copied before language_info was filled in
+                if notebook is not None:
+                    _write_notebook(notebook, dest)
+            else:
                 recorded = _recorded(manifest, rel, src, dest)
                 if recorded == content_digest(dest):
                     _copy(src, dest)

@@ -83,6 +83,29 @@ def notebooks_to_check(paths: list[Path]) -> tuple[list[Path], list[str]]:
     return notebooks, problems
 
 
+def not_started(notebook: Path) -> tuple[str, float] | None:
+    """(assignment, its automatic points) when every answer cell of ``notebook`` is still as handed
+    out: there is nothing to grade yet. None when something was answered (or it is not an exercise).
+    """
+    try:
+        mine = nbgrader_cells(read_notebook(notebook)[0] or {})
+        slug = find_assignment(notebook)
+    except (OSError, NotCheckable):
+        return None
+    for released in sorted((content_dir("exercises") / slug).glob("*.ipynb")):
+        cells = nbgrader_cells(read_notebook(released)[0] or {})
+        stubs = {gid: cell for gid, cell in cells.items() if cell["metadata"]["nbgrader"].get("solution")}
+        if stubs and all(gid in mine and _source(mine[gid]).strip() == _source(stub).strip()
+                         for gid, stub in stubs.items()):
+            return slug, sum(float(c["metadata"]["nbgrader"].get("points", 0)) for c in cells.values()
+                             if c["cell_type"] == "code" and c["metadata"]["nbgrader"].get("grade"))
+    return None
+
+
+def _source(cell: dict) -> str:
+    return cell["source"] if isinstance(cell["source"], str) else "".join(cell["source"])
+
+
 def check(notebook: Path, limits: Limits) -> tuple[Course, Result]:
     """Grade one notebook in a throwaway course; return the course and the result.
 

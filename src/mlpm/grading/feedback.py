@@ -49,8 +49,13 @@ def _summary(course: Course, result: Result, manual: dict[str, float]) -> str:
         else:
             total += score
             shown = f"{score:g} / {cell.points:g}"
-            lines = result.outcomes.get(cell.grade_id) if cell.auto else ["graded by your instructor"]
-            verdict = "<br>".join(inline_html(line) for line in lines or ["✓ passed"])
+            if cell.auto:
+                lines = result.outcomes.get(cell.grade_id) or ["✓ passed"]
+            elif cell.grade_id in manual:
+                lines = ["graded by your instructor"]
+            else:  # nbgrader gives 0 to a written answer left as handed out, with no one reading it
+                lines = ["left blank: 0 points, given automatically (there was nothing to grade)"]
+            verdict = "<br>".join(inline_html(line) for line in lines)
         rows.append(f"<tr><td>{inline_html(course.title(cell.grade_id))}</td><td>{shown}</td><td>{verdict}</td></tr>")
     rows.append("</tbody></table>")
     notes = "".join(f"<li>{inline_html(note)}</li>" for note in result.notes)
@@ -125,10 +130,11 @@ def write_feedback(course: Course, result: Result, manual: dict[str, float], tar
         body = (f"<h1>Feedback for {html.escape(result.student)} · {html.escape(course.slug)}</h1>"
                 f"<p>Your notebook could not be graded (<code>{html.escape(result.status)}</code>):</p>"
                 f"<ul>{reasons}</ul><p>Fix this and hand it in again, or ask your instructor.</p>")
-        target.write_text(_page(f"Feedback {result.student}", body), encoding="utf-8")
+        target.write_text(_page(f"Feedback for {result.student} · {course.slug}", body), encoding="utf-8")
         return target
     graded = nbformat.read(result.autograded, as_version=4)
     notebook = nbformat.from_dict(student_notebook(course, graded, result, manual))
+    notebook.metadata["title"] = f"Feedback for {result.student} · {course.slug}"  # the page's <title>
     body, _ = _exporter().from_notebook_node(notebook)
     target.write_text(body, encoding="utf-8")
     return target

@@ -6,6 +6,7 @@ import base64
 import collections
 import csv
 import re
+import textwrap
 from pathlib import Path
 
 import matplotlib
@@ -93,14 +94,14 @@ def plot_heatmap(course: Course, rows: list[dict], path: Path) -> Path:
     order = sorted(rows, key=lambda r: (r["total"] == "", -(r["total"] or 0), r["student"]))
     matrix = _fraction_matrix(course, order)
     labels = [r["student"] if r["status"] == OK else f"{r['student']} ({r['status']})" for r in order]
-    figure, axes = plt.subplots(figsize=(1.0 + 0.7 * len(course.grade_cells), 1.2 + 0.38 * len(order)))
+    figure, axes = plt.subplots(figsize=(1.6 + 1.0 * len(course.grade_cells), 2.0 + 0.38 * len(order)))
     cmap = matplotlib.colormaps["RdYlGn"]
     cmap = cmap.with_extremes(bad="#d9d9d9")
     image = axes.imshow(np.ma.masked_invalid(matrix), cmap=cmap, vmin=0, vmax=1, aspect="auto")
     axes.set_xticks(range(len(course.grade_cells)),
-                    [f"{_short(course.title(c.grade_id))}\n({c.points:g} pt{'' if c.auto else ', manual'})"
+                    [f"{_wrapped(course.title(c.grade_id))}\n({c.points:g} pt{'' if c.auto else ', manual'})"
                      for c in course.grade_cells],
-                    rotation=45, ha="right", fontsize=8)
+                    fontsize=7.5)
     axes.set_yticks(range(len(order)), labels, fontsize=8)
     waiting = _waiting(rows)
     for j, column in enumerate(matrix.T):
@@ -116,20 +117,41 @@ def plot_heatmap(course: Course, rows: list[dict], path: Path) -> Path:
     return path
 
 
-def _short(title: str, width: int = 22) -> str:
-    return title if len(title) <= width else title[:width - 1] + "…"
+def _wrapped(title: str, width: int = 13) -> str:
+    """A question title on lines of at most ``width`` characters, whole (a heatmap label)."""
+    return textwrap.fill(title, width, break_long_words=False)
 
 
-def _gist(message: str) -> str:
-    """A failing message without the labels it lists, so the same mistake on other data counts once."""
-    return re.sub(r"'[^']*'(, '[^']*')*( and \d+ more)?", "…", message)
+# A quoted label, or a list of them, in a failing message: 'Finance', 'Ops' and 2 more.
+_LABELS = re.compile(r"'[^']*'(?:, '[^']*')*(?: and \d+ more)?")
+
+
+def _grouped(messages: list[str]) -> str:
+    """One line for messages that differ only in their quoted labels: the labels all of them share
+    stay (they are the message's fixed wording), the ones that differ become "…"."""
+    first = messages[0]
+    spans = [[match.group() for match in _LABELS.finditer(message)] for message in messages]
+    pieces, end = [], 0
+    for k, match in enumerate(_LABELS.finditer(first)):
+        same = all(labels[k] == match.group() for labels in spans)
+        pieces += [first[end:match.start()], match.group() if same else "…"]
+        end = match.end()
+    return "".join(pieces) + first[end:]
 
 
 def common_failures(results: list[Result]) -> list[tuple[str, str, int]]:
-    """(question, failing check message, number of students), most common first; blanks left out."""
-    counts = collections.Counter((gid, gist) for r in results
-                                 for gid, gist in {(gid, _gist(message)) for gid, message in r.failures})
-    return [(gid, message, n) for (gid, message), n in counts.most_common()]
+    """(question, failing check message, number of students), most common first; blanks left out.
+
+    Messages that differ only in the labels they quote (the same mistake on another student's
+    data) count as one, shown with the labels that differ replaced by "…".
+    """
+    groups: dict[tuple[str, str], dict[str, list[str]]] = {}
+    for result in results:
+        for gid, message in set(result.failures):
+            groups.setdefault((gid, _LABELS.sub("…", message)), {}).setdefault(result.student, []).append(message)
+    counted = [(gid, _grouped([m for messages in by_student.values() for m in messages]), len(by_student))
+               for (gid, _), by_student in groups.items()]
+    return sorted(counted, key=lambda row: -row[2])
 
 
 def unanswered_counts(results: list[Result]) -> collections.Counter:
