@@ -6,61 +6,31 @@ The reference computations they are compared with live in the course source
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from mlpm.checks.core import _fail, _listing, check_one_of, quiet  # noqa: F401 (check_one_of: the test cells import it from here)
-
-
-def _as_list(value: Any, name: str) -> list[Any]:
-    if isinstance(value, (set, frozenset, list, tuple, pd.Series, pd.Index, np.ndarray)):
-        return list(value)
-    _fail(name, f"should be a list (or set) of names, but it is a {type(value).__name__}.")
-    return []
+from mlpm.checks.core import _listing, accepts_also, as_sequence, fail, quiet
 
 
 @quiet
-def check_name_set(value: Any, expected: Iterable[str], name: str, *, options: Sequence[str] | None = None,
-                   hint: str = "") -> None:
-    """Check an unordered collection of names: no repeats, every name allowed, the same set as ``expected``."""
-    items = _as_list(value, name)
-    if not all(isinstance(item, str) for item in items):
-        _fail(name, "should hold names as strings.")
-    items = [str.__str__(item) for item in items]
-    if len(set(items)) != len(items):
-        _fail(name, "names an item more than once.")
-    if options is not None:
-        unknown = [item for item in items if item not in options]
-        if unknown:
-            _fail(name, f"has names that are not among the options: {_listing(unknown)}.")
-    want = set(expected)
-    missing, extra = want - set(items), set(items) - want
-    if missing and extra:
-        _fail(name, f"has {len(extra)} name(s) that should not be there and misses {len(missing)}.", hint)
-    if missing:
-        _fail(name, f"misses {len(missing)} name(s).", hint)
-    if extra:
-        _fail(name, f"has {len(extra)} name(s) that should not be there.", hint)
-
-
-@quiet
+@accepts_also
 def check_dates(value: Any, expected: Sequence[Any], name: str, *, hint: str = "") -> None:
-    """Check a list of dates in order (Timestamps, dates or ISO strings all pass)."""
-    items = _as_list(value, name)
+    """Check a list of dates in order (Timestamps, dates or ISO strings all pass); ``also=`` accepts more lists."""
+    items = as_sequence(value, name)
     try:
         got = [pd.Timestamp(item).normalize() for item in items]
     except (TypeError, ValueError):
-        _fail(name, "should hold dates (Timestamps or 'YYYY-MM-DD' strings).")
+        fail(name, "should hold dates (Timestamps or 'YYYY-MM-DD' strings).")
     want = [pd.Timestamp(item).normalize() for item in expected]
     if len(got) < len(want):
-        _fail(name, f"has {len(got)} date(s), fewer than it should.", hint)
+        fail(name, f"has {len(got)} date(s), fewer than it should.", hint)
     if len(got) > len(want):
-        _fail(name, f"has {len(got)} date(s), more than it should.", hint)
+        fail(name, f"has {len(got)} date(s), more than it should.", hint)
     if got != want:
-        _fail(name, "has the right number of dates, but not the right ones (or not in order, earliest first).", hint)
+        fail(name, "has the right number of dates, but not the right ones (or not in order, earliest first).", hint)
 
 
 @quiet
@@ -69,32 +39,32 @@ def check_status(value: Any, expected: pd.Series, name: str, *, hint: str = "") 
     if isinstance(value, pd.DataFrame) and value.shape[1] == 1:
         value = value.iloc[:, 0]
     if not isinstance(value, pd.Series):
-        _fail(name, f"should be a pandas Series indexed by subscriber_id, but it is a {type(value).__name__}.")
+        fail(name, f"should be a pandas Series indexed by subscriber_id, but it is a {type(value).__name__}.")
     if value.index.has_duplicates:
-        _fail(name, "has a subscriber more than once: one state per subscriber.")
+        fail(name, "has a subscriber more than once: one state per subscriber.")
     missing = [k for k in expected.index if k not in value.index]
     extra = [k for k in value.index if k not in expected.index]
     if missing or extra:
-        _fail(name, f"should have one entry per subscriber_id in the stream ({len(missing)} missing, "
+        fail(name, f"should have one entry per subscriber_id in the stream ({len(missing)} missing, "
               f"{len(extra)} unexpected).", "Index it by subscriber_id.")
     wrong = [k for k in expected.index if not isinstance(value[k], str) or str.__str__(value[k]) != expected[k]]
     if wrong:
-        _fail(name, f"has {len(wrong)} of {len(expected)} subscribers in the wrong state.", hint)
+        fail(name, f"has {len(wrong)} of {len(expected)} subscribers in the wrong state.", hint)
 
 
 @quiet
 def check_names_from(value: Any, options: Sequence[str], name: str) -> None:
     """Check the shape of a collection of names: strings, each one of ``options``, none repeated."""
-    items = _as_list(value, name)
+    items = as_sequence(value, name)
     if not all(isinstance(item, str) for item in items):
-        _fail(name, "should hold names as strings.")
+        fail(name, "should hold names as strings.")
     unknown = [str.__str__(item) for item in items if str.__str__(item) not in options]
     if unknown:
-        _fail(name, f"has names that are not among the options: {_listing(unknown)}.")
+        fail(name, f"has names that are not among the options: {_listing(unknown)}.")
     if len(set(map(str.__str__, items))) != len(items):
-        _fail(name, "names an item more than once.")
+        fail(name, "names an item more than once.")
     if not items:
-        _fail(name, "is empty: pick the options that apply.")
+        fail(name, "is empty: pick the options that apply.")
 
 
 @quiet
@@ -108,28 +78,28 @@ def check_call(value: Any, accepted: Mapping[str, tuple[set[str], set[str], set[
     decision is accepted, so a wrong decision costs its own points only.
     """
     if not isinstance(value, Mapping) or set(value) != {"decision", "evidence", "reverse_if"}:
-        _fail(name, 'should be a dict with the keys "decision", "evidence" and "reverse_if".')
+        fail(name, 'should be a dict with the keys "decision", "evidence" and "reverse_if".')
     decision = value["decision"]
     if part == "decision":
         if not isinstance(decision, str) or str.__str__(decision) not in accepted:
-            _fail(name, "has a decision the evidence does not support.",
+            fail(name, "has a decision the evidence does not support.",
                   "Ask what the numbers you computed allow today, and who would act on it.")
         return
     must, may, reverse = (accepted[str.__str__(decision)] if isinstance(decision, str)
                           and str.__str__(decision) in accepted else next(iter(accepted.values())))
     if part == "evidence":
-        cited = _as_list(value["evidence"], f"{name}['evidence']")
+        cited = as_sequence(value["evidence"], f"{name}['evidence']", what="list of EVIDENCE keys")
         if not all(isinstance(item, str) for item in cited):
-            _fail(f"{name}['evidence']", "should hold names of EVIDENCE as strings.")
+            fail(f"{name}['evidence']", "should hold names of EVIDENCE as strings.")
         cited = {str.__str__(item) for item in cited}
         if not must <= cited:
-            _fail(f"{name}['evidence']", "leaves out evidence this decision rests on.",
+            fail(f"{name}['evidence']", "leaves out evidence this decision rests on.",
                   "Which of your results would someone ask to see before agreeing?")
         if cited - may:
-            _fail(f"{name}['evidence']", "names evidence that does not bear on this call.")
+            fail(f"{name}['evidence']", "names evidence that does not bear on this call.")
         return
     if not isinstance(value["reverse_if"], str) or str.__str__(value["reverse_if"]) not in reverse:
-        _fail(f"{name}['reverse_if']", "names a condition that would not change this decision.",
+        fail(f"{name}['reverse_if']", "names a condition that would not change this decision.",
               "Pick what, if it turned out true, would make you decide the other way.")
 
 
@@ -146,18 +116,18 @@ PSI_SLIPS = {
 def check_psi(value: Any, expected: float, slips: Mapping[str, float], name: str, *, hint: str = "") -> None:
     """Check one PSI value; when it is off, name the slip it matches (``slips``: slip -> the value it gives)."""
     if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, float, np.number)):
-        _fail(name, f"should be a number, but it is a {type(value).__name__}.")
+        fail(name, f"should be a number, but it is a {type(value).__name__}.")
     got = float(value)
     if not np.isfinite(got):
-        _fail(name, "is not a finite number: an empty bin gives ln(0) or a division by zero. "
+        fail(name, "is not a finite number: an empty bin gives ln(0) or a division by zero. "
                     "Floor every share at 0.0001 before the log.")
     if abs(got - expected) <= 1e-6 * max(1.0, abs(expected)):
         return
     for slip, slipped in slips.items():
         distinct = np.isfinite(slipped) and abs(slipped - expected) > 1e-6
         if distinct and abs(got - slipped) <= 1e-6 * max(1.0, abs(slipped)):
-            _fail(name, PSI_SLIPS[slip])
-    _fail(name, "is not the pinned PSI.", hint)
+            fail(name, PSI_SLIPS[slip])
+    fail(name, "is not the pinned PSI.", hint)
 
 
 @quiet
@@ -165,21 +135,21 @@ def check_calls(value: Any, calls: Mapping[str, Mapping[str, Any]], evidence: Ma
     """Check the shape of a dict of calls: one per key of ``calls``, each with a decision and a reversal
     among that call's options and evidence among ``evidence``'s keys."""
     if not isinstance(value, Mapping):
-        _fail(name, f"should be a dict with one call per key of CALLS, but it is a {type(value).__name__}.")
+        fail(name, f"should be a dict with one call per key of CALLS, but it is a {type(value).__name__}.")
     missing = [key for key in calls if key not in value]
     if missing:
-        _fail(name, f"has no entry for {_listing(missing)}.", "Answer every one.")
+        fail(name, f"has no entry for {_listing(missing)}.", "Answer every one.")
     extra = [key for key in value if key not in calls]
     if extra:
-        _fail(name, f"has entries that should not be there: {_listing(extra)}.")
+        fail(name, f"has entries that should not be there: {_listing(extra)}.")
     for key, options in calls.items():
         call, where = value[key], f"{name}[{key!r}]"
         if not isinstance(call, Mapping) or set(call) != {"decision", "evidence", "reverse_if"}:
-            _fail(where, 'should be a dict with the keys "decision", "evidence" and "reverse_if".')
+            fail(where, 'should be a dict with the keys "decision", "evidence" and "reverse_if".')
         if not isinstance(call["decision"], str) or str.__str__(call["decision"]) not in options["decisions"]:
-            _fail(f"{where}['decision']", "should be one of that call's decisions, as a string.")
-        cited = _as_list(call["evidence"], f"{where}['evidence']")
+            fail(f"{where}['decision']", "should be one of that call's decisions, as a string.")
+        cited = as_sequence(call["evidence"], f"{where}['evidence']", what="list of EVIDENCE keys")
         if not cited or not all(isinstance(item, str) and str.__str__(item) in evidence for item in cited):
-            _fail(f"{where}['evidence']", "should list keys of EVIDENCE (at least one).")
+            fail(f"{where}['evidence']", "should list keys of EVIDENCE (at least one).")
         if not isinstance(call["reverse_if"], str) or str.__str__(call["reverse_if"]) not in options["reverse_if"]:
-            _fail(f"{where}['reverse_if']", "should be one of that call's reverse_if conditions, as a string.")
+            fail(f"{where}['reverse_if']", "should be one of that call's reverse_if conditions, as a string.")
