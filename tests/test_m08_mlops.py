@@ -481,6 +481,7 @@ def test_check_psi_names_the_slip():
     want, slips = psi(ref, cur), REF.psi_variants(ref, cur)
     check_psi(want, want, slips, "x")
     for got, words in ((slips["log10"], "base-10"), (slips["current_edges"], "current sample"),
+                       (slips["own_edges"], "its own deciles"),
                        (float("nan"), "not a finite number"), (want * 1.5, "not the pinned"), ("0.3", "number")):
         with pytest.raises(AssertionError, match=words):
             check_psi(got, want, slips, "x")

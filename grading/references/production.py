@@ -168,8 +168,9 @@ CALLS = {
 def psi_variants(reference: Iterable[float], current: Iterable[float]) -> dict[str, float]:
     """What the usual slips of the pinned PSI give, so a checker can name the slip it sees.
 
-    ``log10``: base-10 log; ``current_edges``: bins cut at the current sample's deciles;
-    ``left_edges``: a value equal to an edge put in the bin on its left.
+    ``log10``: base-10 log; ``current_edges``: both samples counted in bins cut at the current sample's
+    deciles; ``own_edges``: each sample counted in bins cut at its own deciles; ``left_edges``: a value
+    equal to an edge put in the bin on its left.
     """
     ref, cur = np.asarray(reference, dtype=float), np.asarray(current, dtype=float)
     edges, own_edges = reference_edges(ref), reference_edges(cur)
@@ -178,4 +179,5 @@ def psi_variants(reference: Iterable[float], current: Iterable[float]) -> dict[s
             for x in (ref, cur)]
     return {"log10": float(np.sum((a - e) * np.log10(a / e))),
             "current_edges": psi_from_shares(decile_shares(ref, own_edges), decile_shares(cur, own_edges)),
+            "own_edges": psi_from_shares(decile_shares(ref, edges), decile_shares(cur, own_edges)),
             "left_edges": psi_from_shares(*left)}

@@ -107,6 +107,8 @@ PSI_SLIPS = {
     "log10": "is the PSI with a base-10 log: the pinned PSI uses the natural log (np.log).",
     "current_edges": "comes from bins cut at the current sample's own deciles: cut the ten bins at the "
                      "reference sample's deciles, and count both samples in those same bins.",
+    "own_edges": "cuts each sample at its own deciles, so both look evenly spread: cut the ten bins at the "
+                 "reference sample's deciles, and count both samples in those same bins.",
     "left_edges": "puts a value equal to an edge in the bin on its left: it belongs to the bin on its right "
                   "(side='right').",
 }
