@@ -493,3 +493,29 @@ def test_reference_computations_are_not_in_the_installed_package():
     for name in ("psi", "psi_band", "promote", "ml_test_score", "latency_percentiles", "error_budget_minutes",
                  "budget_share", "final_status", "measurable_weeks", "CALLS", "TRIGGERS"):
         assert not hasattr(checkers, name), name
+
+
+def test_data_card_figures_recomputed_independently():
+    """Do the data card's pinned figures for shadow_scores and scoring_requests come out of plain pandas and a
+    hand-written linear percentile (no reference function)?"""
+    shadow = mlpm.load("shadow_scores")
+    churners = shadow[shadow["churned"] == 1]
+    assert len(churners) == 462
+    assert round(churners["challenger_flag"].mean() - churners["champion_flag"].mean(), 4) == 0.0325
+    result = stats.ttest_rel(churners["challenger_flag"], churners["champion_flag"])
+    t_low, t_high = result.confidence_interval(0.95)
+    assert round(t_low, 3) == -0.008 and round(t_high, 3) == 0.073
+    precision = [shadow.groupby(flag)["churned"].mean()[1] for flag in ("champion_flag", "challenger_flag")]
+    assert round(precision[1] - precision[0], 4) == -0.0047
+    requests = mlpm.load("scoring_requests")
+    ordered = np.sort(requests["latency_ms"].to_numpy())
+
+    def linear(q):
+        rank = q * (len(ordered) - 1)
+        low = int(rank)
+        return ordered[low] + (rank - low) * (ordered[low + 1] - ordered[low])
+
+    assert round(linear(0.95), 1) == 218.8 and round(linear(0.99), 1) == 1068.5
+    counts = requests["status"].value_counts().to_dict()
+    assert counts == {200: 2474, 400: 10, 500: 3, 503: 13}
+    assert round((counts[500] + counts[503]) / 2500 / (0.001 * 30), 4) == 0.2133
