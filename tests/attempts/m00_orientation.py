@@ -105,3 +105,6 @@ riskiest_segment = churn_by_segment(customers).idxmax()
         "why": {},
     },
 }
+
+# Prompts that changed since the student version the benchmark's "before" run uses (issue 20).
+CHANGED_SINCE_BEFORE = {"q3_test": "S2 and S6 reworded; the two-group situations accept either group"}

@@ -551,3 +551,12 @@ ATTEMPTS = {
         "why": {"q6_test": "the function is right; diff_kinds is not written"},
     },
 }
+
+# Prompts that changed since the student version the benchmark's "before" run uses (issue 20).
+CHANGED_SINCE_BEFORE = {
+    "q4_test": "asks for larder_band, the reading of the final score",
+    "q7_test": "the error budget comes from the request log (budget_share, latency_met), not an incident list",
+    "q8_test": "two response changes (C8, C9) and model_review added",
+    "q9_test": "favours has a third option, and scoring_home is a structured call",
+    "q10_test": "new: what each signal triggers, and five calls",
+}
