@@ -43,7 +43,8 @@ def test_check_rates_passes_the_reference_and_a_one_column_frame():
     (pd.Series({"couple": 12.5, "family": 50.0, "single": 0.0}), "looks like percentages"),
     (EXPECTED * 100, "counts or percentages"),
     (pd.Series({"couple": 1.0, "family": 4.0, "single": 0.0}), "counts or percentages"),
-    (pd.Series({"couple": 0.5, "family": 0.5, "single": 0.0}), "off for 'couple'"),
+    (pd.Series({"couple": 0.5, "family": 0.25, "single": 0.0}), "off for 'couple'"),
+    (pd.Series({"couple": 1 / 3, "family": 2 / 3, "single": 0.0}), "share of all churners"),
     (pd.Series({"couple": 0.25, "family": 0.5}), "no value for 'single'"),
     ([0.25, 0.5, 0.0], "should be a pandas Series"),
 ])
@@ -72,9 +73,9 @@ TOY = pd.DataFrame({"segment": ["a", "a", "b", "b", "b", "c"],
 
 def test_check_riskiest_passes_the_true_segment_and_the_one_from_the_learners_own_rates():
     """Does the highest-rate segment pass, and another one only when the learner's own rates point to it?"""
-    check_riskiest("b", TOY, own=None)
-    check_riskiest(np.str_("b"), TOY, own="b")
-    check_riskiest("a", TOY, own="a")  # error carried forward from the learner's own churn_by_segment
+    check_riskiest("b", TOY, also=[None])
+    check_riskiest(np.str_("b"), TOY, also=["b"])
+    check_riskiest("a", TOY, also=["a"])  # error carried forward from the learner's own churn_by_segment
 
 
 @pytest.mark.parametrize("wrong, own, words", [
@@ -87,7 +88,7 @@ def test_check_riskiest_passes_the_true_segment_and_the_one_from_the_learners_ow
 def test_check_riskiest_fails_wrong_answers_with_the_right_message(wrong, own, words):
     """Does a wrong segment, an unknown name or a non-string fail with a message that says which?"""
     with pytest.raises(AssertionError, match=words):
-        check_riskiest(wrong, TOY, own=own)
+        check_riskiest(wrong, TOY, also=[own])
 
 
 def test_check_pick_passes_an_accepted_choice_and_hides_which_entry_is_off():

@@ -1,179 +1,36 @@
-"""Module 08 (MLOps and backend fluency): the pinned computations and the checkers for its answers.
+"""Module 08 (MLOps and backend fluency): the checkers for its answers.
 
-The reference functions state module 08's conventions in code (the lesson and the prompts state
-them in words); hidden checks and tests compare learners' functions with them on other data.
+The reference computations they are compared with live in the course source
+(``grading/references/production.py``, loaded with ``reference("production")``), not here.
 """
 
 from __future__ import annotations
 
-import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from mlpm.checks.core import _fail, _listing, check_one_of, quiet  # noqa: F401 (check_one_of: the test cells import it from here)
-
-PSI_FLOOR = 1e-4
-PSI_BANDS = ("stable", "moderate", "significant")
-LABEL_DELAY_DAYS = 28
-Z_95 = 1.96
-ML_TEST_POINTS = {"none": 0.0, "manual": 0.5, "automated": 1.0}
-STATUS_AFTER = {"subscribed": "active", "paused": "paused", "resumed": "active", "cancelled": "cancelled"}
-
-
-def reference_edges(reference: Iterable[float]) -> np.ndarray:
-    """The nine interior bin edges: the reference's 10th to 90th percentiles (numpy's linear method)."""
-    return np.percentile(np.asarray(reference, dtype=float), np.arange(10, 100, 10))
-
-
-def decile_shares(values: Iterable[float], edges: np.ndarray) -> np.ndarray:
-    """Share of ``values`` in each of the ten bins; a value equal to an edge goes to the bin on its right."""
-    index = np.searchsorted(edges, np.asarray(values, dtype=float), side="right")
-    return np.bincount(index, minlength=len(edges) + 1) / len(index)
-
-
-def psi_from_shares(expected: Iterable[float], actual: Iterable[float]) -> float:
-    """PSI = sum((a - e) * ln(a / e)), natural log, each share floored at 1e-4 first."""
-    e = np.maximum(np.asarray(expected, dtype=float), PSI_FLOOR)
-    a = np.maximum(np.asarray(actual, dtype=float), PSI_FLOOR)
-    return float(np.sum((a - e) * np.log(a / e)))
-
-
-def psi(reference: Iterable[float], current: Iterable[float]) -> float:
-    """The population stability index of ``current`` against ``reference``, on the reference's deciles."""
-    edges = reference_edges(reference)
-    return psi_from_shares(decile_shares(reference, edges), decile_shares(current, edges))
-
-
-def psi_band(value: float) -> str:
-    """Below 0.1 stable, 0.1 up to and including 0.25 moderate, above 0.25 significant."""
-    if value < 0.1:
-        return "stable"
-    return "moderate" if value <= 0.25 else "significant"
-
-
-def measurable_weeks(week_starts: Iterable[Any], today: Any, delay_days: int = LABEL_DELAY_DAYS) -> list[pd.Timestamp]:
-    """The Mondays whose scores can be checked on ``today``: their label arrives ``delay_days`` later (inclusive)."""
-    today = pd.Timestamp(today)
-    return [pd.Timestamp(w) for w in week_starts if pd.Timestamp(w) + pd.Timedelta(days=delay_days) <= today]
-
-
-def recall_difference(frame: pd.DataFrame) -> tuple[float, float, float]:
-    """Challenger minus champion recall on churners, with its paired normal 95 % interval (z = 1.96)."""
-    churners = frame[frame["churned"] == 1]
-    d = (churners["challenger_flag"] - churners["champion_flag"]).to_numpy(dtype=float)
-    diff = float(d.mean())
-    se = float(d.std(ddof=1) / math.sqrt(len(d)))
-    return diff, diff - Z_95 * se, diff + Z_95 * se
-
-
-def guardrail_changes(frame: pd.DataFrame) -> dict[str, float]:
-    """Challenger minus champion: precision of the flags, and p95 latency in ms (numpy's linear percentile)."""
-    def precision(flag: str) -> float:
-        return float(frame.loc[frame[flag] == 1, "churned"].mean())
-    return {"precision": precision("challenger_flag") - precision("champion_flag"),
-            "p95_latency_ms": float(np.percentile(frame["challenger_latency_ms"], 95)
-                                    - np.percentile(frame["champion_latency_ms"], 95))}
-
-
-def promote(diff: float, ci_low: float, guardrails: Mapping[str, float], margin: float = 0.01,
-            precision_drop: float = 0.02, latency_rise_ms: float = 25.0) -> str:
-    """The gate: margin reached, interval above zero, and no guardrail worse by more than its tolerance."""
-    ok = (diff >= margin and ci_low > 0 and guardrails["precision"] >= -precision_drop
-          and guardrails["p95_latency_ms"] <= latency_rise_ms)
-    return "promote" if ok else "keep champion"
-
-
-def ml_test_score(practices: Mapping[str, Mapping[str, str]]) -> dict[str, float]:
-    """Breck et al. (2017): each test 0, 0.5 (manual) or 1 (automated); a section sums; final = minimum."""
-    scores = {section: sum(ML_TEST_POINTS[s] for s in tests.values()) for section, tests in practices.items()}
-    return {**scores, "final": min(scores.values())}
-
-
-def error_budget_minutes(slo: float, days: float) -> float:
-    """Minutes of full unavailability the objective allows over ``days`` days."""
-    return (1 - slo) * days * 24 * 60
-
-
-def budget_left(incidents: pd.DataFrame, slo: float, days: float) -> float:
-    """Error budget minus the bad minutes (each incident's minutes times the share of requests it failed)."""
-    return error_budget_minutes(slo, days) - float((incidents["minutes"] * incidents["share_failed"]).sum())
-
-
-def latency_percentiles(latency_ms: Iterable[float]) -> dict[str, float]:
-    """p95 and p99 with numpy's default (linear) percentile method."""
-    p95, p99 = np.percentile(np.asarray(latency_ms, dtype=float), [95, 99])
-    return {"p95": float(p95), "p99": float(p99)}
-
-
-def availability(requests: pd.DataFrame) -> float:
-    """Share of requests the service answered without a server error (status below 500)."""
-    return float((requests["status"] < 500).mean())
-
-
-def final_status(events: pd.DataFrame) -> pd.Series:
-    """The idempotent consumer: keep each event_id once, order by subscriber and seq, take the last state."""
-    unique = events.drop_duplicates("event_id").sort_values(["subscriber_id", "seq"])
-    last = unique.groupby("subscriber_id")["event_type"].last()
-    return last.map(STATUS_AFTER).rename("status")
-
-
-def config_diff(left: Mapping[str, Any], right: Mapping[str, Any]) -> list[str]:
-    """Keys whose values differ, or that exist on one side only, sorted."""
-    return sorted(k for k in set(left) | set(right) if left.get(k, _ABSENT) != right.get(k, _ABSENT))
-
-
-_ABSENT = object()
-
-
-def _as_list(value: Any, name: str) -> list[Any]:
-    if isinstance(value, (set, frozenset, list, tuple, pd.Series, pd.Index, np.ndarray)):
-        return list(value)
-    _fail(name, f"should be a list (or set) of names, but it is a {type(value).__name__}.")
-    return []
+from mlpm.checks.core import _listing, accepts_also, as_sequence, fail, quiet
 
 
 @quiet
-def check_name_set(value: Any, expected: Iterable[str], name: str, *, options: Sequence[str] | None = None,
-                   hint: str = "") -> None:
-    """Check an unordered collection of names: no repeats, every name allowed, the same set as ``expected``."""
-    items = _as_list(value, name)
-    if not all(isinstance(item, str) for item in items):
-        _fail(name, "should hold names as strings.")
-    items = [str.__str__(item) for item in items]
-    if len(set(items)) != len(items):
-        _fail(name, "names an item more than once.")
-    if options is not None:
-        unknown = [item for item in items if item not in options]
-        if unknown:
-            _fail(name, f"has names that are not among the options: {_listing(unknown)}.")
-    want = set(expected)
-    missing, extra = want - set(items), set(items) - want
-    if missing and extra:
-        _fail(name, f"has {len(extra)} name(s) that should not be there and misses {len(missing)}.", hint)
-    if missing:
-        _fail(name, f"misses {len(missing)} name(s).", hint)
-    if extra:
-        _fail(name, f"has {len(extra)} name(s) that should not be there.", hint)
-
-
-@quiet
+@accepts_also
 def check_dates(value: Any, expected: Sequence[Any], name: str, *, hint: str = "") -> None:
-    """Check a list of dates in order (Timestamps, dates or ISO strings all pass)."""
-    items = _as_list(value, name)
+    """Check a list of dates in order (Timestamps, dates or ISO strings all pass); ``also=`` accepts more lists."""
+    items = as_sequence(value, name)
     try:
         got = [pd.Timestamp(item).normalize() for item in items]
     except (TypeError, ValueError):
-        _fail(name, "should hold dates (Timestamps or 'YYYY-MM-DD' strings).")
+        fail(name, "should hold dates (Timestamps or 'YYYY-MM-DD' strings).")
     want = [pd.Timestamp(item).normalize() for item in expected]
     if len(got) < len(want):
-        _fail(name, f"has {len(got)} date(s), fewer than it should.", hint)
+        fail(name, f"has {len(got)} date(s), fewer than it should.", hint)
     if len(got) > len(want):
-        _fail(name, f"has {len(got)} date(s), more than it should.", hint)
+        fail(name, f"has {len(got)} date(s), more than it should.", hint)
     if got != want:
-        _fail(name, "has the right number of dates, but not the right ones (or not in order, earliest first).", hint)
+        fail(name, "has the right number of dates, but not the right ones (or not in order, earliest first).", hint)
 
 
 @quiet
@@ -182,29 +39,119 @@ def check_status(value: Any, expected: pd.Series, name: str, *, hint: str = "") 
     if isinstance(value, pd.DataFrame) and value.shape[1] == 1:
         value = value.iloc[:, 0]
     if not isinstance(value, pd.Series):
-        _fail(name, f"should be a pandas Series indexed by subscriber_id, but it is a {type(value).__name__}.")
+        fail(name, f"should be a pandas Series indexed by subscriber_id, but it is a {type(value).__name__}.")
     if value.index.has_duplicates:
-        _fail(name, "has a subscriber more than once: one state per subscriber.")
+        fail(name, "has a subscriber more than once: one state per subscriber.")
     missing = [k for k in expected.index if k not in value.index]
     extra = [k for k in value.index if k not in expected.index]
     if missing or extra:
-        _fail(name, f"should have one entry per subscriber_id in the stream ({len(missing)} missing, "
+        fail(name, f"should have one entry per subscriber_id in the stream ({len(missing)} missing, "
               f"{len(extra)} unexpected).", "Index it by subscriber_id.")
     wrong = [k for k in expected.index if not isinstance(value[k], str) or str.__str__(value[k]) != expected[k]]
     if wrong:
-        _fail(name, f"has {len(wrong)} of {len(expected)} subscribers in the wrong state.", hint)
+        fail(name, f"has {len(wrong)} of {len(expected)} subscribers in the wrong state.", hint)
 
 
 @quiet
 def check_names_from(value: Any, options: Sequence[str], name: str) -> None:
     """Check the shape of a collection of names: strings, each one of ``options``, none repeated."""
-    items = _as_list(value, name)
+    items = as_sequence(value, name)
     if not all(isinstance(item, str) for item in items):
-        _fail(name, "should hold names as strings.")
+        fail(name, "should hold names as strings.")
     unknown = [str.__str__(item) for item in items if str.__str__(item) not in options]
     if unknown:
-        _fail(name, f"has names that are not among the options: {_listing(unknown)}.")
+        fail(name, f"has names that are not among the options: {_listing(unknown)}.")
     if len(set(map(str.__str__, items))) != len(items):
-        _fail(name, "names an item more than once.")
+        fail(name, "names an item more than once.")
     if not items:
-        _fail(name, "is empty: pick the options that apply.")
+        fail(name, "is empty: pick the options that apply.")
+
+
+@quiet
+def check_call(value: Any, accepted: Mapping[str, tuple[set[str], set[str], set[str]]], name: str, *,
+               part: str) -> None:
+    """Check one part of a call ``{"decision": ..., "evidence": [...], "reverse_if": ...}``.
+
+    ``accepted`` maps each decision the evidence supports to (evidence it must name, evidence it
+    may name, conditions that would reverse it). ``part`` is "decision", "evidence" or
+    "reverse_if"; evidence and reverse_if are judged against the learner's own decision when that
+    decision is accepted, so a wrong decision costs its own points only.
+    """
+    if not isinstance(value, Mapping) or set(value) != {"decision", "evidence", "reverse_if"}:
+        fail(name, 'should be a dict with the keys "decision", "evidence" and "reverse_if".')
+    decision = value["decision"]
+    if part == "decision":
+        if not isinstance(decision, str) or str.__str__(decision) not in accepted:
+            fail(name, "has a decision the evidence does not support.",
+                  "Ask what the numbers you computed allow today, and who would act on it.")
+        return
+    must, may, reverse = (accepted[str.__str__(decision)] if isinstance(decision, str)
+                          and str.__str__(decision) in accepted else next(iter(accepted.values())))
+    if part == "evidence":
+        cited = as_sequence(value["evidence"], f"{name}['evidence']", what="list of EVIDENCE keys")
+        if not all(isinstance(item, str) for item in cited):
+            fail(f"{name}['evidence']", "should hold names of EVIDENCE as strings.")
+        cited = {str.__str__(item) for item in cited}
+        if not must <= cited:
+            fail(f"{name}['evidence']", "leaves out evidence this decision rests on.",
+                  "Which of your results would someone ask to see before agreeing?")
+        if cited - may:
+            fail(f"{name}['evidence']", "names evidence that does not bear on this call.")
+        return
+    if not isinstance(value["reverse_if"], str) or str.__str__(value["reverse_if"]) not in reverse:
+        fail(f"{name}['reverse_if']", "names a condition that would not change this decision.",
+              "Pick what, if it turned out true, would make you decide the other way.")
+
+
+PSI_SLIPS = {
+    "log10": "is the PSI with a base-10 log: the pinned PSI uses the natural log (np.log).",
+    "current_edges": "comes from bins cut at the current sample's own deciles: cut the ten bins at the "
+                     "reference sample's deciles, and count both samples in those same bins.",
+    "own_edges": "cuts each sample at its own deciles, so both look evenly spread: cut the ten bins at the "
+                 "reference sample's deciles, and count both samples in those same bins.",
+    "left_edges": "puts a value equal to an edge in the bin on its left: it belongs to the bin on its right "
+                  "(side='right').",
+}
+
+
+@quiet
+def check_psi(value: Any, expected: float, slips: Mapping[str, float], name: str, *, hint: str = "") -> None:
+    """Check one PSI value; when it is off, name the slip it matches (``slips``: slip -> the value it gives)."""
+    if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, float, np.number)):
+        fail(name, f"should be a number, but it is a {type(value).__name__}.")
+    got = float(value)
+    if not np.isfinite(got):
+        fail(name, "is not a finite number: an empty bin gives ln(0) or a division by zero. "
+                    "Floor every share at 0.0001 before the log.")
+    if abs(got - expected) <= 1e-6 * max(1.0, abs(expected)):
+        return
+    for slip, slipped in slips.items():
+        distinct = np.isfinite(slipped) and abs(slipped - expected) > 1e-6
+        if distinct and abs(got - slipped) <= 1e-6 * max(1.0, abs(slipped)):
+            fail(name, PSI_SLIPS[slip])
+    fail(name, "is not the pinned PSI.", hint)
+
+
+@quiet
+def check_calls(value: Any, calls: Mapping[str, Mapping[str, Any]], evidence: Mapping[str, str], name: str) -> None:
+    """Check the shape of a dict of calls: one per key of ``calls``, each with a decision and a reversal
+    among that call's options and evidence among ``evidence``'s keys."""
+    if not isinstance(value, Mapping):
+        fail(name, f"should be a dict with one call per key of CALLS, but it is a {type(value).__name__}.")
+    missing = [key for key in calls if key not in value]
+    if missing:
+        fail(name, f"has no entry for {_listing(missing)}.", "Answer every one.")
+    extra = [key for key in value if key not in calls]
+    if extra:
+        fail(name, f"has entries that should not be there: {_listing(extra)}.")
+    for key, options in calls.items():
+        call, where = value[key], f"{name}[{key!r}]"
+        if not isinstance(call, Mapping) or set(call) != {"decision", "evidence", "reverse_if"}:
+            fail(where, 'should be a dict with the keys "decision", "evidence" and "reverse_if".')
+        if not isinstance(call["decision"], str) or str.__str__(call["decision"]) not in options["decisions"]:
+            fail(f"{where}['decision']", "should be one of that call's decisions, as a string.")
+        cited = as_sequence(call["evidence"], f"{where}['evidence']", what="list of EVIDENCE keys")
+        if not cited or not all(isinstance(item, str) and str.__str__(item) in evidence for item in cited):
+            fail(f"{where}['evidence']", "should list keys of EVIDENCE (at least one).")
+        if not isinstance(call["reverse_if"], str) or str.__str__(call["reverse_if"]) not in options["reverse_if"]:
+            fail(f"{where}['reverse_if']", "should be one of that call's reverse_if conditions, as a string.")
