@@ -336,7 +336,7 @@ mvp_scope = {
 ''',
         },
         "fair": {"q1_test": 1, "q2_test": 1.5, "q3_test": 1.33, "q4_test": 1, "q5_test": 3, "q6_test": 1.5,
-                 "q7_test": 2, "q8_test": 1.5},
+                 "q7_test": 1.5, "q8_test": 1.5},
         "why": {
             "q2_test": "6 of 8 right: s6 is ready to release, s8 (problem misread) goes back to discover",
             "q3_test": "confusion_counts and heuristic_counts right; the rule flags at exactly 14 days (> 14 pinned)",
@@ -344,7 +344,8 @@ mvp_scope = {
             "q6_test": "scorecard and comparison right (its EV row follows q4); heuristic_share is a percentage, "
                        "the prompt asks for a fraction",
             "q7_test": "both functions and the rule's numbers right; the model is judged against doing nothing, "
-                       "not on top of the rule",
+                       "not on top of the rule, which is the question's key idea (the issue's held-out grader gave "
+                       "this 1 of 3): half the points",
             "q8_test": "6 of 8 right: the comparison group is what makes the MVP measurable; the boosted model waits",
         },
     },

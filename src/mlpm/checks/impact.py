@@ -209,6 +209,7 @@ def check_frame(
             pass
         else:
             relabelled = not value.index.equals(expected.sort_index().index)
+            own_labels = value.index
             value = value.set_axis(expected.sort_index().index, axis=0)
     if len(value.index) and len(expected.index):
         got, want = value.index[0], expected.index[0]
@@ -231,6 +232,13 @@ def check_frame(
         except AssertionError:
             if not relabelled:
                 raise
+            other_days = [label for label in own_labels if isinstance(label, pd.Timestamp)
+                          and label.dayofweek not in {day.dayofweek for day in expected.index
+                                                      if isinstance(day, pd.Timestamp)}]
+            if other_days:
+                raise AssertionError(
+                    f"`{name}[{column!r}]` has values that are off because its weeks hold other days than the "
+                    f"prompt's weeks (its rows start on days such as {_day(other_days[0])}). {label_rule}") from None
             raise AssertionError(
                 f"`{name}[{column!r}]` has values that are off (rows compared in date order, as its row "
                 f"labels are other dates than expected). {hint}".strip()) from None
