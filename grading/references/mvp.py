@@ -142,7 +142,8 @@ def option_numbers(test: pd.DataFrame, validation: pd.DataFrame, grid: Sequence[
 
     gains = {"heuristic": [h * n for h in h_evs], "model": [(m - h) * n for m in m_evs for h in h_evs]}
     result = {}
-    for option, build, runs in (("heuristic", costs["heuristic_build"], h_runs), ("model", costs["model_build"], m_runs)):
+    options = (("heuristic", costs["heuristic_build"], h_runs), ("model", costs["model_build"], m_runs))
+    for option, build, runs in options:
         for which, measure in ((0, "payback"), (1, "roi")):
             result[f"{option}_{measure}"] = {
                 "accepted": numbers(build, gains[option], runs, which),

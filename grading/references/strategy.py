@@ -44,7 +44,7 @@ def quadrant(items: pd.DataFrame, value: pd.Series | None = None) -> pd.Series:
     """The impact/effort label of each item; ``value`` replaces reach x impact x confidence if given."""
     value = item_value(items) if value is None else value
     high_value, high_effort = quadrant_axes(value, items.set_index("item_id")["effort_weeks"])
-    return pd.Series([QUADRANT_NAMES[key] for key in zip(high_value, high_effort)], index=high_value.index)
+    return pd.Series([QUADRANT_NAMES[key] for key in zip(high_value, high_effort, strict=True)], index=high_value.index)
 
 
 def _plans(items: pd.DataFrame):

@@ -1,10 +1,6 @@
 """Module 02 (designing an ML MVP): five learner attempts and the points a fair teacher gives them."""
 
 ASSIGNMENT = "02-ml-mvp"
-# Before the change the notebook had one `holdout` where it now has `validation` (to choose the
-# threshold) and `test` (to compare on): the same attempt written against the old prompt.
-OLD_NAMES = {"validation": "holdout", "test": "holdout"}
-
 # ---------------------------------------------------------------------------------------------
 # Correct answers in the lesson's plain style, shared by several attempts.
 # ---------------------------------------------------------------------------------------------

@@ -3,10 +3,6 @@
 ASSIGNMENT = "04-experimentation"
 # Questions whose prompt changed after the fair-grading change, so that an attempt at today's prompt
 # cannot be read against the old one (the benchmark leaves them out of "before").
-CHANGED_SINCE_BEFORE = {
-    "q6_test": "the decision rule gained primary_ci_low, break_even and ship_with_holdout",
-}
-
 # ---------------------------------------------------------------------------------------------
 # Correct answers in a plain style, shared by several attempts.
 # ---------------------------------------------------------------------------------------------

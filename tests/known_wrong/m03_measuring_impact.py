@@ -536,14 +536,14 @@ def weekly_kpis(daily):
                          "revenue_per_user": sums["revenue_eur"] / sums["active_users"],
                          "revenue_eur": sums["revenue_eur"]})
 weekly = weekly_kpis(daily)
-""", round(3 * 12 / 17, 2))
+""", round(3 * 6.25 / 8.5, 2))  # only the label checks fail: weights 0.5 + 3 x 0.5 + 0.25 of 8.5
 
 MESSAGES = {
     "tree-counts-conversion-twice": "do not multiply back to it",
     "tree-leaf-is-an-output": "The leaf 'orders' is not an input metric",
     "tree-signups-under-conversion": "'new_signups' sits under a metric it does not move first",
     "tree-checkout-errors-under-basket": "'checkout_error_rate' sits under a metric it does not move first",
-    "kpis-average-of-daily-ratios": "`weekly_kpis(toy)['conversion']` has values that are off for 2026-03-02. Sum per week",
+    "kpis-average-of-daily-ratios": "['conversion']` has values that are off for 2026-03-02. Sum per week",
     "kpis-active-users-summed-not-averaged": "`weekly_kpis(toy)['active_users']` has values that are off",
     "kpis-toy-hard-coded-real-data-from-global": "`weekly_kpis(other data)['active_users']` has labels that should not",
     "kpis-weeks-start-on-tuesday": "its weeks hold other days than the prompt's weeks",
