@@ -76,6 +76,8 @@ def _run_worker(notebooks: list[Path], out: Path, *, before: bool) -> subprocess
 # --- building the attempts -------------------------------------------------------------------
 
 def _attempt_modules(folder: Path, only: list[str]) -> list:
+    if str(folder.parent) not in sys.path:
+        sys.path.insert(0, str(folder.parent))  # attempt modules may import their module's known_wrong fixtures
     modules = []
     for info in pkgutil.iter_modules([str(folder)]):
         spec = importlib.util.spec_from_file_location(f"attempts.{info.name}", folder / f"{info.name}.py")

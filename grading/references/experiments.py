@@ -99,7 +99,8 @@ def ship_rule_cases(toy: dict) -> list[tuple[str, list[dict], str]]:
          "`ship_decision` does not return 'investigate_srm' for every summary whose srm_p is below `srm_threshold`: "
          "check the split first, before anything else."),
         ("extend", [{**toy, "users_per_arm": 3999},
-                    {**toy, "users_per_arm": 3999, "primary_p": 0.0001, "guardrail_ci_low": -3.0}],
+                    {**toy, "users_per_arm": 3999, "primary_p": 0.0001, "guardrail_ci_low": -3.0},
+                    {**toy, "users_per_arm": 3999, "primary_p": 0.2}],
          "`ship_decision` does not return 'extend' for every summary with fewer users per arm than planned (and no "
          "sample-ratio mismatch): check the planned size before the results."),
         ("do_not_ship", [{**toy, "primary_p": 0.2}, {**toy, "primary_p": 0.001, "primary_lift": -0.02,
