@@ -85,3 +85,14 @@ def valued_as(items: pd.DataFrame, value: pd.Series | None) -> pd.DataFrame | No
         return None
     value = value.reindex(items["item_id"])
     return items.assign(reach=value.to_numpy(dtype=float), impact=1.0, confidence=1.0)
+
+
+def consistent_capacity(items: pd.DataFrame, share: float, own_value: pd.Series | None, answer: object) -> object:
+    """``answer`` if it is the smallest capacity under the value a learner's own earlier answer implies, else None."""
+    own_items = valued_as(items, own_value)
+    if own_items is None or answer is None:
+        return None
+    try:
+        return answer if float(answer) == smallest_capacity(own_items, share) else None
+    except (TypeError, ValueError):
+        return None

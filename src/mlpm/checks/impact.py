@@ -10,7 +10,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from mlpm.checks.core import as_real, check_series, check_type, quiet
+from mlpm.checks.core import as_real, check_series, check_type, is_sequence, quiet
 
 VERDICTS = ("data_problem", "real_change", "unclear")
 VERDICT_REASONS = {
@@ -56,7 +56,7 @@ def check_metric_tree(
     for parent, children in tree.items():
         if not isinstance(parent, str):
             raise AssertionError(f"`metric_tree` has a key {parent!r} that is not a metric name (a str).")
-        if not isinstance(children, (list, tuple)) or not children:
+        if not is_sequence(children) or not len(children):
             raise AssertionError(
                 f"metric_tree[{parent!r}] should be a non-empty list (or tuple) of the metrics it breaks into."
             )
@@ -126,7 +126,7 @@ def check_tree_products(tree: Any, products: Collection[str], values: Mapping[st
     check_type(tree, dict, "metric_tree")
     for node in products:
         children = tree.get(node, [])
-        if not isinstance(children, (list, tuple)):
+        if not is_sequence(children):
             raise AssertionError(f"metric_tree[{node!r}] should be a list (or tuple) of the metrics it breaks into.")
         unmeasured = [c for c in children if not isinstance(c, str) or c not in values]
         if not children or unmeasured:
@@ -148,7 +148,7 @@ def metric_parents(tree: Any) -> dict[str, str]:
     check_type(tree, dict, "metric_tree")
     parents = {}
     for parent, children in tree.items():
-        if not isinstance(children, (list, tuple)):
+        if not is_sequence(children):
             raise AssertionError(f"metric_tree[{parent!r}] should be a list (or tuple) of the metrics it breaks into.")
         for child in children:
             if isinstance(child, str):
@@ -279,7 +279,7 @@ def check_series_any(
 @quiet
 def check_verdict(value: Any, name: str) -> None:
     """Check the shape of a verdict: a pair (verdict, reason) whose reason fits the verdict."""
-    if not isinstance(value, (tuple, list)):
+    if not is_sequence(value):
         raise AssertionError(f"`{name}` should be a pair (verdict, reason), but it is a {type(value).__name__}.")
     if len(value) != 2:
         raise AssertionError(f"`{name}` should be a pair: (verdict, reason).")
@@ -302,7 +302,7 @@ def check_periods(value: Any, name: str) -> None:
     Days are ``"YYYY-MM-DD"`` strings, the first day not after the last; the list is sorted by
     first day, then platform.
     """
-    if not isinstance(value, (list, tuple)):
+    if not is_sequence(value):
         raise AssertionError(f"`{name}` should be a list of (platform, first_day, last_day) tuples, "
                              f"but it is a {type(value).__name__}.")
     for item in value:
@@ -328,11 +328,11 @@ def as_periods(value: Any) -> Any:
     points once, in the format check (:func:`check_periods`), not in every check of which periods
     were found. Anything that is not a list of periods is returned as it is.
     """
-    if not isinstance(value, (list, tuple)):
+    if not is_sequence(value):
         return value
     converted = []
     for item in value:
-        if isinstance(item, (list, tuple)) and len(item) == 3:
+        if is_sequence(item) and len(item) == 3:
             item = tuple(
                 pd.Timestamp(part).strftime("%Y-%m-%d")
                 if isinstance(part, (pd.Timestamp, dt.date, np.datetime64)) else part

@@ -98,7 +98,7 @@ def check_okr(okr: Any, quarter_start: str = "2027-01-01", quarter_end: str = "2
         )
 
     key_results = okr["key_results"]
-    if not isinstance(key_results, (list, tuple)):
+    if not is_sequence(key_results):
         raise AssertionError(
             f"`okr['key_results']` should be a list of dicts, but it is a {type(key_results).__name__}.")
     if not 2 <= len(key_results) <= 5:
