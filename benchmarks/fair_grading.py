@@ -1,18 +1,21 @@
-"""How close is automatic grading to a fair teacher, before and after the fair-grading change?
+"""How close is automatic grading to a fair teacher, before and after a grading change?
 
 For each learner attempt in ``tests/attempts/`` (answers plus the points a fair teacher gives
-each auto-graded question), this script grades the attempt with the real engine twice:
+each auto-graded question), of every module that has attempts, this script grades the attempt
+with the real engine twice:
 
 - **after**: built from the current student version (``exercises/``) and graded with the
   current code, ``mlpm.grading.check.check`` (hidden checks included: a source checkout);
-- **before**: built from the student version at commit ``c9c6770`` (before the change) and
-  graded with the code of that commit, in a subprocess that imports ``mlpm`` from a worktree
-  of it (``git worktree add /tmp/mlpm-before c9c6770``, made once if missing).
+- **before**: built from the student version at ``BEFORE_COMMIT`` (main before grading round 2,
+  issue 21) and graded with the code of that commit, in a subprocess that imports ``mlpm`` from a
+  worktree of it (``git worktree add /tmp/mlpm-before-eb2aed0 eb2aed0``, made once if missing).
 
-It prints, per module, a markdown table (totals over the auto-graded questions and the mean
-absolute gap to the fair points per question) and every question where the current grade is
-more than 0.25 points from fair, with the check messages the learner got. A question the old
-notebook had with other points is scaled to today's points (noted under the table).
+It prints a summary over every module (per notebook: the mean absolute gap to the fair points,
+summed over its questions; questions where correct work loses points; questions 1 point or more
+from fair), then, per module, a markdown table (totals over the auto-graded questions and the
+mean absolute gap per question) and every question where the current grade is more than 0.25
+points from fair, with the check messages the learner got. A question the old notebook had with
+other points is scaled to today's points (noted under the table).
 
 Usage::
 
@@ -35,8 +38,8 @@ import tokenize
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-BEFORE_COMMIT = "c9c6770"
-BEFORE_TREE = Path("/tmp/mlpm-before")
+BEFORE_COMMIT = "eb2aed0"
+BEFORE_TREE = Path(f"/tmp/mlpm-before-{BEFORE_COMMIT}")
 SHOWN_GAP = 0.25  # list a question when |after - fair| is above this
 
 
@@ -73,6 +76,8 @@ def _run_worker(notebooks: list[Path], out: Path, *, before: bool) -> subprocess
 # --- building the attempts -------------------------------------------------------------------
 
 def _attempt_modules(folder: Path, only: list[str]) -> list:
+    if str(folder.parent) not in sys.path:
+        sys.path.insert(0, str(folder.parent))  # attempt modules may import their module's known_wrong fixtures
     modules = []
     for info in pkgutil.iter_modules([str(folder)]):
         spec = importlib.util.spec_from_file_location(f"attempts.{info.name}", folder / f"{info.name}.py")
@@ -143,8 +148,49 @@ def _points(grade: dict, gid: str) -> float:
     return float(grade["scores"].get(gid) or 0.0) if grade["status"] == "ok" else 0.0
 
 
+def _summary(jobs: list, after: dict, before: dict, points_now: dict, points_then: dict) -> list[str]:
+    """One row per module: per-notebook mean gap before and after, correct work penalised, questions 1+ off."""
+    lines = ["## Summary over every module with attempts", "",
+             "| module | notebooks | mean gap per notebook, before | after | correct work penalised (questions), "
+             "before / after | questions 1 point or more from fair, before / after |",
+             "|---|---:|---:|---:|---:|---:|"]
+    totals = {"n": 0, "gap_before": 0.0, "gap_after": 0.0, "penalised": [0, 0], "far": [0, 0]}
+    for module in dict.fromkeys(job[0] for job in jobs):
+        now, then = points_now[module.ASSIGNMENT], points_then[module.ASSIGNMENT]
+        changed = getattr(module, "CHANGED_SINCE_BEFORE", {})
+        comparable = [gid for gid in now if gid in then and gid not in changed]
+        rows = [job for job in jobs if job[0] is module]
+        gap_before = gap_after = 0.0
+        penalised, far = [0, 0], [0, 0]
+        for _, name, after_path, before_path in rows:
+            fair = module.ATTEMPTS[name]["fair"]
+            new, old = after[str(after_path)], before[str(before_path)]
+            for gid in now:
+                got = _points(new, gid)
+                gap_after += abs(got - fair[gid])
+                penalised[1] += fair[gid] == now[gid] and got < fair[gid] - 0.01
+                far[1] += abs(got - fair[gid]) >= 1
+            for gid in comparable:
+                got = _points(old, gid) * now[gid] / then[gid]
+                gap_before += abs(got - fair[gid])
+                penalised[0] += fair[gid] == now[gid] and got < fair[gid] - 0.01
+                far[0] += abs(got - fair[gid]) >= 1
+        n = len(rows)
+        lines.append(f"| {module.ASSIGNMENT} | {n} | {gap_before / n:.2f} | {gap_after / n:.2f} | "
+                     f"{penalised[0]} / {penalised[1]} | {far[0]} / {far[1]} |")
+        totals["n"] += n
+        totals["gap_before"] += gap_before
+        totals["gap_after"] += gap_after
+        totals["penalised"] = [a + b for a, b in zip(totals["penalised"], penalised, strict=True)]
+        totals["far"] = [a + b for a, b in zip(totals["far"], far, strict=True)]
+    n = max(totals["n"], 1)
+    lines += [f"| all | {totals['n']} | {totals['gap_before'] / n:.2f} | {totals['gap_after'] / n:.2f} | "
+              f"{totals['penalised'][0]} / {totals['penalised'][1]} | {totals['far'][0]} / {totals['far'][1]} |", ""]
+    return lines
+
+
 def _report(jobs: list, after: dict, before: dict, points_now: dict, points_then: dict) -> str:
-    lines: list[str] = []
+    lines: list[str] = _summary(jobs, after, before, points_now, points_then)
     for module in dict.fromkeys(job[0] for job in jobs):
         slug = module.ASSIGNMENT
         now, then = points_now[slug], points_then[slug]

@@ -32,14 +32,9 @@ from notebook_tools import (
 TOLERANCE = 0.5  # points a question's automatic score may differ from the fair one
 
 # Questions where the checks do not (yet) give what a fair teacher gives: (assignment, attempt,
-# test cell) -> why. Listed, not hidden: the module's owner fixes the check, then removes the line.
-KNOWN_DEFECTS: dict[tuple[str, str, str], str] = {
-    ("01-product-strategy", "typical-mistakes-b", "q5_test"):
-        "value taken as RICE gets 0 of 2, though the median rule and the four labels are right",
-    ("01-product-strategy", "early-slip", "q5_test"):
-        "the slip is charged again: quadrant reuses the learner's own value helper from q3, which carry-forward "
-        "does not replace",
-}
+# test cell) -> why. Listed, not hidden, and strict: once the module's owner fixes the check, the
+# test fails until the line is removed.
+KNOWN_DEFECTS: dict[tuple[str, str, str], str] = {}
 
 
 def _modules() -> list:
@@ -88,7 +83,7 @@ def _cases() -> list:
         for name, attempt in module.ATTEMPTS.items():
             for test_id, fair in attempt["fair"].items():
                 key = (module.ASSIGNMENT, name, test_id)
-                marks = [pytest.mark.xfail(reason=KNOWN_DEFECTS[key], strict=False)] if key in KNOWN_DEFECTS else []
+                marks = [pytest.mark.xfail(reason=KNOWN_DEFECTS[key], strict=True)] if key in KNOWN_DEFECTS else []
                 cases.append(pytest.param(*key, fair, marks=marks, id=":".join(key)))
     return cases
 

@@ -31,9 +31,10 @@ def test_check_prints_points_per_question_and_failing_messages(tmp_path, capsys)
     assert code == 0
     assert f"· {SLUG}" in printed
     assert re.search(r"Q1 · Size the opportunities +2 / 2 +passed", printed)
-    assert re.search(r"Q3 · RICE scores +0.75 / 2 +partly right", printed)  # 3 of 8 checks: the inputs it multiplies
+    # weights 3 of 6: the three inputs it multiplies (1 each); the toy, effort's part and other backlogs fail
+    assert re.search(r"Q3 · RICE scores +1 / 2 +partly right", printed)
     assert "Q3: `rice_scores(toy)` has values that are off" in printed
-    assert "Automatic points: 19.75 / 21" in printed  # q4 ranks with a correct rice_scores: no second loss
+    assert "Automatic points: 20 / 21" in printed  # q4 ranks with a correct rice_scores: no second loss
 
 
 def test_check_explains_a_file_it_cannot_read(tmp_path, capsys):

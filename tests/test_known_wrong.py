@@ -3,8 +3,9 @@ another style keep them, a blank scores zero and one mistake costs points once?
 
 Cells run in-process (no kernel) for speed; the real nbgrader path is in test_nbgrader.py.
 Each fixture module in ``known_wrong/`` has ``WRONG_ANSWERS`` (mistake -> answer cell,
-code, "visible" or "hidden": which checks catch it) and ``FAIR_SCORES`` (case -> answer cell,
-code, the points a fair teacher gives the question that follows).
+code, "visible" or "hidden": which checks catch it), ``MESSAGES`` (mistake -> a substring of the
+message that mistake is named for, which the learner must see in the test cell after it) and
+``FAIR_SCORES`` (case -> answer cell, code, the points a fair teacher gives the question that follows).
 """
 
 from __future__ import annotations
@@ -30,17 +31,19 @@ from notebook_tools import (
 )
 
 
+def _fixture_modules() -> list:
+    return [importlib.import_module(f"known_wrong.{info.name}") for info in pkgutil.iter_modules(known_wrong.__path__)]
+
+
 def _fixtures(table: str) -> list[tuple]:
-    rows = []
-    for info in pkgutil.iter_modules(known_wrong.__path__):
-        module = importlib.import_module(f"known_wrong.{info.name}")
-        for name, row in getattr(module, table, {}).items():
-            rows.append((module.ASSIGNMENT, name, *row))
-    return rows
+    return [(module.ASSIGNMENT, name, *row)
+            for module in _fixture_modules() for name, row in getattr(module, table, {}).items()]
 
 
 WRONG = _fixtures("WRONG_ANSWERS")
 FAIR = _fixtures("FAIR_SCORES")
+PINNED = {(module.ASSIGNMENT, mistake): text
+          for module in _fixture_modules() for mistake, text in getattr(module, "MESSAGES", {}).items()}
 
 
 def _notebook_with(assignment: str, answer_id: str):
@@ -75,10 +78,28 @@ def _grade(assignment: str, answer_id: str, code: str, *, visible: bool) -> tupl
     return run_test_cell(source(cells_by_id(notebook)[test_id]), namespace)
 
 
+@pytest.mark.parametrize("module", _fixture_modules(), ids=lambda m: m.__name__.split(".")[-1])
+def test_every_known_wrong_answer_names_the_message_it_is_for(module):
+    """Does the fixture file pin, for each of its mistakes, the message a learner must see (MESSAGES)?"""
+    pinned = getattr(module, "MESSAGES", None)
+    assert pinned is not None, (
+        f"{module.ASSIGNMENT}: the fixture file has no MESSAGES (mistake -> substring of the message it is "
+        f"named for); its {len(module.WRONG_ANSWERS)} known-wrong answers only show that points are lost")
+    unpinned = sorted(set(module.WRONG_ANSWERS) - set(pinned))
+    assert not unpinned, f"{module.ASSIGNMENT}: MESSAGES has no entry for {unpinned}"
+    unknown = sorted(set(pinned) - set(module.WRONG_ANSWERS))
+    assert not unknown, f"{module.ASSIGNMENT}: MESSAGES names mistakes that are not in WRONG_ANSWERS: {unknown}"
+    assert all(isinstance(text, str) and text.strip() for text in pinned.values()), "an empty pinned message"
+
+
 @pytest.mark.parametrize("assignment, mistake, answer_id, code, caught_by", WRONG,
                          ids=[f"{row[0]}:{row[1]}" for row in WRONG])
-def test_known_wrong_answer_loses_points(assignment, mistake, answer_id, code, caught_by):
-    """Does the test cell take points off this known-wrong answer, with a message, at the right level?"""
+def test_known_wrong_answer_loses_points_with_its_message(assignment, mistake, answer_id, code, caught_by):
+    """Does the test cell take points off this known-wrong answer, at the right level, with the message it is for?
+
+    Without a pinned message (MESSAGES, checked per fixture file above) only the loss of points is
+    checked here.
+    """
     if caught_by == "hidden":  # a hard-coded answer gets past what the learner sees...
         points, maximum, messages, _ = _grade(assignment, answer_id, code, visible=True)
         assert points == maximum, f"the visible checks already catch it: {messages}"
@@ -86,6 +107,9 @@ def test_known_wrong_answer_loses_points(assignment, mistake, answer_id, code, c
     assert points < maximum, "the wrong answer keeps full marks"  # ...but never past the full cell
     assert messages and all(m.strip() for m in messages), "the learner gets no message"
     assert answered, "a wrong answer is reported as not answered yet"
+    pinned = PINNED.get((assignment, mistake))
+    if pinned is not None:
+        assert any(pinned in message for message in messages), f"no message says {pinned!r}: {messages}"
 
 
 @pytest.mark.parametrize("assignment, case, answer_id, code, fair", FAIR,

@@ -183,7 +183,7 @@ def test_check_frame_says_to_label_weeks_by_their_monday_and_can_compare_values_
         check_frame(by_tuesday, expected, "kpis")
     assert "has no value for" not in str(caught.value)
     check_frame(by_tuesday, expected, "kpis", labels=False)  # the values are right: only the labels are not
-    with pytest.raises(AssertionError, match="rows compared in date order"):
+    with pytest.raises(AssertionError, match="its weeks hold other days than the prompt.s weeks"):
         check_frame(by_tuesday * 2, expected, "kpis", labels=False)
     with pytest.raises(AssertionError, match="a Tuesday"):
         check_row_labels(by_tuesday, expected.index, "kpis")

@@ -582,3 +582,106 @@ print(f"{weeks_for_80_percent} of {backlog.effort_weeks.sum()} person-weeks ship
         },
     },
 }
+
+# A data scientist new to product work, written from the prompts (round 2 of the fair-grading work):
+# fluent pandas, different idioms, product calls partly off.
+ATTEMPTS["new-to-product"] = {
+    "answers": {
+        "q1_answer": '''\
+def opportunity_scores(notes):
+    everyone = notes["interview_id"].nunique()
+    table = notes.groupby("pain_point").agg(people=("interview_id", "nunique"),
+                                            freq=("times_per_month", "mean"), sev=("severity", "mean"))
+    table["score"] = table["people"] / everyone * table["freq"] * table["sev"]
+    return table["score"].sort_values(ascending=False)
+
+
+top_pain_point = opportunity_scores(interviews).idxmax()
+''',
+        # a churn KR from the data, but a target that cuts churn by 70 %: "stretch goal"
+        "q2_answer": '''\
+base = float(customers["churned_next_4w"].mean())
+okr = {
+    "objective": "Subscribers get the groceries they picked and keep ordering with Larder",
+    "key_results": [
+        {"metric": "4-week churn rate", "baseline": base, "target": round(base * 0.3, 3), "deadline": "2027-03-31"},
+        {"metric": "share of orders with a rejected substitute", "baseline": 0.18, "target": 0.12,
+         "deadline": "2027-03-31"},
+    ],
+    "guardrail": {"metric": "gross margin per order (EUR)", "baseline": 9.5, "limit": 9.0},
+}
+''',
+        "q3_answer": '''\
+def rice_scores(items):
+    scores = items.apply(lambda r: r.reach * r.impact * r.confidence / r.effort_weeks, axis=1)
+    scores.index = items["item_id"]
+    return scores
+''',
+        "q4_answer": '''\
+def rank_backlog(items):
+    rice = rice_scores(items)
+    rows = [(-round(rice[i], 2), e, i) for i, e in zip(items["item_id"], items["effort_weeks"])]
+    return [i for _, _, i in sorted(rows)]
+''',
+        "q5_answer": '''\
+import numpy as np
+
+
+def quadrant(items):
+    t = items.set_index("item_id")
+    value = t.reach * t.impact * t.confidence
+    hv, he = value >= value.median(), t.effort_weeks >= t.effort_weeks.median()
+    labels = np.where(hv, np.where(he, "big bet", "quick win"), np.where(he, "time sink", "fill-in"))
+    return pd.Series(labels, index=t.index)
+''',
+        "q6_answer": '''\
+def best_release(items, capacity):
+    ids = list(items["item_id"])
+    value = (items["reach"] * items["impact"] * items["confidence"]).tolist()
+    effort = items["effort_weeks"].tolist()
+    best_mask, best = 0, -1.0
+    for mask in range(2 ** len(ids)):
+        chosen = [k for k in range(len(ids)) if mask >> k & 1]
+        if sum(effort[k] for k in chosen) <= capacity and sum(value[k] for k in chosen) > best:
+            best_mask, best = mask, sum(value[k] for k in chosen)
+    return sorted(ids[k] for k in range(len(ids)) if best_mask >> k & 1)
+
+
+release_plan = best_release(backlog, capacity_weeks)
+''',
+        "q7_answer": '''\
+def smallest_capacity(items, share):
+    value = dict(zip(items["item_id"], items["reach"] * items["impact"] * items["confidence"]))
+    total = sum(value.values())
+    weeks = 0
+    while sum(value[i] for i in best_release(items, weeks)) < share * total - 1e-9:
+        weeks += 1
+    return weeks
+
+
+weeks_for_80_percent = smallest_capacity(backlog, 0.8)
+''',
+        # legal read as "can we build it"
+        "q8_answer": '''\
+risk_tags = {"A1": "value", "A2": "usability", "A3": "feasibility", "A4": "viability",
+             "A5": "feasibility", "A6": "value", "A7": "feasibility", "A8": "value"}
+''',
+        # decisions right; the customer e-mails leave Larder with a human check but no privacy safeguard
+        "q9_answer": '''\
+decisions = {"U1": ("genai_api", "generic_language_task"), "U2": ("core_ml_team", "proprietary_data_edge"),
+             "U3": ("genai_api", "generic_language_task"), "U4": ("core_ml_team", "scale_latency_cost"),
+             "U5": ("genai_api", "generic_language_task"), "U6": ("core_ml_team", "proprietary_data_edge")}
+safeguards = {"U1": ["human_review"], "U3": ["processing_agreement", "evaluation_set"],
+              "U5": ["human_review"]}
+''',
+    },
+    "fair": {"q1_test": 2, "q2_test": 2.25, "q3_test": 2, "q4_test": 2, "q5_test": 2, "q6_test": 3,
+             "q7_test": 2, "q8_test": 1.75, "q9_test": 2.5},
+    "why": {
+        "q2_test": "outcomes, a computed churn baseline, deadlines and a guardrail; a 70 % cut in one quarter is not "
+                   "a believable target (the prompt pins 5 % to 60 %)",
+        "q8_test": "7 of 8 tags right: A7 (legal) is viability, not feasibility",
+        "q9_test": "all six decisions right; U1 sends customers' e-mails to the provider without a privacy safeguard "
+                   "(half of the safeguards' point)",
+    },
+}

@@ -438,7 +438,7 @@ def theme_rates(feedback, daily):
 
 ''' + _CHANGE + _SHIFT,
         },
-        "fair": {"q1_test": 1.5, "q2_test": 1.5, "q3_test": 1.5, "q4_test": 1, "q5_test": 2, "q6_test": 2,
+        "fair": {"q1_test": 1.5, "q2_test": 1.5, "q3_test": 1.5, "q4_test": 1, "q5_test": 2, "q6_test": 1.5,
                  "q7_test": 2, "q8_test": 1.5},
         "why": {
             "q1_test": "visits and conversion right and all leaves placed sensibly, but revenue per visit already "
@@ -450,7 +450,8 @@ def theme_rates(feedback, daily):
             "q4_test": "the baseline excludes the day and the first days are False; mean and standard deviation "
                        "instead of the pinned median and scaled MAD",
             "q6_test": "users and conversion ratios and the rule table right; the orders ratio compares a 2-day "
-                       "total with a 28-day total, so outages never read as data problems",
+                       "total with a 28-day total, so outages never read as data problems: one of the rule's two "
+                       "verdicts never fires, on the toy, on other data and in `verdicts` (half the points)",
             "q7_test": "decompose_revenue right; period_totals includes the end day, so both windows hold 29 days",
             "q8_test": "weekly alignment and rate_change right (the ratio is unchanged); rates are per order, not "
                        "per 1,000 orders",
@@ -649,5 +650,66 @@ def flag_anomalies(values, window=28, k=5.0):
             "q4_test": "median, scaled MAD, strict test and the first days right; the day is inside its own "
                        "baseline, which the prompt rules out",
         },
+    },
+}
+
+# A data scientist new to product work who ran out of time after question 4, written from the prompts
+# (round 2 of the fair-grading work): pandas' resample and scipy's MAD, one input placed off.
+ATTEMPTS["new-to-product-half-done"] = {
+    "answers": {
+        # checkout errors read as "people leave the app": traffic
+        "q1_answer": '''\
+metric_tree = {
+    "weekly_revenue_eur": ["visits", "conversion", "basket_eur"],
+    "visits": ["new_signups", "reminder_open_rate", "checkout_error_rate"],
+    "conversion": ["substitution_acceptance_rate", "search_success_rate"],
+    "basket_eur": ["items_per_order", "premium_item_share"],
+}
+''',
+        "q2_answer": '''\
+def weekly_kpis(daily):
+    per_day = daily.assign(date=pd.to_datetime(daily["date"])).groupby("date")[
+        ["active_users", "orders", "revenue_eur"]].sum()
+    weeks = per_day.resample("W-MON", label="left", closed="left")
+    total, days = weeks.sum(), weeks["active_users"].count()
+    total = total[days > 0]
+    return pd.DataFrame({"active_users": total["active_users"] / days[days > 0],
+                         "conversion": total["orders"] / total["active_users"],
+                         "revenue_per_user": total["revenue_eur"] / total["active_users"],
+                         "revenue_eur": total["revenue_eur"]})
+
+
+weekly = weekly_kpis(daily)
+''',
+        "q3_answer": '''\
+def make_dashboard(weekly, launch):
+    fig, axes = plt.subplots(3, 1, figsize=(9, 8), sharex=True)
+    spec = [("active_users", "active users", "users per day"), ("conversion", "conversion", "orders per visit"),
+            ("revenue_per_user", "revenue per user", "EUR per user")]
+    for ax, (col, label, unit) in zip(axes, spec):
+        ax.plot(weekly.index, weekly[col], label=label)
+        ax.axvline(pd.Timestamp(launch), color="red", linestyle=":")
+        ax.set_ylabel(unit)
+        ax.legend()
+    axes[-1].set_xlabel("week starting")
+    fig.suptitle("Conversion and revenue per user rose after the launch")
+    return fig
+''',
+        "q4_answer": '''\
+from scipy.stats import median_abs_deviation
+
+
+def flag_anomalies(values, window=28, k=5.0):
+    values = values.astype(float)
+    centre = values.rolling(window, closed="left").median()
+    spread = values.rolling(window, closed="left").apply(lambda w: median_abs_deviation(w, scale="normal"), raw=True)
+    return ((values - centre).abs() > k * spread).fillna(False).astype(bool)
+''',
+    },
+    "fair": {"q1_test": 2.5, "q2_test": 3, "q3_test": 3, "q4_test": 2, "q5_test": 0, "q6_test": 0,
+             "q7_test": 0, "q8_test": 0},
+    "why": {
+        "q1_test": "the root splits into traffic x conversion x basket and 6 of 7 inputs sit where they belong; "
+                   "checkout errors stop orders (conversion), they do not bring fewer people into the app",
     },
 }

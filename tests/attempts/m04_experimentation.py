@@ -3,10 +3,6 @@
 ASSIGNMENT = "04-experimentation"
 # Questions whose prompt changed after the fair-grading change, so that an attempt at today's prompt
 # cannot be read against the old one (the benchmark leaves them out of "before").
-CHANGED_SINCE_BEFORE = {
-    "q6_test": "the decision rule gained primary_ci_low, break_even and ship_with_holdout",
-}
-
 # ---------------------------------------------------------------------------------------------
 # Correct answers in a plain style, shared by several attempts.
 # ---------------------------------------------------------------------------------------------
@@ -624,5 +620,145 @@ sample_size_per_arm(0.10, 0.12)
             "q1_test": "the pinned formula, rounded up to an int; z for alpha is one-sided (1 - alpha, not "
                        "1 - alpha/2)",
         },
+    },
+}
+
+# A data scientist new to product work, written from the prompts (round 2 of the fair-grading work):
+# sound statistics, product conventions and the decision rule partly off.
+ATTEMPTS["new-to-product"] = {
+    "answers": {
+        "q1_answer": '''\
+def sample_size_per_arm(p1, p2, alpha=0.05, power=0.8):
+    pbar = (p1 + p2) / 2
+    a = norm.ppf(1 - alpha / 2) * (2 * pbar * (1 - pbar)) ** 0.5
+    b = norm.ppf(power) * (p1 * (1 - p1) + p2 * (1 - p2)) ** 0.5
+    return int(np.ceil((a + b) ** 2 / (p1 - p2) ** 2))
+''',
+        # one arm's size over all users per day; support contacts as the only guardrail
+        "q2_answer": '''\
+n = sample_size_per_arm(baseline_retention, baseline_retention + 0.03, alpha, power)
+brief = {
+    "hypothesis": "Free delivery for 4 weeks for at-risk subscribers raises 8-week retention by 3 points or more.",
+    "primary_metric": "retained_8w",
+    "guardrail_metrics": ["support_contacts_8w"],
+    "mde": 0.03,
+    "duration_weeks": math.ceil(n / (7 * users_per_day)),
+}
+''',
+        "q3_answer": '''\
+from scipy.stats import chisquare
+
+
+def srm_p_value(counts, shares):
+    counts = np.asarray(counts, dtype=float)
+    return float(chisquare(counts, np.asarray(shares) * counts.sum()).pvalue)
+
+
+banner_srm_p = srm_p_value(banner.arm.value_counts().to_numpy(), [0.5, 0.5])
+srm_platforms = [p for p, g in sorted(banner.groupby("platform"))
+                 if srm_p_value(g.arm.value_counts().to_numpy(), [0.5, 0.5]) < srm_threshold]
+''',
+        # the interval with the pooled standard error (one SE for everything)
+        "q4_answer": '''\
+def analyse_proportions(frame, metric, alpha=0.05):
+    c = frame.loc[frame.arm == "control", metric]
+    t = frame.loc[frame.arm == "treatment", metric]
+    lift = t.mean() - c.mean()
+    p = frame[metric].mean()
+    se = np.sqrt(p * (1 - p) * (1 / len(c) + 1 / len(t)))
+    z = norm.ppf(1 - alpha / 2)
+    return {"control_rate": float(c.mean()), "treatment_rate": float(t.mean()), "lift": float(lift),
+            "ci_low": float(lift - z * se), "ci_high": float(lift + z * se),
+            "p_value": float(2 * norm.sf(abs(lift / se)))}
+
+
+retention_result = analyse_proportions(retention, "retained_8w", alpha)
+''',
+        "q5_answer": '''\
+def mean_difference(frame, metric, alpha=0.05):
+    c = frame.loc[frame.arm == "control", metric].to_numpy(float)
+    t = frame.loc[frame.arm == "treatment", metric].to_numpy(float)
+    d = t.mean() - c.mean()
+    half = norm.ppf(1 - alpha / 2) * np.sqrt(np.var(c, ddof=1) / len(c) + np.var(t, ddof=1) / len(t))
+    return {"difference": float(d), "ci_low": float(d - half), "ci_high": float(d + half)}
+
+
+margin_result = mean_difference(retention, "margin_eur", alpha)
+''',
+        # looks at the result before the planned size: significance first, then "extend"
+        "q6_answer": '''\
+def ship_decision(s):
+    if s["srm_p"] < srm_threshold:
+        return "investigate_srm"
+    if s["primary_p"] >= alpha or s["primary_lift"] <= 0:
+        return "do_not_ship"
+    if s["users_per_arm"] < s["planned_per_arm"]:
+        return "extend"
+    if s["guardrail_ci_low"] <= -s["guardrail_limit"]:
+        return "do_not_ship"
+    if s["primary_ci_low"] >= s["break_even"]:
+        return "ship"
+    return "ship_with_holdout" if s["primary_lift"] >= s["break_even"] else "do_not_ship"
+
+
+counts = retention.arm.value_counts()
+larder_summary = {
+    "srm_p": srm_p_value(counts, [0.5, 0.5]), "users_per_arm": int(counts.min()),
+    "planned_per_arm": sample_size_per_arm(baseline_retention, baseline_retention + brief["mde"], alpha, power),
+    "primary_p": retention_result["p_value"], "primary_lift": retention_result["lift"],
+    "primary_ci_low": retention_result["ci_low"], "break_even": brief["mde"],
+    "guardrail_ci_low": margin_result["ci_low"], "guardrail_limit": margin_limit_eur,
+}
+larder_decision = ship_decision(larder_summary)
+''',
+        "q7_answer": '''\
+def cuped(y, x):
+    y, x = np.asarray(y, float), np.asarray(x, float)
+    theta = np.cov(y, x, ddof=1)[0, 1] / np.var(x, ddof=1)
+    return y - theta * (x - x.mean())
+
+
+adjusted = cuped(retention.orders_8w, retention.pre_period_orders)
+orders_variance_reduction = 1 - np.var(adjusted, ddof=1) / np.var(retention.orders_8w, ddof=1)
+''',
+        # trusts the pooled number for the verdict, yet names the platform mix as the reason
+        "q8_answer": '''\
+def lift_by_platform(frame, metric):
+    m = frame.pivot_table(index="platform", columns="arm", values=metric, aggfunc="mean")
+    return m["treatment"] - m["control"]
+
+
+pooled_lift = pilot.loc[pilot.arm == "treatment", "retained_8w"].mean() - \\
+    pilot.loc[pilot.arm == "control", "retained_8w"].mean()
+pilot_verdict = "offer_hurts"
+pilot_reason = "arms_differ_in_platform_mix"
+''',
+        "q9_answer": '''\
+def peeking_false_positive_rate(n_tests, n_days, users_per_day, rate, alpha=0.05, seed=0):
+    rng = np.random.default_rng(seed)
+    conv = np.cumsum(rng.binomial(users_per_day, rate, size=(n_tests, n_days, 2)), axis=1)
+    n = users_per_day * np.arange(1, n_days + 1)
+    pc, pt = conv[:, :, 0] / n, conv[:, :, 1] / n
+    pool = (conv[:, :, 0] + conv[:, :, 1]) / (2 * n)
+    se = np.sqrt(pool * (1 - pool) * 2 / n)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        z = np.where(se > 0, (pt - pc) / se, 0)
+    return float(np.mean((2 * norm.sf(np.abs(z)) < alpha).any(axis=1)))
+
+
+peeking_rate = peeking_false_positive_rate(2000, 14, 200, 0.10, alpha, seed)
+''',
+    },
+    "fair": {"q1_test": 2, "q2_test": 1.75, "q3_test": 2, "q4_test": 2, "q5_test": 2, "q6_test": 1.25,
+             "q7_test": 2, "q8_test": 1.25, "q9_test": 2},
+    "why": {
+        "q2_test": "hypothesis, primary metric and MDE right; the duration counts one arm only (half the weeks), and "
+                   "the only guardrail ignores what free delivery costs",
+        "q4_test": "rates, lift and p-value right; the interval uses the pooled standard error (the prompt pins the "
+                   "unpooled one)",
+        "q6_test": "summary and decision right for Larder; the rule checks significance before the planned size, "
+                   "so it never says 'extend' for an under-powered test that is not significant yet",
+        "q8_test": "lift_by_platform and pooled_lift right; the reason (the platform mix) is right, but the verdict "
+                   "trusts the pooled number it explains away",
     },
 }

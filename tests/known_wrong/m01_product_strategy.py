@@ -250,3 +250,39 @@ safeguards = {"U1": {"processing_agreement", "human_review"}, "U3": {"redact_per
               "U5": {"human_review"}}
 """, 3),
 }
+
+WRONG_ANSWERS["capacity-loop-runs-out"] = ("q7_answer", """
+def smallest_capacity(items, share):
+    value = items.set_index("item_id").eval("reach * impact * confidence")
+    for weeks in range(len(items)):  # one try per item, not per person-week: the loop can run out
+        if value[best_release(items, weeks)].sum() >= share * value.sum():
+            return weeks
+weeks_for_80_percent = smallest_capacity(backlog, 0.8)
+""", "visible")
+
+MESSAGES = {
+    "reach-as-mention-count": "Reach is a share of all interviewees",
+    "top-pain-point-by-mentions": "the most mentioned pain point is not always the one that hurts most",
+    "opportunities-hard-coded": "Your function should work on any interview notes, not only Larder's",
+    "okr-key-result-is-an-output": "('launch') measures an output",
+    "okr-churn-baseline-made-up": "the churn key result's baseline` is not right yet",
+    "okr-churn-baseline-typed-from-data-card": "the churn key result's baseline` is not right yet",
+    "okr-model-auc-as-key-result": "('model') measures an output",
+    "rice-multiplies-effort": "then divide by effort",
+    "rice-hard-coded": "Compute the scores from the frame you are given",
+    "rank-ignores-tie-break": "equal scores go by less effort, then by item id",
+    "rank-ascending": "Highest RICE first",
+    "quadrant-strictly-above-median": "An item exactly at the median counts as high",
+    "release-greedy-by-rice": "Taking items in RICE order until the time runs out is not always best",
+    "release-ignores-capacity": "person-weeks but only 6 are available",
+    "capacity-share-of-effort": "share of the VALUE of the whole backlog (not of its effort)",
+    "capacity-hard-coded": "`smallest_capacity(another backlog)` is not right yet",
+    "capacity-rigged-eq-object": "`smallest_capacity(toy, 0.6)` is not right yet",
+    "capacity-loop-runs-out": "a loop that runs to its end without returning gives None",
+    "risks-all-value": "who would tell us first",
+    "risks-unknown-label": "should be one of 'value', 'usability', 'feasibility', 'viability'",
+    "genai-everywhere": "picks a different option than ours",
+    "genai-customer-emails-sent-unprotected": "personal data to a third party without a privacy safeguard",
+    "genai-output-never-tested": "no way to catch a wrong output",
+    "genai-reason-contradicts-option": "argues for 'core_ml_team', not for 'genai_api'",
+}

@@ -443,18 +443,48 @@ assert _Q6_RECALL_OVER_FLAGGED != _Q6_REFERENCE and _Q7_AGAINST_NOTHING != _Q7_R
 WRONG_ANSWERS["threshold-flags-strictly-above-the-threshold"] = ("q5_answer", _Q5_STRICTLY_ABOVE, "visible")
 
 FAIR_SCORES.update({
-    # q5: 11 checks; `score > t` fails only the visible edge toy (the grid's scores are continuous)
-    "threshold-strictly-above-costs-the-edge-check": ("q5_answer", _Q5_STRICTLY_ABOVE, round(3 * 10 / 11, 2)),
-    # q4: 10 checks; v_TP without the voucher fails the three value_table checks only: `table` and
-    # heuristic_ev follow from the learner's own value_table (error carried forward inside the question)
-    "heuristic-ev-from-own-value-table-keeps-its-points": ("q4_answer", _Q4_NO_VOUCHER_ON_SAVED, round(2 * 7 / 10, 2)),
-    # q6: 10 checks; after swapped counts (q3) and a table without the voucher (q4), a scorecard whose
-    # recall divides by the flagged fails the two scorecard checks that see recall; the comparison's
-    # columns follow from the learner's own functions and keep their points
+    # q5 (weights 9.5): `score > t` fails only the visible edge toy (weight 0.5; the grid's scores are continuous)
+    "threshold-strictly-above-costs-the-edge-check": ("q5_answer", _Q5_STRICTLY_ABOVE, round(3 * 9 / 9.5, 2)),
+    # q4 (weights 7.5): v_TP without the voucher fails the three value_table checks (weights 1, 1, 1); `table`
+    # and heuristic_ev follow from the learner's own value_table (error carried forward inside the question)
+    "heuristic-ev-from-own-value-table-keeps-its-points": (
+        "q4_answer", _Q4_NO_VOUCHER_ON_SAVED, round(2 * 4.5 / 7.5, 2)),
+    # q6 (weights 6.75): after swapped counts (q3) and a table without the voucher (q4), a scorecard whose
+    # recall divides by the flagged fails the two scorecard checks that see recall (weights 1 and 1.5); the
+    # comparison's columns follow from the learner's own functions and keep their points
     "comparison-from-own-counts-table-and-scorecard-keeps-its-points": (
         "q6_answer", _Q3_AND_AND_SWAPPED_COUNTS + _Q4_NO_VOUCHER_ON_SAVED + _Q6_RECALL_OVER_FLAGGED,
-        round(2 * 8 / 10, 2)),
-    # q7: 7 checks; judging the model against doing nothing (the question's key idea) fails the visible
-    # and the hidden check of the model's numbers: about a third of the question
-    "model-against-doing-nothing-costs-about-a-third": ("q7_answer", _Q7_AGAINST_NOTHING, round(3 * 5 / 7, 2)),
+        round(2 * 4.25 / 6.75, 2)),
+    # q7 (weights 6.25): judging the model against doing nothing (the question's key idea) fails the visible
+    # and the hidden check of the model's numbers (weights 1 and 2 of 6.25): about half the question
+    "model-against-doing-nothing-costs-about-half": ("q7_answer", _Q7_AGAINST_NOTHING, round(3 * 3.25 / 6.25, 2)),
 })
+
+MESSAGES = {
+    "stages-missing-iterate": "`stage_order` misses 'iterate'",
+    "stages-test-after-release": "the order goes wrong at 'release'",
+    "scenario-stage-not-an-option": "`next_stage['s1']` should be one of",
+    "scenario-loop-never-goes-back": "the loop can go back",
+    "heuristic-days-at-or-above-14": "flags 1 subscriber(s) it should not, and misses 0",
+    "heuristic-and-instead-of-or": "flags 0 subscriber(s) it should not, and misses 2",
+    "counts-swap-fp-and-fn": "swaps fp and fn",
+    "counts-hard-coded": "should add up to the number of subscribers",
+    "counts-helper-returns-none": "`confusion_counts(toy)['tp']` is None",
+    "value-table-forgets-voucher-on-saved": "has entries that are off for 'tp'. Who pays the voucher",
+    "ev-ignores-fn-and-tn": "Use all four cells",
+    "ev-divides-by-flagged": "divide by all subscribers, not only the flagged ones",
+    "value-table-hard-coded": "`value_table(other inputs)` has entries that are off",
+    "threshold-maximises-accuracy-not-value": "Maximise the EV per customer",
+    "threshold-flags-below-the-score": "flag when score >= threshold",
+    "threshold-flags-strictly-above-the-threshold": "flag when score >= threshold, not >",
+    "thresholds-hard-coded": "`best_threshold(other subscribers, other table)` is on the grid, but another",
+    "precision-divides-by-churners": "precision divides by the flagged subscribers",
+    "comparison-model-at-accuracy-threshold": "the threshold that maximises value on `validation`",
+    "comparison-on-validation-not-test": "Score the rule of question 3 on `test`",
+    "payback-ignores-run-cost": "subtract the monthly run cost first",
+    "roi-is-return-not-net-of-cost": "does not subtract the build cost from the net return",
+    "model-roi-against-doing-nothing": "counts the model's whole gain over doing nothing",
+    "payback-rigged-eq-object": "`payback_months(12000, 5000, 2000)` is not right yet",
+    "scope-everything-in": "cut what can wait for evidence",
+    "scope-unknown-option": "should be one of 'in', 'cut'",
+}

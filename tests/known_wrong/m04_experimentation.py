@@ -420,14 +420,14 @@ brief = {
     "hypothesis": "Offering free delivery for 4 weeks to at-risk subscribers will increase 8-week retention.",
     "primary_metric": "retained_8w", "guardrail_metrics": ["margin_eur"], "mde": 3, "duration_weeks": 5,
 }
-""", round(3 * 6 / 7, 2)),
+""", round(3 * 3.5 / 4, 2)),  # weights 4: only the visible MDE check (0.5) fails
     "brief-duration-none-costs-one-check": ("q2_answer", """
 brief = {
     "hypothesis": "Offering free delivery for 4 weeks to at-risk subscribers will increase 8-week retention.",
     "primary_metric": "retained_8w", "guardrail_metrics": ["margin_eur"], "mde": 0.03,
     "duration_weeks": None,
 }
-""", round(3 * 6 / 7, 2)),
+""", round(3 * 3 / 4, 2)),  # weights 4: only the duration check (1) fails
     # Q3: scipy's chisquare, a tuple of platforms, a numpy p-value
     "srm-scipy-chisquare-tuple-of-platforms": ("q3_answer", """
 from scipy import stats
@@ -470,7 +470,7 @@ def mean_difference(frame, metric, alpha=0.05):
     zc = norm.ppf(1 - alpha / 2)
     return {"difference": float(d), "ci_low": float(d - zc * se), "ci_high": float(d + zc * se)}
 margin_result = mean_difference(retention, "margin_eur", alpha)
-""", round(2 * 3 / 7, 2)),
+""", round(2 * 2.25 / 4.75, 2)),  # weights 4.75: the difference checks (1, 0.5) and margin_result keep theirs
     # Q6: another style; and the review's case: the planned size from the learner's own brief's MDE
     "decision-table-style-numpy-summary": ("q6_answer", """
 def ship_decision(summary):
@@ -606,21 +606,70 @@ WRONG_ANSWERS.update({
 })
 
 FAIR_SCORES.update({
-    # q1: 7 checks; each slip fails the visible value, its aspect and the other-rates check
+    # q1 (weights 6.25): each slip fails the visible value, its aspect and the other-rates check (1 each)
     "sample-size-unpooled-textbook-formula-keeps-the-other-aspects": ("q1_answer", _SAMPLE_SIZE_UNPOOLED,
-                                                                      round(2 * 4 / 7, 2)),
-    "sample-size-one-sided-z-keeps-the-other-aspects": ("q1_answer", _SAMPLE_SIZE_ONE_SIDED, round(2 * 4 / 7, 2)),
+                                                                      round(2 * 3.25 / 6.25, 2)),
+    "sample-size-one-sided-z-keeps-the-other-aspects": ("q1_answer", _SAMPLE_SIZE_ONE_SIDED,
+                                                        round(2 * 3.25 / 6.25, 2)),
     "sample-size-rounded-to-the-nearest-costs-the-rounding-check": ("q1_answer", _SAMPLE_SIZE_ROUNDED,
-                                                                    round(2 * 6 / 7, 2)),
-    # q4: 11 checks, three per aspect (rates and lift, interval, p-value) and two on retention_result
+                                                                    round(2 * 5.25 / 6.25, 2)),
+    # q4 (weights 6.75): per aspect (rates and lift, interval, p-value) a visible check (1) and two hidden (0.5)
     "analysis-pooled-se-in-interval-costs-the-interval-checks": (
         "q4_answer", _ANALYSIS.replace("lift - zc * se", "lift - zc * sp").replace("lift + zc * se", "lift + zc * sp"),
-        round(3 * 8 / 11, 2)),
+        round(3 * 4.75 / 6.75, 2)),
     "analysis-one-sided-p-value-costs-the-p-value-checks": (
-        "q4_answer", _ANALYSIS.replace("2 * norm.sf(abs(lift / sp))", "norm.sf(lift / sp)"), round(3 * 8 / 11, 2)),
-    # the banner's p-value barely moves with the unpooled SE: two of the three p-value checks catch it
+        "q4_answer", _ANALYSIS.replace("2 * norm.sf(abs(lift / sp))", "norm.sf(lift / sp)"), round(3 * 4.75 / 6.75, 2)),
+    # the banner's p-value barely moves with the unpooled SE: the visible and one hidden p-value check catch it
     "analysis-p-value-with-unpooled-se-costs-the-p-value-checks": (
-        "q4_answer", _ANALYSIS.replace("abs(lift / sp)", "abs(lift / se)"), round(3 * 9 / 11, 2)),
-    # q7: 6 checks; theta and the variance reduction right, the centring wrong (toy and mean checks fail)
-    "cuped-x-not-centred-keeps-theta-and-the-reduction": ("q7_answer", _CUPED_NOT_CENTRED, round(2 * 4 / 6, 2)),
+        "q4_answer", _ANALYSIS.replace("abs(lift / sp)", "abs(lift / se)"), round(3 * 5.25 / 6.75, 2)),
+    # q7 (weights 3.75): theta and the variance reduction right, the centring wrong (toy 1 and mean 0.5 fail)
+    "cuped-x-not-centred-keeps-theta-and-the-reduction": ("q7_answer", _CUPED_NOT_CENTRED, round(2 * 2.25 / 3.75, 2)),
 })
+
+MESSAGES = {
+    "sample-size-pooled-variance-in-both-terms": "the pooled rate in the alpha term, z at `power` and both rates",
+    "sample-size-unpooled-variance-in-both-terms": "the pooled rate in the alpha term, z at `power` and both rates",
+    "sample-size-one-sided-z-for-alpha": "z at 1 - alpha/2",
+    "sample-size-rounded-down": "one user short: round up",
+    "sample-size-rounded-to-the-nearest-user": "one user short: it rounds down or to the nearest whole number",
+    "sample-size-hard-coded-reference": "gives the same size as with the default alpha",
+    "sample-size-ignores-alpha-and-power": "use the alpha argument",
+    "brief-hypothesis-names-no-metric": "The hypothesis does not say which metric should move",
+    "brief-no-guardrail": "Name at least one guardrail",
+    "brief-mde-in-percentage-points": "The MDE looks like percentage points",
+    "brief-duration-counts-one-arm-only": "the sample size your MDE needs in both arms",
+    "brief-duration-not-whole-weeks": "should be a whole number of weeks (an int), but it is a float",
+    "brief-duration-from-a-function-that-does-not-return": "`brief['duration_weeks']` is None",
+    "brief-primary-metric-is-margin": "the primary metric should be the one that measures that",
+    "brief-mde-too-small-for-finance": "Use the smallest lift that pays for the offer",
+    "srm-with-continuity-correction-and-wrong-df": "df = arms - 1",
+    "srm-assumes-equal-shares": "use the shares you are given",
+    "srm-platforms-at-0.05-not-0.001": "keep the platforms whose p-value is below `srm_threshold`",
+    "analysis-pooled-se-in-interval": "Use the unpooled standard error",
+    "analysis-one-sided-p-value": "The p-value is two-sided",
+    "analysis-p-value-with-unpooled-se": "uses the pooled standard error",
+    "analysis-ignores-alpha": "use the alpha argument",
+    "analysis-rigged-equal-numbers": "'control_rate', 'treatment_rate', 'lift' are not right yet",
+    "guardrail-population-variance-and-pooled-n": "Use each arm's sample variance (ddof=1",
+    "guardrail-standard-deviation-not-variance": "the variance, not the standard deviation",
+    "guardrail-difference-control-minus-treatment": "The difference is the treatment mean minus the control mean",
+    "guardrail-ignores-alpha": "use the alpha argument",
+    "guardrail-ignores-metric": "use the `metric` argument",
+    "guardrail-one-sided-z": "(a two-sided interval)",
+    "decision-checks-guardrail-before-srm": "Apply the steps in the order of the rule",
+    "decision-always-ship": "does not return 'investigate_srm'",
+    "decision-ships-on-significance-alone": "while the low end of its interval does not",
+    "decision-hard-coded-holdout": "does not return 'investigate_srm'",
+    "decision-not-an-option": "is 'launch', which is not one of the options",
+    "decision-srm-at-alpha": "an srm_p below alpha but above `srm_threshold` is no alarm",
+    "cuped-adds-the-adjustment": "subtract theta times x minus its mean",
+    "cuped-theta-is-a-correlation": "theta is cov(y, x) / var(x)",
+    "cuped-x-not-centred": "not theta times x: the adjusted metric should keep the mean of y",
+    "cuped-variance-reduction-made-up": "Compare the variance of the adjusted orders",
+    "simpson-trusts-the-pooled-number": "Which comparison is fair",
+    "simpson-lift-control-minus-treatment": "Treatment minus control, within each platform",
+    "simpson-verdict-rigged-string": "`pilot_verdict` is not right yet",
+    "peeking-looks-only-at-the-end": "if ANY daily look is significant",
+    "peeking-daily-counts-not-cumulative": "Use cumulative counts",
+    "peeking-rate-hard-coded": "`peeking_false_positive_rate(4000, 28, 100, 0.3, 0.05)` is not right yet",
+}

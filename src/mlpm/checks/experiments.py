@@ -10,7 +10,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from mlpm.checks.core import as_real, check_keys, check_type, quiet
+from mlpm.checks.core import as_real, check_keys, check_type, is_sequence, quiet
 
 BRIEF_KEYS = ("hypothesis", "primary_metric", "guardrail_metrics", "mde", "duration_weeks")
 DIRECTION_WORDS = (
@@ -101,11 +101,11 @@ def check_brief_metrics(brief: Any, metrics: Mapping[str, tuple[str, ...]]) -> N
             f"The primary metric should be one of {', '.join(repr(m) for m in metrics)}."
         )
     guardrails = _brief_value(brief, "guardrail_metrics")
-    if not isinstance(guardrails, (list, tuple)):
+    if not is_sequence(guardrails):
         raise AssertionError(
             f"`brief['guardrail_metrics']` should be a list, but it is a {type(guardrails).__name__}."
         )
-    if not guardrails:
+    if not len(guardrails):
         raise AssertionError(
             "Name at least one guardrail: a metric that must not get worse while you chase "
             "the primary one."
@@ -333,7 +333,7 @@ def check_interval(
 @quiet
 def check_names(value: Any, allowed: Sequence[str], name: str) -> None:
     """Check a sorted list (or tuple) of distinct names, each one of ``allowed``."""
-    if not isinstance(value, (list, tuple)):
+    if not is_sequence(value):
         raise AssertionError(f"`{name}` should be a list, but it is a {type(value).__name__}.")
     for item in value:
         if not isinstance(item, str) or str.__str__(item) not in allowed:

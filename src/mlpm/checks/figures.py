@@ -239,16 +239,18 @@ def check_axis_labels(fig: Any, *, units: Mapping[str, str] | None = None, x_uni
                 "(e.g. the week, the day).")
         if not ax.get_ylabel().strip():
             raise AssertionError(f"The y axis of {where} has no label: name the metric and its unit.")
+    examples = {"money": "the currency, e.g. EUR", "share": "a share, a % or a ratio such as '... per ...'",
+                "count": "what is counted, e.g. users", "time": "a time unit"}
+    missing = []  # every panel without its unit, so that fixing one does not reveal the next
     for label, kind in (units or {}).items():
-        line = find_series(fig, label)
-        ax = line.axes
+        ax = find_series(fig, label).axes
         ylabel = ax.get_ylabel().strip()
         if not has_unit(ylabel, kind):
-            examples = {"money": "the currency, e.g. EUR", "share": "a share, a % or a ratio such as "
-                        "'... per ...'", "count": "what is counted, e.g. users", "time": "a time unit"}[kind]
-            raise AssertionError(
-                f"The y label {ylabel!r} of {_where(axes, ax)}, which shows {label!r}, names no unit: "
-                f"add {examples}.")
+            missing.append(f"the y label {ylabel!r} of {_where(axes, ax)}, which shows {label!r}, names no unit: "
+                           f"add {examples[kind]}")
+    if missing:
+        message = "; ".join(missing) + "."
+        raise AssertionError(message[0].upper() + message[1:])
 
 
 @quiet

@@ -10,7 +10,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from mlpm.checks.core import as_real, check_series, check_type, quiet
+from mlpm.checks.core import as_real, check_series, check_type, is_sequence, quiet
 
 VERDICTS = ("data_problem", "real_change", "unclear")
 VERDICT_REASONS = {
@@ -56,7 +56,7 @@ def check_metric_tree(
     for parent, children in tree.items():
         if not isinstance(parent, str):
             raise AssertionError(f"`metric_tree` has a key {parent!r} that is not a metric name (a str).")
-        if not isinstance(children, (list, tuple)) or not children:
+        if not is_sequence(children) or not len(children):
             raise AssertionError(
                 f"metric_tree[{parent!r}] should be a non-empty list (or tuple) of the metrics it breaks into."
             )
@@ -126,7 +126,7 @@ def check_tree_products(tree: Any, products: Collection[str], values: Mapping[st
     check_type(tree, dict, "metric_tree")
     for node in products:
         children = tree.get(node, [])
-        if not isinstance(children, (list, tuple)):
+        if not is_sequence(children):
             raise AssertionError(f"metric_tree[{node!r}] should be a list (or tuple) of the metrics it breaks into.")
         unmeasured = [c for c in children if not isinstance(c, str) or c not in values]
         if not children or unmeasured:
@@ -148,7 +148,7 @@ def metric_parents(tree: Any) -> dict[str, str]:
     check_type(tree, dict, "metric_tree")
     parents = {}
     for parent, children in tree.items():
-        if not isinstance(children, (list, tuple)):
+        if not is_sequence(children):
             raise AssertionError(f"metric_tree[{parent!r}] should be a list (or tuple) of the metrics it breaks into.")
         for child in children:
             if isinstance(child, str):
@@ -209,6 +209,7 @@ def check_frame(
             pass
         else:
             relabelled = not value.index.equals(expected.sort_index().index)
+            own_labels = value.index
             value = value.set_axis(expected.sort_index().index, axis=0)
     if len(value.index) and len(expected.index):
         got, want = value.index[0], expected.index[0]
@@ -231,6 +232,13 @@ def check_frame(
         except AssertionError:
             if not relabelled:
                 raise
+            other_days = [label for label in own_labels if isinstance(label, pd.Timestamp)
+                          and label.dayofweek not in {day.dayofweek for day in expected.index
+                                                      if isinstance(day, pd.Timestamp)}]
+            if other_days:
+                raise AssertionError(
+                    f"`{name}[{column!r}]` has values that are off because its weeks hold other days than the "
+                    f"prompt's weeks (its rows start on days such as {_day(other_days[0])}). {label_rule}") from None
             raise AssertionError(
                 f"`{name}[{column!r}]` has values that are off (rows compared in date order, as its row "
                 f"labels are other dates than expected). {hint}".strip()) from None
@@ -271,7 +279,7 @@ def check_series_any(
 @quiet
 def check_verdict(value: Any, name: str) -> None:
     """Check the shape of a verdict: a pair (verdict, reason) whose reason fits the verdict."""
-    if not isinstance(value, (tuple, list)):
+    if not is_sequence(value):
         raise AssertionError(f"`{name}` should be a pair (verdict, reason), but it is a {type(value).__name__}.")
     if len(value) != 2:
         raise AssertionError(f"`{name}` should be a pair: (verdict, reason).")
@@ -294,7 +302,7 @@ def check_periods(value: Any, name: str) -> None:
     Days are ``"YYYY-MM-DD"`` strings, the first day not after the last; the list is sorted by
     first day, then platform.
     """
-    if not isinstance(value, (list, tuple)):
+    if not is_sequence(value):
         raise AssertionError(f"`{name}` should be a list of (platform, first_day, last_day) tuples, "
                              f"but it is a {type(value).__name__}.")
     for item in value:
@@ -320,11 +328,11 @@ def as_periods(value: Any) -> Any:
     points once, in the format check (:func:`check_periods`), not in every check of which periods
     were found. Anything that is not a list of periods is returned as it is.
     """
-    if not isinstance(value, (list, tuple)):
+    if not is_sequence(value):
         return value
     converted = []
     for item in value:
-        if isinstance(item, (list, tuple)) and len(item) == 3:
+        if is_sequence(item) and len(item) == 3:
             item = tuple(
                 pd.Timestamp(part).strftime("%Y-%m-%d")
                 if isinstance(part, (pd.Timestamp, dt.date, np.datetime64)) else part

@@ -13,6 +13,7 @@ from typing import Any
 import pandas as pd
 
 from mlpm.checks.core import (  # noqa: F401 (check_options: notebooks import it from here)
+    accepts_also,
     as_real,
     check_keys,
     check_options,
@@ -65,17 +66,9 @@ def _count(value: Any, where: str) -> int:
     return int(value)
 
 
-def _whole_counts(counts: Any) -> dict[str, int] | None:
-    """Counts as plain ints, or None when they are not four whole numbers (an ``also`` entry to skip)."""
-    try:
-        return {key: int(counts[key]) for key in COUNT_KEYS}
-    except Exception:  # noqa: BLE001
-        return None
-
-
 @quiet
-def check_counts(value: Any, expected: Mapping[str, int], name: str, *,
-                 also: Sequence[Mapping[str, int]] = ()) -> None:
+@accepts_also
+def check_counts(value: Any, expected: Mapping[str, int], name: str) -> None:
     """Check a confusion-matrix dict ``{"tp": ..., "fp": ..., "fn": ..., "tn": ...}`` of whole numbers.
 
     Parameters
@@ -86,15 +79,13 @@ def check_counts(value: Any, expected: Mapping[str, int], name: str, *,
         The right counts, with the keys of ``COUNT_KEYS``.
     name : str
         The answer's name, used in messages.
-    also : sequence of mappings
-        Other counts to accept (those that follow from the learner's own flags).
+
+    Takes ``also=``: other counts to accept (those that follow from the learner's own flags).
     """
     check_type(value, dict, name)
     if sorted(value) != sorted(COUNT_KEYS):
         raise AssertionError(f"`{name}` should have exactly the keys {_listing(COUNT_KEYS)}.")
     got = {key: _count(value[key], f"{name}[{key!r}]") for key in COUNT_KEYS}
-    if any(got == _whole_counts(other) for other in also):
-        return
     want = {key: int(expected[key]) for key in COUNT_KEYS}
     if sum(got.values()) != sum(want.values()):
         raise AssertionError(
@@ -117,8 +108,8 @@ def check_counts(value: Any, expected: Mapping[str, int], name: str, *,
 
 
 @quiet
-def check_value_table(value: Any, expected: Mapping[str, float], name: str, *, hint: str = "",
-                      also: Sequence[Mapping[str, float]] = ()) -> None:
+@accepts_also
+def check_value_table(value: Any, expected: Mapping[str, float], name: str, *, hint: str = "") -> None:
     """Check a cost/benefit table: a dict of EUR per customer for each confusion-matrix cell.
 
     Parameters
@@ -131,28 +122,21 @@ def check_value_table(value: Any, expected: Mapping[str, float], name: str, *, h
         The answer's name, used in messages.
     hint : str
         Added to the message when some entries are off.
-    also : sequence of mappings
-        Other tables to accept (those that follow from the learner's own earlier answers).
+
+    Takes ``also=``: other tables to accept (those that follow from the learner's own earlier answers).
     """
     check_type(value, dict, name)
     if sorted(value) != sorted(COUNT_KEYS):
         raise AssertionError(f"`{name}` should have exactly the keys {_listing(COUNT_KEYS)}.")
     got = {key: as_real(value[key], f"{name}[{key!r}]") for key in COUNT_KEYS}
-    for want in (expected, *also):
-        wrong = [key for key in COUNT_KEYS
-                 if not math.isclose(got[key], float(want[key]), rel_tol=1e-9, abs_tol=1e-9)]
-        if not wrong:
-            return
     wrong = [key for key in COUNT_KEYS if not math.isclose(got[key], float(expected[key]), rel_tol=1e-9, abs_tol=1e-9)]
     if wrong:
         raise AssertionError(f"`{name}` has entries that are off for {_listing(wrong)}. {hint}".strip())
 
 
 @quiet
-def check_threshold(
-    value: Any, objective: Mapping[float, float], name: str, *, hint: str = "",
-    also: Sequence[Mapping[float, float]] = (),
-) -> None:
+@accepts_also
+def check_threshold(value: Any, objective: Mapping[float, float], name: str, *, hint: str = "") -> None:
     """Check that ``value`` is a threshold of the grid whose objective is the best on the grid.
 
     Parameters
@@ -167,18 +151,17 @@ def check_threshold(
         The answer's name, used in messages.
     hint : str
         Added to the message when the threshold is not the best.
-    also : sequence of mappings
-        Other objectives on the same grid (e.g. computed with the learner's own value table): a
-        threshold that is the best for one of them is accepted too.
+
+    Takes ``also=``: other objectives on the same grid (e.g. computed with the learner's own value
+    table); a threshold that is the best for one of them is accepted too.
     """
     threshold = as_real(value, name)
     on_grid = [t for t in objective if math.isclose(threshold, float(t), abs_tol=1e-9)]
     if not on_grid:
         raise AssertionError(f"`{name}` should be one of the thresholds of the grid, e.g. 0.25.")
-    for values in (objective, *also):
-        best = max(values.values())
-        if values.get(on_grid[0], -math.inf) >= best - 1e-9 * (1 + abs(best)):
-            return
+    best = max(objective.values())
+    if objective.get(on_grid[0], -math.inf) >= best - 1e-9 * (1 + abs(best)):
+        return
     raise AssertionError(f"`{name}` is on the grid, but another threshold does better. {hint}".strip())
 
 
@@ -193,8 +176,9 @@ def _close(number: float, want: float, rel_tol: float) -> bool:
 
 
 @quiet
+@accepts_also
 def check_amount(
-    value: Any, accepted: Sequence[float], name: str, *, mistakes: Sequence[tuple[Sequence[float], str]] = (),
+    value: Any, expected: float | Sequence[float], name: str, *, mistakes: Sequence[tuple[Sequence[float], str]] = (),
     hint: str = "", rel_tol: float = 1e-6,
 ) -> None:
     """Check a number against every value a fair reading accepts; name a known mistake when it matches one.
@@ -203,9 +187,8 @@ def check_amount(
     ----------
     value : Any
         The learner's number (``math.inf`` is a number too).
-    accepted : sequence of float
-        The reference first, then values that follow from the learner's own earlier answers or
-        from another reading the prompt allows.
+    expected : float or sequence of float
+        The reference, or several values a fair reading accepts (another reading the prompt allows).
     name : str
         The answer's name, used in messages.
     mistakes : sequence of (values, message)
@@ -213,7 +196,10 @@ def check_amount(
         of them (so the message is true of the answer it describes).
     hint : str
         The message for any other wrong value.
+
+    Takes ``also=``: values that follow from the learner's own earlier answers.
     """
+    accepted = list(expected) if isinstance(expected, (list, tuple)) else [expected]
     number = as_real(value, name)
     if any(_close(number, want, rel_tol) for want in accepted):
         return

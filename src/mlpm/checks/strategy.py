@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from typing import Any
 
-from mlpm.checks.core import as_real, check_keys, check_type, quiet
+from mlpm.checks.core import as_real, as_sequence, check_keys, check_type, is_sequence, quiet
 
 # An output is work the team does; a key result measures what changes because of it.
 OUTPUT_VERBS = (
@@ -98,7 +98,7 @@ def check_okr(okr: Any, quarter_start: str = "2027-01-01", quarter_end: str = "2
         )
 
     key_results = okr["key_results"]
-    if not isinstance(key_results, (list, tuple)):
+    if not is_sequence(key_results):
         raise AssertionError(
             f"`okr['key_results']` should be a list of dicts, but it is a {type(key_results).__name__}.")
     if not 2 <= len(key_results) <= 5:
@@ -168,7 +168,7 @@ def check_build_decisions(decisions: Any, use_cases: dict[str, str]) -> None:
     """Validate the shape of GenAI-API vs core-ML-team decisions, one per use case."""
     check_keys(decisions, list(use_cases), "decisions")
     for case, decision in decisions.items():
-        if not isinstance(decision, (tuple, list)) or len(decision) != 2:
+        if not is_sequence(decision) or len(decision) != 2:
             raise AssertionError(f"decisions[{case!r}] should be a pair: (option, reason).")
         option, reason = decision
         if not isinstance(option, str) or str.__str__(option) not in BUILD_OPTIONS:
@@ -214,12 +214,12 @@ def check_safeguards(safeguards: Any, decisions: Any, options: dict[str, str]) -
     """Shape of the safeguards: one entry per use case the learner sends to a GenAI API, each a list of options."""
     check_type(safeguards, dict, "safeguards")
     chosen = sorted(case for case, pick in decisions.items()
-                    if isinstance(pick, (tuple, list)) and pick and pick[0] == "genai_api")
+                    if is_sequence(pick) and len(pick) and pick[0] == "genai_api")
     if sorted(safeguards) != chosen:
         raise AssertionError("`safeguards` should have one entry for each use case your `decisions` send to "
                              "`genai_api`, and no others.")
     for case, picked in safeguards.items():
-        if not isinstance(picked, (list, tuple, set)) or not picked:
+        if not (is_sequence(picked) or isinstance(picked, (set, frozenset))) or not len(picked):
             raise AssertionError(f"`safeguards[{case!r}]` should be a non-empty list of keys of SAFEGUARDS.")
         unknown = [p for p in picked if not isinstance(p, str) or str.__str__(p) not in options]
         if unknown:
@@ -227,13 +227,18 @@ def check_safeguards(safeguards: Any, decisions: Any, options: dict[str, str]) -
 
 
 @quiet
-def check_safeguards_cover(safeguards: dict, personal_data: set[str]) -> None:
-    """Every GenAI use case tests its output; every one that sends personal data protects it."""
+def check_outputs_tested(safeguards: dict) -> None:
+    """Every GenAI use case has a way to catch a wrong output (human review or an evaluation set)."""
     no_test = [case for case, picked in safeguards.items() if not OUTPUT_SAFEGUARDS & {str(p) for p in picked}]
     if no_test:
         raise AssertionError(
             f"{len(no_test)} GenAI use case(s) have no way to catch a wrong output. A fluent model can be "
             "wrong: how will you know before customers do?")
+
+
+@quiet
+def check_personal_data_protected(safeguards: dict, personal_data: set[str]) -> None:
+    """Every GenAI use case whose input holds personal data has a privacy safeguard."""
     exposed = [case for case, picked in safeguards.items()
                if case in personal_data and not PRIVACY_SAFEGUARDS & {str(p) for p in picked}]
     if exposed:
@@ -249,8 +254,7 @@ def check_release(plan: Any, backlog: Any, capacity_weeks: float, best_value: fl
     ``best_value`` is the largest total value (reach x impact x confidence) any plan within
     the capacity reaches; the test cell computes it.
     """
-    if not isinstance(plan, (list, tuple)):
-        raise AssertionError(f"Your plan should be a list of item ids, but it is a {type(plan).__name__}.")
+    plan = as_sequence(plan, "your plan", what="list of item ids")
     known = set(backlog["item_id"])
     unknown = [item for item in plan if not isinstance(item, str) or str.__str__(item) not in known]
     if unknown:
