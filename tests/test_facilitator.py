@@ -6,7 +6,19 @@ import json
 
 import pytest
 
-from mlpm.facilitator import DAY_END, Lesson, PairActivity, lay_out, pages, plan, read_lesson
+from mlpm.facilitator import (
+    DAY_END,
+    FORMATS,
+    Lesson,
+    PairActivity,
+    agendas,
+    lay_out,
+    lessons_of,
+    pages,
+    plan,
+    read_lesson,
+)
+from mlpm.facilitator.agenda import capstone_needs, is_capstone, is_transition
 from mlpm.modules import Module, discover
 from notebook_tools import ROOT
 
@@ -40,11 +52,10 @@ def test_agenda_covers_every_module_once_in_each_workshop():
     """Does each agenda place every module or list it as self-study, exactly once?"""
     modules = discover(ROOT)
     lessons = {m.slug: read_lesson(ROOT / "notebooks" / f"{m.slug}.ipynb") for m in modules}
-    for days in (1, 2):
+    for days in FORMATS:
         agenda = plan(modules, lessons, days)
         placed = list(dict.fromkeys(b.slug for b in agenda.blocks if b.slug))
         assert sorted(placed + list(agenda.self_study)) == [m.slug for m in modules]
-        assert max(b.day for b in agenda.blocks) <= days or len(placed) <= 2
         assert all(b.start + b.minutes <= DAY_END for b in agenda.blocks)
     page = pages(ROOT)[ROOT.joinpath("facilitator", "agenda.md").relative_to(ROOT)]
     assert all(m.slug in page for m in modules)
@@ -90,10 +101,11 @@ def test_breaks_fall_at_the_nearest_block_boundary():
     """Is the morning break taken at the boundary nearest 10:30, and lunch near 12:30?"""
     modules = [_module(f"0{i}-m", 45, 45) for i in range(1, 4)]
     blocks = lay_out(modules, dict.fromkeys((m.slug for m in modules), NO_PAIR))
-    breaks = [(b.what, b.start) for b in blocks if not b.slug]
-    # blocks end 09:45 and 10:30: the break at 10:30; then 11:30 and 12:15; the next would end at 13:00,
-    # 30 minutes past 12:30, so lunch starts at 12:15 (15 minutes before)
-    assert breaks[:2] == [("Break", 10 * 60 + 30), ("Lunch", 12 * 60 + 15)]
+    breaks = [(b.what, b.start) for b in blocks if b.kind == "break"]
+    # setup and introductions end 09:35, the first teach block 10:20; the next would end 11:05, 35 minutes
+    # past 10:30, so the break starts at 10:20 (10 minutes before); blocks then end 11:20, 12:05 and 12:50:
+    # 12:50 is 20 minutes past 12:30, nearer than 12:05, so lunch starts at 12:50
+    assert breaks[:2] == [("Break", 10 * 60 + 20), ("Lunch", 12 * 60 + 50)]
 
 
 def test_a_block_never_splits_and_spills_to_the_next_morning():
@@ -105,19 +117,107 @@ def test_a_block_never_splits_and_spills_to_the_next_morning():
     assert first_of_day_two.start == 9 * 60 and first_of_day_two.slug
 
 
-def test_one_day_keeps_00_and_the_capstone_and_makes_the_rest_self_study():
-    """Does a one-day workshop keep module 00 and the capstone (last), then modules in order while they fit?"""
-    modules = [_module("00-orientation", 15, 15), *(_module(f"0{i}-m{i}", 50, 60) for i in range(1, 8)),
+def test_one_day_keeps_00_and_the_capstone_then_modules_by_priority():
+    """Does a one-day workshop keep module 00 and the capstone (last), then modules by the pinned priority
+    (01, 02, 04, ...) while they fit, taught in module order?"""
+    modules = [_module("00-orientation", 15, 15), *(_module(f"0{i}-m{i}", 40, 50) for i in range(1, 8)),
                _module("11-capstone", 30, 90)]
     lessons = dict.fromkeys((m.slug for m in modules), NO_PAIR)
     lessons["02-m2"] = Lesson((), (), PairActivity("Pair activity", 10))
     agenda = plan(modules, lessons, 1)
     placed = list(dict.fromkeys(b.slug for b in agenda.blocks if b.slug))
-    assert placed[0] == "00-orientation" and placed[-1] == "11-capstone"
-    assert placed[1:-1] == ["01-m1", "02-m2"]
+    assert placed == ["00-orientation", "01-m1", "02-m2", "11-capstone"]
     assert agenda.self_study == tuple(f"0{i}-m{i}" for i in range(3, 8))
-    assert any(b.what.startswith("Pair activity") and b.minutes == 10 for b in agenda.blocks)
+    assert any(b.kind == "pair" and b.minutes == 10 for b in agenda.blocks)
     assert {b.day for b in agenda.blocks} == {1}
+
+
+def _real():
+    modules = discover(ROOT)
+    lessons = lessons_of(ROOT, modules)
+    return modules, lessons, agendas(ROOT, modules, lessons)
+
+
+def test_no_activity_precedes_the_work_it_reviews():
+    """Does every pair activity that reviews the practice (the capstone's peer review) come after it, in every
+    format, and every other pair activity between its module's teach and practise blocks?"""
+    modules, lessons, formats = _real()
+    reviews = {m.slug for m in modules if lessons[m.slug].pair and lessons[m.slug].pair.after_practice}
+    assert any(is_capstone(slug) for slug in reviews), "the capstone's peer review is not read as a review"
+    for agenda in formats:
+        order = {(b.slug, b.kind): i for i, b in enumerate(agenda.blocks)}
+        for slug in {b.slug for b in agenda.blocks if b.kind == "pair"}:
+            pair, teach, practise = order[slug, "pair"], order[slug, "teach"], order[slug, "practise"]
+            assert (practise < pair) if slug in reviews else (teach < pair < practise), (agenda.days, slug)
+
+
+def test_a_card_that_says_after_practice_is_scheduled_after_it(tmp_path):
+    """Can any activity say "after practice" and be placed after the practise block?"""
+    lesson = read_lesson(_lesson_file(tmp_path, ("markdown", "## Pair activity\n\n10 minutes, after practice.\n")))
+    assert lesson.pair.after_practice and lesson.pair.minutes == 10
+    blocks = lay_out([_module("01-m", 30, 30)], {"01-m": lesson})
+    assert [b.kind for b in blocks if b.slug] == ["teach", "practise", "pair"]
+
+
+def test_capstone_only_uses_taught_modules_or_marks_the_rest_optional():
+    """Is every capstone question that names a module not taught live listed as optional, with that module?"""
+    modules, _, formats = _real()
+    capstone = next(m.slug for m in modules if is_capstone(m.slug))
+    needs = capstone_needs(ROOT, capstone)
+    assert len(needs) >= 5 and any(need for _, need in needs), "the capstone's questions name no module"
+    page = pages(ROOT)[ROOT.joinpath("facilitator", "agenda.md").relative_to(ROOT)]
+    for agenda in formats:
+        live = {b.slug[:2] for b in agenda.blocks if b.slug}
+        optional = dict(agenda.optional)
+        for question, need in needs:
+            missing = tuple(n for n in need if n not in live)
+            assert optional.get(question, ()) == missing, (agenda.days, question)
+            for number in missing:
+                assert f"{question} (if you did module {number}" in page or f"and {number})" in page
+
+
+def test_the_transition_is_live_in_two_and_three_days_and_three_days_teach_everything():
+    """Is the transition module taught live in the two- and three-day formats, and is every module live
+    in three days, each format within its days?"""
+    modules, _, formats = _real()
+    assert FORMATS == (1, 2, 3)
+    for agenda in formats:
+        live = {b.slug for b in agenda.blocks if b.slug}
+        assert max(b.day for b in agenda.blocks) <= agenda.days, f"{agenda.days}-day runs over"
+        if agenda.days >= 2:
+            assert any(is_transition(s) for s in live), agenda.days
+        if agenda.days == 3:
+            assert live == {m.slug for m in modules} and not agenda.self_study
+
+
+def test_setup_introductions_and_close_are_blocks_of_their_own():
+    """Does each format open day 1 with setup then introductions, and end its last day with the close, which
+    redraws the self-assessment when the transition module was live?"""
+    _, _, formats = _real()
+    for agenda in formats:
+        blocks = agenda.blocks
+        assert [b.kind for b in blocks[:2]] == ["setup", "introductions"] and blocks[0].start == 9 * 60
+        assert blocks[-1].kind == "close" and blocks[-1].day == max(b.day for b in blocks)
+        transition_live = any(is_transition(b.slug) for b in blocks)
+        assert ("redraw the self-assessment" in blocks[-1].what) == transition_live, agenda.days
+        assert all(b.start + b.minutes <= DAY_END for b in blocks)
+
+
+def test_a_module_stays_on_one_day_when_the_format_allows():
+    """In the one- and two-day formats, are a module's teach, pair and practise blocks on the same day?"""
+    _, _, formats = _real()
+    for agenda in formats[:2]:
+        days = {}
+        for block in (b for b in agenda.blocks if b.slug):
+            days.setdefault(block.slug, set()).add(block.day)
+        assert all(len(d) == 1 for d in days.values()), agenda.days
+
+
+def test_a_module_with_too_many_sections_for_its_minutes_is_told_to_group_or_cut():
+    """Do module 08's notes (nine topics in 45 minutes) say to group or cut sections?"""
+    notes = pages(ROOT)
+    page = next(text for path, text in notes.items() if path.name.startswith("08-"))
+    assert "group or cut sections" in page
 
 
 def test_the_kit_is_deterministic():
@@ -132,3 +232,40 @@ def test_mlpm_agenda_prints_the_agenda_page(capsys):
 
     assert main(["agenda"]) == 0
     assert capsys.readouterr().out == agenda_page(ROOT)
+
+
+def test_every_known_wrong_answer_is_in_the_notes_with_its_message():
+    """Is every mistake of every fixture (rows added by ``WRONG_ANSWERS[...] =`` and ``.update()`` too) named in
+    its module's notes, with the learner's message where the fixture pins one in ``MESSAGES``?"""
+    from mlpm.facilitator.mistakes import _load
+
+    notes = {path.stem: text for path, text in pages(ROOT).items() if path.parent.name == "notes"}
+    fixtures = sorted((ROOT / "tests" / "known_wrong").glob("m[0-9][0-9]_*.py"))
+    assert fixtures
+    for path in fixtures:
+        fixture = _load(path)
+        page = next(text for slug, text in notes.items() if slug.startswith(path.stem[1:3]))
+        for name in fixture.WRONG_ANSWERS:
+            assert f"`{name}`" in page, (path.name, name)
+            message = getattr(fixture, "MESSAGES", {}).get(name)
+            if message:
+                assert message in page, (path.name, name)
+
+
+def test_rows_added_after_the_dict_are_read(tmp_path):
+    """Are rows added with item assignment and ``.update()`` after the dict read, as the fixture defines them,
+    with the message ``MESSAGES`` names?"""
+    from mlpm.facilitator.mistakes import mistakes
+
+    folder = tmp_path / "tests" / "known_wrong"
+    folder.mkdir(parents=True)
+    (folder / "__init__.py").write_text("")
+    (folder / "m99_test.py").write_text(
+        'WRONG_ANSWERS = {"a": ("q1_answer", "x = 1", "visible")}\n'
+        'WRONG_ANSWERS["b"] = ("q2_answer", "x = 2", "hidden")\n'
+        'WRONG_ANSWERS.update({f"c{i}": ("q3_answer", "x = 3", "visible") for i in range(2)})\n'
+        'MESSAGES = {"b": "look at the weeks"}\n')
+    found = mistakes(tmp_path, "99-test")
+    assert [(m.name, m.cell, m.caught, m.message) for m in found] == [
+        ("a", "q1_answer", "visible", ""), ("b", "q2_answer", "hidden", "look at the weeks"),
+        ("c0", "q3_answer", "visible", ""), ("c1", "q3_answer", "visible", "")]
