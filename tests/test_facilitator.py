@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import html
 import json
+import re
 
 import pytest
 
@@ -269,3 +271,38 @@ def test_rows_added_after_the_dict_are_read(tmp_path):
     assert [(m.name, m.cell, m.caught, m.message) for m in found] == [
         ("a", "q1_answer", "visible", ""), ("b", "q2_answer", "hidden", "look at the weeks"),
         ("c0", "q3_answer", "visible", ""), ("c1", "q3_answer", "visible", "")]
+
+
+def _decks() -> dict[str, str]:
+    return {path.stem: text for path, text in pages(ROOT).items() if path.parent.name == "slides"}
+
+
+def test_every_lesson_has_a_self_contained_deck_with_a_slide_per_section():
+    """Does every module have a deck that loads nothing from elsewhere (no linked script, style, font or image)
+    and has a slide for each of its lesson's sections?"""
+    modules = discover(ROOT)
+    decks = _decks()
+    assert set(decks) == {m.slug for m in modules}
+    for module in modules:
+        deck = decks[module.slug]
+        assert not re.search(r"<(script|img|iframe|link)\b[^>]*\b(src|href)=|@import|url\(", deck), module.slug
+        titles = re.findall(r"<h2>(.*?)</h2>", deck)
+        for heading, _ in read_lesson(ROOT / "notebooks" / f"{module.slug}.ipynb").sections:
+            assert html.escape(heading) in titles, (module.slug, heading)
+
+
+def test_a_deck_splits_long_sections_cuts_long_code_and_leaves_setup_out(tmp_path):
+    """Does a section too long for one slide continue on the next, is a long code cell cut with the count of
+    lines left out, and are setup, imports-only cells and further reading left out?"""
+    from mlpm.facilitator.slides import CODE_LINES, slides
+
+    long_code = "\n".join(f"x{i} = {i}" for i in range(CODE_LINES + 5)) + "\nplt.plot(x0)"
+    path = _lesson_file(
+        tmp_path, ("markdown", "## Setup"), ("code", "import pandas as pd"),
+        ("markdown", "## 1 · Idea\n\n" + "A sentence about the idea. " * 30), ("code", "import numpy as np"),
+        ("markdown", "More about the idea. " * 10), ("code", long_code),
+        ("markdown", "## Further reading\n\n- A book."))
+    deck = slides(path, _module("99-test", 10, 10))
+    assert [title for title, _ in deck] == ["99-Test", "1 · Idea", "1 · Idea (continued)"]
+    last = deck[-1][1]
+    assert "6 more line(s)" in last and "Draws a figure" in last and "import" not in "".join(h for _, h in deck)

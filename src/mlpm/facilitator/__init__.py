@@ -3,7 +3,8 @@
 - ``agenda.md``: one-, two- and three-day agendas by pinned rules (:mod:`.agenda`); ``mlpm agenda`` prints it;
 - ``notes/NN-slug.md``: per module, timing, key messages, the answer key, the common mistakes from the
   known-wrong fixtures (:mod:`.mistakes`) and the facilitator's authored notes from ``facilitator/source/``
-  (:mod:`.notes`).
+  (:mod:`.notes`);
+- ``slides/NN-slug.html``: the lesson as a self-contained deck that opens offline (:mod:`.slides`).
 
 A test regenerates everything and compares it with what is committed.
 """
@@ -26,6 +27,7 @@ from mlpm.facilitator.agenda import (
 )
 from mlpm.facilitator.lesson import Lesson, PairActivity, read_lesson
 from mlpm.facilitator.notes import GENERATED, notes_page
+from mlpm.facilitator.slides import deck_html
 from mlpm.modules import Module, discover
 
 __all__ = ["DAY_END", "FORMATS", "Agenda", "Block", "Lesson", "PairActivity", "agenda_page", "lay_out", "pages",
@@ -92,6 +94,7 @@ def pages(root: Path) -> dict[Path, str]:
     for module in modules:
         generated[Path("facilitator/notes") / f"{module.slug}.md"] = notes_page(
             root, module, lessons[module.slug], formats)
+        generated[Path("facilitator/slides") / f"{module.slug}.html"] = deck_html(root, module)
     return generated
 
 

@@ -1,0 +1,75 @@
+"""Do the facilitator's slides open offline in a real browser, and can a presenter step through them?
+
+Headless Chromium (Debian's `chromium`) with every host name unresolvable and the network emulated
+offline loads one deck from disk, as a facilitator would from a USB stick in a room without Wi-Fi.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import time
+
+import pytest
+
+from mlpm.lab import free_port
+from notebook_tools import ROOT
+from test_browser import CHROMIUM, Page
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(CHROMIUM is None, reason="no chromium on PATH: `.ci/run` installs it as root (apt-get)"),
+]
+DECK = ROOT / "facilitator" / "slides" / "07-responsible-ai.html"
+
+
+@pytest.fixture
+def offline_page(tmp_path):
+    """A Chromium tab with no network: host names do not resolve and the tab is emulated offline."""
+    import json
+    import urllib.request
+
+    port = free_port()
+    browser = subprocess.Popen(
+        [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", f"--remote-debugging-port={port}",
+         f"--user-data-dir={tmp_path / 'profile'}", "--window-size=1280,800",
+         "--host-resolver-rules=MAP * ~NOTFOUND", "about:blank"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 20
+        while True:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/json/list", timeout=2) as response:
+                    tab = next(t for t in json.load(response) if t["type"] == "page")
+                break
+            except (OSError, StopIteration):
+                assert time.monotonic() < deadline, "Chromium's DevTools did not answer within 20 s"
+                time.sleep(0.25)
+        page = Page(tab["webSocketDebuggerUrl"])
+        page.send("Network.enable")
+        page.send("Network.emulateNetworkConditions", offline=True, latency=0, downloadThroughput=-1,
+                  uploadThroughput=-1)
+        yield page
+    finally:
+        browser.terminate()
+        browser.wait(timeout=10)
+
+
+def test_a_deck_opens_offline_and_steps_through_every_slide(offline_page):
+    """Does the 07 deck load with the network off, fetch nothing, show one slide at a time, and step with the
+    arrow keys from the first slide to the last?"""
+    page = offline_page
+    expected = len(re.findall(r'<section class="slide"', DECK.read_text(encoding="utf-8")))
+    page.send("Page.navigate", url=DECK.as_uri())
+    count = int(page.wait_for("document.body && document.body.dataset.slides", "deck script run", seconds=20))
+    assert count == expected and count >= 10
+    assert page.evaluate("performance.getEntriesByType('resource').length") == 0, "the deck fetched something"
+    assert page.evaluate("document.querySelectorAll('section.slide.current').length") == 1
+    assert page.evaluate("document.getElementById('counter').textContent") == f"1 / {count}"
+    assert page.evaluate("getComputedStyle(document.querySelector('section.slide:not(.current)')).display") == "none"
+    for _ in range(count + 2):  # past the end stays on the last slide
+        page.press("ArrowRight", "ArrowRight", 39)
+    assert page.evaluate("document.getElementById('counter').textContent") == f"{count} / {count}"
+    assert page.evaluate("document.querySelector('section.slide.current').id") == f"s{count}"
+    page.press("ArrowLeft", "ArrowLeft", 37)
+    assert page.evaluate("location.hash") == f"#{count - 1}"
