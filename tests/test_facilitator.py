@@ -306,3 +306,29 @@ def test_a_deck_splits_long_sections_cuts_long_code_and_leaves_setup_out(tmp_pat
     assert [title for title, _ in deck] == ["99-Test", "1 · Idea", "1 · Idea (continued)"]
     last = deck[-1][1]
     assert "6 more line(s)" in last and "Draws a figure" in last and "import" not in "".join(h for _, h in deck)
+
+
+def test_every_module_has_a_handout_with_objectives_pins_and_key_points():
+    """Does every module's handout hold its objectives and key points, load nothing from elsewhere, and carry
+    the pinned formulas of the modules that pin them (e.g. 07's four-fifths and Cramér's V bar)?"""
+    handouts = {path.stem: text for path, text in pages(ROOT).items() if path.parent.name == "handouts"}
+    modules = discover(ROOT)
+    assert set(handouts) == {m.slug for m in modules}
+    for module in modules:
+        text = handouts[module.slug]
+        assert "@page" in text and not re.search(r"<(script|img|link)\b|@import|url\(", text), module.slug
+        assert all(html.escape(o) in text for o in module.objectives), module.slug
+        lesson = read_lesson(ROOT / "notebooks" / f"{module.slug}.ipynb")
+        assert text.count("<li>") >= len(module.objectives) + len(lesson.key_points), module.slug
+    assert "Pinned formulas and conventions" in handouts["07-responsible-ai"]
+    assert "V ≥ 0.2" in handouts["07-responsible-ai"]
+
+
+def test_handout_pins_keep_the_pinning_sentences_and_their_lists(tmp_path):
+    """Are only the sentences that pin something kept, with the list a pinning sentence opens?"""
+    from mlpm.facilitator.handouts import pins
+
+    path = _lesson_file(tmp_path, ("markdown", "## 1 · Idea\n\nA story first. We pin the rule as follows:\n\n"
+                                               "- **a** = 1;\n- **b** = 2.\n\nUnrelated text.\n"),
+                        ("markdown", "## Key points\n\n- Pinned key point, not repeated.\n"))
+    assert pins(path) == ["We pin the rule as follows:\n\n- **a** = 1;\n- **b** = 2."]

@@ -73,3 +73,19 @@ def test_a_deck_opens_offline_and_steps_through_every_slide(offline_page):
     assert page.evaluate("document.querySelector('section.slide.current').id") == f"s{count}"
     page.press("ArrowLeft", "ArrowLeft", 37)
     assert page.evaluate("location.hash") == f"#{count - 1}"
+
+
+@pytest.mark.parametrize("paper, width, height", [("A4", 8.27, 11.69), ("Letter", 8.5, 11.0)])
+def test_every_handout_prints_on_one_page(offline_page, paper, width, height):
+    """Does every module's handout print on one sheet of A4 and of Letter, offline?"""
+    import base64
+
+    page = offline_page
+    for handout in sorted((ROOT / "facilitator" / "handouts").glob("*.html")):
+        page.send("Page.navigate", url=handout.as_uri())
+        page.wait_for(f"document.readyState === 'complete' && document.title.includes('{handout.stem}')",
+                      f"{handout.name} loaded", seconds=20)
+        pdf = base64.b64decode(page.send("Page.printToPDF", paperWidth=width, paperHeight=height,
+                                         displayHeaderFooter=False, preferCSSPageSize=False)["data"])
+        pages = re.findall(rb"/Count (\d+)", pdf)
+        assert pages and max(int(n) for n in pages) == 1, f"{handout.name} prints on more than one {paper} page"

@@ -4,7 +4,8 @@
 - ``notes/NN-slug.md``: per module, timing, key messages, the answer key, the common mistakes from the
   known-wrong fixtures (:mod:`.mistakes`) and the facilitator's authored notes from ``facilitator/source/``
   (:mod:`.notes`);
-- ``slides/NN-slug.html``: the lesson as a self-contained deck that opens offline (:mod:`.slides`).
+- ``slides/NN-slug.html``: the lesson as a self-contained deck that opens offline (:mod:`.slides`);
+- ``handouts/NN-slug.html``: a printable page of objectives, pinned conventions and key points (:mod:`.handouts`).
 
 A test regenerates everything and compares it with what is committed.
 """
@@ -25,6 +26,7 @@ from mlpm.facilitator.agenda import (
     plan,
     render_agenda,
 )
+from mlpm.facilitator.handouts import handout_html
 from mlpm.facilitator.lesson import Lesson, PairActivity, read_lesson
 from mlpm.facilitator.notes import GENERATED, notes_page
 from mlpm.facilitator.slides import deck_html
@@ -95,6 +97,8 @@ def pages(root: Path) -> dict[Path, str]:
         generated[Path("facilitator/notes") / f"{module.slug}.md"] = notes_page(
             root, module, lessons[module.slug], formats)
         generated[Path("facilitator/slides") / f"{module.slug}.html"] = deck_html(root, module)
+        generated[Path("facilitator/handouts") / f"{module.slug}.html"] = handout_html(
+            root, module, lessons[module.slug])
     return generated
 
 
