@@ -26,6 +26,7 @@ from mlpm.facilitator.agenda import (
     plan,
     render_agenda,
 )
+from mlpm.facilitator.authored import gaps
 from mlpm.facilitator.handouts import handout_html
 from mlpm.facilitator.lesson import Lesson, PairActivity, read_lesson
 from mlpm.facilitator.notes import GENERATED, notes_page
@@ -77,7 +78,16 @@ def agenda_page(root: Path) -> str:
     for agenda in agendas(root, modules, lessons):
         title = {1: "One-day", 2: "Two-day", 3: "Three-day"}.get(agenda.days, f"{agenda.days}-day")
         lines += [f"## {title} workshop", "", render_agenda(agenda, modules)]
-    lines += ["## Pair activities", ""]
+    lines += ["## The kit per module", "",
+              "Slides (`slides/`), a printable handout (`handouts/`) and notes (`notes/`) are generated for every "
+              "module; the talk track, FAQ, calibration examples and pair-activity instructions are written by "
+              "hand in `source/`.", "", "| module | slides | handout | notes | still to write by hand |",
+              "|---|---|---|---|---|"]
+    for module in modules:
+        missing = "; ".join(gaps(root, module, lessons[module.slug])) or "nothing"
+        lines.append(f"| {module.slug} | [deck](slides/{module.slug}.html) | [handout](handouts/{module.slug}.html) "
+                     f"| [notes](notes/{module.slug}.md) | {missing} |")
+    lines += ["", "## Pair activities", ""]
     if pairs:
         lines += ["| module | activity | minutes | when |", "|---|---|---|---|"]
         lines += [f"| {m.slug} | {p.heading} | {p.minutes} | "
