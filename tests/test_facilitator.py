@@ -368,3 +368,15 @@ def test_a_missing_section_or_part_is_reported(tmp_path):
         "# T\n\n## Talk track\n\n### 1 · First, renamed\n\nSay it.\n\n## FAQ\n\nQ.\n")
     assert gaps(tmp_path, module, lesson) == ["the Pair activity part", "the Calibration part",
                                               "a talk track for section “2 · Second”"]
+
+
+def test_the_talk_track_rides_along_as_speaker_notes():
+    """Does each section's talk-track entry appear as hidden speaker notes on that section's first slide?"""
+    from mlpm.facilitator.authored import talk_track
+    from mlpm.facilitator.render import markdown
+
+    deck = _decks()["07-responsible-ai"]
+    opening, entries = talk_track(ROOT, "07-responsible-ai")
+    assert opening and len(entries) >= 7
+    for text in [opening, *entries.values()]:
+        assert f'<aside class="notes">{markdown(text)}</aside>' in deck

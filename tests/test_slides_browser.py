@@ -67,6 +67,10 @@ def test_a_deck_opens_offline_and_steps_through_every_slide(offline_page):
     assert page.evaluate("document.querySelectorAll('section.slide.current').length") == 1
     assert page.evaluate("document.getElementById('counter').textContent") == f"1 / {count}"
     assert page.evaluate("getComputedStyle(document.querySelector('section.slide:not(.current)')).display") == "none"
+    notes = "getComputedStyle(document.querySelector('section.slide.current .notes')).display"
+    assert page.evaluate(notes) == "none", "speaker notes show before T is pressed"
+    page.press("t", "KeyT", 84)
+    assert page.evaluate(notes) == "block", "T does not show the talk track"
     for _ in range(count + 2):  # past the end stays on the last slide
         page.press("ArrowRight", "ArrowRight", 39)
     assert page.evaluate("document.getElementById('counter').textContent") == f"{count} / {count}"

@@ -29,9 +29,19 @@ def _parts(text: str) -> dict[str, str]:
     return {m.group(1).strip(): m.group(2) for m in re.finditer(r"^## ([^\n]+)\n(.*?)(?=^## |\Z)", text, re.M | re.S)}
 
 
-def _key(heading: str) -> str:
+def section_key(heading: str) -> str:
+    """How a talk-track entry is matched to a lesson section: its number, else its lower-cased heading."""
     number = re.match(r"\s*(\d+)\b", heading)
     return number.group(1) if number else heading.strip().lower()
+
+
+def talk_track(root: Path, slug: str) -> tuple[str, dict[str, str]]:
+    """The talk track's opening (before any section) and its entry per lesson section, keyed like
+    :func:`section_key` (the section's number, else its lower-cased heading)."""
+    track = _parts(authored(root, slug)).get("Talk track", "")
+    pieces = re.split(r"^### (.+)\n", track, flags=re.M)
+    entries = zip(pieces[1::2], pieces[2::2], strict=True)
+    return pieces[0].strip(), {section_key(heading): body.strip() for heading, body in entries}
 
 
 def gaps(root: Path, module: Module, lesson: Lesson) -> list[str]:
@@ -42,7 +52,7 @@ def gaps(root: Path, module: Module, lesson: Lesson) -> list[str]:
     parts = _parts(text)
     required = REQUIRED + (("Calibration",) if module.manual_questions else ())
     missing = [f"the {name} part" for name in required if name not in parts]
-    track = {_key(h) for h in re.findall(r"^### (.+)$", parts.get("Talk track", ""), re.M)}
+    track = {section_key(h) for h in re.findall(r"^### (.+)$", parts.get("Talk track", ""), re.M)}
     missing += [f"a talk track for section “{heading}”" for heading, _ in lesson.sections
-                if "Talk track" in parts and _key(heading) not in track]
+                if "Talk track" in parts and section_key(heading) not in track]
     return missing

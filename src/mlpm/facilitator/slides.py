@@ -5,7 +5,8 @@ the next slide, split between cells); the title slide holds the front matter, an
 reading and what next sections are left out, and so is code before the first section or made only of
 imports (setup). Code cells are shown (long ones cut, with the count of lines
 left out), outputs are not: a cell that draws a figure says so, to run it in the notebook. The style and
-the keyboard navigation are inline, so the deck opens offline.
+the keyboard navigation are inline, so the deck opens offline. The talk track of the module's hand-written
+notes rides along as speaker notes on each section's first slide, shown or hidden with the T key.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import json
 import re
 from pathlib import Path
 
+from mlpm.facilitator.authored import section_key, talk_track
 from mlpm.facilitator.lesson import cell_text
 from mlpm.facilitator.render import markdown, page
 from mlpm.modules import Module
@@ -43,10 +45,14 @@ body{margin:0;font:20px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-seri
 .note{font-size:.75em;color:#5b6475;margin:.2em 0 .8em}
 .meta{color:#5b6475}
 #counter{position:fixed;right:1.2vw;bottom:1vh;font-size:.7em;color:#5b6475}
+.notes{display:none}
+body.show-notes .notes{display:block;position:fixed;left:0;right:0;bottom:0;max-height:38vh;overflow:auto;
+ margin:0;padding:.6em 5vw 1.6em;font-size:.72em;background:#fff8e6;border-top:3px solid #e0a526}
 @media print{
  body{background:#fff}
  .slide{display:block;width:auto;height:auto;overflow:visible;page-break-after:always;padding:1cm}
  #counter{display:none}
+ body.show-notes .notes{position:static;max-height:none}
 }
 """
 
@@ -67,9 +73,10 @@ SCRIPT = """
     else if(k==='ArrowLeft'||k==='PageUp'||k==='p'){show(at-1);e.preventDefault();}
     else if(k==='Home'){show(0);e.preventDefault();}
     else if(k==='End'){show(slides.length-1);e.preventDefault();}
+    else if(k==='t'){document.body.classList.toggle('show-notes');}
   });
   document.addEventListener('click',function(e){
-    if(e.target.closest('a,pre,table'))return;
+    if(e.target.closest('a,pre,table,.notes'))return;
     show(e.clientX>window.innerWidth/3?at+1:at-1);
   });
   show((parseInt(location.hash.slice(1),10)||1)-1);
@@ -97,6 +104,10 @@ def _parts(cells: list[dict]) -> list[tuple[str, list[tuple[str, str]]]]:
     return sections
 
 
+def _notes(text: str) -> str:
+    return f'<aside class="notes">{markdown(text)}</aside>' if text else ""
+
+
 def _only_imports(code: str) -> bool:
     """Is a code cell setup: only imports, comments and blank lines?"""
     return all(_IMPORT_LINE.match(line) for line in code.splitlines())
@@ -115,13 +126,15 @@ def _size(kind: str, text: str) -> int:
     return min(len(text.splitlines()), CODE_LINES) * 45 if kind == "code" else len(text)
 
 
-def slides(path: Path, module: Module) -> list[tuple[str, str]]:
-    """The deck's slides as (title, inner HTML), in order."""
+def slides(path: Path, module: Module, notes: tuple[str, dict[str, str]] = ("", {})) -> list[tuple[str, str]]:
+    """The deck's slides as (title, inner HTML), in order; ``notes`` (the talk track's opening and its entry
+    per section) go on the title slide and each section's first slide as speaker notes."""
+    opening, by_section = notes
     cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
     objectives = "".join(f"<li>{html.escape(o)}</li>" for o in module.objectives)
     deck = [(module.title, f"<h1>{html.escape(module.title)}</h1><p class=\"meta\">{module.slug} · teach "
                            f"{module.teach_minutes} min · practise {module.practise_minutes} min</p>"
-                           f"<h3>Objectives</h3><ul>{objectives}</ul>")]
+                           f"<h3>Objectives</h3><ul>{objectives}</ul>" + _notes(opening))]
     for heading, items in _parts(cells):
         if LEFT_OUT.match(heading) or not any(text.strip() for _, text in items):
             continue
@@ -139,13 +152,15 @@ def slides(path: Path, module: Module) -> list[tuple[str, str]]:
         for number, chunk in enumerate(chunks):
             shown = title + (" (continued)" if number else "")
             body = "".join(_code(text) if kind == "code" else markdown(text) for kind, text in chunk)
+            if not number and heading:
+                body += _notes(by_section.get(section_key(heading), ""))
             deck.append((shown, f"<h2>{html.escape(shown)}</h2>{body}"))
     return deck
 
 
 def deck_html(root: Path, module: Module) -> str:
     """The self-contained HTML deck of one module."""
-    sections = slides(root / "notebooks" / f"{module.slug}.ipynb", module)
+    sections = slides(root / "notebooks" / f"{module.slug}.ipynb", module, talk_track(root, module.slug))
     body = "\n".join(f'<section class="slide" id="s{i}">{inner}</section>' for i, (_, inner) in
                      enumerate(sections, 1))
     return page(f"{module.slug} · {module.title}", STYLE, body + '\n<div id="counter"></div>', SCRIPT)
