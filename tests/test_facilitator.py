@@ -41,13 +41,15 @@ def _lesson_file(tmp_path, *cells: tuple[str, str]):
 
 
 def test_committed_kit_matches_what_build_generates():
-    """Do facilitator/agenda.md and every facilitator/notes/*.md equal what `mlpm build` writes now?"""
+    """Do the agenda and every generated note, deck and handout equal what `mlpm build` writes now, with no
+    page left over from a module that no longer exists?"""
     generated = pages(ROOT)
     for relative, text in generated.items():
         path = ROOT / relative
         assert path.is_file() and path.read_text(encoding="utf-8") == text, f"run `mlpm build`: {relative}"
-    committed = {p.relative_to(ROOT) for p in (ROOT / "facilitator" / "notes").glob("*.md")}
-    assert committed == {p for p in generated if p.parent.name == "notes"}, "notes of modules that do not exist"
+    for folder in ("notes", "slides", "handouts"):
+        committed = {p.relative_to(ROOT) for p in (ROOT / "facilitator" / folder).iterdir()}
+        assert committed == {p for p in generated if p.parent.name == folder}, f"stale files in facilitator/{folder}"
 
 
 def test_agenda_covers_every_module_once_in_each_workshop():
