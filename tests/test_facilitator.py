@@ -362,7 +362,7 @@ def test_a_missing_section_or_part_is_reported(tmp_path):
     """Are a missing file, a missing part and a lesson section without a talk track each named?"""
     from mlpm.facilitator.authored import gaps
 
-    module = _module("99-test", 10, 10)
+    module = _module("99-test", 20, 10)
     lesson = Lesson((), (("1 · First", False), ("2 · Second", False)), None)
     assert gaps(tmp_path, module, lesson) == ["everything: `facilitator/source/99-test.md` does not exist yet"]
     (tmp_path / "facilitator" / "source").mkdir(parents=True)
@@ -370,6 +370,8 @@ def test_a_missing_section_or_part_is_reported(tmp_path):
         "# T\n\n## Talk track\n\n### 1 · First, renamed\n\nSay it.\n\n## FAQ\n\nQ.\n")
     assert gaps(tmp_path, module, lesson) == ["the Pair activity part", "the Calibration part",
                                               "a talk track for section “2 · Second”"]
+    crowded = Lesson((), tuple((f"{i} · S", False) for i in range(1, 5)), None)  # 20 minutes for 4 sections
+    assert "a Pacing part (4 sections in 20 min: what to cut or group)" in gaps(tmp_path, module, crowded)
 
 
 def test_the_talk_track_rides_along_as_speaker_notes():

@@ -2,7 +2,8 @@
 
 Each has ``## Talk track`` (a ``###`` entry per lesson section, matched by the section's number), ``## FAQ``,
 ``## Calibration`` (for modules with written questions), ``## Pair activity`` and optionally ``## Pacing`` and
-``## Answer key``. :func:`gaps` says what a module's notes still lack, so a new module or section is reported.
+``## Answer key``; ``## Pacing`` is required when the lesson has under :data:`SHORT_SECTIONS`
+minutes per section. :func:`gaps` says what a module's notes still lack, so a new module or section is reported.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from mlpm.modules import Module
 
 SOURCE = Path("facilitator/source")
 REQUIRED = ("Talk track", "FAQ", "Pair activity")
+SHORT_SECTIONS = 5.5  # minutes per lesson section below which the notes must say what to cut or group
 
 
 def authored(root: Path, slug: str) -> str:
@@ -52,6 +54,9 @@ def gaps(root: Path, module: Module, lesson: Lesson) -> list[str]:
     parts = _parts(text)
     required = REQUIRED + (("Calibration",) if module.manual_questions else ())
     missing = [f"the {name} part" for name in required if name not in parts]
+    if lesson.sections and module.teach_minutes / len(lesson.sections) < SHORT_SECTIONS and "Pacing" not in parts:
+        missing.append(f"a Pacing part ({len(lesson.sections)} sections in {module.teach_minutes} min: what to cut "
+                       "or group)")
     track = {section_key(h) for h in re.findall(r"^### (.+)$", parts.get("Talk track", ""), re.M)}
     missing += [f"a talk track for section “{heading}”" for heading, _ in lesson.sections
                 if "Talk track" in parts and section_key(heading) not in track]
