@@ -2,11 +2,25 @@
 
 from __future__ import annotations
 
+import html
 import json
+import re
 
 import pytest
 
-from mlpm.facilitator import DAY_END, Lesson, PairActivity, lay_out, pages, plan, read_lesson
+from mlpm.facilitator import (
+    DAY_END,
+    FORMATS,
+    Lesson,
+    PairActivity,
+    agendas,
+    lay_out,
+    lessons_of,
+    pages,
+    plan,
+    read_lesson,
+)
+from mlpm.facilitator.agenda import capstone_needs, is_capstone, is_transition
 from mlpm.modules import Module, discover
 from notebook_tools import ROOT
 
@@ -27,24 +41,25 @@ def _lesson_file(tmp_path, *cells: tuple[str, str]):
 
 
 def test_committed_kit_matches_what_build_generates():
-    """Do facilitator/agenda.md and every facilitator/notes/*.md equal what `mlpm build` writes now?"""
+    """Do the agenda and every generated note, deck and handout equal what `mlpm build` writes now, with no
+    page left over from a module that no longer exists?"""
     generated = pages(ROOT)
     for relative, text in generated.items():
         path = ROOT / relative
         assert path.is_file() and path.read_text(encoding="utf-8") == text, f"run `mlpm build`: {relative}"
-    committed = {p.relative_to(ROOT) for p in (ROOT / "facilitator" / "notes").glob("*.md")}
-    assert committed == {p for p in generated if p.parent.name == "notes"}, "notes of modules that do not exist"
+    for folder in ("notes", "slides", "handouts"):
+        committed = {p.relative_to(ROOT) for p in (ROOT / "facilitator" / folder).iterdir()}
+        assert committed == {p for p in generated if p.parent.name == folder}, f"stale files in facilitator/{folder}"
 
 
 def test_agenda_covers_every_module_once_in_each_workshop():
     """Does each agenda place every module or list it as self-study, exactly once?"""
     modules = discover(ROOT)
     lessons = {m.slug: read_lesson(ROOT / "notebooks" / f"{m.slug}.ipynb") for m in modules}
-    for days in (1, 2):
+    for days in FORMATS:
         agenda = plan(modules, lessons, days)
         placed = list(dict.fromkeys(b.slug for b in agenda.blocks if b.slug))
         assert sorted(placed + list(agenda.self_study)) == [m.slug for m in modules]
-        assert max(b.day for b in agenda.blocks) <= days or len(placed) <= 2
         assert all(b.start + b.minutes <= DAY_END for b in agenda.blocks)
     page = pages(ROOT)[ROOT.joinpath("facilitator", "agenda.md").relative_to(ROOT)]
     assert all(m.slug in page for m in modules)
@@ -90,10 +105,11 @@ def test_breaks_fall_at_the_nearest_block_boundary():
     """Is the morning break taken at the boundary nearest 10:30, and lunch near 12:30?"""
     modules = [_module(f"0{i}-m", 45, 45) for i in range(1, 4)]
     blocks = lay_out(modules, dict.fromkeys((m.slug for m in modules), NO_PAIR))
-    breaks = [(b.what, b.start) for b in blocks if not b.slug]
-    # blocks end 09:45 and 10:30: the break at 10:30; then 11:30 and 12:15; the next would end at 13:00,
-    # 30 minutes past 12:30, so lunch starts at 12:15 (15 minutes before)
-    assert breaks[:2] == [("Break", 10 * 60 + 30), ("Lunch", 12 * 60 + 15)]
+    breaks = [(b.what, b.start) for b in blocks if b.kind == "break"]
+    # setup and introductions end 09:35, the first teach block 10:20; the next would end 11:05, 35 minutes
+    # past 10:30, so the break starts at 10:20 (10 minutes before); blocks then end 11:20, 12:05 and 12:50:
+    # 12:50 is 20 minutes past 12:30, nearer than 12:05, so lunch starts at 12:50
+    assert breaks[:2] == [("Break", 10 * 60 + 20), ("Lunch", 12 * 60 + 50)]
 
 
 def test_a_block_never_splits_and_spills_to_the_next_morning():
@@ -105,19 +121,107 @@ def test_a_block_never_splits_and_spills_to_the_next_morning():
     assert first_of_day_two.start == 9 * 60 and first_of_day_two.slug
 
 
-def test_one_day_keeps_00_and_the_capstone_and_makes_the_rest_self_study():
-    """Does a one-day workshop keep module 00 and the capstone (last), then modules in order while they fit?"""
-    modules = [_module("00-orientation", 15, 15), *(_module(f"0{i}-m{i}", 50, 60) for i in range(1, 8)),
+def test_one_day_keeps_00_and_the_capstone_then_modules_by_priority():
+    """Does a one-day workshop keep module 00 and the capstone (last), then modules by the pinned priority
+    (01, 02, 04, ...) while they fit, taught in module order?"""
+    modules = [_module("00-orientation", 15, 15), *(_module(f"0{i}-m{i}", 40, 50) for i in range(1, 8)),
                _module("11-capstone", 30, 90)]
     lessons = dict.fromkeys((m.slug for m in modules), NO_PAIR)
     lessons["02-m2"] = Lesson((), (), PairActivity("Pair activity", 10))
     agenda = plan(modules, lessons, 1)
     placed = list(dict.fromkeys(b.slug for b in agenda.blocks if b.slug))
-    assert placed[0] == "00-orientation" and placed[-1] == "11-capstone"
-    assert placed[1:-1] == ["01-m1", "02-m2"]
+    assert placed == ["00-orientation", "01-m1", "02-m2", "11-capstone"]
     assert agenda.self_study == tuple(f"0{i}-m{i}" for i in range(3, 8))
-    assert any(b.what.startswith("Pair activity") and b.minutes == 10 for b in agenda.blocks)
+    assert any(b.kind == "pair" and b.minutes == 10 for b in agenda.blocks)
     assert {b.day for b in agenda.blocks} == {1}
+
+
+def _real():
+    modules = discover(ROOT)
+    lessons = lessons_of(ROOT, modules)
+    return modules, lessons, agendas(ROOT, modules, lessons)
+
+
+def test_no_activity_precedes_the_work_it_reviews():
+    """Does every pair activity that reviews the practice (the capstone's peer review) come after it, in every
+    format, and every other pair activity between its module's teach and practise blocks?"""
+    modules, lessons, formats = _real()
+    reviews = {m.slug for m in modules if lessons[m.slug].pair and lessons[m.slug].pair.after_practice}
+    assert any(is_capstone(slug) for slug in reviews), "the capstone's peer review is not read as a review"
+    for agenda in formats:
+        order = {(b.slug, b.kind): i for i, b in enumerate(agenda.blocks)}
+        for slug in {b.slug for b in agenda.blocks if b.kind == "pair"}:
+            pair, teach, practise = order[slug, "pair"], order[slug, "teach"], order[slug, "practise"]
+            assert (practise < pair) if slug in reviews else (teach < pair < practise), (agenda.days, slug)
+
+
+def test_a_card_that_says_after_practice_is_scheduled_after_it(tmp_path):
+    """Can any activity say "after practice" and be placed after the practise block?"""
+    lesson = read_lesson(_lesson_file(tmp_path, ("markdown", "## Pair activity\n\n10 minutes, after practice.\n")))
+    assert lesson.pair.after_practice and lesson.pair.minutes == 10
+    blocks = lay_out([_module("01-m", 30, 30)], {"01-m": lesson})
+    assert [b.kind for b in blocks if b.slug] == ["teach", "practise", "pair"]
+
+
+def test_capstone_only_uses_taught_modules_or_marks_the_rest_optional():
+    """Is every capstone question that names a module not taught live listed as optional, with that module?"""
+    modules, _, formats = _real()
+    capstone = next(m.slug for m in modules if is_capstone(m.slug))
+    needs = capstone_needs(ROOT, capstone)
+    assert len(needs) >= 5 and any(need for _, need in needs), "the capstone's questions name no module"
+    page = pages(ROOT)[ROOT.joinpath("facilitator", "agenda.md").relative_to(ROOT)]
+    for agenda in formats:
+        live = {b.slug[:2] for b in agenda.blocks if b.slug}
+        optional = dict(agenda.optional)
+        for question, need in needs:
+            missing = tuple(n for n in need if n not in live)
+            assert optional.get(question, ()) == missing, (agenda.days, question)
+            for number in missing:
+                assert f"{question} (if you did module {number}" in page or f"and {number})" in page
+
+
+def test_the_transition_is_live_in_two_and_three_days_and_three_days_teach_everything():
+    """Is the transition module taught live in the two- and three-day formats, and is every module live
+    in three days, each format within its days?"""
+    modules, _, formats = _real()
+    assert FORMATS == (1, 2, 3)
+    for agenda in formats:
+        live = {b.slug for b in agenda.blocks if b.slug}
+        assert max(b.day for b in agenda.blocks) <= agenda.days, f"{agenda.days}-day runs over"
+        if agenda.days >= 2:
+            assert any(is_transition(s) for s in live), agenda.days
+        if agenda.days == 3:
+            assert live == {m.slug for m in modules} and not agenda.self_study
+
+
+def test_setup_introductions_and_close_are_blocks_of_their_own():
+    """Does each format open day 1 with setup then introductions, and end its last day with the close, which
+    redraws the self-assessment when the transition module was live?"""
+    _, _, formats = _real()
+    for agenda in formats:
+        blocks = agenda.blocks
+        assert [b.kind for b in blocks[:2]] == ["setup", "introductions"] and blocks[0].start == 9 * 60
+        assert blocks[-1].kind == "close" and blocks[-1].day == max(b.day for b in blocks)
+        transition_live = any(is_transition(b.slug) for b in blocks)
+        assert ("redraw the self-assessment" in blocks[-1].what) == transition_live, agenda.days
+        assert all(b.start + b.minutes <= DAY_END for b in blocks)
+
+
+def test_a_module_stays_on_one_day_when_the_format_allows():
+    """In the one- and two-day formats, are a module's teach, pair and practise blocks on the same day?"""
+    _, _, formats = _real()
+    for agenda in formats[:2]:
+        days = {}
+        for block in (b for b in agenda.blocks if b.slug):
+            days.setdefault(block.slug, set()).add(block.day)
+        assert all(len(d) == 1 for d in days.values()), agenda.days
+
+
+def test_a_module_with_too_many_sections_for_its_minutes_is_told_to_group_or_cut():
+    """Do module 08's notes (nine topics in 45 minutes) say to group or cut sections?"""
+    notes = pages(ROOT)
+    page = next(text for path, text in notes.items() if path.name.startswith("08-"))
+    assert "group or cut sections" in page
 
 
 def test_the_kit_is_deterministic():
@@ -132,3 +236,151 @@ def test_mlpm_agenda_prints_the_agenda_page(capsys):
 
     assert main(["agenda"]) == 0
     assert capsys.readouterr().out == agenda_page(ROOT)
+
+
+def test_every_known_wrong_answer_is_in_the_notes_with_its_message():
+    """Is every mistake of every fixture (rows added by ``WRONG_ANSWERS[...] =`` and ``.update()`` too) named in
+    its module's notes, with the learner's message where the fixture pins one in ``MESSAGES``?"""
+    from mlpm.facilitator.mistakes import _load
+
+    notes = {path.stem: text for path, text in pages(ROOT).items() if path.parent.name == "notes"}
+    fixtures = sorted((ROOT / "tests" / "known_wrong").glob("m[0-9][0-9]_*.py"))
+    assert fixtures
+    for path in fixtures:
+        fixture = _load(path)
+        page = next(text for slug, text in notes.items() if slug.startswith(path.stem[1:3]))
+        for name in fixture.WRONG_ANSWERS:
+            assert f"`{name}`" in page, (path.name, name)
+            message = getattr(fixture, "MESSAGES", {}).get(name)
+            if message:
+                assert message in page, (path.name, name)
+
+
+def test_rows_added_after_the_dict_are_read(tmp_path):
+    """Are rows added with item assignment and ``.update()`` after the dict read, as the fixture defines them,
+    with the message ``MESSAGES`` names?"""
+    from mlpm.facilitator.mistakes import mistakes
+
+    folder = tmp_path / "tests" / "known_wrong"
+    folder.mkdir(parents=True)
+    (folder / "__init__.py").write_text("")
+    (folder / "m99_test.py").write_text(
+        'WRONG_ANSWERS = {"a": ("q1_answer", "x = 1", "visible")}\n'
+        'WRONG_ANSWERS["b"] = ("q2_answer", "x = 2", "hidden")\n'
+        'WRONG_ANSWERS.update({f"c{i}": ("q3_answer", "x = 3", "visible") for i in range(2)})\n'
+        'MESSAGES = {"b": "look at the weeks"}\n')
+    found = mistakes(tmp_path, "99-test")
+    assert [(m.name, m.cell, m.caught, m.message) for m in found] == [
+        ("a", "q1_answer", "visible", ""), ("b", "q2_answer", "hidden", "look at the weeks"),
+        ("c0", "q3_answer", "visible", ""), ("c1", "q3_answer", "visible", "")]
+
+
+def _decks() -> dict[str, str]:
+    return {path.stem: text for path, text in pages(ROOT).items() if path.parent.name == "slides"}
+
+
+def test_every_lesson_has_a_self_contained_deck_with_a_slide_per_section():
+    """Does every module have a deck that loads nothing from elsewhere (no linked script, style, font or image)
+    and has a slide for each of its lesson's sections?"""
+    modules = discover(ROOT)
+    decks = _decks()
+    assert set(decks) == {m.slug for m in modules}
+    for module in modules:
+        deck = decks[module.slug]
+        assert not re.search(r"<(script|img|iframe|link)\b[^>]*\b(src|href)=|@import|url\(", deck), module.slug
+        titles = re.findall(r"<h2>(.*?)</h2>", deck)
+        for heading, _ in read_lesson(ROOT / "notebooks" / f"{module.slug}.ipynb").sections:
+            assert html.escape(heading) in titles, (module.slug, heading)
+
+
+def test_a_deck_splits_long_sections_cuts_long_code_and_leaves_setup_out(tmp_path):
+    """Does a section too long for one slide continue on the next, is a long code cell cut with the count of
+    lines left out, and are setup, imports-only cells and further reading left out?"""
+    from mlpm.facilitator.slides import CODE_LINES, slides
+
+    long_code = "\n".join(f"x{i} = {i}" for i in range(CODE_LINES + 5)) + "\nplt.plot(x0)"
+    path = _lesson_file(
+        tmp_path, ("markdown", "## Setup"), ("code", "import pandas as pd"),
+        ("markdown", "## 1 · Idea\n\n" + "A sentence about the idea. " * 30), ("code", "import numpy as np"),
+        ("markdown", "More about the idea. " * 10), ("code", long_code),
+        ("markdown", "## Further reading\n\n- A book."))
+    deck = slides(path, _module("99-test", 10, 10))
+    assert [title for title, _ in deck] == ["99-Test", "1 · Idea", "1 · Idea (continued)"]
+    last = deck[-1][1]
+    assert "6 more line(s)" in last and "Draws a figure" in last and "import" not in "".join(h for _, h in deck)
+
+
+def test_every_module_has_a_handout_with_objectives_pins_and_key_points():
+    """Does every module's handout hold its objectives and key points, load nothing from elsewhere, and carry
+    the pinned formulas of the modules that pin them (e.g. 07's four-fifths and Cramér's V bar)?"""
+    handouts = {path.stem: text for path, text in pages(ROOT).items() if path.parent.name == "handouts"}
+    modules = discover(ROOT)
+    assert set(handouts) == {m.slug for m in modules}
+    for module in modules:
+        text = handouts[module.slug]
+        assert "@page" in text and not re.search(r"<(script|img|link)\b|@import|url\(", text), module.slug
+        assert all(html.escape(o) in text for o in module.objectives), module.slug
+        lesson = read_lesson(ROOT / "notebooks" / f"{module.slug}.ipynb")
+        assert text.count("<li>") >= len(module.objectives) + len(lesson.key_points), module.slug
+    assert "Pinned formulas and conventions" in handouts["07-responsible-ai"]
+    assert "V ≥ 0.2" in handouts["07-responsible-ai"]
+
+
+def test_handout_pins_keep_the_pinning_sentences_and_their_lists(tmp_path):
+    """Are only the sentences that pin something kept, with the list a pinning sentence opens?"""
+    from mlpm.facilitator.handouts import pins
+
+    path = _lesson_file(tmp_path, ("markdown", "## 1 · Idea\n\nA story first. We pin the rule as follows:\n\n"
+                                               "- **a** = 1;\n- **b** = 2.\n\nUnrelated text.\n"),
+                        ("markdown", "## Key points\n\n- Pinned key point, not repeated.\n"))
+    assert pins(path) == ["We pin the rule as follows:\n\n- **a** = 1;\n- **b** = 2."]
+
+
+# Modules whose hand-written notes (facilitator/source/NN-slug.md) are not complete yet. Finishing one, or a
+# new module arriving without notes, makes the test below fail until this set says so.
+TO_WRITE: set[str] = set()
+
+
+def test_every_module_has_hand_written_notes_or_is_listed_as_to_write():
+    """Does every module of notebooks/ have complete hand-written notes (talk track for each lesson section,
+    FAQ, calibration when it has written questions, pair activity), except those listed as still to write,
+    which the agenda page and their notes page report?"""
+    from mlpm.facilitator.authored import gaps
+
+    modules, lessons, _ = _real()
+    incomplete = {m.slug: gaps(ROOT, m, lessons[m.slug]) for m in modules}
+    incomplete = {slug: missing for slug, missing in incomplete.items() if missing}
+    unexpected = {slug: missing for slug, missing in incomplete.items() if slug not in TO_WRITE}
+    assert not unexpected, f"write facilitator/source/NN-slug.md (or list the module in TO_WRITE): {unexpected}"
+    assert set(incomplete) == TO_WRITE & {m.slug for m in modules}, "a module in TO_WRITE is complete now"
+    generated = pages(ROOT)
+    for slug in incomplete:
+        assert "Still to write" in generated[ROOT.joinpath("facilitator", "notes", f"{slug}.md").relative_to(ROOT)]
+
+
+def test_a_missing_section_or_part_is_reported(tmp_path):
+    """Are a missing file, a missing part and a lesson section without a talk track each named?"""
+    from mlpm.facilitator.authored import gaps
+
+    module = _module("99-test", 20, 10)
+    lesson = Lesson((), (("1 · First", False), ("2 · Second", False)), None)
+    assert gaps(tmp_path, module, lesson) == ["everything: `facilitator/source/99-test.md` does not exist yet"]
+    (tmp_path / "facilitator" / "source").mkdir(parents=True)
+    (tmp_path / "facilitator" / "source" / "99-test.md").write_text(
+        "# T\n\n## Talk track\n\n### 1 · First, renamed\n\nSay it.\n\n## FAQ\n\nQ.\n")
+    assert gaps(tmp_path, module, lesson) == ["the Pair activity part", "the Calibration part",
+                                              "a talk track for section “2 · Second”"]
+    crowded = Lesson((), tuple((f"{i} · S", False) for i in range(1, 5)), None)  # 20 minutes for 4 sections
+    assert "a Pacing part (4 sections in 20 min: what to cut or group)" in gaps(tmp_path, module, crowded)
+
+
+def test_the_talk_track_rides_along_as_speaker_notes():
+    """Does each section's talk-track entry appear as hidden speaker notes on that section's first slide?"""
+    from mlpm.facilitator.authored import talk_track
+    from mlpm.facilitator.render import markdown
+
+    deck = _decks()["07-responsible-ai"]
+    opening, entries = talk_track(ROOT, "07-responsible-ai")
+    assert opening and len(entries) >= 7
+    for text in [opening, *entries.values()]:
+        assert f'<aside class="notes">{markdown(text)}</aside>' in deck

@@ -2,7 +2,8 @@
 
 ``exercises/`` comes from ``solutions/`` through nbgrader, ``datasets/*.csv`` from the
 seeded generators, the README's module table from the lessons' front matter, and the
-facilitator's agenda and notes (``facilitator/``) from the lessons, solutions and known-wrong answers.
+facilitator's kit (``facilitator/``: agenda, notes, slides, handouts) from the lessons, solutions,
+known-wrong answers and the authored ``facilitator/source/``.
 """
 
 from __future__ import annotations
@@ -42,4 +43,4 @@ def build_all(root: Path) -> None:
     build_readme(root)
     print("README.md: module table regenerated")
     written = facilitator.write_all(root)
-    print(f"facilitator/: agenda and {len(written) - 1} module notes regenerated")
+    print(f"facilitator/: {len(written)} pages regenerated (agenda, notes, slides, handouts)")

@@ -143,7 +143,7 @@ def parser() -> argparse.ArgumentParser:
     )
     build.set_defaults(handler=_build)
 
-    agenda = commands.add_parser("agenda", help="print the one-day and two-day agenda, from the modules' minutes")
+    agenda = commands.add_parser("agenda", help="print the one-, two- and three-day agendas, from the modules' minutes")
     agenda.set_defaults(handler=_agenda)
 
     run = commands.add_parser("run", help="execute every lesson and solution notebook headless")
