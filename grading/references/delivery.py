@@ -48,7 +48,7 @@ def weekly_throughput(events: pd.DataFrame, start: str, end: str) -> pd.Series:
     start, end = pd.Timestamp(start), pd.Timestamp(end)
     done = done[(done >= start) & (done < end)]
     weeks = pd.date_range(start, end - pd.Timedelta(days=1), freq="W-MON")
-    monday = done.dt.normalize() - pd.to_timedelta(done.dt.weekday, unit="D")
+    monday = done.dt.normalize() - pd.to_timedelta(done.dt.day_of_week, unit="D")
     return monday.value_counts().reindex(weeks, fill_value=0).astype(int).rename("done")
 
 

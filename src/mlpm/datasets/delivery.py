@@ -87,6 +87,9 @@ def board_events(seed: int = 91, n_tickets: int = 150) -> pd.DataFrame:
             trail.append(("In progress" if round_ + 1 < rounds else "Validation", t))
         t = _working_time(t, validation * rng.lognormal(0, 0.5))
         trail.append(("Done", t))
+        for k in range(1, len(trail)):  # strictly later than the step before: every order is unambiguous
+            if trail[k][1] <= trail[k - 1][1]:
+                trail[k] = (trail[k][0], trail[k - 1][1] + pd.Timedelta(minutes=1))
         for status, at in trail:
             if at < EXPORT_AT:
                 rows.append((ticket, kind, summary, status, at.strftime("%Y-%m-%d %H:%M")))
