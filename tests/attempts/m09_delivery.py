@@ -61,14 +61,13 @@ def weekly_throughput(events, start, end):
 
 def wip_at(events, moment):
     moment = pd.Timestamp(moment)
-    n = 0
-    for ticket, rows in events.groupby("ticket_id"):
-        times = pd.to_datetime(rows["entered_at"])
-        starts = times[rows["status"] == "In progress"]
-        ends = times[rows["status"] == "Done"]
-        if len(starts) and starts.min() <= moment and not (len(ends) and ends.min() <= moment):
-            n += 1
-    return n
+    first_start, finished = {}, {}
+    for ticket, status, when in zip(events["ticket_id"], events["status"], pd.to_datetime(events["entered_at"])):
+        if status == "In progress" and (ticket not in first_start or when < first_start[ticket]):
+            first_start[ticket] = when
+        if status == "Done":
+            finished[ticket] = when
+    return sum(1 for t, s in first_start.items() if s <= moment and not (t in finished and finished[t] <= moment))
 
 
 throughput = weekly_throughput(board_events, WINDOW_START, WINDOW_END)
@@ -435,14 +434,14 @@ ATTEMPTS = {
     },
     "data-and-pr-slips": {
         "answers": _DATA_AND_PR_SLIPS,
-        "fair": {**_FULL, "q5_test": 1.5, "q7_test": 1.5, "q8_test": 1.5},
+        "fair": {**_FULL, "q5_test": 1.5, "q7_test": 1.5, "q8_test": 1.25},
         "why": {
             "q5_test": "weeks labelled by the Monday they end on, and Little's law with weekly throughput; WIP, "
                        "the column times and the bottleneck are right",
             "q7_test": "headings matched case-sensitively, a PR with an evaluation listed as lacking one, a style "
                        "comment taken on; the merge call is right but cites a style nit",
-            "q8_test": "no retention limit, so the QB plan and the call claim enough history; the whole table with "
-                       "names and e-mails requested; QA's plan is right",
+            "q8_test": "no retention limit (the QB plan follows from it and is not charged again), a call that "
+                       "ignores the 13-month retention it was given, the whole table with names and e-mails requested",
         },
     },
     "checklist-slips": {
