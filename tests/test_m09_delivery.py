@@ -146,8 +146,11 @@ def test_a_call_is_judged_against_the_decision_made():
         check_call_condition({**call, "would_change_if": "y"}, FLIPS, "call")
     with pytest.raises(AssertionError, match="should be a dict"):
         check_call_shape([call], ["kanban"], ["a"], ["x"], "call")
-    with pytest.raises(AssertionError, match="non-empty list"):
+    with pytest.raises(AssertionError, match="should be a list"):
         check_call_shape({**call, "evidence": "a"}, ["kanban"], ["a", "b"], ["x"], "call")
+    with pytest.raises(AssertionError, match="non-empty list"):
+        check_call_shape({**call, "evidence": ["z"]}, ["kanban"], ["a", "b"], ["x"], "call")
+    check_call_shape({**call, "evidence": ("a", "b")}, ["kanban"], ["a", "b"], ["x"], "call")  # a tuple is fine
 
 
 def test_week_runs_accept_any_correct_simulation_and_refuse_wrong_ones():

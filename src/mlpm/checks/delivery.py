@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from mlpm.checks.core import _fail, _listing, quiet
+from mlpm.checks.core import _listing, as_sequence, fail, quiet
 from mlpm.checks.influence import exact_sprints_distribution
 
 CALL_KEYS = ("decision", "evidence", "would_change_if")
@@ -31,21 +31,21 @@ def check_call_shape(call: Any, decisions: Sequence[str], facts: Sequence[str], 
                      name: str) -> None:
     """Check a call's form: the three keys, a decision from ``decisions``, evidence from ``facts``, one condition."""
     if not isinstance(call, dict):
-        _fail(name, f"should be a dict with the keys {', '.join(map(repr, CALL_KEYS))}, "
+        fail(name, f"should be a dict with the keys {', '.join(map(repr, CALL_KEYS))}, "
                     f"but it is a {type(call).__name__}.")
     missing = [key for key in CALL_KEYS if key not in call]
     if missing:
-        _fail(name, f"has no entry for {_listing(missing)}.", "A call is a decision, its evidence and what would "
+        fail(name, f"has no entry for {_listing(missing)}.", "A call is a decision, its evidence and what would "
               "change it.")
     if _text(call["decision"]) not in decisions:
-        _fail(f"{name}['decision']", f"should be one of {', '.join(map(repr, decisions))}.")
-    evidence = call["evidence"]
-    if not isinstance(evidence, (list, tuple)) or not evidence or not all(_text(e) in facts for e in evidence):
-        _fail(f"{name}['evidence']", "should be a non-empty list of the fact keys your decision rests on.")
+        fail(f"{name}['decision']", f"should be one of {', '.join(map(repr, decisions))}.")
+    evidence = as_sequence(call["evidence"], f"{name}['evidence']")
+    if not evidence or not all(_text(e) in facts for e in evidence):
+        fail(f"{name}['evidence']", "should be a non-empty list of the fact keys your decision rests on.")
     if len(set(map(str, evidence))) != len(evidence):
-        _fail(f"{name}['evidence']", "names a fact more than once.")
+        fail(f"{name}['evidence']", "names a fact more than once.")
     if _text(call["would_change_if"]) not in conditions:
-        _fail(f"{name}['would_change_if']", f"should be one of {', '.join(map(repr, conditions))}.")
+        fail(f"{name}['would_change_if']", f"should be one of {', '.join(map(repr, conditions))}.")
 
 
 @quiet
@@ -53,24 +53,24 @@ def check_call_decision(call: Any, defensible: Sequence[str], name: str, *, hint
     """Check that the decision is one the facts support (any of ``defensible``)."""
     decision = _text(call.get("decision")) if isinstance(call, dict) else None
     if decision not in defensible:
-        _fail(f"{name}['decision']", "is not a call these facts support yet.", hint)
+        fail(f"{name}['decision']", "is not a call these facts support yet.", hint)
 
 
 @quiet
 def check_call_evidence(call: Any, supports: Mapping[str, set[str]], name: str, *, at_least: int = 2,
                         hint: str = "") -> None:
     """Check that the evidence named supports the decision made: at least ``at_least`` facts, none against it."""
-    if not isinstance(call, dict) or not isinstance(call.get("evidence"), (list, tuple)):
-        _fail(f"{name}['evidence']", "should be a list of fact keys.")
+    if not isinstance(call, dict):
+        fail(name, "should be a dict with a decision, its evidence and what would change it.")
     decision = _text(call.get("decision"))
     backing = supports.get(decision, set())
-    named = [str(e) for e in call["evidence"]]
+    named = [str(e) for e in as_sequence(call.get("evidence"), f"{name}['evidence']")]
     against = [e for e in named if e not in backing]
     if against:
-        _fail(f"{name}['evidence']", f"names {len(against)} fact(s) that do not support the decision "
+        fail(f"{name}['evidence']", f"names {len(against)} fact(s) that do not support the decision "
               f"{decision!r}.", hint or "Keep only the facts that argue for your call.")
     if len(named) < at_least:
-        _fail(f"{name}['evidence']", f"names {len(named)} fact(s); a call this size rests on at least {at_least}.",
+        fail(f"{name}['evidence']", f"names {len(named)} fact(s); a call this size rests on at least {at_least}.",
               hint)
 
 
@@ -80,7 +80,7 @@ def check_call_condition(call: Any, flips: Mapping[str, set[str]], name: str, *,
     decision = _text(call.get("decision")) if isinstance(call, dict) else None
     condition = _text(call.get("would_change_if")) if isinstance(call, dict) else None
     if condition not in flips.get(decision, set()):
-        _fail(f"{name}['would_change_if']", f"would not change the decision {decision!r}.",
+        fail(f"{name}['would_change_if']", f"would not change the decision {decision!r}.",
               hint or "Name the condition that would make you decide otherwise.")
 
 
@@ -96,13 +96,13 @@ def check_week_runs(runs: Any, counts: Sequence[float], remaining: float, n_runs
     if isinstance(runs, (pd.Series, list, tuple)):
         runs = np.asarray(runs)
     if not isinstance(runs, np.ndarray):
-        _fail(name, f"should be a numpy array of week counts, but it is a {type(runs).__name__}.")
+        fail(name, f"should be a numpy array of week counts, but it is a {type(runs).__name__}.")
     if runs.ndim != 1 or len(runs) != n_runs:
-        _fail(name, f"should hold one number of weeks per run ({n_runs} runs here), in a flat array.")
+        fail(name, f"should hold one number of weeks per run ({n_runs} runs here), in a flat array.")
     if not np.issubdtype(runs.dtype, np.number) or np.issubdtype(runs.dtype, np.bool_):
-        _fail(name, "should hold numbers of weeks.")
+        fail(name, "should hold numbers of weeks.")
     if not np.all(np.isfinite(runs)) or not np.all(runs == np.round(runs)) or runs.min() < 1:
-        _fail(name, "should hold whole numbers of weeks, at least 1: count the weeks, do not divide.")
+        fail(name, "should hold whole numbers of weeks, at least 1: count the weeks, do not divide.")
     gaps = []
     for history in (counts, *also):
         exact = exact_sprints_distribution(history, remaining)
@@ -113,12 +113,12 @@ def check_week_runs(runs: Any, counts: Sequence[float], remaining: float, n_runs
     if min(gap for gap, _ in gaps) <= tolerance:
         return
     if len(np.unique(runs)) == 1:
-        _fail(name, "gives every run the same number of weeks: each run should draw its own weeks at random "
+        fail(name, "gives every run the same number of weeks: each run should draw its own weeks at random "
                     "from the weekly throughput.")
     if gaps[0][1] > 0:
-        _fail(name, "finishes too early on average: does each run stop as soon as the items done reach the "
+        fail(name, "finishes too early on average: does each run stop as soon as the items done reach the "
                     "remaining items, and draw whole weeks from the weekly counts (zero weeks included)?")
-    _fail(name, "takes more weeks than the history allows: does each run stop as soon as the items done reach "
+    fail(name, "takes more weeks than the history allows: does each run stop as soon as the items done reach "
                 "the remaining items (>=), drawing with replacement from every week of the window?")
 
 
@@ -127,10 +127,10 @@ def check_in_range(value: Any, low: float, high: float, name: str, *, low_open: 
                    hint: str = "") -> None:
     """Check a number against a defensible range: above ``low`` (or at it if not ``low_open``), at most ``high``."""
     if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, float, np.integer, np.floating)):
-        _fail(name, f"should be a number, but it is a {type(value).__name__}.")
+        fail(name, f"should be a number, but it is a {type(value).__name__}.")
     number = float(value)
     if number < low or (low_open and number == low):
-        _fail(name, "does not beat what we already have: a criterion at or below the baseline passes a model "
+        fail(name, "does not beat what we already have: a criterion at or below the baseline passes a model "
                     "that adds nothing.", hint)
     if number > high:
-        _fail(name, "is higher than the evidence shows is reachable: the story could never be done.", hint)
+        fail(name, "is higher than the evidence shows is reachable: the story could never be done.", hint)
