@@ -1,11 +1,9 @@
-"""Checkers and reference computations for module 07, responsible AI: who gets the offer?
+"""Checkers for module 07, responsible AI: who gets the offer?
 
-Conventions (the lesson and the prompts pin them): a subscriber is selected when the score is at
-or above the threshold; a difference is the largest group's rate minus the smallest one's, a
-ratio the smallest over the largest; the equalized odds difference is the larger of the TPR and
-FPR differences (fairlearn's ``between_groups`` and ``worst_case``); Cramér's V is without bias
-correction; expected value = value per targeted churner × true positives − discount cost ×
-everyone targeted.
+They compare a learner's answers with what the hidden tests pass in (the reference computations
+live in ``grading/references/fairness.py``, outside this package) and write the messages. The
+judgement checkers read a call as a dict: a decision, the evidence it rests on and the condition
+that would reverse it, each chosen from a menu the prompt gives.
 """
 
 from __future__ import annotations
@@ -28,74 +26,6 @@ PER_GROUP_FIGURES = ("selection_rate", "tpr", "fpr")
 
 def _fail(message: str) -> None:
     raise AssertionError(message)
-
-
-# ---- reference computations (plain pandas; the tests cross-check them against fairlearn and scipy) ----
-
-def selection_rates_by_group(frame: pd.DataFrame, threshold: float, group: str = "age_band",
-                             score: str = "churn_score") -> pd.Series:
-    """Share of each group with ``score >= threshold``."""
-    return (frame[score] >= threshold).groupby(frame[group]).mean().rename("selection_rate")
-
-
-def error_rates_by_group(frame: pd.DataFrame, threshold: float, group: str = "age_band",
-                         score: str = "churn_score", outcome: str = "churned_next_4w") -> pd.DataFrame:
-    """True and false positive rates per group, columns ``tpr`` and ``fpr``."""
-    selected = frame[score] >= threshold
-    churned = frame[outcome].astype(bool)
-    tpr = selected[churned].groupby(frame.loc[churned, group]).mean()
-    fpr = selected[~churned].groupby(frame.loc[~churned, group]).mean()
-    return pd.DataFrame({"tpr": tpr, "fpr": fpr})
-
-
-def difference(rates: pd.Series) -> float:
-    """Largest minus smallest."""
-    return float(rates.max() - rates.min())
-
-
-def ratio(rates: pd.Series) -> float:
-    """Smallest over largest."""
-    return float(rates.min() / rates.max())
-
-
-def cramers_v(x: pd.Series, y: pd.Series) -> float:
-    """Cramér's V of two categorical columns, without bias correction."""
-    table = pd.crosstab(x, y).to_numpy(dtype=float)
-    expected = table.sum(axis=1, keepdims=True) * table.sum(axis=0, keepdims=True) / table.sum()
-    chi2 = float(((table - expected) ** 2 / expected).sum())
-    return math.sqrt(chi2 / (table.sum() * (min(table.shape) - 1)))
-
-
-def policy_outcome(frame: pd.DataFrame, thresholds: Mapping[str, float], value: float, cost: float,
-                   group: str = "age_band", score: str = "churn_score",
-                   outcome: str = "churned_next_4w") -> dict[str, float]:
-    """Expected value (euros) and demographic parity ratio of per-group thresholds."""
-    cut = frame[group].map(dict(thresholds)).astype(float)
-    selected = frame[score] >= cut
-    true_positives = int((selected & frame[outcome].astype(bool)).sum())
-    rates = selected.groupby(frame[group]).mean()
-    return {"expected_value": value * true_positives - cost * int(selected.sum()), "dp_ratio": ratio(rates)}
-
-
-def best_policy(frame: pd.DataFrame, candidates: Sequence[Mapping[str, float]], value: float, cost: float,
-                min_ratio: float | None = None, group: str = "age_band") -> dict[str, Any]:
-    """The candidate with the most expected value (with a DP ratio of at least ``min_ratio`` if given)."""
-    codes, groups = pd.factorize(frame[group], sort=True)
-    scores = frame["churn_score"].to_numpy(dtype=float)
-    churned = frame["churned_next_4w"].to_numpy(dtype=bool)
-    sizes = np.bincount(codes, minlength=len(groups))
-    best = None
-    for thresholds in candidates:
-        cut = np.array([thresholds[g] for g in groups], dtype=float)[codes]
-        selected = scores >= cut
-        rates = np.bincount(codes, weights=selected, minlength=len(groups)) / sizes
-        result = {"expected_value": value * int((selected & churned).sum()) - cost * int(selected.sum()),
-                  "dp_ratio": float(rates.min() / rates.max())}
-        if min_ratio is not None and result["dp_ratio"] < min_ratio:
-            continue
-        if best is None or result["expected_value"] > best["expected_value"]:
-            best = {"thresholds": dict(thresholds), **result}
-    return best
 
 
 # ---- checkers ----
@@ -133,7 +63,8 @@ def check_policy_result(value: Any, name: str) -> dict[str, float]:
 
 @quiet
 def check_chosen_policy(value: Any, name: str, groups: Sequence[str], grid: Sequence[float]) -> None:
-    """A chosen policy: a dict with per-group ``thresholds`` from the grid, ``expected_value`` and ``dp_ratio``."""
+    """A chosen policy: a dict with ``thresholds`` (one per key of ``groups``, from the grid), ``expected_value``
+    and ``dp_ratio``."""
     check_policy_result(value, name)
     if "thresholds" not in value or not isinstance(value["thresholds"], dict):
         _fail(f"`{name}['thresholds']` should be a dict {{group: threshold}}.")
@@ -227,8 +158,11 @@ def check_model_card_figures(card: Any, accepted: Sequence[Mapping[str, Mapping[
 
 
 @quiet
-def check_model_card_metrics(card: Any, name: str) -> None:
-    """``metrics`` lists every figure in the quantitative analyses, and a fairness metric with its threshold."""
+def check_model_card_metrics(card: Any, name: str, thresholds: Sequence[Any] = ("threshold",)) -> None:
+    """``metrics`` names every key of the quantitative analyses, and the decision threshold with its value.
+
+    ``thresholds`` are the spellings of the threshold's value accepted (e.g. ``(0.3, "current_threshold")``).
+    """
     check_type(card, dict, name)
     metrics = card.get("metrics")
     text = " ".join(_strings(metrics) or (list(map(str, metrics)) + _strings(list(metrics.values()))
@@ -238,8 +172,9 @@ def check_model_card_metrics(card: Any, name: str) -> None:
     if unnamed:
         _fail(f"`{name}['metrics']` should name every figure reported in the quantitative analyses "
               f"(by its key); it does not name {', '.join(repr(k) for k in unnamed[:3])}.")
-    if "threshold" not in text:
-        _fail(f"`{name}['metrics']` should say at which decision threshold the figures are measured.")
+    if "threshold" not in text or not any(str(t) in text for t in thresholds):
+        _fail(f"`{name}['metrics']` should have an entry with the word 'threshold' and the decision threshold's "
+              "value the figures are measured at.")
 
 
 @quiet
@@ -290,17 +225,55 @@ def check_claims(value: Any, key: Mapping[str, bool], name: str, *, hint: str = 
         _fail(f"`{name}` has {len(wrong)} of the claims {', '.join(map(repr, key))} not right yet. {hint}".strip())
 
 
-def own_best_values(evaluate: Any, frame: pd.DataFrame, candidates: Sequence[Mapping[str, float]], value: float,
-                    cost: float, min_ratio: float) -> tuple[float, float] | None:
-    """The best expected value without and with the parity constraint, under a learner's own ``evaluate``.
+@quiet
+def check_candidates(value: Any, keys: Sequence[str], count: int, name: str) -> None:
+    """A list or tuple of ``count`` distinct policies, each a dict with a threshold for every key in ``keys``."""
+    if not isinstance(value, (list, tuple)):
+        _fail(f"`{name}` should be a list (or tuple) of policies, but it is a {type(value).__name__}.")
+    if not all(isinstance(p, dict) and set(map(str, p)) == set(keys) for p in value):
+        _fail(f"`{name}` should hold dicts with one threshold for each of {', '.join(map(repr, keys))}.")
+    distinct = {tuple(sorted((str(k), float(t)) for k, t in p.items())) for p in value}
+    if len(value) != count or len(distinct) != count:
+        _fail(f"`{name}` should hold {count} different policies; it holds {len(distinct)} different ones "
+              f"in {len(value)}.")
 
-    Used for error carried forward: a learner whose ``evaluate_policy`` is wrong can still choose
-    correctly with it. None when ``evaluate`` raises or returns something unusable.
-    """
-    try:
-        outcomes = [evaluate(frame, dict(t), value, cost) for t in candidates]
-        pairs = [(float(o["expected_value"]), float(o["dp_ratio"])) for o in outcomes]
-    except Exception:  # noqa: BLE001 - any error of learner code means: no such value
-        return None
-    fair = [ev for ev, r in pairs if r >= min_ratio]
-    return max(ev for ev, _ in pairs), (max(fair) if fair else math.nan)
+
+@quiet
+def check_call_shape(call: Any, menus: Mapping[str, Sequence[str]], name: str, *, lists: Sequence[str] = ()) -> None:
+    """A judgement as a dict: each key of ``menus`` holds one option of its menu (a list of options for ``lists``)."""
+    check_type(call, dict, name)
+    check_keys(call, list(menus), name)
+    for key, options in menus.items():
+        if key in lists:
+            items = call[key]
+            if not isinstance(items, (list, tuple)) or not items or not all(isinstance(i, str) for i in items):
+                _fail(f"`{name}['{key}']` should be a non-empty list of names from the menu.")
+            unknown = [i for i in items if i not in options]
+            if unknown:
+                _fail(f"`{name}['{key}']` names {unknown[0]!r}, which is not on its menu.")
+            if len(set(items)) != len(items):
+                _fail(f"`{name}['{key}']` names the same item more than once.")
+        elif not isinstance(call[key], str) or call[key] not in options:
+            _fail(f"`{name}['{key}']` should be one of the options on its menu, as a string.")
+
+
+@quiet
+def check_call_choice(call: Any, key: str, accepted: Sequence[str], name: str, *, hint: str = "") -> None:
+    """``call[key]`` is one of the ``accepted`` options (every call the evidence supports)."""
+    check_type(call, dict, name)
+    if call.get(key) not in accepted:
+        _fail(f"`{name}['{key}']` is not a call the evidence supports. {hint}".strip())
+
+
+@quiet
+def check_call_evidence(call: Any, key: str, needed: Sequence[str], name: str, *, against: Sequence[str] = (),
+                        hint: str = "") -> None:
+    """``call[key]`` names at least one item of ``needed`` and none of ``against`` (evidence against it)."""
+    check_type(call, dict, name)
+    items = call.get(key)
+    items = [i for i in items if isinstance(i, str)] if isinstance(items, (list, tuple)) else []
+    if not any(i in needed for i in items):
+        _fail(f"`{name}['{key}']` does not name the evidence that decides this call. {hint}".strip())
+    wrong = [i for i in items if i in against]
+    if wrong:
+        _fail(f"`{name}['{key}']` names {wrong[0]!r}, which does not support this call. {hint}".strip())
