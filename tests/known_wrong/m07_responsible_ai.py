@@ -29,57 +29,92 @@ proxy_strength = pd.Series({f: cramers_v(offers[f], offers["age_band"]) for f in
 proxies = [f for f in FEATURES if proxy_strength[f] >= proxy_bar]
 removal_claims = {"c1": False, "c2": False, "c3": True, "c4": True, "c5": False}
 """
-_Q4_VALUE = """
+_MONEY = "VALUE_PER_SAVED_EUR, DISCOUNT_COST_EUR"
+_Q5_VALUE = """
 current_policy = evaluate_policy(offers, {b: current_threshold for b in GROUPS}, VALUE_PER_SAVED_EUR, DISCOUNT_COST_EUR)
 """
-_Q5_VALUES = """
-single_candidates = [{b: t for b in GROUPS} for t in THRESHOLDS]
-per_group_candidates = [dict(zip(GROUPS, t)) for t in itertools.product(THRESHOLDS, repeat=3)]
-money = (VALUE_PER_SAVED_EUR, DISCOUNT_COST_EUR)
-best_single = choose_policy(offers, single_candidates, *money)
-fair_single = choose_policy(offers, single_candidates, *money, min_ratio=min_ratio)
-best_overall = choose_policy(offers, per_group_candidates, *money)
-pinned_choice = choose_policy(offers, per_group_candidates, *money, min_ratio=min_ratio)
-parity_cost_eur = best_overall["expected_value"] - pinned_choice["expected_value"]
+_EVALUATE_COST_ON_FALSE_POSITIVES = """
+def evaluate_policy(frame, thresholds, value, cost, by="age_band"):
+    selected = frame["churn_score"] >= frame[by].map(thresholds)
+    churned = frame["churned_next_4w"]
+    rates = selected.groupby(frame["age_band"]).mean()
+    tpr = selected[churned].groupby(frame.loc[churned, "age_band"]).mean()
+    return {"expected_value": value * (selected & churned).sum() - cost * (selected & ~churned).sum(),
+            "dp_ratio": rates.min() / rates.max(), "tpr_gap": tpr.max() - tpr.min()}
+"""
+_SELECTION_ABOVE = """
+def selection_rates(frame, threshold):
+    return (frame["churn_score"] > threshold).groupby(frame["age_band"]).mean()
 """
 _CHOOSE = """
-def choose_policy(frame, candidates, value, cost, min_ratio=None):
+def choose_policy(frame, candidates, value, cost, min_ratio=None, by="age_band"):
     best = None
     for thresholds in candidates:
-        outcome = evaluate_policy(frame, thresholds, value, cost)
+        outcome = evaluate_policy(frame, thresholds, value, cost, by=by)
         if min_ratio is not None and outcome["dp_ratio"] < min_ratio:
             continue
         if best is None or outcome["expected_value"] > best["expected_value"]:
             best = {"thresholds": thresholds, **outcome}
     return best
 """
-_EVALUATE_COST_ON_FALSE_POSITIVES = """
-def evaluate_policy(frame, thresholds, value, cost):
-    selected = frame["churn_score"] >= frame["age_band"].map(thresholds)
-    churned = frame["churned_next_4w"]
-    rates = selected.groupby(frame["age_band"]).mean()
-    return {"expected_value": value * (selected & churned).sum() - cost * (selected & ~churned).sum(),
-            "dp_ratio": rates.min() / rates.max()}
-"""
-_SELECTION_ABOVE = """
-def selection_rates(frame, threshold):
-    return (frame["churn_score"] > threshold).groupby(frame["age_band"]).mean()
+_Q6_VALUES = """
+single_candidates = [{b: t for b in GROUPS} for t in THRESHOLDS]
+per_group_candidates = [dict(zip(GROUPS, t)) for t in itertools.product(THRESHOLDS, repeat=3)]
+channel_candidates = [{"app": a, "web": w, "phone": w} for a in THRESHOLDS for w in THRESHOLDS]
+best_single = choose_policy(choice, single_candidates, VALUE_PER_SAVED_EUR, DISCOUNT_COST_EUR)
+best_overall = choose_policy(choice, per_group_candidates, VALUE_PER_SAVED_EUR, DISCOUNT_COST_EUR)
+pinned_choice = choose_policy(choice, per_group_candidates, VALUE_PER_SAVED_EUR, DISCOUNT_COST_EUR, min_ratio)
+channel_choice = choose_policy(choice, channel_candidates, VALUE_PER_SAVED_EUR, DISCOUNT_COST_EUR, by="order_channel")
 """
 _CARD = """
 model_card = {
     "model_details": "Larder churn score v1.3, gradient boosting, ML team, November 2026.",
-    "intended_use": {"primary_uses": ["choose who gets the weekly retention discount"],
+    "intended_use": {"primary_uses": ["choose who gets the retention discount"],
                      "out_of_scope": ["pricing or delivery fees per person", "credit or fraud decisions"]},
     "factors": {"protected": "age_band", "features checked as proxies": ["order_channel", "delivery_slot"]},
-    "metrics": ["selection_rate", "tpr", "fpr", "all at the decision threshold current_threshold = 0.5"],
+    "metrics": ["selection_rate", "tpr", "fpr", "all at the decision threshold current_threshold = 0.3"],
     "evaluation_data": {"dataset": "offer_targeting", "n_rows": len(offers)},
     "training_data": {"source": "twelve months of subscribers", "age": "not collected"},
     "quantitative_analyses": {"selection_rate": current_rates.round(2).to_dict(),
                               "tpr": current_errors["tpr"].round(2).to_dict(),
                               "fpr": current_errors["fpr"].round(2).to_dict()},
-    "ethical_considerations": ["55+ customers are under-served through the order channel."],
+    "ethical_considerations": ["55+ customers are under-served: their channels are scored too low."],
     "caveats_and_recommendations": ["Monitor parity monthly."],
 }
+"""
+_DIAGNOSIS_EVIDENCE = """
+_selected = offers["churn_score"] >= current_threshold
+within_channel = _selected.groupby([offers["order_channel"], offers["age_band"]]).mean().unstack()
+calibration = offers.groupby("order_channel").agg(mean_score=("churn_score", "mean"),
+                                                  churn_rate=("churned_next_4w", "mean"))
+"""
+_HEADLINE = """
+def bootstrap_interval(frame, statistic, n_boot=1000, seed=0):
+    rng = np.random.default_rng(seed)
+    values = [statistic(frame.sample(len(frame), replace=True, random_state=rng)) for _ in range(n_boot)]
+    return tuple(np.quantile(values, [0.025, 0.975]))
+def _cost(f):
+    return (evaluate_policy(f, best_overall["thresholds"], VALUE_PER_SAVED_EUR, DISCOUNT_COST_EUR)["expected_value"]
+            - evaluate_policy(f, pinned_choice["thresholds"], VALUE_PER_SAVED_EUR, DISCOUNT_COST_EUR)["expected_value"])
+choice_cost, confirm_cost = _cost(choice), _cost(confirm)
+headline_interval = bootstrap_interval(confirm, _cost, n_boot=300)
+"""
+_FINALISTS = """
+finalists = {"today": ({b: current_threshold for b in GROUPS}, "age_band"),
+             "best_single": (best_single["thresholds"], "age_band"),
+             "pinned_choice": (pinned_choice["thresholds"], "age_band"),
+             "channel_choice": (channel_choice["thresholds"], "order_channel")}
+confirmation = pd.DataFrame({n: evaluate_policy(confirm, t, VALUE_PER_SAVED_EUR, DISCOUNT_COST_EUR, by=b)
+                             for n, (t, b) in finalists.items()}).T
+"""
+_AI_ACT = """
+ai_act_tier = {"v1": "minimal", "v2": "high_risk", "v3": "high_risk", "v4": "prohibited", "v5": "prohibited",
+               "v6": "transparency", "v7": "minimal", "v8": "high_risk"}
+ai_act_reason = {"v1": "no_listed_use", "v2": "annex3_creditworthiness", "v3": "annex3_employment",
+                 "v4": "art5_emotion_recognition_at_work", "v5": "art5_social_scoring",
+                 "v6": "art50_interacts_with_people", "v7": "no_listed_use", "v8": "annex3_life_health_insurance"}
+ai_act_dates = {"prohibitions_and_ai_literacy": "2025-02-02", "general_purpose_ai_and_penalties": "2025-08-02",
+                "annex3_high_risk_and_art50": "2026-08-02", "annex1_products": "2027-08-02"}
 """
 
 WRONG_ANSWERS = {
@@ -157,78 +192,134 @@ def cramers_v(x, y):
 """ + _Q3_VALUES + """
 proxies = [f for f in FEATURES if proxy_strength[f] >= 0.3]
 """, "hidden"),
-    # ---- question 4: a policy in euros and parity ----
-    "discount-cost-only-on-false-positives": ("q4_answer", _EVALUATE_COST_ON_FALSE_POSITIVES + _Q4_VALUE, "visible"),
-    "one-threshold-for-every-band": ("q4_answer", """
-def evaluate_policy(frame, thresholds, value, cost):
-    selected = frame["churn_score"] >= list(thresholds.values())[0]
-    rates = selected.groupby(frame["age_band"]).mean()
-    return {"expected_value": value * (selected & frame["churned_next_4w"]).sum() - cost * selected.sum(),
-            "dp_ratio": rates.min() / rates.max()}
-""" + _Q4_VALUE, "visible"),
-    "value-and-cost-typed-in": ("q4_answer", """
-def evaluate_policy(frame, thresholds, value, cost):
+    # ---- question 4: the diagnosis ----
+    "diagnosis-older-customers-need-it-less": ("q4_answer", _DIAGNOSIS_EVIDENCE + """
+diagnosis = {"cause": "need", "evidence": ["current_rates"], "reverse_if": "churn_differs"}
+""", "hidden"),
+    "diagnosis-right-but-evidence-not-deciding": ("q4_answer", _DIAGNOSIS_EVIDENCE + """
+diagnosis = {"cause": "channel_calibration", "evidence": ["proxy_strength", "current_rates"],
+             "reverse_if": "bigger_sample"}
+""", "hidden"),
+    "within-channel-rates-as-counts": ("q4_answer", _DIAGNOSIS_EVIDENCE + """
+within_channel = pd.crosstab(offers["order_channel"], offers["age_band"], values=_selected, aggfunc="sum")
+diagnosis = {"cause": "channel_calibration", "evidence": ["within_channel"], "reverse_if": "scores_match_churn"}
+""", "hidden"),
+    "diagnosis-as-free-text": ("q4_answer", _DIAGNOSIS_EVIDENCE + """
+diagnosis = {"cause": "the score is too low for web and phone", "evidence": "calibration",
+             "reverse_if": "age_gap_within_channel"}
+""", "visible"),
+    # ---- question 5: a policy in euros and parity ----
+    "discount-cost-only-on-false-positives": ("q5_answer", _EVALUATE_COST_ON_FALSE_POSITIVES + _Q5_VALUE, "visible"),
+    "thresholds-always-by-age-band": ("q5_answer", """
+def evaluate_policy(frame, thresholds, value, cost, by="age_band"):
     selected = frame["churn_score"] >= frame["age_band"].map(thresholds)
+    churned = frame["churned_next_4w"]
     rates = selected.groupby(frame["age_band"]).mean()
-    return {"expected_value": 40 * (selected & frame["churned_next_4w"]).sum() - 12 * selected.sum(),
-            "dp_ratio": rates.min() / rates.max()}
-""" + _Q4_VALUE, "hidden"),
-    # ---- question 5: choosing a policy ----
-    "parity-constraint-ignored": ("q5_answer", """
-def choose_policy(frame, candidates, value, cost, min_ratio=None):
-    outcomes = [{"thresholds": t, **evaluate_policy(frame, t, value, cost)} for t in candidates]
+    tpr = selected[churned].groupby(frame.loc[churned, "age_band"]).mean()
+    return {"expected_value": value * (selected & churned).sum() - cost * selected.sum(),
+            "dp_ratio": rates.min() / rates.max(), "tpr_gap": tpr.max() - tpr.min()}
+""" + _Q5_VALUE, "hidden"),
+    "value-and-cost-typed-in": ("q5_answer", """
+def evaluate_policy(frame, thresholds, value, cost, by="age_band"):
+    selected = frame["churn_score"] >= frame[by].map(thresholds)
+    churned = frame["churned_next_4w"]
+    rates = selected.groupby(frame["age_band"]).mean()
+    tpr = selected[churned].groupby(frame.loc[churned, "age_band"]).mean()
+    return {"expected_value": 40 * (selected & churned).sum() - 8 * selected.sum(),
+            "dp_ratio": rates.min() / rates.max(), "tpr_gap": tpr.max() - tpr.min()}
+""" + _Q5_VALUE, "hidden"),
+    # ---- question 6: choosing on the choice month ----
+    "parity-constraint-ignored": ("q6_answer", """
+def choose_policy(frame, candidates, value, cost, min_ratio=None, by="age_band"):
+    outcomes = [{"thresholds": t, **evaluate_policy(frame, t, value, cost, by=by)} for t in candidates]
     return max(outcomes, key=lambda o: o["expected_value"])
-""" + _Q5_VALUES, "visible"),
-    "fair-single-taken-from-per-band-candidates": ("q5_answer", _CHOOSE + _Q5_VALUES + """
-fair_single = pinned_choice
+pinned_choice = best_overall
+""", "visible"),
+    "by-not-passed-on": ("q6_answer", """
+def choose_policy(frame, candidates, value, cost, min_ratio=None, by="age_band"):
+    best = None
+    for thresholds in candidates:
+        outcome = evaluate_policy(frame, thresholds, value, cost)
+        if min_ratio is not None and outcome["dp_ratio"] < min_ratio:
+            continue
+        if best is None or outcome["expected_value"] > best["expected_value"]:
+            best = {"thresholds": thresholds, **outcome}
+    return best
 """, "hidden"),
-    "parity-cost-against-the-best-single-threshold": ("q5_answer", _CHOOSE + _Q5_VALUES + """
-parity_cost_eur = best_single["expected_value"] - pinned_choice["expected_value"]
+    "chosen-on-both-months": ("q6_answer", """
+best_single = choose_policy(offers, single_candidates, VALUE_PER_SAVED_EUR, DISCOUNT_COST_EUR)
 """, "hidden"),
-    # ---- question 6: the model card ----
-    "card-with-six-sections": ("q6_answer", _CARD + """
+    # ---- question 7: is the headline robust? ----
+    "headline-the-in-sample-cost": ("q7_answer", _HEADLINE + """
+headline_call = {"decision": "headline", "evidence": ["choice_cost"], "reverse_if": "interval_spans_zero"}
+""", "hidden"),
+    "bootstrap-without-replacement": ("q7_answer", """
+def bootstrap_interval(frame, statistic, n_boot=1000, seed=0):
+    rng = np.random.default_rng(seed)
+    values = [statistic(frame.sample(frac=1, random_state=rng)) for _ in range(n_boot)]
+    return tuple(np.percentile(values, [2.5, 97.5]))
+""", "hidden"),
+    "headline-interval-not-a-pair": ("q7_answer", """
+headline_interval = headline_interval[0]
+""", "visible"),
+    # ---- question 8: the recommendation ----
+    "per-band-recommended-against-the-in-sample-best": ("q8_answer", _FINALISTS + """
+recommendation = {"policy": "pinned_choice", "harm": "dp_ratio", "comparator": "best_overall",
+                  "evidence": ["choice_value", "confirm_dp_ratio"], "reverse_if": "more_choice_value"}
+""", "hidden"),
+    "confirmation-scored-on-the-choice-month": ("q8_answer", """
+finalists = {"today": ({b: current_threshold for b in GROUPS}, "age_band"),
+             "best_single": (best_single["thresholds"], "age_band"),
+             "pinned_choice": (pinned_choice["thresholds"], "age_band"),
+             "channel_choice": (channel_choice["thresholds"], "order_channel")}
+confirmation = pd.DataFrame({n: evaluate_policy(choice, t, VALUE_PER_SAVED_EUR, DISCOUNT_COST_EUR, by=b)
+                             for n, (t, b) in finalists.items()}).T
+""", "hidden"),
+    "recommendation-without-a-harm": ("q8_answer", _FINALISTS + """
+recommendation = {"policy": "channel_choice", "comparator": "today", "evidence": ["confirm_value"],
+                  "reverse_if": "harm_in_monitoring"}
+""", "visible"),
+    # ---- question 9: the model card ----
+    "card-with-six-sections": ("q9_answer", _CARD + """
 for _section in ("factors", "metrics", "training_data"):
     del model_card[_section]
 """, "visible"),
-    "card-figures-at-another-threshold": ("q6_answer", _CARD + """
-model_card["quantitative_analyses"] = {"selection_rate": selection_rates(offers, 0.4).to_dict(),
-                                       "tpr": error_rates(offers, 0.4)["tpr"].to_dict(),
-                                       "fpr": error_rates(offers, 0.4)["fpr"].to_dict()}
+    "card-figures-at-another-threshold": ("q9_answer", _CARD + """
+model_card["quantitative_analyses"] = {"selection_rate": selection_rates(offers, 0.2).to_dict(),
+                                       "tpr": error_rates(offers, 0.2)["tpr"].to_dict(),
+                                       "fpr": error_rates(offers, 0.2)["fpr"].to_dict()}
 """, "hidden"),
-    "card-factors-without-the-protected-attribute": ("q6_answer", _CARD + """
-model_card["factors"] = ["order_channel", "delivery_slot", "plan", "region"]
+    "card-factors-without-the-protected-attribute": ("q9_answer", _CARD + """
+model_card["factors"] = ["order_channel", "delivery_slot", "plan", "city"]
 """, "hidden"),
-    # ---- question 7: the AI Act ----
-    "churn-discount-called-high-risk": ("q7_answer", """
-ai_act_tier = {"v1": "high_risk", "v2": "high_risk", "v3": "high_risk", "v4": "prohibited", "v5": "prohibited",
-               "v6": "transparency", "v7": "minimal"}
-ai_act_reason = {"v1": "annex3_creditworthiness", "v2": "annex3_creditworthiness", "v3": "annex3_employment",
-                 "v4": "art5_emotion_recognition_at_work", "v5": "art5_social_scoring",
-                 "v6": "art50_interacts_with_people", "v7": "no_listed_use"}
+    "card-metrics-name-no-threshold-value": ("q9_answer", _CARD + """
+model_card["metrics"] = ["selection_rate", "tpr", "fpr", "at the decision threshold"]
 """, "hidden"),
-    "tier-from-the-old-drafts": ("q7_answer", """
-ai_act_tier = {"v1": "minimal", "v2": "high_risk", "v3": "high_risk", "v4": "prohibited", "v5": "prohibited",
-               "v6": "limited", "v7": "minimal"}
-ai_act_reason = {"v1": "no_listed_use", "v2": "annex3_creditworthiness", "v3": "annex3_employment",
-                 "v4": "art5_emotion_recognition_at_work", "v5": "art5_social_scoring",
-                 "v6": "art50_interacts_with_people", "v7": "no_listed_use"}
+    # ---- question 10: the AI Act ----
+    "churn-discount-called-high-risk": ("q10_answer", _AI_ACT + """
+ai_act_tier["v1"], ai_act_reason["v1"] = "high_risk", "annex3_creditworthiness"
+""", "hidden"),
+    "tier-from-the-old-drafts": ("q10_answer", _AI_ACT + """
+ai_act_tier["v6"] = "limited"
 """, "visible"),
-    "emotion-recognition-called-high-risk": ("q7_answer", """
-ai_act_tier = {"v1": "minimal", "v2": "high_risk", "v3": "high_risk", "v4": "high_risk", "v5": "prohibited",
-               "v6": "transparency", "v7": "minimal"}
-ai_act_reason = {"v1": "no_listed_use", "v2": "annex3_creditworthiness", "v3": "annex3_employment",
-                 "v4": "annex3_employment", "v5": "art5_social_scoring",
-                 "v6": "art50_interacts_with_people", "v7": "no_listed_use"}
+    "any-pricing-called-annex-iii": ("q10_answer", _AI_ACT + """
+ai_act_tier["v7"], ai_act_reason["v7"] = "high_risk", "annex3_life_health_insurance"
 """, "hidden"),
-    # ---- question 8: the GDPR ----
-    "art22-for-every-discount": ("q8_answer", """
-gdpr_answers = {"g1": "b", "g2": "a", "g3": "a", "g4": "b", "g5": "c", "g6": "b"}
+    "entry-into-force-taken-for-application": ("q10_answer", _AI_ACT + """
+ai_act_dates["annex3_high_risk_and_art50"] = "2024-08-01"
 """, "hidden"),
-    "letter-the-situation-does-not-offer": ("q8_answer", """
-gdpr_answers = {"g1": "b", "g2": "b", "g3": "a", "g4": "b", "g5": "d", "g6": "b"}
+    # ---- question 11: the GDPR and Dutch law ----
+    "art22-for-every-discount": ("q11_answer", """
+gdpr_answers = {"g1": "c", "g2": "b", "g3": "c", "g4": "b", "g5": "b", "g6": "c", "g7": "b", "g8": "a"}
+""", "hidden"),
+    "letter-the-situation-does-not-offer": ("q11_answer", """
+gdpr_answers = {"g1": "c", "g2": "a", "g3": "c", "g4": "b", "g5": "b", "g6": "d", "g7": "b", "g8": "a"}
 """, "visible"),
-    "contract-basis-and-no-transfer-tool": ("q8_answer", """
-gdpr_answers = {"g1": "b", "g2": "b", "g3": "a", "g4": "a", "g5": "c", "g6": "a"}
+    "dpia-only-for-art35-3-examples": ("q11_answer", """
+gdpr_answers = {"g1": "c", "g2": "a", "g3": "a", "g4": "b", "g5": "b", "g6": "c", "g7": "b", "g8": "a"}
+""", "hidden"),
+    "age-called-protected-in-dutch-goods-and-services-law": ("q11_answer", """
+gdpr_answers = {"g1": "c", "g2": "a", "g3": "c", "g4": "b", "g5": "b", "g6": "c", "g7": "b", "g8": "b"}
 """, "hidden"),
 }
 
@@ -269,447 +360,109 @@ proxy_strength = pd.Series([cramers_v(offers[f], offers.age_band) for f in FEATU
 proxies = list(proxy_strength[proxy_strength >= proxy_bar].index)
 removal_claims = dict(c1=False, c2=False, c3=True, c4=True, c5=False)
 """, 3.0),
-    "evaluate-policy-with-numpy": ("q4_answer", """
-def evaluate_policy(frame, thresholds, value, cost):
-    cut = np.array([thresholds[b] for b in frame["age_band"]])
+    "evaluate-policy-with-numpy": ("q5_answer", """
+def evaluate_policy(frame, thresholds, value, cost, by="age_band"):
+    cut = np.array([thresholds[k] for k in frame[by]])
     selected = frame["churn_score"].to_numpy() >= cut
-    tp = np.sum(selected & frame["churned_next_4w"].to_numpy())
-    rates = [selected[(frame["age_band"] == b).to_numpy()].mean() for b in sorted(set(frame["age_band"]))]
-    return {"expected_value": float(value * tp - cost * selected.sum()), "dp_ratio": min(rates) / max(rates)}
+    churned = frame["churned_next_4w"].to_numpy()
+    bands = frame["age_band"].to_numpy()
+    rates = [selected[bands == b].mean() for b in GROUPS]
+    tprs = [selected[(bands == b) & churned].mean() for b in GROUPS]
+    return {"expected_value": float(value * np.sum(selected & churned) - cost * selected.sum()),
+            "dp_ratio": min(rates) / max(rates), "tpr_gap": max(tprs) - min(tprs)}
 current_policy = evaluate_policy(offers, dict.fromkeys(GROUPS, current_threshold), VALUE_PER_SAVED_EUR,
                                  DISCOUNT_COST_EUR)
 """, 3.0),
-    "choose-by-sorting-a-table": ("q5_answer", """
-single_candidates = [dict.fromkeys(GROUPS, t) for t in THRESHOLDS]
-per_group_candidates = [{"18-34": a, "35-54": b, "55+": c} for a in THRESHOLDS for b in THRESHOLDS for c in THRESHOLDS]
-def choose_policy(frame, candidates, value, cost, min_ratio=None):
-    rows = pd.DataFrame([{"thresholds": t, **evaluate_policy(frame, t, value, cost)} for t in candidates])
+    "choose-with-tuples-and-a-sorted-table": ("q6_answer", """
+single_candidates = tuple(dict.fromkeys(GROUPS, t) for t in THRESHOLDS)
+per_group_candidates = tuple({"18-34": a, "35-54": b, "55+": c} for a in THRESHOLDS for b in THRESHOLDS
+                             for c in THRESHOLDS)
+channel_candidates = tuple({"app": a, "web": w, "phone": w} for a in THRESHOLDS for w in THRESHOLDS)
+def choose_policy(frame, candidates, value, cost, min_ratio=None, by="age_band"):
+    rows = pd.DataFrame([{"thresholds": t, **evaluate_policy(frame, t, value, cost, by=by)} for t in candidates])
     if min_ratio is not None:
         rows = rows[rows["dp_ratio"] >= min_ratio]
     if rows.empty:
         return None
     return rows.sort_values("expected_value", ascending=False).iloc[0].to_dict()
-best_single = choose_policy(offers, single_candidates, VALUE_PER_SAVED_EUR, DISCOUNT_COST_EUR)
-fair_single = choose_policy(offers, single_candidates, VALUE_PER_SAVED_EUR, DISCOUNT_COST_EUR, min_ratio)
-best_overall = choose_policy(offers, per_group_candidates, VALUE_PER_SAVED_EUR, DISCOUNT_COST_EUR)
-pinned_choice = choose_policy(offers, per_group_candidates, VALUE_PER_SAVED_EUR, DISCOUNT_COST_EUR, min_ratio)
-parity_cost_eur = best_overall["expected_value"] - pinned_choice["expected_value"]
+best_single = choose_policy(choice, single_candidates, VALUE_PER_SAVED_EUR, DISCOUNT_COST_EUR)
+best_overall = choose_policy(choice, per_group_candidates, VALUE_PER_SAVED_EUR, DISCOUNT_COST_EUR)
+pinned_choice = choose_policy(choice, per_group_candidates, VALUE_PER_SAVED_EUR, DISCOUNT_COST_EUR, min_ratio)
+channel_choice = choose_policy(choice, channel_candidates, VALUE_PER_SAVED_EUR, DISCOUNT_COST_EUR, by="order_channel")
 """, 3.0),
-    "card-with-rounded-figures-and-a-factors-dict": ("q6_answer", _CARD, 3.0),
-    # ---- realistic attempts (graded with `mlpm check`; fair points judged from the prompt alone) ----
-    "attempt-B-ratio-largest-over-smallest": ("q1_answer", WRONG_ANSWERS["ratio-largest-over-smallest"][1], 2.25),
-    "attempt-B-equalized-odds-as-a-mean": ("q2_answer", WRONG_ANSWERS["equalized-odds-as-the-mean-of-both"][1],
-                                           round(3 * 6 / 7, 2)),
-    "attempt-B-bias-corrected-v-and-dropping-age-fixes-it": ("q3_answer", WRONG_ANSWERS["cramers-v-bias-corrected"][1]
-                                                             + """
-removal_claims = {"c1": True, "c2": False, "c3": True, "c4": True, "c5": False}
-""", round(3 * 3 / 7, 2)),
-    "attempt-B-discount-cost-only-on-false-positives": ("q4_answer", _EVALUATE_COST_ON_FALSE_POSITIVES + _Q4_VALUE,
-                                                        3 * 5 / 8),  # current_policy follows from it: paid once
-    "attempt-B-card-with-auc-and-no-out-of-scope": ("q6_answer", """
-model_card = {
-    "model_details": "XGBoost churn model v1.3",
-    "intended_use": {"primary_uses": ["predict churn for retention offers"], "out_of_scope": []},
-    "factors": ["age_band"],
-    "metrics": ["AUC", "accuracy"],
-    "evaluation_data": {"dataset": "offer_targeting", "n_rows": 3000},
-    "training_data": "2025 subscribers",
-    "quantitative_analyses": {"selection_rate": current_rates.to_dict(), "tpr": current_errors["tpr"].to_dict(),
-                              "fpr": current_errors["fpr"].to_dict(), "auc": 0.73},
-    "ethical_considerations": ["age disparity"],
-    "caveats_and_recommendations": ["retrain quarterly"],
-}
-""", 2.0),
-    "attempt-B-churn-model-high-risk-and-chatbot-minimal": ("q7_answer", """
-ai_act_tier = {"v1": "high_risk", "v2": "high_risk", "v3": "high_risk", "v4": "prohibited", "v5": "prohibited",
-               "v6": "minimal", "v7": "minimal"}
-ai_act_reason = {"v1": "annex3_creditworthiness", "v2": "annex3_creditworthiness", "v3": "annex3_employment",
-                 "v4": "art5_emotion_recognition_at_work", "v5": "art5_social_scoring",
-                 "v6": "no_listed_use", "v7": "no_listed_use"}
-""", round(3 * 5 / 7, 2)),
-    "attempt-B-art22-for-discounts-and-contract-basis": ("q8_answer", """
-gdpr_answers = {"g1": "b", "g2": "a", "g3": "a", "g4": "a", "g5": "c", "g6": "b"}
-""", round(3 * 5 / 7, 2)),
-    "attempt-C-strengths-computed-proxies-and-claims-not-written": ("q3_answer", """
-from scipy.stats.contingency import association
-def cramers_v(x, y):
-    return association(pd.crosstab(x, y).to_numpy(), method="cramer")
-proxy_strength = pd.Series({f: cramers_v(offers[f], offers["age_band"]) for f in FEATURES})
-del proxies, removal_claims  # (the fixture runs after the solution: here the learner never wrote them)
-""", round(3 * 3 / 7, 2)),
+    "diagnosis-with-crosstab-and-another-reversal": ("q4_answer", """
+within_channel = pd.crosstab(offers["order_channel"], offers["age_band"],
+                             values=offers["churn_score"] >= current_threshold, aggfunc="mean")
+calibration = pd.DataFrame({"mean_score": offers.groupby("order_channel")["churn_score"].mean(),
+                            "churn_rate": offers.groupby("order_channel")["churned_next_4w"].mean()})
+diagnosis = dict(cause="channel_calibration", evidence=("calibration", "churn_by_age"), reverse_if="scores_match_churn")
+""", 4.0),
+    "headline-with-pandas-resampling": ("q7_answer", _HEADLINE + """
+headline_call = {"decision": "no_headline", "evidence": ["headline_interval"], "reverse_if": "interval_one_side"}
+""", 5.0),
+    "recommendation-held-to-parity-against-the-best-single": ("q8_answer", _FINALISTS + """
+recommendation = {"policy": "channel_choice", "harm": "dp_ratio", "comparator": "best_single",
+                  "evidence": ["confirm_dp_ratio", "confirm_value"], "reverse_if": "retrained_and_calibrated"}
+""", 6.0),
+    "card-with-rounded-figures-and-a-factors-dict": ("q9_answer", _CARD, 3.0),
+    "ai-act-in-a-table": ("q10_answer", """
+_plan = {"v1": ("minimal", "no_listed_use"), "v2": ("high_risk", "annex3_creditworthiness"),
+         "v3": ("high_risk", "annex3_employment"), "v4": ("prohibited", "art5_emotion_recognition_at_work"),
+         "v5": ("prohibited", "art5_social_scoring"), "v6": ("transparency", "art50_interacts_with_people"),
+         "v7": ("minimal", "no_listed_use"), "v8": ("high_risk", "annex3_life_health_insurance")}
+ai_act_tier = {v: t for v, (t, _) in _plan.items()}
+ai_act_reason = {v: r for v, (_, r) in _plan.items()}
+ai_act_dates = dict(zip(MILESTONES, ("2025-02-02", "2025-08-02", "2026-08-02", "2027-08-02")))
+""", 3.0),
+    "gdpr-as-a-string": ("q11_answer", """
+gdpr_answers = dict(zip(GDPR_VIGNETTES, "cacbbcba"))
+""", 3.0),
     # ---- error carried forward: an earlier answer is wrong, this one is right: full points ----
     "error-rates-right-after-selection-above-threshold": ("q2_answer", _SELECTION_ABOVE + """
 current_rates = selection_rates(offers, current_threshold)
 """, 3.0),
-    "choice-right-after-cost-only-on-false-positives": ("q5_answer", _EVALUATE_COST_ON_FALSE_POSITIVES + _Q4_VALUE
-                                                        + _CHOOSE + _Q5_VALUES, 3.0),
-    "card-right-after-selection-above-threshold": ("q6_answer", _SELECTION_ABOVE + _Q1_VALUES + _CARD, 3.0),
+    "choice-right-after-cost-only-on-false-positives": ("q6_answer", _EVALUATE_COST_ON_FALSE_POSITIVES + _Q5_VALUE
+                                                        + _CHOOSE + _Q6_VALUES, 3.0),
+    "card-right-after-selection-above-threshold": ("q9_answer", _SELECTION_ABOVE + _Q1_VALUES + _CARD, 3.0),
 }
 
-# The blind early-slip attempt, answer by answer: each later answer is graded after its q1.
-_EARLY_SLIP_Q1 = """
-def selection_rates(frame, threshold):
-    selected = frame["churn_score"] >= threshold
-    return selected.groupby(frame["age_band"]).sum() / selected.sum()
-
-
-def dp_difference(rates):
-    return rates.max() - rates.min()
-
-
-def dp_ratio(rates):
-    return rates.min() / rates.max()
-
-
-current_rates = selection_rates(offers, current_threshold)
-current_dp_difference = dp_difference(current_rates)
-current_dp_ratio = dp_ratio(current_rates)
-adverse_impact = bool(current_dp_ratio < min_ratio)
-print(current_rates.round(3).to_dict(), f"difference {current_dp_difference:.3f}, ratio {current_dp_ratio:.3f}")
-"""
-_EARLY_SLIP_Q4 = """
-def evaluate_policy(frame, thresholds, value, cost):
-    cut = frame["age_band"].map(thresholds)
-    selected = frame["churn_score"] >= cut
-    saved = (selected & frame["churned_next_4w"]).sum()
-    return {"expected_value": value * saved - cost * selected.sum(),
-            "dp_ratio": dp_ratio(selection_rates(frame, cut))}
-
-
-current_policy = evaluate_policy(offers, {b: current_threshold for b in GROUPS}, VALUE_PER_SAVED_EUR, DISCOUNT_COST_EUR)
-current_policy
-"""
-_EARLY_SLIP_Q5 = """
-single_candidates = [{b: t for b in GROUPS} for t in THRESHOLDS]
-per_group_candidates = [dict(zip(GROUPS, triple)) for triple in itertools.product(THRESHOLDS, repeat=3)]
-
-
-def choose_policy(frame, candidates, value, cost, min_ratio=None):
-    best = None
-    for c in candidates:
-        r = evaluate_policy(frame, c, value, cost)
-        if min_ratio is not None and r["dp_ratio"] < min_ratio:
-            continue
-        if best is None or r["expected_value"] > best["expected_value"]:
-            best = {"thresholds": c, "expected_value": r["expected_value"], "dp_ratio": r["dp_ratio"]}
-    return best
-
-
-best_single = choose_policy(offers, single_candidates, VALUE_PER_SAVED_EUR, DISCOUNT_COST_EUR)
-fair_single = choose_policy(offers, single_candidates, VALUE_PER_SAVED_EUR, DISCOUNT_COST_EUR, min_ratio)
-best_overall = choose_policy(offers, per_group_candidates, VALUE_PER_SAVED_EUR, DISCOUNT_COST_EUR)
-pinned_choice = choose_policy(offers, per_group_candidates, VALUE_PER_SAVED_EUR, DISCOUNT_COST_EUR, min_ratio)
-parity_cost_eur = best_overall["expected_value"] - pinned_choice["expected_value"]
-pd.DataFrame({"best_single": best_single, "fair_single": fair_single, "best_overall": best_overall,
-              "pinned_choice": pinned_choice}).T
-"""
-_EARLY_SLIP_Q6 = """
-model_card = {
-    "model_details": "Churn model v2, gradient boosting, built by Larder's data team in 2026.",
-    "intended_use": {"primary_uses": ["pick who gets a retention discount"],
-                     "out_of_scope": ["pricing", "credit decisions", "refusing service"]},
-    "factors": ["age_band"],
-    "metrics": ["selection_rate", "tpr", "fpr", "threshold 0.5"],
-    "evaluation_data": {"dataset": "offer_targeting", "n_rows": len(offers)},
-    "training_data": "Module 02's subscriber history.",
-    "quantitative_analyses": {"selection_rate": current_rates.round(3).to_dict(),
-                              "tpr": current_errors["tpr"].round(3).to_dict(),
-                              "fpr": current_errors["fpr"].round(3).to_dict()},
-    "ethical_considerations": ["older subscribers get fewer offers"],
-    "caveats_and_recommendations": ["legal advice before per-band thresholds"],
+# The learner-facing message each mistake is named for (a substring of it).
+MESSAGES = {
+    "selected-only-above-the-threshold": "at or above the threshold (`>=`)",
+    "ratio-largest-over-smallest": "smallest rate divided by the largest",
+    "rates-at-a-fixed-threshold": "Use the `threshold` argument",
+    "tpr-and-fpr-swapped": "TPR: among churners, the share selected",
+    "fpr-over-everyone": "TPR: among churners, the share selected",
+    "equalized-odds-as-the-mean-of-both": "larger of the TPR difference and the FPR difference",
+    "cramers-v-bias-corrected": "No bias correction",
+    "dropping-age-believed-to-fix-it": "Ask what the model uses today",
+    "proxies-by-a-stricter-bar": "A proxy has a V at or above `proxy_bar`",
+    "diagnosis-older-customers-need-it-less": "Within one channel, do the age bands differ?",
+    "diagnosis-right-but-evidence-not-deciding": "Name a figure that would look different",
+    "within-channel-rates-as-counts": "each cell the share selected",
+    "diagnosis-as-free-text": "should be one of the options on its menu",
+    "discount-cost-only-on-false-positives": "minus the cost of every discount sent",
+    "thresholds-always-by-age-band": "from the column named by `by`",
+    "value-and-cost-typed-in": "the `value` and `cost` arguments",
+    "parity-constraint-ignored": "Skip candidates whose DP ratio is below `min_ratio`",
+    "by-not-passed-on": "Pass `by` on to `evaluate_policy`",
+    "chosen-on-both-months": "Choose on `choice`",
+    "headline-the-in-sample-cost": "tell 'costs something' apart from 'costs nothing'",
+    "bootstrap-without-replacement": "resample all rows with replacement",
+    "headline-interval-not-a-pair": "should be a pair (low, high)",
+    "per-band-recommended-against-the-in-sample-best": "apply it to every subscriber",
+    "confirmation-scored-on-the-choice-month": "Score each finalist on `confirm`",
+    "recommendation-without-a-harm": "has no entry for 'harm'",
+    "card-with-six-sections": "has no entry for",
+    "card-figures-at-another-threshold": "the figure you computed in questions 1 and 2",
+    "card-factors-without-the-protected-attribute": "protected attribute",
+    "card-metrics-name-no-threshold-value": "the decision threshold's value",
+    "churn-discount-called-high-risk": "Check the banned practices first",
+    "tier-from-the-old-drafts": "ai_act_tier",
+    "any-pricing-called-annex-iii": "Check the banned practices first",
+    "entry-into-force-taken-for-application": "entered into force before any of them applied",
+    "art22-for-every-discount": "states both the rule and the facts that trigger it",
+    "letter-the-situation-does-not-offer": "gdpr_answers",
+    "dpia-only-for-art35-3-examples": "states both the rule and the facts that trigger it",
+    "age-called-protected-in-dutch-goods-and-services-law": "states both the rule and the facts that trigger it",
 }
-"""
-
-
-# ---- blind attempts (a helper playing the learner from the lesson and the student notebook only, then graded with
-# `mlpm check`): another style (24/24), typical mistakes of a data scientist new to product work (17.76/24) and one
-# early slip that later questions build on (selection rate as the group's share of everyone selected, 22.88/24).
-# An answer that depends on an earlier wrong one carries that one along. The fair points were judged from the
-# prompt before grading; where they differed by more than half a point the checks were fixed (own values accepted
-# for current_rates, current_errors and current_policy; Question 4 graded with a correct Question 1; Question 5
-# accepts None and the choices that follow from a wrong dp_ratio; out-of-scope uses may be short).
-FAIR_SCORES.update({
-    "blind-other-style-q1": ("q1_answer", """
-def selection_rates(frame, threshold):
-    flagged = frame.assign(_sel=np.where(frame["churn_score"].to_numpy() >= threshold, 1.0, 0.0))
-    return flagged.groupby("age_band")["_sel"].mean()
-
-
-def dp_difference(rates):
-    return np.ptp(np.asarray(rates, dtype=float))
-
-
-def dp_ratio(rates):
-    values = np.asarray(rates, dtype=float)
-    return values.min() / values.max()
-
-
-current_rates = selection_rates(offers, current_threshold)
-current_dp_difference = dp_difference(current_rates)
-current_dp_ratio = dp_ratio(current_rates)
-adverse_impact = current_dp_ratio < min_ratio
-print(current_rates.round(3).to_dict(), f"difference {current_dp_difference:.3f}, ratio {current_dp_ratio:.3f}")
-""", 3.0),
-    "blind-other-style-q2": ("q2_answer", """
-def _share_selected(sub, threshold):
-    return (sub["churn_score"] >= threshold).groupby(sub["age_band"]).mean()
-
-
-def error_rates(frame, threshold):
-    churned = frame["churned_next_4w"].astype(bool)
-    return pd.concat({"tpr": _share_selected(frame[churned], threshold),
-                      "fpr": _share_selected(frame[~churned], threshold)}, axis=1)
-
-
-current_errors = error_rates(offers, current_threshold)
-equal_opportunity_difference = np.ptp(current_errors["tpr"].to_numpy())
-equalized_odds_difference = max(np.ptp(current_errors["tpr"].to_numpy()), np.ptp(current_errors["fpr"].to_numpy()))
-under_served = str(current_errors["tpr"].sort_values().index[0])
-current_errors.round(3)
-""", 3.0),
-    "blind-other-style-q3": ("q3_answer", """
-from scipy.stats import chi2_contingency
-
-
-def cramers_v(x, y):
-    table = pd.crosstab(np.asarray(x), np.asarray(y))
-    chi2 = chi2_contingency(table.to_numpy(), correction=False)[0]
-    return np.sqrt(chi2 / (table.to_numpy().sum() * (min(table.shape) - 1)))
-
-
-proxy_strength = pd.Series([cramers_v(offers[f], offers[GROUP]) for f in FEATURES], index=list(FEATURES))
-proxies = [f for f, v in proxy_strength.items() if v >= proxy_bar]
-removal_claims = dict(c1=False, c2=False, c3=True, c4=True, c5=False)
-proxy_strength.round(3)
-""", 3.0),
-    "blind-other-style-q4": ("q4_answer", """
-def evaluate_policy(frame, thresholds, value, cost):
-    cut = frame["age_band"].map(dict(thresholds)).astype(float)
-    chosen = frame["churn_score"].to_numpy() >= cut.to_numpy()
-    saved = np.sum(chosen & frame["churned_next_4w"].to_numpy(dtype=bool))
-    rates = pd.Series(chosen).groupby(frame["age_band"].to_numpy()).mean()
-    return {"expected_value": value * saved - cost * chosen.sum(), "dp_ratio": rates.min() / rates.max()}
-
-
-current_policy = evaluate_policy(offers, dict.fromkeys(GROUPS, current_threshold), VALUE_PER_SAVED_EUR,
-                                 DISCOUNT_COST_EUR)
-current_policy
-""", 3.0),
-    "blind-other-style-q5": ("q5_answer", """
-single_candidates = [dict.fromkeys(GROUPS, t) for t in THRESHOLDS]
-per_group_candidates = [dict(zip(GROUPS, combo)) for combo in itertools.product(THRESHOLDS, THRESHOLDS, THRESHOLDS)]
-
-
-def choose_policy(frame, candidates, value, cost, min_ratio=None):
-    scored = [(c, evaluate_policy(frame, c, value, cost)) for c in candidates]
-    if min_ratio is not None:
-        scored = [(c, r) for c, r in scored if r["dp_ratio"] >= min_ratio]
-    if not scored:
-        return None
-    best, result = max(scored, key=lambda pair: pair[1]["expected_value"])
-    return {"thresholds": best, **result}
-
-
-args = (offers,)
-best_single = choose_policy(offers, single_candidates, VALUE_PER_SAVED_EUR, DISCOUNT_COST_EUR)
-fair_single = choose_policy(offers, single_candidates, VALUE_PER_SAVED_EUR, DISCOUNT_COST_EUR, min_ratio)
-best_overall = choose_policy(offers, per_group_candidates, VALUE_PER_SAVED_EUR, DISCOUNT_COST_EUR)
-pinned_choice = choose_policy(offers, per_group_candidates, VALUE_PER_SAVED_EUR, DISCOUNT_COST_EUR, min_ratio)
-parity_cost_eur = max(best_overall["expected_value"] - pinned_choice["expected_value"], 0)
-pd.DataFrame({"best_single": best_single, "fair_single": fair_single, "best_overall": best_overall,
-              "pinned_choice": pinned_choice}).T
-""", 3.0),
-    "blind-other-style-q6": ("q6_answer", """
-model_card = {
-    "model_details": {"owner": "Larder data science", "version": "churn v2", "date": "2026-09",
-                      "type": "gradient boosting classifier"},
-    "intended_use": {"primary_uses": ("choose who gets a retention discount",),
-                     "out_of_scope": ("setting prices", "credit decisions", "refusing any service")},
-    "factors": ("age_band", "order_channel"),
-    "metrics": ("selection_rate", "tpr", "fpr", f"decision threshold: churn_score >= {current_threshold}"),
-    "evaluation_data": {"dataset": "offer_targeting", "n_rows": len(offers)},
-    "training_data": "Twelve months of Larder subscribers from module 02, app activity and orders.",
-    "quantitative_analyses": {"selection_rate": {k: round(float(v), 2) for k, v in current_rates.items()},
-                              "tpr": {k: round(float(v), 2) for k, v in current_errors["tpr"].items()},
-                              "fpr": {k: round(float(v), 2) for k, v in current_errors["fpr"].items()}},
-    "ethical_considerations": ("55+ subscribers are under-served through proxy features",),
-    "caveats_and_recommendations": ("Per-band thresholds need legal advice first", "Improve web and phone signal"),
-}
-""", 3.0),
-    "blind-other-style-q7": ("q7_answer", """
-_plan = {
-    "v1": ("minimal", "no_listed_use"),
-    "v2": ("high_risk", "annex3_creditworthiness"),
-    "v3": ("high_risk", "annex3_employment"),
-    "v4": ("prohibited", "art5_emotion_recognition_at_work"),
-    "v5": ("prohibited", "art5_social_scoring"),
-    "v6": ("transparency", "art50_interacts_with_people"),
-    "v7": ("minimal", "no_listed_use"),
-}
-ai_act_tier = {v: t for v, (t, _) in _plan.items()}
-ai_act_reason = {v: r for v, (_, r) in _plan.items()}
-""", 3.0),
-    "blind-other-style-q8": ("q8_answer", """
-gdpr_answers = dict(zip(["g1", "g2", "g3", "g4", "g5", "g6"], "bbabcb"))
-""", 3.0),
-    "blind-typical-mistakes-q1": ("q1_answer", """
-def selection_rates(frame, threshold):
-    return (frame["churn_score"] > threshold).groupby(frame["age_band"]).mean()
-
-
-def dp_difference(rates):
-    return rates.max() - rates.min()
-
-
-def dp_ratio(rates):
-    return rates.min() / rates.max()
-
-
-current_rates = selection_rates(offers, current_threshold)
-current_dp_difference = dp_difference(current_rates)
-current_dp_ratio = dp_ratio(current_rates)
-adverse_impact = current_dp_ratio < min_ratio
-print(current_rates.round(3).to_dict(), f"difference {current_dp_difference:.3f}, ratio {current_dp_ratio:.3f}")
-""", 3 * 6 / 8),
-    "blind-typical-mistakes-q2": ("q2_answer", """
-def error_rates(frame, threshold):
-    sel = frame["churn_score"] >= threshold
-    churn = frame["churned_next_4w"]
-    tpr = sel[churn].groupby(frame.loc[churn, "age_band"]).mean()
-    fpr = (sel & ~churn).groupby(frame["age_band"]).mean()
-    return pd.DataFrame({"tpr": tpr, "fpr": fpr})
-
-
-current_errors = error_rates(offers, current_threshold)
-equal_opportunity_difference = current_errors["tpr"].max() - current_errors["tpr"].min()
-equalized_odds_difference = max(equal_opportunity_difference, current_errors["fpr"].max() - current_errors["fpr"].min())
-under_served = current_errors["tpr"].idxmin()
-current_errors.round(3)
-""", 3 * 4 / 7),
-    "blind-typical-mistakes-q3": ("q3_answer", """
-from scipy.stats import chi2_contingency
-
-
-def cramers_v(x, y):
-    table = pd.crosstab(x, y)
-    chi2 = chi2_contingency(table)[0]
-    return math.sqrt(chi2 / (len(x) * (min(table.shape) - 1)))
-
-
-proxy_strength = pd.Series({f: cramers_v(offers[f], offers[GROUP]) for f in FEATURES})
-proxies = [f for f in FEATURES if proxy_strength[f] >= proxy_bar]
-removal_claims = {"c1": True, "c2": False, "c3": True, "c4": True, "c5": False}
-proxy_strength.round(3)
-""", 3 * 5 / 7),
-    "blind-typical-mistakes-q4": ("q4_answer", """
-def evaluate_policy(frame, thresholds, value, cost):
-    selected = frame["churn_score"] >= frame["age_band"].map(thresholds)
-    churn = frame["churned_next_4w"]
-    rates = selected.groupby(frame["age_band"]).mean()
-    return {"expected_value": value * (selected & churn).sum() - cost * (selected & ~churn).sum(),
-            "dp_ratio": rates.min() / rates.max()}
-
-
-current_policy = evaluate_policy(offers, {b: current_threshold for b in GROUPS}, VALUE_PER_SAVED_EUR, DISCOUNT_COST_EUR)
-current_policy
-""", 3 * 5 / 8),
-    "blind-typical-mistakes-q5": ("q5_answer", """
-def evaluate_policy(frame, thresholds, value, cost):
-    selected = frame["churn_score"] >= frame["age_band"].map(thresholds)
-    churn = frame["churned_next_4w"]
-    rates = selected.groupby(frame["age_band"]).mean()
-    return {"expected_value": value * (selected & churn).sum() - cost * (selected & ~churn).sum(),
-            "dp_ratio": rates.min() / rates.max()}
-
-
-current_policy = evaluate_policy(offers, {b: current_threshold for b in GROUPS}, VALUE_PER_SAVED_EUR, DISCOUNT_COST_EUR)
-current_policy
-
-single_candidates = [{b: t for b in GROUPS} for t in THRESHOLDS]
-per_group_candidates = [dict(zip(GROUPS, triple)) for triple in itertools.product(THRESHOLDS, repeat=3)]
-
-
-def choose_policy(frame, candidates, value, cost, min_ratio=None):
-    best = None
-    for c in candidates:
-        r = evaluate_policy(frame, c, value, cost)
-        if min_ratio is not None and r["dp_ratio"] < min_ratio:
-            continue
-        if best is None or r["expected_value"] > best["expected_value"]:
-            best = {"thresholds": c, "expected_value": r["expected_value"], "dp_ratio": r["dp_ratio"]}
-    return best
-
-
-best_single = choose_policy(offers, single_candidates, VALUE_PER_SAVED_EUR, DISCOUNT_COST_EUR)
-fair_single = choose_policy(offers, single_candidates, VALUE_PER_SAVED_EUR, DISCOUNT_COST_EUR, min_ratio)
-best_overall = choose_policy(offers, per_group_candidates, VALUE_PER_SAVED_EUR, DISCOUNT_COST_EUR)
-pinned_choice = choose_policy(offers, per_group_candidates, VALUE_PER_SAVED_EUR, DISCOUNT_COST_EUR, min_ratio)
-parity_cost_eur = pinned_choice["expected_value"] - best_overall["expected_value"]
-pd.DataFrame({"best_single": best_single, "fair_single": fair_single, "best_overall": best_overall,
-              "pinned_choice": pinned_choice}).T
-""", 3.0),
-    "blind-typical-mistakes-q6": ("q6_answer", """
-def selection_rates(frame, threshold):
-    return (frame["churn_score"] > threshold).groupby(frame["age_band"]).mean()
-
-
-def dp_difference(rates):
-    return rates.max() - rates.min()
-
-
-def dp_ratio(rates):
-    return rates.min() / rates.max()
-
-
-current_rates = selection_rates(offers, current_threshold)
-current_dp_difference = dp_difference(current_rates)
-current_dp_ratio = dp_ratio(current_rates)
-adverse_impact = current_dp_ratio < min_ratio
-print(current_rates.round(3).to_dict(), f"difference {current_dp_difference:.3f}, ratio {current_dp_ratio:.3f}")
-
-def error_rates(frame, threshold):
-    sel = frame["churn_score"] >= threshold
-    churn = frame["churned_next_4w"]
-    tpr = sel[churn].groupby(frame.loc[churn, "age_band"]).mean()
-    fpr = (sel & ~churn).groupby(frame["age_band"]).mean()
-    return pd.DataFrame({"tpr": tpr, "fpr": fpr})
-
-
-current_errors = error_rates(offers, current_threshold)
-equal_opportunity_difference = current_errors["tpr"].max() - current_errors["tpr"].min()
-equalized_odds_difference = max(equal_opportunity_difference, current_errors["fpr"].max() - current_errors["fpr"].min())
-under_served = current_errors["tpr"].idxmin()
-current_errors.round(3)
-
-model_card = {
-    "model_details": "Churn model v2, gradient boosting, built by Larder's data team in 2026.",
-    "intended_use": {"primary_uses": ["pick who gets a retention discount"],
-                     "out_of_scope": ["pricing", "credit decisions", "refusing service"]},
-    "factors": ["age_band"],
-    "metrics": ["selection_rate", "tpr", "fpr", "threshold 0.5"],
-    "evaluation_data": {"dataset": "offer_targeting", "n_rows": len(offers)},
-    "training_data": "Module 02's subscriber history.",
-    "quantitative_analyses": {"selection_rate": (current_rates * 100).round(1).to_dict(),
-                              "tpr": (current_errors["tpr"] * 100).round(1).to_dict(),
-                              "fpr": (current_errors["fpr"] * 100).round(1).to_dict()},
-    "ethical_considerations": ["older subscribers get fewer offers"],
-    "caveats_and_recommendations": ["legal advice before per-band thresholds"],
-}
-""", 2.5),
-    "blind-typical-mistakes-q7": ("q7_answer", """
-ai_act_tier = {"v1": "minimal", "v2": "high_risk", "v3": "high_risk", "v4": "high_risk", "v5": "prohibited",
-               "v6": "transparency", "v7": "minimal"}
-ai_act_reason = {"v1": "no_listed_use", "v2": "annex3_creditworthiness", "v3": "annex3_employment",
-                 "v4": "annex3_employment", "v5": "art5_social_scoring", "v6": "art50_interacts_with_people",
-                 "v7": "no_listed_use"}
-""", 3 * 5 / 7),
-    "blind-typical-mistakes-q8": ("q8_answer", """
-gdpr_answers = {"g1": "b", "g2": "a", "g3": "a", "g4": "a", "g5": "c", "g6": "b"}
-""", 3 * 5 / 7),
-    "blind-early-slip-q1-share-of-all-selected": ("q1_answer", _EARLY_SLIP_Q1, 3 * 5 / 8),
-    "blind-early-slip-q4-policy-reuses-own-q1": ("q4_answer", _EARLY_SLIP_Q1 + _EARLY_SLIP_Q4, 3.0),
-    "blind-early-slip-q5-choice-after-own-q1-and-q4": ("q5_answer",
-                                                        _EARLY_SLIP_Q1 + _EARLY_SLIP_Q4 + _EARLY_SLIP_Q5, 3.0),
-    "blind-early-slip-q6-card-after-own-q1": ("q6_answer", _EARLY_SLIP_Q1 + _EARLY_SLIP_Q6, 3.0),
-})
-
