@@ -379,7 +379,7 @@ effect_shape = {"beyond": "too few subscribers to say", "direction": "rises"}
     "direction-read-from-own-curve-on-training-rows": ("q3_answer", _Q3_RIGHT_CURVE + """
 effect_curve = dependence_curve(shipped, train[SHIPPED_FEATURES], "substitutions_per_month", SUBSTITUTION_GRID)
 effect_shape = {"direction": "rises", "beyond": "too few subscribers to say"}
-""", 3 * 4 / 5),
+""", 3 * 4.5 / 5.5),
     "reasons-with-numpy-and-format": ("q4_answer", """
 def contributions(row, coefficients, baseline):
     cols = list(coefficients.index)

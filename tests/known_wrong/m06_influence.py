@@ -478,7 +478,7 @@ def forecast_dates(runs, last_sprint_end, sprint_days=14):
             "p85": last_sprint_end + pd.Timedelta(days=round(p85) * sprint_days)}
 forecast = forecast_dates(runs, LAST_SPRINT_END, SPRINT_DAYS)
 slip_weeks = (forecast["p85"] - PROMISED_DATE).days  # forgot to convert to weeks
-""", 2.7),
+""", 2.72),
     "attempt-B-buried-headline-ask-without-a-date": ("q6_answer", """
 status_update = {
     "headline": "Due to lower velocity than planned, the churn launch moves to 25 September (P85).",
@@ -495,7 +495,7 @@ status_update = {
     "attempt-B-big-idea-without-a-point-of-view": ("q7_answer", """
 chart_choice = {"m1": "line", "m2": "bar", "m3": "scatter", "m4": "histogram", "m5": "line", "m6": "table"}
 big_idea = "The churn launch will slip by four weeks because velocity was overestimated."
-""", 1.5),
+""", 1.29),
     "attempt-B-pass-before-escalate": ("q8_answer", """
 def umbrella(asks):
     escalate = asks["changes_commitment"] | asks["conflict_between_leads"]
