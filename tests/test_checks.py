@@ -9,14 +9,18 @@ import pandas as pd
 import pytest
 
 from mlpm.checks import (
+    as_sequence,
     check_choice,
     check_keys,
     check_labels,
     check_mapping,
+    check_names,
     check_number,
+    check_one_of,
     check_sequence,
     check_series,
     check_whole_number,
+    fail,
     same_value,
 )
 from mlpm.checks.strategy import check_build_decisions, check_okr, check_release, find_key_result
@@ -67,7 +71,7 @@ def test_number_refuses_non_numbers(value):
 
 def test_none_is_told_it_returns_nothing():
     """Is None (a function that computes but does not return) told so, not called a wrong type?"""
-    with pytest.raises(AssertionError, match="is None: your code computes a value but does not return"):
+    with pytest.raises(AssertionError, match="is None: your code gives no value here.*a loop that runs to its end"):
         check_number(None, 1, "answer")
 
 
@@ -93,13 +97,13 @@ def test_series_names_the_labels_that_are_off():
         check_series({"a": 1.0}, pd.Series({"a": 1.0}), "s")
 
 
-def test_sequence_says_where_the_order_breaks():
-    """Does a ranking say how far it is right before the order breaks?"""
-    with pytest.raises(AssertionError, match="first 1 item"):
+def test_sequence_names_the_item_where_the_order_breaks():
+    """Does a ranking name the learner's first item out of place (an item, never a position)?"""
+    with pytest.raises(AssertionError, match="order goes wrong at 'c'"):
         check_sequence(["a", "c", "b"], ["a", "b", "c"], "ranking")
-    with pytest.raises(AssertionError, match="starts with the wrong item"):
+    with pytest.raises(AssertionError, match="order goes wrong at 'c'"):
         check_sequence(["c", "b", "a"], ["a", "b", "c"], "ranking")
-    with pytest.raises(AssertionError, match="repeats an item"):
+    with pytest.raises(AssertionError, match="lists 'a' more than once"):
         check_sequence(["a", "a", "b"], ["a", "b", "c"], "ranking")
     with pytest.raises(AssertionError, match="missing or does not belong"):
         check_sequence(["a", "b", "d"], ["a", "b", "c"], "ranking")
@@ -264,3 +268,111 @@ def test_keys_names_what_is_missing_or_extra(answer, message):
     with pytest.raises(AssertionError, match=re.escape(message)):
         check_keys(answer, ["a", "b"], "plan")
     check_keys({"b": 0, "a": 0}, ["a", "b"], "plan")
+
+
+# The shared vocabulary: also=, check_names, fail, as_sequence.
+
+@pytest.mark.parametrize("check, reference, own, wrong", [
+    (check_number, 2.0, 3.0, 4.0),
+    (check_series, pd.Series({"a": 1.0}), pd.Series({"a": 2.0}), pd.Series({"a": 5.0})),
+    (check_sequence, ["a", "b"], ["b", "a"], ["a", "c"]),
+    (check_names, ["a", "b"], ["b", "a"], ["a", "c"]),
+    (check_labels, pd.Series({"x": "win"}), pd.Series({"x": "bet"}), pd.Series({"x": "fill-in"})),
+    (check_mapping, {"k": "v"}, {"k": "w"}, {"k": "z"}),
+])
+def test_every_checker_accepts_carried_forward_values_with_also(check, reference, own, wrong):
+    """Does each generic checker pass the reference and an also= value, skip None, and show the reference's message?"""
+    check(reference, reference, "answer", also=[None, own])
+    check(own, reference, "answer", also=[None, own])
+    with pytest.raises(AssertionError) as against_reference:
+        check(wrong, reference, "answer")
+    with pytest.raises(AssertionError) as with_also:
+        check(wrong, reference, "answer", also=(own, None))
+    assert str(with_also.value) == str(against_reference.value)
+
+
+def test_also_refuses_a_bare_value_instead_of_a_list():
+    """Is an author's also=value (not a list of values) refused loudly, not read item by item?"""
+    with pytest.raises(TypeError, match="list or tuple"):
+        check_number(1.0, 1.0, "answer", also=1.0)
+
+
+def test_old_names_for_also_still_work():
+    """Do check_one_of, check_series_any and check_series_among still pass and fail as before?"""
+    from mlpm.checks.impact import check_series_any
+    from mlpm.checks.mvp import check_series_among
+
+    ref, own = pd.Series({"a": 1.0}), pd.Series({"a": 2.0})
+    check_one_of(check_number, 3.0, [2.0, None, 3.0], "answer")
+    check_series_any(own, ref, "s", also=[own])
+    check_series_among(own, [ref, own], "s")
+    with pytest.raises(AssertionError, match="off for 'a'"):
+        check_series_among(pd.Series({"a": 9.0}), [ref, own], "s")
+
+
+@pytest.mark.parametrize("answer, message", [
+    (["a", "a", "b"], r"lists 'a' more than once: each name belongs once"),
+    (["a", "x"], r"has 'x', which does not belong here"),
+    (["a"], r"misses 1 name\(s\) that belong here"),
+    (["b", "a"], r"right names, but the order goes wrong at 'b'"),
+    ("a, b", r"should be a list of names, but it is a str"),
+    ({"a": 1}, r"should be a list of names, but it is a dict"),
+    (["a", 3], r"should hold names"),
+])
+def test_names_say_which_item_is_duplicate_unknown_missing_or_out_of_order(answer, message):
+    """Does check_names use one wording per fault and name items, never positions?"""
+    with pytest.raises(AssertionError, match=message) as caught:
+        check_names(answer, ["a", "b"], "picked")
+    assert not re.search(r"\b(position|index|first \d)", str(caught.value))
+
+
+@pytest.mark.parametrize("answer", [["a", "b"], ("a", "b"), np.array(["a", "b"]), pd.Series(["a", "b"])])
+def test_names_accept_any_sequence_the_prompt_allows(answer):
+    """Do a list, a tuple, a numpy array and a Series of the right names all pass?"""
+    check_names(answer, ["a", "b"], "picked")
+    check_sequence(answer, ["a", "b"], "picked")
+
+
+def test_names_unordered_and_offered_options():
+    """Is order free in a selection, a typo called unknown, and a missing option named only if that tells nothing?"""
+    check_names(["b", "a"], ["a", "b"], "picked", ordered=False)
+    with pytest.raises(AssertionError, match="'aa', which is not one of the names offered"):
+        check_names(["aa"], ["a"], "picked", options=["a", "b"])
+    with pytest.raises(AssertionError, match=r"misses 1 name\(s\)") as caught:
+        check_names(["a"], ["a", "b"], "picked", options=["a", "b", "c"])
+    assert "'b'" not in str(caught.value)
+    with pytest.raises(AssertionError, match="misses 'b'"):
+        check_names(["a"], ["a", "b"], "ranking", options=["a", "b"])
+
+
+def test_fail_writes_one_line_with_the_name_as_code():
+    """Does fail() give the agreed form: `name` problem hint?"""
+    with pytest.raises(AssertionError) as caught:
+        fail("plan", "is too long.", "Drop the item with the least value per week.")
+    assert str(caught.value) == "`plan` is too long. Drop the item with the least value per week."
+
+
+@pytest.mark.parametrize("answer, items", [
+    ([1, 2], [1, 2]), ((1, 2), [1, 2]), (np.array([1, 2]), [1, 2]), (pd.Series([1, 2], index=[5, 6]), [1, 2]),
+])
+def test_as_sequence_accepts_list_tuple_array_series(answer, items):
+    """Does as_sequence give the items of any sequence the prompt allows?"""
+    assert as_sequence(answer, "plan") == items
+
+
+@pytest.mark.parametrize("answer, kind", [("ab", "str"), ({"a": 1}, "dict"), ({1, 2}, "set"), (3, "int"),
+                                          (np.zeros((2, 2)), "ndarray")])
+def test_as_sequence_refuses_what_is_not_a_sequence(answer, kind):
+    """Are a string, a dict, a set, a number and a 2-d array refused with their type named?"""
+    with pytest.raises(AssertionError, match=f"`plan` should be a list, but it is a {kind}"):
+        as_sequence(answer, "plan")
+
+
+def test_labels_and_series_name_no_row_numbers():
+    """Does a Series indexed 0, 1, 2 get a count, not 'for example 0, 1' (labels that name no item)?"""
+    with pytest.raises(AssertionError) as caught:
+        check_labels(pd.Series(["x", "y"]), pd.Series(["x", "z"]), "labels")
+    assert str(caught.value) == "`labels` has 1 of 2 labels that are not right yet."
+    with pytest.raises(AssertionError) as caught:
+        check_series(pd.Series([1.0, 2.0]), pd.Series([1.0, 3.0]), "s")
+    assert str(caught.value) == "`s` has 1 of 2 values that are off."

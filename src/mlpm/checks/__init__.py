@@ -8,12 +8,15 @@ results (:mod:`mlpm.checks.question`), does not pay for pandas.
 from mlpm.checks.question import CheckFailed, NotAnsweredYet, Question
 
 _CORE = (
+    "accepts_also",
     "as_real",
+    "as_sequence",
     "check_choice",
     "check_choices_in",
     "check_keys",
     "check_labels",
     "check_mapping",
+    "check_names",
     "check_number",
     "check_one_of",
     "check_options",
@@ -21,6 +24,8 @@ _CORE = (
     "check_series",
     "check_type",
     "check_whole_number",
+    "fail",
+    "is_sequence",
     "own_value",
     "same_value",
 )

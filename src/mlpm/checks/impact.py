@@ -260,22 +260,12 @@ def check_row_labels(
         raise AssertionError(f"`{name}` has the same label on more than one row: one row per week.")
 
 
-@quiet
 def check_series_any(
     value: Any, expected: pd.Series, name: str, *, also: Collection[pd.Series] = (), rel_tol: float = 1e-6,
     hint: str = "",
 ) -> None:
-    """Like ``check_series``, but ``value`` may also match one of ``also`` (e.g. the learner's own method).
-
-    The message, if none matches, is the one for ``expected``.
-    """
-    for other in also:
-        try:
-            check_series(value, other, name, rel_tol=rel_tol)
-        except AssertionError:
-            continue
-        return
-    check_series(value, expected, name, rel_tol=rel_tol, hint=hint)
+    """Deprecated: ``check_series(value, expected, name, also=[...])`` does the same."""
+    check_series(value, expected, name, also=list(also), rel_tol=rel_tol, hint=hint)
 
 
 @quiet

@@ -184,20 +184,8 @@ def check_threshold(
 
 @quiet
 def check_series_among(value: Any, accepted: Sequence[pd.Series], name: str, *, hint: str = "") -> None:
-    """Check a numeric Series against several acceptable ones (the first is the reference).
-
-    The others are what the learner's own earlier answers imply. On a miss, the message is the
-    one :func:`mlpm.checks.check_series` gives against the reference.
-    """
-    first: AssertionError | None = None
-    for want in accepted:
-        try:
-            check_series(value, want, name, hint=hint)
-            return
-        except AssertionError as error:
-            first = first or error
-    if first is not None:
-        raise first
+    """Deprecated: ``check_series(value, accepted[0], name, also=accepted[1:])`` does the same."""
+    check_series(value, accepted[0], name, also=list(accepted[1:]), hint=hint)
 
 
 def _close(number: float, want: float, rel_tol: float) -> bool:
