@@ -95,6 +95,14 @@ def confusion_counts(scores, churned, threshold: float) -> dict[str, int]:
             "fn": int((~flagged & left).sum()), "tn": int((~flagged & ~left).sum())}
 
 
+def natural_frequencies(counts) -> dict[str, int]:
+    """Question 5: of 1,000 subscribers, how many leave, are flagged, are flagged and leave (halves up)."""
+    tp, fp, fn, tn = (int(counts[k]) for k in ("tp", "fp", "fn", "tn"))
+    everyone = tp + fp + fn + tn
+    return {"leave": half_up(1000 * (tp + fn) / everyone), "flagged": half_up(1000 * (tp + fp) / everyone),
+            "flagged_and_leave": half_up(1000 * tp / everyone)}
+
+
 def reliability_table(scores, churned) -> pd.DataFrame:
     """Question 6: ten equal-count groups of the score, numbered 1 (lowest) to 10."""
     frame = pd.DataFrame({"score": np.asarray(scores, dtype=float), "churned": np.asarray(churned, dtype=float)})
