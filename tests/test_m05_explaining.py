@@ -14,6 +14,8 @@ import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
+from scipy import stats  # noqa: E402
+from sklearn.calibration import calibration_curve  # noqa: E402
 from sklearn.ensemble import RandomForestClassifier  # noqa: E402
 from sklearn.inspection import partial_dependence, permutation_importance  # noqa: E402
 from sklearn.linear_model import LogisticRegression  # noqa: E402
@@ -22,21 +24,20 @@ from sklearn.metrics import brier_score_loss, roc_auc_score  # noqa: E402
 import mlpm  # noqa: E402
 from mlpm.checks.explaining import (  # noqa: E402
     check_brier,
+    check_call,
     check_direct_labels,
     check_finding_title,
     check_frequencies,
     check_highlight,
     check_horizontal_bars,
     check_importances,
-    check_names,
     check_no_legend,
     check_reliability_table,
     check_sentence,
     check_sorted_bars,
     half_up,
-    levels_off_at,
-    natural_frequencies_of,
 )
+from mlpm.checks.references import reference  # noqa: E402
 
 FEATURES = ["substitutions_per_month", "days_since_last_order", "support_contacts_per_month", "tenure_months",
             "avg_basket_eur", "referral_code"]
@@ -104,11 +105,41 @@ def test_partial_dependence_matches_the_average_by_hand(small_forest):
     np.testing.assert_allclose(pinned, by_hand, rtol=1e-12)
 
 
-def test_levels_off_at_reads_a_tiny_curve():
-    """Is the bend the first grid value with 90 % of the rise from the start to the maximum?"""
-    curve = pd.Series([0.1, 0.1, 0.3, 0.48, 0.5, 0.49], index=[0, 1, 2, 3, 4, 5])
-    # rise to the maximum 0.4; 90 % of it is 0.36 above 0.1, first reached at 3 (0.48)
-    assert levels_off_at(curve) == 3
+@pytest.mark.parametrize("values, shape", [
+    ([0.10, 0.12, 0.20, 0.35], "rises"),
+    ([0.10, 0.30, 0.31, 0.305], "rises"),          # a dip of 0.005 at the end is not a fall
+    ([0.10, 0.30, 0.25, 0.24], "rises then falls"),
+    ([0.30, 0.29, 0.31, 0.30], "flat"),
+    ([0.40, 0.30, 0.20, 0.21], "falls"),
+])
+def test_direction_ignores_changes_under_two_points(values, shape):
+    """Does the pinned reading of a curve's direction ignore moves smaller than 0.02?"""
+    assert reference("explaining").direction(pd.Series(values, index=range(len(values)))) == shape
+
+
+def test_supported_range_stops_at_the_linear_95th_percentile(drivers):
+    """Is `supported_up_to` the largest grid value at or below scipy's (linear) 95th percentile?"""
+    holdout = drivers[drivers.index % 3 == 0]
+    grid = np.arange(0, 6.5, 0.5)
+    limit = stats.scoreatpercentile(holdout["substitutions_per_month"], 95)
+    assert reference("explaining").supported_up_to(holdout["substitutions_per_month"], grid) == max(
+        g for g in grid if g <= limit)
+    # the region the data card calls empty: 4 or more substitutions, under 1 % of subscribers
+    assert (holdout["substitutions_per_month"] >= 4).sum() <= 10
+
+
+def test_shipped_model_beats_the_challenger_on_fresh_draws():
+    """Does the logistic regression rank held-out subscribers better than the full-depth forest, on other draws?"""
+    for seed in (6, 7, 8):
+        frame = mlpm.datasets.churn_drivers(seed=seed)
+        holdout, train = frame[frame.index % 3 == 0], frame[frame.index % 3 != 0]
+        y = holdout["churned_next_4w"]
+        forest = RandomForestClassifier(n_estimators=100, random_state=0, n_jobs=1).fit(train[FEATURES],
+                                                                                           train["churned_next_4w"])
+        shipped = LogisticRegression(max_iter=5000).fit(train[FEATURES[:5]], train["churned_next_4w"])
+        assert roc_auc_score(train["churned_next_4w"], forest.predict_proba(train[FEATURES])[:, 1]) > 0.99
+        assert (roc_auc_score(y, shipped.predict_proba(holdout[FEATURES[:5]])[:, 1])
+                > roc_auc_score(y, forest.predict_proba(holdout[FEATURES])[:, 1]))
 
 
 def test_reason_contributions_add_up_to_the_log_odds_difference(drivers):
@@ -126,16 +157,29 @@ def test_reason_contributions_add_up_to_the_log_odds_difference(drivers):
     assert math.isclose(contributions.sum(), log_odds - typical_log_odds, rel_tol=1e-9)
     top = list(contributions[contributions > 0].sort_values(ascending=False).index[:3])
     assert top == ["substitutions_per_month", "days_since_last_order", "support_contacts_per_month"]
+    assert model.predict_proba(customer.to_frame().T)[0, 1] >= 0.3  # the shipped model flags her
 
 
 def test_natural_frequencies_by_hand_on_a_small_matrix():
-    """Do natural frequencies of a small matrix match counting by hand, halves rounded up?"""
-    # 9 of 20 flagged leave: 450 of 1,000; 9 of 20 leavers caught: 4.5 of 10, rounded up to 5
-    assert natural_frequencies_of({"tp": 9, "fp": 11, "fn": 11, "tn": 69}) == {
-        "leave_per_1000_flagged": 450, "caught_per_10_leavers": 5}
-    # 2 of 3 flagged leave: 666.67 -> 667; 2 of 7 leavers: 2.857 -> 3
-    assert natural_frequencies_of({"tp": 2, "fp": 1, "fn": 5, "tn": 92}) == {
-        "leave_per_1000_flagged": 667, "caught_per_10_leavers": 3}
+    """Do natural frequencies of a small matrix match counting people by hand, halves rounded up?"""
+    # 100 subscribers: 20 leave (200 of 1,000), 20 flagged (200), 9 flagged and leave (90)
+    assert reference("explaining").natural_frequencies({"tp": 9, "fp": 11, "fn": 11, "tn": 69}) == {
+        "leave": 200, "flagged": 200, "flagged_and_leave": 90}
+    # 2,000 subscribers: 9 flagged and leave is 4.5 per 1,000, rounded up to 5; 21 leave is 10.5 -> 11
+    assert reference("explaining").natural_frequencies({"tp": 9, "fp": 1, "fn": 12, "tn": 1978}) == {
+        "leave": 11, "flagged": 5, "flagged_and_leave": 5}
+
+
+def test_natural_frequencies_of_the_list_agree_with_exact_fractions(scored):
+    """Do the list's frequencies equal the exact fractions of the confusion matrix, rounded half up?"""
+    counts = reference("explaining").confusion_counts(scored["risk_score"], scored["churned_next_4w"], 0.3)
+    n = sum(counts.values())
+    exact = {"leave": Fraction(1000 * (counts["tp"] + counts["fn"]), n),
+             "flagged": Fraction(1000 * (counts["tp"] + counts["fp"]), n),
+             "flagged_and_leave": Fraction(1000 * counts["tp"], n)}
+    pinned = reference("explaining").natural_frequencies(counts)
+    assert pinned == {k: math.floor(v + Fraction(1, 2)) for k, v in exact.items()}
+    assert 100 <= pinned["leave"] <= 140  # the fact sheet's 10-14 %
 
 
 @pytest.mark.parametrize("numerator, denominator", [(9, 2), (1001, 2), (7, 3), (5, 8), (2, 3)])
@@ -149,6 +193,14 @@ def test_brier_matches_sklearn(scored):
     """Is the pinned Brier score sklearn's brier_score_loss?"""
     pinned = float(np.mean((scored["risk_score"] - scored["churned_next_4w"].astype(float)) ** 2))
     assert math.isclose(pinned, brier_score_loss(scored["churned_next_4w"], scored["risk_score"]), rel_tol=1e-12)
+
+
+def test_reliability_table_matches_sklearn_calibration_curve(scored):
+    """Does the pinned reliability table agree with sklearn's calibration_curve on ten quantile bins?"""
+    table = reference("explaining").reliability_table(scored["risk_score"], scored["churned_next_4w"])
+    rate, mean = calibration_curve(scored["churned_next_4w"], scored["risk_score"], n_bins=10, strategy="quantile")
+    np.testing.assert_allclose(table["mean_score"], mean, atol=2e-3)
+    np.testing.assert_allclose(table["churn_rate"], rate, atol=5e-3)
 
 
 def test_reliability_deciles_are_equal_count_groups_by_hand(scored):
@@ -188,14 +240,36 @@ def test_churn_drivers_plant_the_impurity_trap(drivers):
     assert permutation["referral_code"] < 0.005 and permutation["avg_basket_eur"] < 0.005
 
 
+@pytest.mark.parametrize("seed", [5, 6, 7, 8, 9])
+def test_churn_follows_the_fact_sheet(seed):
+    """Is four-week churn 10-14 % in every draw of both datasets, as the fact sheet says of random samples?"""
+    assert 0.10 <= mlpm.datasets.churn_drivers(seed=seed)["churned_next_4w"].mean() <= 0.14
+    assert 0.10 <= mlpm.datasets.scored_subscribers(seed=seed + 6)["churned_next_4w"].mean() <= 0.14
+    cities = set(mlpm.datasets.scored_subscribers(seed=seed)["city"])
+    assert cities == {"Amsterdam", "Rotterdam", "Utrecht", "Eindhoven"}
+
+
 def test_scored_subscribers_plant_overconfidence_and_a_weak_city(scored):
-    """Does the top decile over-promise, and is Glasgow the only city below the bar?"""
+    """Does the top decile over-promise, and is Eindhoven the only city below the bar?"""
     deciles = pd.qcut(scored["risk_score"], 10, labels=False) + 1
     top = scored[deciles == 10]
     assert top["risk_score"].mean() - top["churned_next_4w"].mean() > 0.15
     aucs = {city: roc_auc_score(g["churned_next_4w"], g["risk_score"]) for city, g in scored.groupby("city")}
-    assert aucs["Glasgow"] < 0.6 and all(a > 0.7 for city, a in aucs.items() if city != "Glasgow")
-    assert (scored.loc[scored["city"] == "Glasgow", "tenure_band"] == "new").all()
+    assert aucs["Eindhoven"] < 0.6 and all(a > 0.7 for city, a in aucs.items() if city != "Eindhoven")
+    assert (scored.loc[scored["city"] == "Eindhoven", "tenure_band"] == "new").all()
+
+
+@pytest.mark.parametrize("seed", [12, 13, 14, 15, 16])
+def test_model_answer_calls_hold_on_fresh_months(seed):
+    """On other months, is Eindhoven's whole AUC interval below the bar (the "not yet" call), and does the
+    interval of new subscribers elsewhere reach the bar (so the exercise's "cannot tell" is no artefact)?"""
+    ref = reference("explaining")
+    month = mlpm.datasets.scored_subscribers(seed=seed)
+    assert ref.auc_interval(month[month["city"] == "Eindhoven"])[1] < 0.70
+    elsewhere = month[(month["tenure_band"] == "new") & (month["city"] != "Eindhoven")]
+    low, high = ref.auc_interval(elsewhere)
+    assert low < 0.70 < high or high < 0.70 or low > 0.70  # an interval, read against the bar
+    assert high - low > 0.08  # about 300 subscribers: too wide to settle a few points either way
 
 
 # ---- checkers, both ways --------------------------------------------------------------------------
@@ -228,33 +302,64 @@ def test_sentence_names_numbers_or_words(value, message):
             check_sentence(value, want, "s")
 
 
-COUNTS = {"tp": 9, "fp": 11, "fn": 11, "tn": 69}
+COUNTS = {"tp": 9, "fp": 11, "fn": 12, "tn": 1968}  # 2,000 subscribers: 10.5 leave, 10 flagged, 4.5 both
+EXPECTED = {"leave": 11, "flagged": 10, "flagged_and_leave": 5}
 
 
 @pytest.mark.parametrize("value, message", [
-    ({"leave_per_1000_flagged": 450, "caught_per_10_leavers": 5}, None),
-    ({"leave_per_1000_flagged": np.int64(450), "caught_per_10_leavers": np.int64(5)}, None),
-    ({"leave_per_1000_flagged": 450, "caught_per_10_leavers": 4}, "rounded another way"),
-    ({"leave_per_1000_flagged": 450.0, "caught_per_10_leavers": 5}, "whole number"),
-    ({"leave_per_1000_flagged": 450}, "exactly the keys"),
-    ({"leave_per_1000_flagged": 450, "caught_per_10_leavers": AlwaysEqual(5)}, "whole number"),
+    ({"leave": 11, "flagged": 10, "flagged_and_leave": 5}, None),
+    ({"leave": np.int64(11), "flagged": np.int64(10), "flagged_and_leave": np.int64(5)}, None),
+    ({"leave": 10, "flagged": 10, "flagged_and_leave": 5}, "rounded another way"),
+    ({"leave": 11.0, "flagged": 10, "flagged_and_leave": 5}, "whole number"),
+    ({"leave": 11}, "exactly the keys"),
+    ({"leave": 11, "flagged": 10, "flagged_and_leave": AlwaysEqual(5)}, "whole number"),
+    ({"leave": 11, "flagged": 10, "flagged_and_leave": 450}, "per 1,000 subscribers, all of them"),
+    ({"leave": 11, "flagged": 25, "flagged_and_leave": 5}, "count everyone flagged"),
 ])
 def test_frequencies_both_ways(value, message):
-    """Do right frequencies pass (numpy ints too), and wrong ones name rounding, type or keys?"""
+    """Do right frequencies pass (numpy ints too), and wrong ones name rounding, type, keys or population?"""
     if message is None:
-        check_frequencies(value, COUNTS, "f")
+        check_frequencies(value, EXPECTED, COUNTS, "f")
     else:
         with pytest.raises(AssertionError, match=message):
-            check_frequencies(value, COUNTS, "f")
+            check_frequencies(value, EXPECTED, COUNTS, "f")
 
 
-def test_frequencies_name_swapped_ratios_and_accept_own_counts():
-    """Does a swap of precision and recall get named, and do frequencies of the learner's own counts pass?"""
+def test_frequencies_accept_the_learners_own_counts():
+    """Do frequencies of the learner's own (wrong) counts pass when offered as carried forward?"""
+    ref = reference("explaining")
     counts = {"tp": 30, "fp": 70, "fn": 20, "tn": 880}
-    with pytest.raises(AssertionError, match="other ratio"):
-        check_frequencies({"leave_per_1000_flagged": 600, "caught_per_10_leavers": 3}, counts, "f")
     own = {"tp": 30, "fp": 20, "fn": 70, "tn": 880}
-    check_frequencies(natural_frequencies_of(own), counts, "f", also=[own])
+    with pytest.raises(AssertionError):
+        check_frequencies(ref.natural_frequencies(own), ref.natural_frequencies(counts), counts, "f")
+    check_frequencies(ref.natural_frequencies(own), ref.natural_frequencies(counts), counts, "f",
+                      also=[None, ref.natural_frequencies(own)])
+
+
+CALL_OPTIONS = ("use_now", "rank_only", "not_yet")
+REVERSALS = ("own_data_clears_bar", "overall_auc_rises")
+SEGMENTS = ["Amsterdam", "Eindhoven", "new", "tenured"]
+
+
+@pytest.mark.parametrize("call, message", [
+    ({"decision": "not_yet", "evidence": ["Eindhoven", "new"], "reverse_if": "own_data_clears_bar"}, None),
+    ({"decision": "not_yet", "evidence": ("Eindhoven",), "reverse_if": "own_data_clears_bar"}, None),
+    ({"decision": "use_now", "evidence": ["Eindhoven"], "reverse_if": "own_data_clears_bar"}, "not a call"),
+    ({"decision": "not_yet", "evidence": ["new"], "reverse_if": "own_data_clears_bar"}, "leaves out"),
+    ({"decision": "not_yet", "evidence": ["Eindhoven"], "reverse_if": "overall_auc_rises"}, "would not change"),
+    ({"decision": "not_yet", "evidence": ["Glasgow"], "reverse_if": "own_data_clears_bar"}, "not in your AUC"),
+    ({"decision": "not_yet", "evidence": [], "reverse_if": "own_data_clears_bar"}, "non-empty list"),
+    ({"decision": "later", "evidence": ["Eindhoven"], "reverse_if": "own_data_clears_bar"}, "should be one of"),
+    ({"decision": "not_yet", "reverse_if": "own_data_clears_bar"}, "exactly the keys"),
+])
+def test_call_checker_reads_decision_evidence_and_reversal(call, message):
+    """Does a structured call pass when supported, and name the part that is off when not?"""
+    kwargs = {"decisions": {"not_yet"}, "must_cite": {"Eindhoven"}, "reversals": {"own_data_clears_bar"}}
+    if message is None:
+        check_call(call, CALL_OPTIONS, REVERSALS, SEGMENTS, "call", **kwargs)
+    else:
+        with pytest.raises(AssertionError, match=message):
+            check_call(call, CALL_OPTIONS, REVERSALS, SEGMENTS, "call", **kwargs)
 
 
 def _table(scores, churned):
@@ -306,7 +411,7 @@ def _good_chart(importance=IMPORTANCE, highlight="substitutions"):
     bars = ax.barh(list(ordered.index), ordered.to_numpy(),
                    color=["#d95f02" if n == highlight else "#bbbbbb" for n in ordered.index])
     ax.bar_label(bars, fmt="%.3f")
-    ax.set_title("Substitutions move churn risk most")
+    ax.set_title("The churn score leans most on substitutions")
     return fig
 
 
@@ -348,6 +453,7 @@ def test_a_chart_in_another_style_passes():
     ("reversed", "longest is at the bottom"),
     ("legend", "has a legend"),
     ("title", "names the chart but not the finding"),
+    ("causal_title", "states a cause"),
     ("labels", "carries a label"),
     ("rainbow", "several colours"),
     ("same_colour", "same colour"),
@@ -370,7 +476,8 @@ def test_a_cluttered_chart_fails_with_its_own_message(mistake, message):
         bars = ax.barh(list(ordered.index), ordered.to_numpy(), color=colours, label="importance")
     if mistake != "labels":
         ax.bar_label(bars)
-    ax.set_title("Feature importances" if mistake == "title" else "Substitutions move churn risk most")
+    ax.set_title({"title": "Feature importances", "causal_title": "Substitutions: the lever that cuts churn"}.get(
+        mistake, "The churn score leans most on substitutions"))
     if mistake == "legend":
         ax.legend()
     with pytest.raises(AssertionError, match=message):
@@ -385,24 +492,3 @@ def test_bars_that_ignore_the_importances_fail():
     with pytest.raises(AssertionError, match="do not follow the importances"):
         check_horizontal_bars(fig, IMPORTANCE)
     plt.close(fig)
-
-
-@pytest.mark.parametrize("value, message", [
-    (["c", "a"], None),
-    (("c", "a"), None),
-    ([np.str_("c"), "a"], None),
-    (["c", "a", "d"], "1 name.s. too many. Keep positive"),
-    (["c"], "misses 1 name"),
-    (["c", "b"], "do not belong and misses 1"),
-    (["a", "c"], "wrong order. Largest first"),
-    (["c", "c"], "more than once"),
-    ("c, a", "should be a list"),
-    ([1, 2], "should hold names"),
-])
-def test_names_say_which_part_is_off(value, message):
-    """Does a list of names pass in a list or a tuple, and a wrong one say whether names or order are off?"""
-    if message is None:
-        check_names(value, ["c", "a"], "n", hint="Keep positive ones.", order_hint="Largest first.")
-    else:
-        with pytest.raises(AssertionError, match=message):
-            check_names(value, ["c", "a"], "n", hint="Keep positive ones.", order_hint="Largest first.")

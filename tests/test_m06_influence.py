@@ -21,9 +21,11 @@ from mlpm.checks.influence import (
     check_big_idea,
     check_date,
     check_headline,
+    check_launch_call,
     check_next_update,
     check_raci_rules,
     check_raci_shape,
+    check_recommendation,
     check_runs,
     check_states_forecast,
     check_trade_offs,
@@ -285,11 +287,68 @@ def test_runs_refuse_wrong_simulations(runs, message):
 
 
 def test_runs_say_which_way_a_biased_simulation_leans():
-    """Does a simulation on committed (too high) points read 'too early', and on '>' read 'more sprints'?"""
+    """Does a simulation on too-high points read 'too early', and on '>' read 'more sprints'?"""
     with pytest.raises(AssertionError, match="too early"):
-        check_runs(_correct_runs([10, 20], 60, 5000, 1) - 1, [10, 20], 60, 5000, "runs")
+        check_runs(_correct_runs([13, 26], 60, 5000, 1), [10, 20], 60, 5000, "runs")
     with pytest.raises(AssertionError, match="more sprints"):
         check_runs(_correct_runs([10, 20], 60.5, 5000, 1), [10, 20], 60, 5000, "runs")
+
+
+def test_runs_one_sprint_off_are_named_as_such_not_as_identical_runs():
+    """Are runs one sprint short (or long) in every run named so, even where every correct run is the same?"""
+    # every sprint delivers 20: 50 points always take 3 sprints, so correct code gives identical runs too
+    for runs, message in ((np.full(500, 2), "one sprint too few"), (np.full(500, 4), "one sprint too many")):
+        with pytest.raises(AssertionError, match=message):
+            check_runs(runs, [20, 20, 20], 50, 500, "runs")
+    with pytest.raises(AssertionError, match="one sprint too few"):
+        check_runs(_correct_runs([10, 20], 60, 5000, 1) - 1, [10, 20], 60, 5000, "runs")
+
+
+def test_launch_call_accepts_supported_dates_and_names_the_rest():
+    """Does a launch call pass at a date most runs meet, with its chance read from the runs, and fail otherwise?"""
+    runs = np.array([5] * 10 + [6] * 70 + [7] * 20)
+    end = pd.Timestamp("2026-06-19")
+
+    def chances(day):
+        return [float((runs <= (pd.Timestamp(day) - end).days // 14).mean())]
+
+    options = ("scope_cut_reforecast", "velocity_reforecast", "coo_insists")
+    good = {"commit_to": end + pd.Timedelta(days=98), "chance": 1.0, "reverse_if": "scope_cut_reforecast"}
+    for kwargs in ({"chances": chances, "at_least": 0.85}, {"chances": chances},
+                   {"reversals": {"scope_cut_reforecast", "velocity_reforecast"}}):
+        check_launch_call(good, options, "call", **kwargs)
+    with pytest.raises(AssertionError, match="most simulated futures miss"):
+        check_launch_call({**good, "commit_to": end + pd.Timedelta(days=84), "chance": 0.8}, options, "call",
+                          chances=chances, at_least=0.85)
+    with pytest.raises(AssertionError, match="not the share of your runs"):
+        check_launch_call({**good, "chance": 0.85}, options, "call", chances=chances)
+    with pytest.raises(AssertionError, match="would not make an earlier date true"):
+        check_launch_call({**good, "reverse_if": "coo_insists"}, options, "call", reversals={"scope_cut_reforecast"})
+    with pytest.raises(AssertionError, match="a number from 0 to 1"):
+        check_launch_call({**good, "chance": 85}, options, "call")
+
+
+def test_recommendation_refuses_keeping_the_promised_date():
+    """Does an ask that keeps the promised date fail, and one that names the forecast date pass?"""
+    promised, p85 = pd.Timestamp("2026-08-28"), pd.Timestamp("2026-09-25")
+    check_recommendation("Please approve 25 September by Friday.", [promised], [p85], "ask")
+    check_recommendation("Please approve moving from 28 August to 25 September by Friday.", [promised], [p85], "ask")
+    with pytest.raises(AssertionError, match="little chance"):
+        check_recommendation("Please approve keeping 28 August, by Friday.", [promised], [p85], "ask")
+
+
+def test_larder_forecast_gives_the_promised_date_one_chance_in_ten_and_needs_a_25_point_cut():
+    """Does the exact forecast back the model answer: about 10 % by 28 August, 85 % only after a ~25-point cut?"""
+    completed = mlpm.load("sprint_history")["completed_points"]
+    assert 0.08 < exact_sprints_distribution(completed, 130).cumsum()[5] < 0.12
+    assert exact_sprints_distribution(completed, 110).cumsum()[5] < 0.85 <= exact_sprints_distribution(
+        completed, 105).cumsum()[5]
+    # the same holds on the simulation the exercise pins, and on another seed of the simulation
+    for seed in (6, 7):
+        rng = np.random.default_rng(seed)
+        done = rng.choice(completed.to_numpy(dtype=float), size=(10_000, 12)).cumsum(axis=1)
+        runs = (done >= 130).argmax(axis=1) + 1
+        assert 0.08 < (runs <= 5).mean() < 0.12 and (runs <= 7).mean() >= 0.85 > (runs <= 6).mean()
 
 
 def test_date_check_accepts_every_date_type_and_names_mistakes():

@@ -4,6 +4,8 @@ WRONG_ANSWERS: mistake name -> (answer cell grade_id, replacement code, which ch
 "visible" means the checks a learner sees fail; "hidden" means the visible checks pass
 and only the hidden ones catch it (a hard-coded or subtly wrong answer).
 
+MESSAGES: mistake name -> a piece of the message the learner sees for that mistake.
+
 FAIR_SCORES: case -> (answer cell grade_id, replacement code, points a fair teacher gives the
 question whose test cell follows). The code runs after the full solution, so it can also
 replace earlier answers: an earlier mistake followed by a right answer here must keep full
@@ -21,11 +23,27 @@ def permutation_ranking(model, X, y):
 impurity = impurity_ranking(forest, FEATURES)
 """
 
+_Q3_RIGHT_CURVE = """
+def dependence_curve(model, X, feature, grid):
+    r = partial_dependence(model, X, [feature], custom_values={feature: np.asarray(grid)}, kind="average")
+    return pd.Series(r["average"][0], index=np.asarray(grid))
+effect_curve = dependence_curve(shipped, holdout[SHIPPED_FEATURES], "substitutions_per_month", SUBSTITUTION_GRID)
+_p95 = np.percentile(holdout["substitutions_per_month"], 95)
+supported_up_to = float(SUBSTITUTION_GRID[SUBSTITUTION_GRID <= _p95].max())
+"""
+
 _Q4_RIGHT_FUNCTIONS = """
 def contributions(row, coefficients, baseline):
     return coefficients * (row[coefficients.index].astype(float) - baseline[coefficients.index])
 def top_reasons(contribs, k=3):
     return list(contribs[contribs > 0].sort_values(ascending=False).index[:k])
+"""
+
+_Q5_RIGHT_COUNTS = """
+_f, _c = scored["risk_score"] >= threshold, scored["churned_next_4w"]
+score_counts = {"tp": int((_f & _c).sum()), "fp": int((_f & ~_c).sum()), "fn": int((~_f & _c).sum()),
+                "tn": int((~_f & ~_c).sum())}
+score_frequencies = natural_frequencies(score_counts)
 """
 
 _Q6_RIGHT_FUNCTIONS = """
@@ -43,8 +61,16 @@ score_brier = brier_score(scored["risk_score"], scored["churned_next_4w"])
 _Q7_RIGHT_AUC = """
 def segment_auc(frame, column):
     return pd.Series({s: roc_auc_score(r["churned_next_4w"], r["risk_score"]) for s, r in frame.groupby(column)})
+def weak_segments(aucs, bar):
+    return list(aucs[aucs < bar].sort_values().index)
 city_auc = segment_auc(scored, "city")
 tenure_auc = segment_auc(scored, "tenure_band")
+weak = weak_segments(pd.concat([city_auc, tenure_auc]), auc_bar)
+"""
+
+_Q7_RIGHT_CALLS = """
+new_city_call = {"decision": "not_yet", "evidence": ["Eindhoven"], "reverse_if": "own_data_clears_bar"}
+new_subscribers_reading = "cannot tell from these data"
 """
 
 
@@ -53,16 +79,17 @@ def _chart(body: str, highlight_line: str = "actionable_driver = 'substitutions_
 import matplotlib.pyplot as plt
 def importance_chart(importance, highlight):
 {body}
+shipped_importance = permutation_ranking(shipped, holdout[SHIPPED_FEATURES], holdout["churned_next_4w"])
 {highlight_line}
-makeover = importance_chart(permutation, actionable_driver)
+makeover = importance_chart(shipped_importance, actionable_driver)
 """
 
 
 _GOOD_CHART = """    s = importance.sort_values()
     fig, ax = plt.subplots()
     bars = ax.barh(list(s.index), s.to_numpy(), color=["#d95f02" if n == highlight else "#bbbbbb" for n in s.index])
-    ax.bar_label(bars, fmt="%.3f")
-    ax.set_title(f"{highlight} moves churn risk most")
+    ax.bar_label(bars, fmt="%.2f")
+    ax.set_title(f"The score leans most on {highlight}")
     return fig"""
 
 WRONG_ANSWERS = {
@@ -92,12 +119,16 @@ permutation = permutation_ranking(forest, train[FEATURES], train["churned_next_4
     "choice-reason-not-an-option": ("q2_answer", """
 ranking_choice = {"show": "permutation", "traps": ["referral_code", "avg_basket_eur"], "reason": "it is better"}
 """, "visible"),
-    "choice-shows-impurity-because-it-has-direction": ("q2_answer", """
+    "choice-shows-impurity-whose-top-holds-the-traps": ("q2_answer", """
 ranking_choice = {"show": "impurity", "traps": ["referral_code", "avg_basket_eur"],
                   "reason": "impurity_shows_direction"}
-""", "hidden"),
+""", "visible"),
     "choice-traps-are-the-impurity-top-three": ("q2_answer", """
 ranking_choice = {"show": "permutation", "traps": list(impurity.index[:3]), "reason": "impurity_favours_many_values"}
+""", "visible"),
+    "choice-reason-permutation-shows-causes": ("q2_answer", """
+ranking_choice = {"show": "permutation", "traps": ["referral_code", "avg_basket_eur"],
+                  "reason": "permutation_shows_causes"}
 """, "hidden"),
     # ---- question 3 ----
     "curve-averages-predicted-labels": ("q3_answer", """
@@ -108,22 +139,24 @@ def dependence_curve(model, X, feature, grid):
         rows[feature] = v
         values.append(model.predict(rows).mean())
     return pd.Series(values, index=np.asarray(grid))
-effect_curve = dependence_curve(forest, holdout[FEATURES], "substitutions_per_month", SUBSTITUTION_GRID)
-effect_shape = {"direction": "rises", "levels_off_at": 4.0}
+effect_curve = dependence_curve(shipped, holdout[SHIPPED_FEATURES], "substitutions_per_month", SUBSTITUTION_GRID)
+supported_up_to = 2.5
+effect_shape = {"direction": "rises", "beyond": "too few subscribers to say"}
 """, "visible"),
-    "shape-bend-at-the-maximum": ("q3_answer", """
-def dependence_curve(model, X, feature, grid):
-    r = partial_dependence(model, X, [feature], custom_values={feature: np.asarray(grid)}, kind="average")
-    return pd.Series(r["average"][0], index=np.asarray(grid))
-effect_curve = dependence_curve(forest, holdout[FEATURES], "substitutions_per_month", SUBSTITUTION_GRID)
-effect_shape = {"direction": "rises", "levels_off_at": float(effect_curve.idxmax())}
+    "curve-reads-levels-off-where-there-are-no-data": ("q3_answer", _Q3_RIGHT_CURVE + """
+effect_shape = {"direction": "rises", "beyond": "levels off"}
 """, "hidden"),
-    "shape-says-rises-then-falls": ("q3_answer", """
+    "support-from-the-whole-grid": ("q3_answer", _Q3_RIGHT_CURVE + """
+supported_up_to = float(SUBSTITUTION_GRID.max())
+effect_shape = {"direction": "rises", "beyond": "too few subscribers to say"}
+""", "hidden"),
+    "curve-on-the-challenger-forest": ("q3_answer", """
 def dependence_curve(model, X, feature, grid):
     r = partial_dependence(model, X, [feature], custom_values={feature: np.asarray(grid)}, kind="average")
     return pd.Series(r["average"][0], index=np.asarray(grid))
 effect_curve = dependence_curve(forest, holdout[FEATURES], "substitutions_per_month", SUBSTITUTION_GRID)
-effect_shape = {"direction": "rises then falls", "levels_off_at": 4.0}
+supported_up_to = 2.5
+effect_shape = {"direction": "rises", "beyond": "too few subscribers to say"}
 """, "hidden"),
     # ---- question 4 ----
     "contributions-without-the-baseline": ("q4_answer", """
@@ -152,35 +185,37 @@ best_reasons = [reason_sentence(c, best_customer[c], typical[c])
     "best-reasons-against-the-median-subscriber": ("q4_answer", _Q4_RIGHT_FUNCTIONS + """
 def reason_sentence(feature, value, typical_value):
     return f"{value:.1f} {DESCRIPTIONS[feature]}, against {typical_value:.1f} for a typical subscriber"
-_median = train[REASON_FEATURES].median()
+_median = train[SHIPPED_FEATURES].median()
 best_reasons = [reason_sentence(c, best_customer[c], _median[c])
                 for c in top_reasons(contributions(best_customer, coefficients, _median))]
 """, "hidden"),
     # ---- question 5 ----
     "frequencies-round-half-to-even": ("q5_answer", """
 def natural_frequencies(counts):
-    tp, fp, fn = counts["tp"], counts["fp"], counts["fn"]
-    return {"leave_per_1000_flagged": round(1000 * tp / (tp + fp)), "caught_per_10_leavers": round(10 * tp / (tp + fn))}
-score_frequencies = natural_frequencies(score_counts)
-""", "visible"),
-    "frequencies-swap-precision-and-recall": ("q5_answer", """
+    n = sum(counts[k] for k in ("tp", "fp", "fn", "tn"))
+    return {"leave": round(1000 * (counts["tp"] + counts["fn"]) / n),
+            "flagged": round(1000 * (counts["tp"] + counts["fp"]) / n),
+            "flagged_and_leave": round(1000 * counts["tp"] / n)}
+""" + _Q5_RIGHT_COUNTS, "hidden"),
+    "frequencies-per-1000-flagged": ("q5_answer", """
 import math
 def natural_frequencies(counts):
-    tp, fp, fn = counts["tp"], counts["fp"], counts["fn"]
-    return {"leave_per_1000_flagged": math.floor(1000 * tp / (tp + fn) + 0.5),
-            "caught_per_10_leavers": math.floor(10 * tp / (tp + fp) + 0.5)}
-score_frequencies = natural_frequencies(score_counts)
-""", "visible"),
+    n = sum(counts[k] for k in ("tp", "fp", "fn", "tn"))
+    return {"leave": math.floor(1000 * (counts["tp"] + counts["fn"]) / n + 0.5),
+            "flagged": math.floor(1000 * (counts["tp"] + counts["fp"]) / n + 0.5),
+            "flagged_and_leave": math.floor(1000 * counts["tp"] / (counts["tp"] + counts["fp"]) + 0.5)}
+""" + _Q5_RIGHT_COUNTS, "visible"),
     "score-counts-flag-below-the-threshold": ("q5_answer", """
 import math
 def natural_frequencies(counts):
-    tp, fp, fn = counts["tp"], counts["fp"], counts["fn"]
-    return {"leave_per_1000_flagged": math.floor(1000 * tp / (tp + fp) + 0.5),
-            "caught_per_10_leavers": math.floor(10 * tp / (tp + fn) + 0.5)}
+    n = sum(counts[k] for k in ("tp", "fp", "fn", "tn"))
+    return {"leave": math.floor(1000 * (counts["tp"] + counts["fn"]) / n + 0.5),
+            "flagged": math.floor(1000 * (counts["tp"] + counts["fp"]) / n + 0.5),
+            "flagged_and_leave": math.floor(1000 * counts["tp"] / n + 0.5)}
 _f, _c = scored["risk_score"] < threshold, scored["churned_next_4w"]
 score_counts = {"tp": int((_f & _c).sum()), "fp": int((_f & ~_c).sum()), "fn": int((~_f & _c).sum()),
                 "tn": int((~_f & ~_c).sum())}
-score_frequencies = {"leave_per_1000_flagged": 305, "caught_per_10_leavers": 4}
+score_frequencies = {"leave": 122, "flagged": 187, "flagged_and_leave": 52}
 """, "hidden"),
     # ---- question 6 ----
     "deciles-numbered-from-zero": ("q6_answer", _Q6_RIGHT_FUNCTIONS.replace("labels=False) + 1", "labels=False)") + """
@@ -198,21 +233,25 @@ calibration_reading = {"top_deciles": "over-predicts", "thirty_percent_means": "
 calibration_reading = {"top_deciles": "under-predicts", "thirty_percent_means": "this_one_leaves"}
 """, "hidden"),
     # ---- question 7 ----
-    "weak-includes-a-segment-at-the-bar": ("q7_answer", _Q7_RIGHT_AUC + """
-def weak_segments(aucs, bar):
-    return list(aucs[aucs <= bar].sort_values().index)
-weak = weak_segments(pd.concat([city_auc, tenure_auc]), auc_bar)
-""", "visible"),
-    "weak-highest-first": ("q7_answer", _Q7_RIGHT_AUC + """
-def weak_segments(aucs, bar):
-    return list(aucs[aucs < bar].sort_values(ascending=False).index)
-weak = weak_segments(pd.concat([city_auc, tenure_auc]), auc_bar)
-""", "visible"),
-    "weak-only-cities": ("q7_answer", _Q7_RIGHT_AUC + """
-def weak_segments(aucs, bar):
-    return list(aucs[aucs < bar].sort_values().index)
+    "weak-includes-a-segment-at-the-bar": ("q7_answer", _Q7_RIGHT_AUC.replace("aucs < bar", "aucs <= bar")
+                                           + _Q7_RIGHT_CALLS, "visible"),
+    "weak-highest-first": ("q7_answer", _Q7_RIGHT_AUC.replace("sort_values()", "sort_values(ascending=False)")
+                           + _Q7_RIGHT_CALLS, "visible"),
+    "weak-only-cities": ("q7_answer", _Q7_RIGHT_AUC + _Q7_RIGHT_CALLS + """
 weak = weak_segments(city_auc, auc_bar)
 """, "hidden"),
+    "new-city-used-now": ("q7_answer", _Q7_RIGHT_AUC + """
+new_city_call = {"decision": "use_now", "evidence": ["Amsterdam", "Rotterdam"], "reverse_if": "overall_auc_rises"}
+new_subscribers_reading = "cannot tell from these data"
+""", "hidden"),
+    "new-subscribers-read-as-weak-too": ("q7_answer", _Q7_RIGHT_AUC + """
+new_city_call = {"decision": "not_yet", "evidence": ["Eindhoven", "new"], "reverse_if": "own_data_clears_bar"}
+new_subscribers_reading = "weak too"
+""", "hidden"),
+    "call-without-evidence": ("q7_answer", _Q7_RIGHT_AUC + """
+new_city_call = {"decision": "not_yet", "reverse_if": "own_data_clears_bar"}
+new_subscribers_reading = "cannot tell from these data"
+""", "visible"),
     # ---- question 8 ----
     "verdicts-without-reasons": ("q8_answer", """
 claim_verdicts = {c: "supported" for c in CLAIMS}
@@ -222,15 +261,23 @@ claim_verdicts = {
     "c1": ("supported", "association"), "c2": ("supported", "association"),
     "c3": ("not supported", "noise_column"), "c4": ("supported", "association"),
     "c5": ("supported", "measured_on_holdout"), "c6": ("not supported", "weak_segment"),
-    "c7": ("not supported", "miscalibrated"),
+    "c7": ("not supported", "miscalibrated"), "c8": ("not supported", "no_data"),
+}
+""", "hidden"),
+    "curve-beyond-the-data-taken-as-evidence": ("q8_answer", """
+claim_verdicts = {
+    "c1": ("supported", "association"), "c2": ("not supported", "importance_is_not_cause"),
+    "c3": ("not supported", "noise_column"), "c4": ("not supported", "importance_is_not_cause"),
+    "c5": ("supported", "measured_on_holdout"), "c6": ("not supported", "weak_segment"),
+    "c7": ("not supported", "miscalibrated"), "c8": ("supported", "association"),
 }
 """, "hidden"),
     # ---- question 9 ----
     "chart-with-upright-bars": ("q9_answer", _chart("""    s = importance.sort_values(ascending=False)
     fig, ax = plt.subplots()
     bars = ax.bar(list(s.index), s.to_numpy(), color=["#d95f02" if n == highlight else "#bbbbbb" for n in s.index])
-    ax.bar_label(bars, fmt="%.3f")
-    ax.set_title(f"{highlight} moves churn risk most")
+    ax.bar_label(bars, fmt="%.2f")
+    ax.set_title(f"The score leans most on {highlight}")
     return fig"""), "visible"),
     "chart-keeps-a-legend-and-a-generic-title": ("q9_answer", _chart("""    s = importance.sort_values()
     fig, ax = plt.subplots()
@@ -240,14 +287,61 @@ claim_verdicts = {
     ax.set_title("Feature importances")
     ax.legend()
     return fig"""), "visible"),
+    "chart-title-claims-a-cause": ("q9_answer", _chart(_GOOD_CHART.replace(
+        'f"The score leans most on {highlight}"', 'f"Cutting {highlight} is the lever that reduces churn"')),
+        "visible"),
     "chart-longest-bar-at-the-bottom": ("q9_answer", _chart(_GOOD_CHART.replace(
         "importance.sort_values()", "importance.sort_values(ascending=False)")), "visible"),
     "chart-without-labels-or-highlight": ("q9_answer", _chart("""    s = importance.sort_values()
     fig, ax = plt.subplots()
     ax.barh(list(s.index), s.to_numpy(), color=plt.cm.tab10(range(len(s))))
-    ax.set_title(f"{highlight} moves churn risk most")
+    ax.set_title(f"The score leans most on {highlight}")
     return fig"""), "visible"),
     "chart-highlights-tenure": ("q9_answer", _chart(_GOOD_CHART, "actionable_driver = 'tenure_months'"), "hidden"),
+    "makeover-of-the-challenger-forest": ("q9_answer", _chart(_GOOD_CHART).replace(
+        'shipped_importance = permutation_ranking(shipped, holdout[SHIPPED_FEATURES], holdout["churned_next_4w"])',
+        'shipped_importance = permutation_ranking(forest, holdout[FEATURES], holdout["churned_next_4w"])'), "hidden"),
+}
+
+MESSAGES = {
+    "impurity-not-sorted": "not sorted with the most important feature first",
+    "permutation-with-default-accuracy-scoring": "Use the pinned settings: scoring='roc_auc'",
+    "permutation-on-the-training-rows": "Use the forest on the holdout (not the training rows)",
+    "choice-reason-not-an-option": "which is not one of the options",
+    "choice-shows-impurity-whose-top-holds-the-traps": "yet its top three holds the columns you call traps",
+    "choice-traps-are-the-impurity-top-three": "does not follow from your two rankings",
+    "choice-reason-permutation-shows-causes": "is the reason you chose true",
+    "curve-averages-predicted-labels": "Average the predicted probability of churn",
+    "curve-reads-levels-off-where-there-are-no-data": "Count the held-out subscribers with 4 or more substitutions",
+    "support-from-the-whole-grid": "Take the 95th percentile of the holdout's substitutions",
+    "curve-on-the-challenger-forest": "Use the shipped model",
+    "contributions-without-the-baseline": "Multiply each coefficient by (value - baseline)",
+    "top-reasons-keep-negative-contributions": "A reason must push the risk up",
+    "sentence-with-two-decimals": "each with one decimal",
+    "best-reasons-against-the-median-subscriber": "the baseline `typical`",
+    "frequencies-round-half-to-even": "rounded another way",
+    "frequencies-per-1000-flagged": "count it per 1,000 subscribers, all of them",
+    "score-counts-flag-below-the-threshold": "flag when risk_score >= threshold",
+    "deciles-numbered-from-zero": "numbers its deciles from 0",
+    "deciles-of-equal-width": "ten equal-count groups",
+    "brier-takes-the-root": "takes the square root",
+    "reading-thirty-percent-is-this-one-leaves": "A probability speaks about a group",
+    "weak-includes-a-segment-at-the-bar": "strictly below the bar",
+    "weak-highest-first": "Put the lowest AUC first",
+    "weak-only-cities": "Use both AUC Series together",
+    "new-city-used-now": "is not a call these numbers support yet",
+    "new-subscribers-read-as-weak-too": "Does the interval sit on one side of it?",
+    "call-without-evidence": "should have exactly the keys 'decision', 'evidence' and 'reverse_if'",
+    "verdicts-without-reasons": "should be a pair (verdict, reason)",
+    "importance-read-as-cause": "A pattern in the data is not the effect of changing it",
+    "curve-beyond-the-data-taken-as-evidence": "how many subscribers sit there?",
+    "chart-with-upright-bars": "The bars stand upright",
+    "chart-keeps-a-legend-and-a-generic-title": "names the chart but not the finding",
+    "chart-title-claims-a-cause": "states a cause",
+    "chart-longest-bar-at-the-bottom": "the longest is at the bottom",
+    "chart-without-labels-or-highlight": "Not every bar carries a label",
+    "chart-highlights-tenure": "which one can a Larder team change directly",
+    "makeover-of-the-challenger-forest": "has labels that should not be there",
 }
 
 FAIR_SCORES = {
@@ -271,25 +365,21 @@ permutation = permutation_ranking(forest, train[FEATURES], train["churned_next_4
 ranking_choice = {"show": "permutation", "traps": [c for c in impurity.index[:3] if permutation[c] < 0.005],
                   "reason": "impurity_favours_many_values"}
 """, 2.0),
-    "curve-by-hand-and-bend-read-off": ("q3_answer", """
+    "curve-by-hand-and-support-by-counting": ("q3_answer", """
 def dependence_curve(model, X, feature, grid):
     out = {}
     for value in grid:
         out[value] = model.predict_proba(X.assign(**{feature: value}))[:, 1].mean()
     return pd.Series(out)
-effect_curve = dependence_curve(forest, holdout[FEATURES], "substitutions_per_month", SUBSTITUTION_GRID)
-_start, _top = effect_curve.iloc[0], effect_curve.max()
-effect_shape = {"direction": "rises",
-                "levels_off_at": next(g for g, v in effect_curve.items() if v - _start >= 0.9 * (_top - _start))}
-""", 2.0),
-    "bend-read-from-own-curve-on-training-rows": ("q3_answer", """
-def dependence_curve(model, X, feature, grid):
-    r = partial_dependence(model, X, [feature], custom_values={feature: np.asarray(grid)}, kind="average")
-    return pd.Series(r["average"][0], index=np.asarray(grid))
-effect_curve = dependence_curve(forest, train[FEATURES], "substitutions_per_month", SUBSTITUTION_GRID)
-_rise = effect_curve - effect_curve.iloc[0]
-effect_shape = {"direction": "rises", "levels_off_at": float(effect_curve.index[_rise >= 0.9 * _rise.max()][0])}
-""", 5 / 6 * 2),
+effect_curve = dependence_curve(shipped, holdout[SHIPPED_FEATURES], "substitutions_per_month", SUBSTITUTION_GRID)
+_p95 = holdout["substitutions_per_month"].quantile(0.95)
+supported_up_to = max(g for g in SUBSTITUTION_GRID if g <= _p95)
+effect_shape = {"beyond": "too few subscribers to say", "direction": "rises"}
+""", 3.0),
+    "direction-read-from-own-curve-on-training-rows": ("q3_answer", _Q3_RIGHT_CURVE + """
+effect_curve = dependence_curve(shipped, train[SHIPPED_FEATURES], "substitutions_per_month", SUBSTITUTION_GRID)
+effect_shape = {"direction": "rises", "beyond": "too few subscribers to say"}
+""", 3 * 4.5 / 5.5),
     "reasons-with-numpy-and-format": ("q4_answer", """
 def contributions(row, coefficients, baseline):
     cols = list(coefficients.index)
@@ -308,15 +398,16 @@ def reason_sentence(feature, value, typical_value):
     return f"{value:.2f} {DESCRIPTIONS[feature]}, against {typical_value:.2f} for a typical subscriber"
 best_reasons = [reason_sentence(c, best_customer[c], typical[c])
                 for c in top_reasons(contributions(best_customer, coefficients, typical))]
-""", 5 / 7 * 3),
+""", 3 * 4.25 / 5),
     "frequencies-with-decimal-half-up": ("q5_answer", """
 from decimal import ROUND_HALF_UP, Decimal
 def natural_frequencies(counts):
     def r(x):
         return int(Decimal(x).quantize(Decimal("1"), rounding=ROUND_HALF_UP))
-    tp, fp, fn = counts["tp"], counts["fp"], counts["fn"]
-    return {"leave_per_1000_flagged": r(Decimal(1000 * tp) / Decimal(tp + fp)),
-            "caught_per_10_leavers": r(Decimal(10 * tp) / Decimal(tp + fn))}
+    n = Decimal(counts["tp"] + counts["fp"] + counts["fn"] + counts["tn"])
+    return {"flagged_and_leave": r(Decimal(1000 * counts["tp"]) / n),
+            "leave": r(Decimal(1000 * (counts["tp"] + counts["fn"])) / n),
+            "flagged": r(Decimal(1000 * (counts["tp"] + counts["fp"])) / n)}
 _f = (scored["risk_score"] >= threshold).to_numpy()
 _c = scored["churned_next_4w"].to_numpy()
 score_counts = dict(tp=int(np.sum(_f & _c)), fp=int(np.sum(_f & ~_c)), fn=int(np.sum(~_f & _c)),
@@ -326,14 +417,15 @@ score_frequencies = natural_frequencies(score_counts)
     "frequencies-from-own-swapped-counts": ("q5_answer", """
 import math
 def natural_frequencies(counts):
-    tp, fp, fn = counts["tp"], counts["fp"], counts["fn"]
-    return {"leave_per_1000_flagged": math.floor(1000 * tp / (tp + fp) + 0.5),
-            "caught_per_10_leavers": math.floor(10 * tp / (tp + fn) + 0.5)}
+    n = sum(counts[k] for k in ("tp", "fp", "fn", "tn"))
+    return {"leave": math.floor(1000 * (counts["tp"] + counts["fn"]) / n + 0.5),
+            "flagged": math.floor(1000 * (counts["tp"] + counts["fp"]) / n + 0.5),
+            "flagged_and_leave": math.floor(1000 * counts["tp"] / n + 0.5)}
 _f, _c = scored["risk_score"] >= threshold, scored["churned_next_4w"]
 score_counts = {"tp": int((_f & _c).sum()), "fp": int((~_f & _c).sum()), "fn": int((_f & ~_c).sum()),
                 "tn": int((~_f & ~_c).sum())}
 score_frequencies = natural_frequencies(score_counts)
-""", 4 / 5 * 2),
+""", 2 * 3 / 4),
     "table-with-qcut-labels-and-crosstab-style": ("q6_answer", """
 def reliability_table(scores, churned):
     s = pd.Series(np.asarray(scores, dtype=float))
@@ -349,7 +441,7 @@ score_table = reliability_table(scored["risk_score"], scored["churned_next_4w"])
 score_brier = brier_score(scored["risk_score"], scored["churned_next_4w"])
 calibration_reading = {"thirty_percent_means": "3_in_10_leave", "top_deciles": "over-predicts"}
 """, 3.0),
-    "segment-auc-with-apply": ("q7_answer", """
+    "segment-auc-with-apply-and-a-tuple": ("q7_answer", """
 def segment_auc(frame, column):
     return frame.groupby(column)[["churned_next_4w", "risk_score"]].apply(
         lambda g: roc_auc_score(g["churned_next_4w"], g["risk_score"]))
@@ -359,15 +451,17 @@ def weak_segments(aucs, bar):
 city_auc = segment_auc(scored, "city")
 tenure_auc = segment_auc(scored, "tenure_band")
 weak = weak_segments(pd.concat([city_auc, tenure_auc]), auc_bar)
-""", 2.0),
+new_city_call = {"evidence": ("Eindhoven", "new"), "reverse_if": "own_data_clears_bar", "decision": "not_yet"}
+new_subscribers_reading = "cannot tell from these data"
+""", 4.0),
     "verdicts-as-lists": ("q8_answer", """
 claim_verdicts = {
     "c1": ["supported", "association"], "c2": ["not supported", "importance_is_not_cause"],
     "c3": ["not supported", "noise_column"], "c4": ["not supported", "importance_is_not_cause"],
     "c5": ["supported", "measured_on_holdout"], "c6": ["not supported", "weak_segment"],
-    "c7": ["not supported", "miscalibrated"],
+    "c7": ["not supported", "miscalibrated"], "c8": ["not supported", "no_data"],
 }
-""", 2.0),
+""", 3.0),
     "chart-with-text-labels-and-inverted-axis": ("q9_answer", _chart("""    s = importance.sort_values(ascending=False)
     fig, ax = plt.subplots(figsize=(6, 3))
     colours = ["tab:orange" if n == highlight else "lightgrey" for n in s.index]
@@ -375,81 +469,12 @@ claim_verdicts = {
     ax.set_yticks(range(len(s)), [n.replace("_", " ") for n in s.index])
     ax.invert_yaxis()
     for i, v in enumerate(s):
-        ax.text(v, i, f" {v:.3f}", va="center")
-    fig.suptitle("Substitutions drive the churn score more than any other column")
+        ax.text(v, i, f" {v:.2f}", va="center")
+    fig.suptitle("Substitutions weigh more in the churn score than any other column")
     return fig"""), 3.0),
     "makeover-of-own-wrong-permutation": ("q9_answer", """
-permutation = permutation_ranking(forest, train[FEATURES], train["churned_next_4w"])
+def permutation_ranking(model, X, y):
+    r = permutation_importance(model, X, y, n_repeats=10, random_state=0)
+    return pd.Series(r.importances_mean, index=X.columns).sort_values(ascending=False)
 """ + _chart(_GOOD_CHART), 3.0),
-    # ---- attempt B of the closing note: a data scientist new to product work, typical slips ----
-    "attempt-b-bend-read-at-the-maximum": ("q3_answer", """
-def dependence_curve(model, X, feature, grid):
-    pdp = partial_dependence(model, X, [feature], custom_values={feature: grid}, kind="average")
-    return pd.Series(pdp["average"][0], index=grid)
-effect_curve = dependence_curve(forest, holdout[FEATURES], "substitutions_per_month", SUBSTITUTION_GRID)
-effect_shape = {"direction": "rises", "levels_off_at": float(effect_curve.idxmax())}
-""", 5 / 6 * 2),
-    "attempt-b-no-baseline-and-negative-reasons": ("q4_answer", """
-def contributions(row, coefficients, baseline):
-    return coefficients * row[coefficients.index]
-def top_reasons(contribs, k=3):
-    return list(contribs.sort_values(ascending=False).index[:k])
-def reason_sentence(feature, value, typical_value):
-    return f"{value:.1f} {DESCRIPTIONS[feature]}, against {typical_value:.1f} for a typical subscriber"
-best_reasons = [reason_sentence(f, best_customer[f], typical[f])
-                for f in top_reasons(contributions(best_customer, coefficients, typical))]
-""", 4 / 7 * 3),
-    "attempt-b-python-round": ("q5_answer", """
-def natural_frequencies(counts):
-    tp, fp, fn = counts["tp"], counts["fp"], counts["fn"]
-    return {"leave_per_1000_flagged": round(1000 * tp / (tp + fp)), "caught_per_10_leavers": round(10 * tp / (tp + fn))}
-f = scored["risk_score"] >= threshold
-y = scored["churned_next_4w"]
-score_counts = {"tp": int((f & y).sum()), "fp": int((f & ~y).sum()), "fn": int((~f & y).sum()),
-                "tn": int((~f & ~y).sum())}
-score_frequencies = natural_frequencies(score_counts)
-""", 4 / 5 * 2),
-    "attempt-b-thirty-percent-read-as-a-rank": ("q6_answer", _Q6_RIGHT_FUNCTIONS + """
-calibration_reading = {"top_deciles": "over-predicts", "thirty_percent_means": "top_30_percent"}
-""", 6 / 7 * 3),
-    "attempt-b-weak-segments-of-cities-only": ("q7_answer", _Q7_RIGHT_AUC + """
-def weak_segments(aucs, bar):
-    return list(aucs[aucs < bar].sort_values().index)
-weak = weak_segments(city_auc, auc_bar)
-""", 5 / 6 * 2),
-    "attempt-b-two-claims-wrong": ("q8_answer", """
-claim_verdicts = {
-    "c1": ("supported", "association"), "c2": ("supported", "association"),
-    "c3": ("not supported", "noise_column"), "c4": ("not supported", "importance_is_not_cause"),
-    "c5": ("supported", "measured_on_holdout"), "c6": ("not supported", "weak_segment"),
-    "c7": ("supported", "measured_on_holdout"),
-}
-""", 11 / 15 * 2),
-    "attempt-b-generic-title-and-a-non-actionable-driver": ("q9_answer", _chart("""    s = importance.sort_values()
-    fig, ax = plt.subplots()
-    bars = ax.barh(s.index, s.values, color=["tab:red" if i == highlight else "tab:grey" for i in s.index])
-    ax.bar_label(bars, fmt="%.3f")
-    ax.set_title("Permutation feature importance")
-    return fig""", "actionable_driver = 'days_since_last_order'"), 8 / 10 * 3),
-    # ---- attempt C of the closing note: half done, out of time after question 4 ----
-    "attempt-c-one-trap-named": ("q2_answer", """
-ranking_choice = {"show": "permutation", "traps": ["referral_code"], "reason": "impurity_favours_many_values"}
-""", 3 / 4 * 2),
-    "attempt-c-curve-without-its-reading": ("q3_answer", """
-globals().pop("effect_shape", None)
-def dependence_curve(model, X, feature, grid):
-    pdp = partial_dependence(model, X, [feature], custom_values={feature: grid}, kind="average")
-    return pd.Series(pdp["average"][0], index=grid)
-effect_curve = dependence_curve(forest, holdout[FEATURES], "substitutions_per_month", SUBSTITUTION_GRID)
-""", 3 / 6 * 2),
-    "attempt-c-contributions-only": ("q4_answer", """
-globals().pop("best_reasons", None)
-def contributions(row, coefficients, baseline):
-    return coefficients * (row[coefficients.index] - baseline[coefficients.index])
-def top_reasons(contribs, k=3):
-    raise NotImplementedError()
-def reason_sentence(feature, value, typical_value):
-    raise NotImplementedError()
-best_contributions = contributions(best_customer, coefficients, typical)
-""", 2 / 7 * 3),
 }

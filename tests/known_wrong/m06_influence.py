@@ -1,6 +1,7 @@
 """Known-wrong answers and fairly graded answers for 06-influence.
 
 WRONG_ANSWERS: mistake name -> (answer cell grade_id, replacement code, which checks catch it).
+MESSAGES: mistake name -> a piece of the message the learner sees for that mistake.
 "visible" means the checks a learner sees fail; "hidden" means the visible checks pass
 and only the hidden ones catch it (a hard-coded or subtly wrong answer).
 
@@ -38,7 +39,7 @@ launch_raci = {
     "flag_pipeline": {"ml_team": "AR", "pm": "C", "dpo": "C", "retention_lead": "I"},
     "voucher_email": {"crm_team": "AR", "retention_lead": "C", "pm": "C", "dpo": "C"},
     "agent_outreach": {"retention_lead": "A", "retention_agents": "R", "pm": "I"},
-    "privacy_review": {"dpo": "A", "pm": "R", "ml_team": "C"},
+    "privacy_review": {"retention_lead": "A", "pm": "R", "dpo": "C", "ml_team": "C"},
     "voucher_budget": {"finance": "A", "retention_lead": "R", "pm": "C", "coo": "I"},
     "churn_reduction": {"retention_lead": "A", "retention_agents": "R", "pm": "R", "ml_team": "C", "coo": "I"},
     "go_live": {"pm": "AR", "ml_team": "C", "retention_lead": "C", "crm_team": "C", "dpo": "C", "coo": "I"},
@@ -89,9 +90,9 @@ status_update = {
     "cause": "We planned on committed points; the team completes about 23 a sprint.",
     "options": [
         {"option": "Full scope on the forecast date", "trade_off": "a month of saves lost this quarter"},
-        {"option": "On time without singles", "trade_off": "a quarter of subscribers wait for their flags"},
+        {"option": "Keep 28 August by cutting 25 points", "trade_off": "no measure of what the calls save"},
     ],
-    "ask": "Please approve launching without singles by Friday 26 June.",
+    "ask": f"Please approve {forecast['p85']:%d %B} as the new date by Friday 26 June.",
     "next_update": "2026-07-03",
 }
 """
@@ -137,6 +138,9 @@ def raci_problems(chart, outcomes):
             broken.append(activity)
     return broken
 """ + _LAUNCH_RACI, "hidden"),
+    "raci-dpo-accountable-for-the-lawful-basis": ("q2_answer", _RACI_PROBLEMS + _LAUNCH_RACI + """
+launch_raci["privacy_review"] = {"dpo": "A", "pm": "R", "ml_team": "C"}
+""", "hidden"),
     "raci-coo-owns-every-outcome-and-the-pm-does-everything": ("q2_answer", _RACI_PROBLEMS + """
 launch_raci = {activity: {"coo": "A", "pm": "R"} for activity in ACTIVITIES}
 """, "hidden"),
@@ -183,6 +187,14 @@ def sprints_needed(velocities, remaining, n_runs, seed):
     return (done > remaining).argmax(axis=1) + 1
 runs = sprints_needed(sprint_history["completed_points"], remaining_points, n_runs, forecast_seed)
 """, "visible"),
+    "forecast-one-sprint-short": ("q4_answer", """
+def sprints_needed(velocities, remaining, n_runs, seed):
+    rng = np.random.default_rng(seed)
+    v = np.asarray(velocities, dtype=float)
+    done = rng.choice(v, size=(n_runs, 40)).cumsum(axis=1)
+    return (done >= remaining).argmax(axis=1)
+runs = sprints_needed(sprint_history["completed_points"], remaining_points, n_runs, forecast_seed)
+""", "visible"),
     # ---- question 5: dates and slip ----
     "percentile-interpolated-then-truncated": ("q5_answer", """
 def forecast_dates(runs, last_sprint_end, sprint_days=14):
@@ -197,12 +209,21 @@ slip_weeks = (forecast["p85"] - PROMISED_DATE).days
     "slip-from-the-median": ("q5_answer", _FORECAST + """
 slip_weeks = (forecast["p50"] - PROMISED_DATE).days / 7
 """, "hidden"),
+    "launch-call-keeps-the-promised-date": ("q5_answer", _FORECAST + """
+launch_call = {"commit_to": PROMISED_DATE, "chance": 0.096, "reverse_if": "coo_insists"}
+""", "hidden"),
+    "launch-call-chance-not-from-the-runs": ("q5_answer", _FORECAST + """
+launch_call = {"commit_to": forecast["p85"], "chance": 0.5, "reverse_if": "scope_cut_reforecast"}
+""", "hidden"),
+    "launch-call-moved-by-more-simulations": ("q5_answer", _FORECAST + """
+launch_call = {"commit_to": forecast["p85"], "chance": float((runs <= 7).mean()), "reverse_if": "more_runs"}
+""", "hidden"),
     # ---- question 6: the status update ----
     "headline-buried-under-background": ("q6_answer", _UPDATE + """
 status_update["headline"] = "Due to lower velocity than planned, the churn launch moves to 25 September."
 """, "visible"),
     "options-without-trade-offs": ("q6_answer", _UPDATE + """
-status_update["options"] = [{"option": "Full scope later", "trade_off": ""}, {"option": "Cut singles", "trade_off": ""}]
+status_update["options"] = [{"option": "Full scope later", "trade_off": ""}, {"option": "Cut scope", "trade_off": ""}]
 """, "visible"),
     "no-ask-only-information": ("q6_answer", _UPDATE + """
 status_update["ask"] = "No action needed, just keeping you in the loop."
@@ -214,6 +235,9 @@ status_update["next_update"] = "2026-07-24"
 status_update["headline"] = "The churn launch needs 2 more sprints than planned."
 status_update["impact"] = "The retention team starts later than planned."
 """, "hidden"),
+    "ask-keeps-the-promised-date": ("q6_answer", _UPDATE + """
+status_update["ask"] = "Please approve keeping 28 August for the launch, by Friday 26 June."
+""", "hidden"),
     # ---- question 7: charts and the big idea ----
     "chart-pie-is-not-an-option": ("q7_answer", """
 chart_choice = {"m1": "line", "m2": "pie", "m3": "scatter", "m4": "histogram", "m5": "pie", "m6": "table"}
@@ -222,7 +246,7 @@ chart_choice = {"m1": "line", "m2": "pie", "m3": "scatter", "m4": "histogram", "
 big_idea = "Launch status update for the churn flags."
 """, "visible"),
     "big-idea-without-stakes": ("q7_answer", """
-big_idea = "We should launch on time for families and couples and add singles later, as that is the best plan."
+big_idea = "We should commit to the later date and keep Eindhoven out, as that is the best plan."
 """, "visible"),
     "charts-all-bars": ("q7_answer", """
 chart_choice = {m: "bar" for m in MESSAGES}
@@ -279,7 +303,7 @@ launch_raci = {
     "flag_pipeline": {"pm": "A", "ml_team": "R"},
     "voucher_email": {"retention_lead": "A", "crm_team": "R", "dpo": "C"},
     "agent_outreach": {"retention_lead": "A", "retention_agents": "R"},
-    "privacy_review": {"pm": "A", "dpo": "R"},
+    "privacy_review": {"retention_lead": "A", "pm": "R", "dpo": "C"},
     "voucher_budget": {"coo": "A", "finance": "R", "retention_lead": "C"},
     "churn_reduction": {"coo": "A", "retention_lead": "R", "retention_agents": "R", "ml_team": "C"},
     "go_live": {"coo": "A", "pm": "R", "ml_team": "C"},
@@ -319,7 +343,7 @@ def forecast_dates(runs, last_sprint_end, sprint_days=14):
     return out
 forecast = forecast_dates(runs, LAST_SPRINT_END, SPRINT_DAYS)
 slip_weeks = (forecast["p85"] - PROMISED_DATE.date()).days / 7
-""", 2.0),
+""", 3.0),
     "update-with-iso-dates-and-timestamp": ("q6_answer", """
 status_update = {
     "headline": f"Churn launch now {forecast['p85'].date().isoformat()} at 85 % confidence, "
@@ -327,8 +351,8 @@ status_update = {
     "impact": "Retention saves start four weeks later; that shifts part of the Q3 churn goal into Q4.",
     "cause": "The plan assumed committed points; completed points run about a fifth lower.",
     "options": [
-        {"option": "Hold scope", "trade_off": "keeps singles in but gives up four weeks of saves"},
-        {"option": "Ship families and couples first", "trade_off": "keeps the date, singles wait a month"},
+        {"option": "Hold scope", "trade_off": "keeps Eindhoven out but gives up four weeks of saves"},
+        {"option": "Cut the dashboard to keep August", "trade_off": "we cannot measure what the calls save"},
     ],
     "ask": "Could you decide between the two options by 26 June?",
     "next_update": pd.Timestamp("2026-06-29"),
@@ -336,9 +360,20 @@ status_update = {
 """, 3.0),
     "big-idea-with-must-and-euros": ("q7_answer", """
 chart_choice = dict(m1="line", m2="bar", m3="scatter", m4="bar", m5="stacked_bar", m6="table")
-big_idea = ("We must keep the August date for families and couples, or the retention team loses a month of saves "
+big_idea = ("We must promise the board the September date now, or we risk a second slip and a month of saves "
             "worth about EUR 40,000.")
 """, 2.0),
+    "chart-m3-as-a-binned-churn-rate": ("q7_answer", """
+chart_choice = {"m1": "line", "m2": "bar", "m3": "bar", "m4": "histogram", "m5": "stacked_bar", "m6": "table"}
+""", 2.0),
+    "launch-call-at-a-later-safer-date-with-velocity": ("q5_answer", _FORECAST + """
+_k = 8
+launch_call = {"commit_to": LAST_SPRINT_END + pd.Timedelta(days=_k * SPRINT_DAYS), "chance": float(np.mean(runs <= _k)),
+               "reverse_if": "velocity_reforecast"}
+""", 3.0),
+    "raci-coo-accountable-for-the-lawful-basis": ("q2_answer", _RACI_PROBLEMS + _LAUNCH_RACI + """
+launch_raci["privacy_review"] = {"coo": "A", "pm": "R", "dpo": "C"}
+""", 3.0),
     "umbrella-with-apply": ("q8_answer", """
 def umbrella(asks):
     def one(a):
@@ -355,11 +390,11 @@ week_sort = umbrella(inbound_asks)
 status_update = {
     "headline": "Churn launch: four weeks late, now 25 September at 85 % confidence.",
     "impact": "Saves start a month later, so roughly a third of Q3's churn reduction moves to Q4. "
-              "Singles would get mostly wasted vouchers.",
+              "Eindhoven would get mostly wasted vouchers.",
     "cause": "Our plan used committed points; the team completes about a fifth less.",
     "options": [
         {"option": "Hold full scope", "trade_off": "launch 25 September, lose a month of saves"},
-        {"option": "Ship families and couples on 28 August", "trade_off": "keeps the date; singles wait"},
+        {"option": "Cut 25 points to keep 28 August", "trade_off": "keeps the date; no saves dashboard"},
         {"option": "Add two engineers", "trade_off": "maybe two weeks back, checkout work slips"},
     ],
     "ask": "Can you choose between options 1 and 2 at Thursday's ops review?",
@@ -368,7 +403,7 @@ status_update = {
 """, 3.0),
     "attempt-A-m5-as-a-line-of-shares": ("q7_answer", """
 chart_choice = dict(m1="line", m2="bar", m3="scatter", m4="bar", m5="line", m6="table")
-big_idea = ("We must keep the August date for families and couples, or the retention team loses a month of saves "
+big_idea = ("We must promise the board the September date now, or we risk a second slip and a month of saves "
             "worth about EUR 40,000.")
 """, 2.0),
     "attempt-B-cadence-ignores-stance": ("q1_answer", """
@@ -387,7 +422,7 @@ def stakeholder_map(frame):
             "monitor": "quarterly"}
     return pd.DataFrame({"engagement": how, "cadence": [base[h] for h in how]}, index=frame.index)
 larder_map = stakeholder_map(stakeholders)
-""", 1.8),
+""", 1.75),
     "attempt-B-ml-team-owns-the-churn-outcome": ("q2_answer", """
 def raci_problems(chart, outcomes):
     broken = []
@@ -403,14 +438,14 @@ launch_raci = {
     "flag_pipeline": {"ml_team": "AR", "pm": "C", "dpo": "C", "retention_lead": "I"},
     "voucher_email": {"crm_team": "AR", "retention_lead": "C", "pm": "C", "dpo": "C"},
     "agent_outreach": {"retention_lead": "A", "retention_agents": "R", "pm": "I"},
-    "privacy_review": {"dpo": "A", "pm": "R", "ml_team": "C"},
+    "privacy_review": {"retention_lead": "A", "pm": "R", "dpo": "C", "ml_team": "C"},
     "voucher_budget": {"finance": "A", "retention_lead": "R", "pm": "C", "coo": "I"},
     "churn_reduction": {"retention_lead": "A", "retention_agents": "R", "pm": "R", "ml_team": "C", "coo": "I"},
     "go_live": {"pm": "AR", "ml_team": "C", "retention_lead": "C", "crm_team": "C", "dpo": "C", "coo": "I"},
 }
 
 launch_raci["churn_reduction"] = {"ml_team": "AR", "retention_lead": "C", "pm": "C", "coo": "I"}
-""", 2.25),
+""", 2.44),
     "attempt-B-ranked-by-cost-of-delay-every-no-later": ("q3_answer", """
 def triage(inbox, capacity_weeks):
     decision = pd.Series("decline", index=inbox.index)
@@ -443,7 +478,7 @@ def forecast_dates(runs, last_sprint_end, sprint_days=14):
             "p85": last_sprint_end + pd.Timedelta(days=round(p85) * sprint_days)}
 forecast = forecast_dates(runs, LAST_SPRINT_END, SPRINT_DAYS)
 slip_weeks = (forecast["p85"] - PROMISED_DATE).days  # forgot to convert to weeks
-""", round(2 * 6 / 7, 2)),
+""", 2.72),
     "attempt-B-buried-headline-ask-without-a-date": ("q6_answer", """
 status_update = {
     "headline": "Due to lower velocity than planned, the churn launch moves to 25 September (P85).",
@@ -451,16 +486,16 @@ status_update = {
     "cause": "Velocity estimates were based on committed rather than completed story points.",
     "options": [
         {"option": "Delay the launch", "trade_off": "4 weeks later"},
-        {"option": "Reduce scope (drop singles)", "trade_off": "singles are not covered at launch"},
+        {"option": "Reduce scope (drop Eindhoven)", "trade_off": "Eindhoven is not covered at launch"},
     ],
     "ask": "Please approve the new date.",
     "next_update": "2026-07-06",
 }
-""", 2.0),
+""", 2.4),
     "attempt-B-big-idea-without-a-point-of-view": ("q7_answer", """
 chart_choice = {"m1": "line", "m2": "bar", "m3": "scatter", "m4": "histogram", "m5": "line", "m6": "table"}
 big_idea = "The churn launch will slip by four weeks because velocity was overestimated."
-""", 1.5),
+""", 1.29),
     "attempt-B-pass-before-escalate": ("q8_answer", """
 def umbrella(asks):
     escalate = asks["changes_commitment"] | asks["conflict_between_leads"]
@@ -486,7 +521,44 @@ del alternatives  # (the fixture runs after the solution: here the learner never
 """, 2.1),
     # ---- error carried forward: an earlier answer is wrong, this one is right: full points ----
     "dates-right-after-runs-from-committed-points": ("q5_answer", _SPRINTS_LOOP + _RUNS_FROM_COMMITTED + _FORECAST,
-                                                     2.0),
+                                                     3.0),
     "update-right-after-runs-from-committed-points": ("q6_answer", _SPRINTS_LOOP + _RUNS_FROM_COMMITTED + _FORECAST
                                                       + _UPDATE, 3.0),
+}
+
+MESSAGES = {
+    "engagement-high-means-above-6": "High means 6 or more",
+    "cadence-ignores-stance": "a skeptic or blocker moves one step more frequent",
+    "map-hard-coded-for-the-toy": "should have exactly one label per item",
+    "raci-ml-team-accountable-for-churn": "the ML team is Accountable for a business outcome",
+    "raci-problems-reads-only-single-letters": "'AR' counts as both Accountable and Responsible",
+    "raci-dpo-accountable-for-the-lawful-basis": "the DPO advises on and monitors the processing",
+    "raci-coo-owns-every-outcome-and-the-pm-does-everything": "Who would be asked why it did not happen?",
+    "triage-by-cost-of-delay-not-per-week": "Rank by cost of delay per week of effort",
+    "triage-stops-at-the-first-request-that-does-not-fit": "keep going after a request that does not fit",
+    "no-alternative-for-some-declines": "has no entry for",
+    "every-no-deferred-to-later": "For each no, offer what serves the requester",
+    "forecast-from-committed-points": "draw from the completed points",
+    "forecast-from-mean-velocity": "each run should draw its own sprint velocities",
+    "forecast-ignores-the-seed": "create the generator from `seed` once",
+    "forecast-needs-to-pass-the-remaining-points": "stop as soon as the points delivered reach the remaining points",
+    "forecast-one-sprint-short": "counts one sprint too few in every run",
+    "percentile-interpolated-then-truncated": "the smallest number of sprints with at least 85 % of the runs done",
+    "slip-in-days": "looks like days",
+    "slip-from-the-median": "to your 85th-percentile date",
+    "launch-call-keeps-the-promised-date": "is a date most simulated futures miss",
+    "launch-call-chance-not-from-the-runs": "is not the share of your runs",
+    "launch-call-moved-by-more-simulations": "would not make an earlier date true",
+    "headline-buried-under-background": "the news is buried",
+    "options-without-trade-offs": "has no real trade-off",
+    "no-ask-only-information": "does not ask for a decision",
+    "next-update-in-a-month": "is more than 14 days away",
+    "headline-in-sprints-not-the-forecast": "neither the headline nor the impact states your forecast",
+    "ask-keeps-the-promised-date": "asks to keep a date your forecast gives little chance",
+    "chart-pie-is-not-an-option": "should be one of",
+    "big-idea-is-a-topic": "too short to carry a point of view",
+    "big-idea-without-stakes": "does not say what is at stake in numbers",
+    "charts-all-bars": "Ask what the reader must compare",
+    "umbrella-passes-before-escalating": "Apply the rules in order",
+    "umbrella-hard-coded-week": "Escalate every ask that changes a commitment",
 }

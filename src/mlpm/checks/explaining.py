@@ -27,8 +27,11 @@ from mlpm.checks.core import (  # noqa: F401 (own_value: the test cells import i
 )
 from mlpm.checks.figures import check_is_figure, states_a_finding
 
-FREQUENCY_KEYS = ("leave_per_1000_flagged", "caught_per_10_leavers")
+FREQUENCY_KEYS = ("leave", "flagged", "flagged_and_leave")
 TABLE_COLUMNS = ("mean_score", "churn_rate", "subscribers")
+# Words that turn "the model uses X" into "X causes churn" in a chart title.
+CAUSAL_WORDS = re.compile(r"\b(causes?|caused|lever|levers|reduces?|cuts?|"
+                          r"makes? (?:subscribers|people|customers) (?:leave|churn))\b", re.IGNORECASE)
 
 
 def _fail(message: str) -> None:
@@ -38,42 +41,6 @@ def _fail(message: str) -> None:
 def half_up(number: float) -> int:
     """Round to the nearest whole number, an exact half upwards (the module's pinned rounding)."""
     return int(math.floor(float(number) + 0.5))
-
-
-@quiet
-def check_names(value: Any, expected: Sequence[str], name: str, *, hint: str = "", order_hint: str = "") -> None:
-    """Check an ordered list of names (a tuple is fine too): first which names, then their order.
-
-    Parameters
-    ----------
-    value : Any
-        The learner's list.
-    expected : sequence of str
-        The right names, in the right order.
-    name : str
-        The answer's name, used in messages.
-    hint : str
-        Added when names are missing or too many (what decides which names belong).
-    order_hint : str
-        Added when the names are right but their order is not.
-    """
-    if not isinstance(value, (list, tuple)):
-        _fail(f"`{name}` should be a list of names, but it is a {type(value).__name__}.")
-    if not all(isinstance(item, str) for item in value):
-        _fail(f"`{name}` should hold names (strings).")
-    got = [str.__str__(item) for item in value]
-    if len(set(got)) != len(got):
-        _fail(f"`{name}` names the same item more than once.")
-    missing = [item for item in expected if item not in got]
-    extra = [item for item in got if item not in expected]
-    if missing and extra:
-        _fail(f"`{name}` has {len(extra)} name(s) that do not belong and misses {len(missing)}. {hint}".strip())
-    if extra:
-        _fail(f"`{name}` has {len(extra)} name(s) too many. {hint}".strip())
-    if missing:
-        _fail(f"`{name}` misses {len(missing)} name(s). {hint}".strip())
-    if got != list(expected):
-        _fail(f"`{name}` has the right names in the wrong order. {order_hint}".strip())
 
 
 @quiet
@@ -100,14 +67,6 @@ def check_importances(value: Any, expected: pd.Series, name: str, *, rel_tol: fl
               "use `.sort_values(ascending=False)`.")
 
 
-def levels_off_at(curve: pd.Series, share: float = 0.9) -> float:
-    """The smallest grid value where a rising curve has covered ``share`` of its rise from its first value to its
-    maximum (module 05's pinned meaning of "where it levels off")."""
-    values = np.asarray(curve, dtype=float)
-    target = values[0] + share * (values.max() - values[0])
-    return float(curve.index[int(np.argmax(values >= target - 1e-12))])
-
-
 @quiet
 def check_sentence(value: Any, expected: str, name: str, *, hint: str = "") -> None:
     """Check a sentence rendered from a template: numbers first, then the words (spaces ignored at the ends)."""
@@ -123,28 +82,24 @@ def check_sentence(value: Any, expected: str, name: str, *, hint: str = "") -> N
           "description, the comma and 'against ... for a typical subscriber'.")
 
 
-def natural_frequencies_of(counts: Mapping[str, int]) -> dict[str, int]:
-    """The pinned natural frequencies of confusion counts (positive means flagged), rounded half up."""
-    tp, fp, fn = (int(counts[k]) for k in ("tp", "fp", "fn"))
-    return {"leave_per_1000_flagged": half_up(1000 * tp / (tp + fp)) if tp + fp else 0,
-            "caught_per_10_leavers": half_up(10 * tp / (tp + fn)) if tp + fn else 0}
-
-
 @quiet
-def check_frequencies(value: Any, counts: Mapping[str, int], name: str, *,
-                      also: Sequence[Mapping[str, int]] = ()) -> None:
-    """Check natural frequencies ``{"leave_per_1000_flagged": N, "caught_per_10_leavers": M}`` from counts.
+def check_frequencies(value: Any, expected: Mapping[str, int], counts: Mapping[str, int], name: str, *,
+                      also: Sequence[Mapping[str, int] | None] = ()) -> None:
+    """Check natural frequencies ``{"leave": L, "flagged": F, "flagged_and_leave": T}`` per 1,000 subscribers.
 
     Parameters
     ----------
     value : Any
         The learner's frequencies.
+    expected : mapping
+        The right frequencies (the test cell computes them with the reference module).
     counts : mapping
-        The confusion counts ``tp``, ``fp``, ``fn`` (and ``tn``) they come from; positive means flagged.
+        The confusion counts ``tp``, ``fp``, ``fn`` and ``tn`` they come from (positive means flagged), to
+        name the usual slips.
     name : str
         The answer's name, used in messages.
     also : sequence of mappings
-        Other counts whose frequencies are accepted (the learner's own earlier counts).
+        Other frequencies that are accepted (those of the learner's own earlier counts); None is skipped.
     """
     check_type(value, dict, name)
     if sorted(value) != sorted(FREQUENCY_KEYS):
@@ -152,28 +107,74 @@ def check_frequencies(value: Any, counts: Mapping[str, int], name: str, *,
     for key in FREQUENCY_KEYS:
         check_whole_number(value[key], f"{name}[{key!r}]")
     got = {key: int(value[key]) for key in FREQUENCY_KEYS}
-    for other in also:
-        try:
-            if got == natural_frequencies_of(other):
-                return
-        except (KeyError, TypeError, ValueError, ZeroDivisionError):
+    if any(other is not None and got == {k: int(other[k]) for k in FREQUENCY_KEYS} for other in also):
+        return
+    tp, fp, fn, tn = (int(counts[k]) for k in ("tp", "fp", "fn", "tn"))
+    everyone = tp + fp + fn + tn
+    exact = {"leave": 1000 * (tp + fn) / everyone, "flagged": 1000 * (tp + fp) / everyone,
+             "flagged_and_leave": 1000 * tp / everyone}
+    other_populations = {half_up(1000 * tp / (tp + fp)) if tp + fp else None,
+                         half_up(1000 * tp / (tp + fn)) if tp + fn else None,
+                         half_up(10 * tp / (tp + fn)) if tp + fn else None}
+    meaning = {"leave": "everyone who leaves, flagged or not (tp + fn)",
+               "flagged": "everyone flagged, whether they leave or not (tp + fp)",
+               "flagged_and_leave": "those flagged who also leave (tp)"}
+    for key in FREQUENCY_KEYS:
+        if got[key] == int(expected[key]):
             continue
-    tp, fp, fn = (int(counts[k]) for k in ("tp", "fp", "fn"))
-    precision = tp / (tp + fp) if tp + fp else 0.0
-    recall = tp / (tp + fn) if tp + fn else 0.0
-    checks = (("leave_per_1000_flagged", 1000 * precision, 1000 * recall,
-               "of the subscribers we flag, how many leave: divide by everyone flagged (tp + fp)."),
-              ("caught_per_10_leavers", 10 * recall, 10 * precision,
-               "of the subscribers who leave, how many we flag: divide by everyone who leaves (tp + fn)."))
-    for key, exact, swapped, meaning in checks:
-        if got[key] == half_up(exact):
-            continue
-        if got[key] == half_up(swapped):
-            _fail(f"`{name}[{key!r}]` uses the other ratio: {meaning}")
-        if abs(got[key] - exact) < 1:
+        if key == "flagged_and_leave" and got[key] in other_populations:
+            _fail(f"`{name}[{key!r}]` counts per 1,000 flagged (or per leaver): natural frequencies start from "
+                  "one population, so count it per 1,000 subscribers, all of them.")
+        if abs(got[key] - exact[key]) < 1:
             _fail(f"`{name}[{key!r}]` is close, but rounded another way: round to the nearest whole number, "
                   "an exact half upwards (`math.floor(x + 0.5)`).")
-        _fail(f"`{name}[{key!r}]` is not right yet: {meaning}")
+        _fail(f"`{name}[{key!r}]` is not right yet: of 1,000 subscribers (tp + fp + fn + tn scaled to 1,000), "
+              f"count {meaning[key]}.")
+
+
+@quiet
+def check_call(call: Any, options: Sequence[str], reversal_options: Sequence[str], evidence: Sequence[str],
+               name: str, *, decisions: set[str] | None = None, must_cite: set[str] = frozenset(),
+               reversals: set[str] | None = None, hint: str = "") -> None:
+    """Check a structured call ``{"decision": ..., "evidence": [...], "reverse_if": ...}``.
+
+    Parameters
+    ----------
+    call : Any
+        The learner's call.
+    options, reversal_options : sequence of str
+        The decisions and the reversing conditions the prompt offers (a dict's keys will do).
+    evidence : sequence of str
+        The names the evidence may cite.
+    name : str
+        The answer's name, used in messages.
+    decisions, reversals : set of str, optional
+        The decisions and reversing conditions the evidence supports; left out, they are not judged.
+    must_cite : set of str
+        Names the evidence must include.
+    hint : str
+        Added to a message about the call itself.
+    """
+    check_type(call, dict, name)
+    if set(call) != {"decision", "evidence", "reverse_if"}:
+        _fail(f"`{name}` should have exactly the keys 'decision', 'evidence' and 'reverse_if'.")
+    if call["decision"] not in list(options):
+        _fail(f"`{name}['decision']` should be one of {', '.join(repr(k) for k in options)}.")
+    if call["reverse_if"] not in list(reversal_options):
+        _fail(f"`{name}['reverse_if']` should be one of {', '.join(repr(k) for k in reversal_options)}.")
+    cited = call["evidence"]
+    if not isinstance(cited, (list, tuple)) or not cited or not all(isinstance(c, str) for c in cited):
+        _fail(f"`{name}['evidence']` should be a non-empty list of segment names.")
+    unknown = [c for c in cited if c not in list(evidence)]
+    if unknown:
+        _fail(f"`{name}['evidence']` names {len(unknown)} segment(s) that are not in your AUC tables.")
+    if decisions is not None and call["decision"] not in decisions:
+        _fail(f"`{name}['decision']` is not a call these numbers support yet. {hint}".strip())
+    if must_cite - set(cited):
+        _fail(f"`{name}['evidence']` leaves out the segment the call is about. {hint}".strip())
+    if reversals is not None and call["reverse_if"] not in reversals:
+        _fail(f"`{name}['reverse_if']` would not change this call: it is not evidence about the problem you "
+              f"found. {hint}".strip())
 
 
 @quiet
@@ -298,12 +299,16 @@ def check_finding_title(fig: Any, feature_words: Sequence[str] = ()) -> None:
     if not titles:
         _fail("The chart has no title: say in it what the reader should take away.")
     words = {part for w in feature_words for part in re.findall(r"[a-z]+", w.lower()) if len(part) > 3}
+    causal = [t for t in titles if CAUSAL_WORDS.search(t)]
+    if causal:
+        _fail(f"The title {causal[0]!r} states a cause: importance says what the model leans on, not what "
+              "changing a column would do. Say what the score uses, e.g. 'The churn score leans most on <driver>'.")
     for title in titles:
         named = words & set(re.findall(r"[a-z]+", title.lower()))
         if states_a_finding(title) or (named and len(title.split()) >= 3):
             return
     _fail(f"The title {titles[0]!r} names the chart but not the finding: say which driver matters most, "
-          "e.g. '<driver> moves churn risk more than anything else'.")
+          "e.g. 'The churn score leans most on <driver>'.")
 
 
 @quiet

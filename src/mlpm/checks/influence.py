@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -193,7 +193,12 @@ def check_runs(runs: Any, velocities: Sequence[float], remaining: float, n_runs:
     wanted = exact.reindex(ks, fill_value=0.0).cumsum().to_numpy()
     gap = np.abs(simulated - wanted).max()
     if gap > tolerance:
-        if len(np.unique(runs)) == 1:
+        for shift, how in ((1, "one sprint too many"), (-1, "one sprint too few")):
+            shifted = np.array([((runs - shift) <= k).mean() for k in ks])
+            if np.abs(shifted - wanted).max() <= tolerance:
+                _fail(f"`{name}` counts {how} in every run: a run ends in the sprint whose total first reaches "
+                      "the remaining points (>=), and that sprint counts.")
+        if len(np.unique(runs)) == 1 and (exact > 1e-9).sum() > 1:
             _fail(f"`{name}` gives every run the same number of sprints: each run should draw its own sprint "
                   "velocities at random from the history.")
         if simulated.mean() > wanted.mean():
@@ -297,6 +302,24 @@ def check_ask(ask: Any, name: str) -> None:
 
 
 @quiet
+def check_recommendation(ask: Any, unsupported: Sequence[Any], supported: Sequence[Any], name: str) -> None:
+    """Check that the ask does not recommend a date the forecast does not support.
+
+    An ask that names one of the ``unsupported`` dates (e.g. the promised one) and none of the
+    ``supported`` ones recommends keeping a date most simulated futures miss.
+    """
+    _, stated = numbers_and_dates(_text(ask, name))
+
+    def named(days: Sequence[Any]) -> bool:
+        return any(pd.Timestamp(d) in stated or ("md", pd.Timestamp(d).month, pd.Timestamp(d).day) in stated
+                   for d in days)
+
+    if named(unsupported) and not named(supported):
+        _fail(f"`{name}` asks to keep a date your forecast gives little chance: recommend a date (or a scope) "
+              "that most simulated futures meet, and say what it costs.")
+
+
+@quiet
 def check_next_update(value: Any, status_date: Any, name: str, *, within_days: int = 14) -> None:
     """Check that the next update is a date after the status date and within ``within_days``."""
     day = _as_day(value, name)
@@ -364,3 +387,46 @@ def check_big_idea(text: Any, name: str, *, max_words: int = 40) -> None:
               "propose).")
     if not (re.search(r"\d", sentence) or re.search(NUMBER_WORDS, lowered)):
         _fail(f"`{name}` does not say what is at stake in numbers (euros, subscribers, weeks).")
+
+
+@quiet
+def check_launch_call(call: Any, reversal_options: Sequence[str], name: str, *,
+                      chances: Callable[[Any], Sequence[float]] | None = None, at_least: float | None = None,
+                      reversals: set[str] | None = None, tolerance: float = 0.02) -> None:
+    """Check a launch call ``{"commit_to": date, "chance": share, "reverse_if": key}``.
+
+    Parameters
+    ----------
+    call : Any
+        The learner's call.
+    reversal_options : sequence of str
+        The reversing conditions the prompt offers (a dict's keys will do).
+    name : str
+        The answer's name, used in messages.
+    chances : callable, optional
+        Date -> the shares of runs (one per accepted set of runs) done by that date. With it, the stated
+        chance must match one of them within ``tolerance``; with ``at_least`` too, the date must be one
+        that at least that share of runs meets (the call the forecast supports).
+    reversals : set of str, optional
+        The reversing conditions that would move the date; left out, not judged.
+    """
+    check_keys(call, ["commit_to", "chance", "reverse_if"], name)
+    day = _as_day(call["commit_to"], f"{name}['commit_to']")
+    chance = call["chance"]
+    if isinstance(chance, (bool, np.bool_)) or not isinstance(chance, (int, float, np.number)) \
+            or not 0 <= float(chance) <= 1:
+        _fail(f"`{name}['chance']` should be a share of runs, a number from 0 to 1.")
+    if call["reverse_if"] not in list(reversal_options):
+        _fail(f"`{name}['reverse_if']` should be one of {', '.join(repr(k) for k in reversal_options)}.")
+    if chances is not None:
+        shares = list(chances(day))
+        if at_least is not None and max(shares) < at_least - 1e-9:
+            _fail(f"`{name}['commit_to']` is a date most simulated futures miss: commit to one that at least "
+                  f"{at_least:.0%} of your runs meet.")
+        if at_least is None and not any(abs(float(chance) - share) <= tolerance for share in shares):
+            _fail(f"`{name}['chance']` is not the share of your runs that launch on or before "
+                  f"`{name}['commit_to']`: count the runs whose sprints end by that date.")
+    if reversals is not None and call["reverse_if"] not in reversals:
+        _fail(f"`{name}['reverse_if']` would not make an earlier date true: only new evidence in the forecast "
+              "(less work left, or a faster team) moves it.")
+

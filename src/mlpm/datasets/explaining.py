@@ -12,8 +12,8 @@ import numpy as np
 import pandas as pd
 
 HOUSEHOLDS = ("family", "couple", "single")
-CITIES = ("London", "Manchester", "Bristol")
-NEW_CITY = "Glasgow"
+CITIES = ("Amsterdam", "Rotterdam", "Utrecht")
+NEW_CITY = "Eindhoven"
 
 # The planted shape of the top driver: risk climbs steeply between about 1.5 and 3.5 substitutions
 # a month and levels off above 4 (a subscriber who has given up on the substitutions does not get
@@ -25,7 +25,7 @@ SUBSTITUTION_EFFECT = 2.6
 # A long-standing, high-spending subscriber whose last month went wrong: the one the head of
 # retention calls "my best customer" (module 05, the written answer).
 BEST_CUSTOMER = {
-    "customer_id": "D00003", "household": "family", "city": "London", "tenure_months": 34,
+    "customer_id": "D00003", "household": "family", "city": "Amsterdam", "tenure_months": 34,
     "substitutions_per_month": 4.3, "days_since_last_order": 12, "support_contacts_per_month": 1.7,
     "avg_basket_eur": 96.4,
 }
@@ -100,9 +100,9 @@ def scored_subscribers(seed: int = 11, n_customers: int = 4000) -> pd.DataFrame:
 
     Planted: the score ranks well but is over-confident: above about 0.2 it promises more churn
     than happens (the top decile's mean score is far above its churn rate). In the new city,
-    Glasgow (launched two months ago, about 8 % of subscribers, all of them new), churn follows
+    Eindhoven (launched two months ago, about 8 % of subscribers, all of them new), churn follows
     late deliveries the model never saw, so the score barely ranks there (AUC about 0.55);
-    elsewhere its AUC is about 0.8, and for new subscribers outside Glasgow a little lower.
+    elsewhere its AUC is about 0.8, and for new subscribers outside Eindhoven a little lower.
 
     Parameters
     ----------
@@ -124,10 +124,10 @@ def scored_subscribers(seed: int = 11, n_customers: int = 4000) -> pd.DataFrame:
     new = tenure_months <= 2
     # What the model sees, on the log-odds scale, and the risk it should have reported.
     signal = rng.normal(-2.3, 1.05, size=n) + np.where(new, 0.4, 0.0)
-    hidden = rng.normal(0.0, 1.0, size=n)  # what it does not see (late deliveries, in Glasgow)
+    hidden = rng.normal(0.0, 1.0, size=n)  # what it does not see (late deliveries, in Eindhoven)
     true_logit = np.where(glasgow, -1.7 + 0.2 * (signal + 2.0) + 1.3 * hidden,
                           np.where(new, 0.8 * signal + 0.6 * hidden - 0.2, signal))
-    churned = rng.random(n) < _sigmoid(true_logit)
+    churned = rng.random(n) < _sigmoid(true_logit - 0.15)  # centres churn on the fact sheet's 12 %
     risk_score = np.round(_sigmoid(1.45 * signal + 1.0), 4)
     return pd.DataFrame({
         "customer_id": [f"S{i:05d}" for i in range(1, n + 1)],

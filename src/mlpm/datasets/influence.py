@@ -51,7 +51,7 @@ DECLINE_ALTERNATIVES = {
     "A lookalike model to find prospects who resemble our best subscribers": {"other_team", "later_quarter"},
     "A monthly revenue forecast model for the board pack": {"other_team"},
     "A weekly CSV of the most-substituted products by warehouse": {"self_serve"},
-    "A GenAI chatbot that answers recipe questions in the app": {"later_quarter", "smaller_version"},
+    "A GenAI chatbot that answers recipe questions in the app": {"later_quarter", "smaller_version", "other_team"},
     "Re-run last year's churn analysis deck on this year's data": {"existing_asset"},
     "Score B2B office-lunch leads for the new sales team": {"other_team", "later_quarter"},
 }

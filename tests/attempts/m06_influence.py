@@ -1,0 +1,305 @@
+"""Module 06 (influence): three learner attempts, written from the prompts, and the points a fair
+teacher gives them."""
+
+ASSIGNMENT = "06-influence"
+
+# ---------------------------------------------------------------------------------------------
+# A: everything right, in other styles than the solution.
+# ---------------------------------------------------------------------------------------------
+_OTHER_STYLE = {
+    "q1_answer": '''\
+def engagement(power, interest):
+    grid = {(True, True): "manage closely", (True, False): "keep satisfied",
+            (False, True): "keep informed", (False, False): "monitor"}
+    return grid[(power >= 6, interest >= 6)]
+
+
+def stakeholder_map(frame):
+    start = {"manage closely": 0, "keep informed": 1, "keep satisfied": 2, "monitor": 3}
+    rows = []
+    for _, person in frame.iterrows():
+        how = engagement(person["power"], person["interest"])
+        step = start[how] - (1 if person["stance"] in ("skeptic", "blocker") else 0)
+        rows.append((how, CADENCES[max(step, 0)]))
+    return pd.DataFrame(rows, columns=["engagement", "cadence"], index=frame.index)
+
+
+larder_map = stakeholder_map(stakeholders)
+''',
+    "q2_answer": '''\
+def raci_problems(chart, outcomes):
+    out = []
+    for activity, letters in chart.items():
+        n_accountable = sum("A" in x for x in letters.values())
+        n_responsible = sum("R" in x for x in letters.values())
+        ml_owns_outcome = activity in outcomes and "A" in letters.get("ml_team", "")
+        if n_accountable != 1 or n_responsible == 0 or ml_owns_outcome:
+            out.append(activity)
+    return out
+
+
+launch_raci = {
+    "success_metric": {"pm": "A", "ml_team": "R", "retention_lead": "C", "finance": "C"},
+    "flag_pipeline": {"pm": "A", "ml_team": "R", "dpo": "C"},
+    "voucher_email": {"retention_lead": "A", "crm_team": "R", "dpo": "C", "pm": "I"},
+    "agent_outreach": {"retention_lead": "A", "retention_agents": "R"},
+    "privacy_review": {"coo": "A", "pm": "R", "ml_team": "R", "dpo": "C"},
+    "voucher_budget": {"finance": "A", "retention_lead": "R", "coo": "I"},
+    "churn_reduction": {"coo": "A", "retention_lead": "R", "retention_agents": "R", "ml_team": "C"},
+    "go_live": {"coo": "A", "pm": "R", "ml_team": "C", "dpo": "C", "retention_lead": "C"},
+}
+''',
+    "q3_answer": '''\
+def triage(inbox, capacity_weeks):
+    out = {i: "decline" for i in inbox.index}
+    okr = inbox[inbox["serves_okr"]].copy()
+    okr["ratio"] = okr["cost_of_delay_eur_per_week"] / okr["effort_weeks"]
+    left = capacity_weeks
+    for i in okr.sort_values(["ratio", "request_id"], ascending=[False, True]).index:
+        need = okr.at[i, "effort_weeks"]
+        if need <= left:
+            out[i], left = "accept", left - need
+        else:
+            out[i] = "defer"
+    return pd.Series(out)[inbox.index]
+
+
+decisions = triage(request_inbox, capacity_weeks)
+alternatives = {"R08": "later_quarter", "R09": "other_team", "R10": "self_serve", "R11": "other_team",
+                "R12": "existing_asset", "R13": "other_team"}
+''',
+    "q4_answer": '''\
+def sprints_needed(velocities, remaining, n_runs, seed):
+    rng = np.random.default_rng(seed)
+    v = list(velocities)
+    counts = np.zeros(n_runs, dtype=int)
+    for run in range(n_runs):
+        total = 0
+        while total < remaining:
+            total += v[rng.integers(len(v))]
+            counts[run] += 1
+    return counts
+
+
+runs = sprints_needed(sprint_history["completed_points"], remaining_points, n_runs, forecast_seed)
+''',
+    "q5_answer": '''\
+def forecast_dates(runs, last_sprint_end, sprint_days=14):
+    values = np.sort(np.asarray(runs))
+    result = {}
+    for key, share in (("p50", 0.5), ("p85", 0.85)):
+        k = values[int(np.ceil(share * len(values))) - 1]
+        result[key] = last_sprint_end + pd.Timedelta(days=int(k) * sprint_days)
+    return result
+
+
+forecast = forecast_dates(runs, LAST_SPRINT_END, SPRINT_DAYS)
+slip_weeks = (forecast["p85"] - PROMISED_DATE) / pd.Timedelta(weeks=1)
+k85 = (forecast["p85"] - LAST_SPRINT_END).days // SPRINT_DAYS
+launch_call = {"commit_to": forecast["p85"].date(), "chance": np.mean(np.asarray(runs) <= k85),
+               "reverse_if": "velocity_reforecast"}
+''',
+    "q6_answer": '''\
+status_update = {
+    "headline": f"New churn launch date: {forecast['p85']:%d %B}, four weeks after the promised one (85 % forecast).",
+    "impact": "About a month of this quarter's saves moves into next quarter; Eindhoven stays on today's process.",
+    "cause": "The plan used the points the team commits, not the fewer it completes.",
+    "options": [
+        {"option": "Commit to the 85 % date", "trade_off": "a month of saves lost this quarter"},
+        {"option": "Cut the saves dashboard and reason codes to keep August",
+         "trade_off": "no measure of what calls save, and the date still needs a re-forecast"},
+    ],
+    "ask": "Can you approve the 85 % date at Thursday's ops review?",
+    "next_update": pd.Timestamp("2026-07-06"),
+}
+''',
+    "q7_answer": '''\
+chart_choice = dict(m1="line", m2="bar", m3="bar", m4="histogram", m5="stacked_bar", m6="table")
+big_idea = "We must move the launch to 25 September, because a date we miss would cost more trust than four weeks."
+''',
+    "q8_answer": '''\
+def umbrella(asks):
+    labels = []
+    for _, a in asks.iterrows():
+        if a["changes_commitment"] or a["conflict_between_leads"]:
+            labels.append("escalate")
+        elif a["needs_team_expertise"] and (a["customer_impact"] or a["effort_hours"] <= 2):
+            labels.append("pass")
+        else:
+            labels.append("shield")
+    return pd.Series(labels, index=asks.index)
+
+
+week_sort = umbrella(inbound_asks)
+''',
+}
+
+# ---------------------------------------------------------------------------------------------
+# B: the typical mistakes of a data scientist new to product work.
+# ---------------------------------------------------------------------------------------------
+_TYPICAL = {
+    # "high" read as above 6
+    "q1_answer": '''\
+def engagement(power, interest):
+    if power > 6 and interest > 6:
+        return "manage closely"
+    if power > 6:
+        return "keep satisfied"
+    if interest > 6:
+        return "keep informed"
+    return "monitor"
+
+
+def stakeholder_map(frame):
+    base = {"manage closely": "weekly", "keep informed": "fortnightly", "keep satisfied": "monthly",
+            "monitor": "quarterly"}
+    how = [engagement(p, i) for p, i in zip(frame["power"], frame["interest"])]
+    cadence = []
+    for h, s in zip(how, frame["stance"]):
+        k = CADENCES.index(base[h])
+        cadence.append(CADENCES[max(0, k - 1)] if s in ("skeptic", "blocker") else base[h])
+    return pd.DataFrame({"engagement": how, "cadence": cadence}, index=frame.index)
+
+
+larder_map = stakeholder_map(stakeholders)
+''',
+    # the DPO made Accountable for the lawful basis
+    "q2_answer": '''\
+def raci_problems(chart, outcomes):
+    broken = []
+    for activity, row in chart.items():
+        owners = [r for r, x in row.items() if "A" in x]
+        doers = [r for r, x in row.items() if "R" in x]
+        if len(owners) != 1 or not doers or (activity in outcomes and "ml_team" in owners):
+            broken.append(activity)
+    return broken
+
+
+launch_raci = {
+    "success_metric": {"pm": "AR", "ml_team": "C", "retention_lead": "C"},
+    "flag_pipeline": {"ml_team": "AR", "pm": "I"},
+    "voucher_email": {"crm_team": "AR", "retention_lead": "C"},
+    "agent_outreach": {"retention_lead": "A", "retention_agents": "R"},
+    "privacy_review": {"dpo": "AR", "pm": "C", "ml_team": "C"},
+    "voucher_budget": {"finance": "AR", "retention_lead": "C"},
+    "churn_reduction": {"retention_lead": "A", "retention_agents": "R", "ml_team": "R"},
+    "go_live": {"pm": "A", "ml_team": "R", "coo": "I"},
+}
+''',
+    # ranked by cost of delay alone
+    "q3_answer": '''\
+def triage(inbox, capacity_weeks):
+    decision = pd.Series("decline", index=inbox.index)
+    free = capacity_weeks
+    for i, row in inbox[inbox["serves_okr"]].sort_values(["cost_of_delay_eur_per_week", "request_id"],
+                                                           ascending=[False, True]).iterrows():
+        if row["effort_weeks"] <= free:
+            decision[i] = "accept"
+            free -= row["effort_weeks"]
+        else:
+            decision[i] = "defer"
+    return decision
+
+
+decisions = triage(request_inbox, capacity_weeks)
+alternatives = {"R08": "other_team", "R09": "other_team", "R10": "self_serve", "R11": "later_quarter",
+                "R12": "existing_asset", "R13": "other_team"}
+''',
+    # right
+    "q4_answer": '''\
+def sprints_needed(velocities, remaining, n_runs, seed):
+    rng = np.random.default_rng(seed)
+    v = np.asarray(velocities, dtype=float)
+    out = []
+    for _ in range(n_runs):
+        done, k = 0.0, 0
+        while done < remaining:
+            done += rng.choice(v)
+            k += 1
+        out.append(k)
+    return np.array(out)
+
+
+runs = sprints_needed(sprint_history["completed_points"], remaining_points, n_runs, forecast_seed)
+''',
+    # dates right, but the call keeps the promised date "because the COO promised it"
+    "q5_answer": '''\
+def forecast_dates(runs, last_sprint_end, sprint_days=14):
+    out = {}
+    for name, q in (("p50", 0.5), ("p85", 0.85)):
+        k = int(np.quantile(runs, q, method="inverted_cdf"))
+        out[name] = last_sprint_end + pd.Timedelta(days=k * sprint_days)
+    return out
+
+
+forecast = forecast_dates(runs, LAST_SPRINT_END, SPRINT_DAYS)
+slip_weeks = (forecast["p85"] - PROMISED_DATE).days / 7
+launch_call = {"commit_to": PROMISED_DATE, "chance": float((runs <= 5).mean()), "reverse_if": "coo_insists"}
+''',
+    # background first, and the ask keeps the promised date
+    "q6_answer": '''\
+status_update = {
+    "headline": "Due to lower velocity, the churn launch is at risk: 25 September at 85 %.",
+    "impact": "Saves start later than planned.",
+    "cause": "We used committed points for the plan.",
+    "options": [
+        {"option": "Move to 25 September", "trade_off": "a month of saves"},
+        {"option": "Keep 28 August without Eindhoven", "trade_off": "Eindhoven waits"},
+    ],
+    "ask": "Please approve keeping 28 August without Eindhoven by Friday.",
+    "next_update": "2026-07-03",
+}
+''',
+    # a topic for a big idea
+    "q7_answer": '''\
+chart_choice = {"m1": "line", "m2": "bar", "m3": "scatter", "m4": "histogram", "m5": "stacked_bar", "m6": "table"}
+big_idea = "An update on the churn launch date and the flags in Eindhoven for the board."
+''',
+    # pass before escalate
+    "q8_answer": '''\
+def umbrella(asks):
+    escalate = asks["changes_commitment"] | asks["conflict_between_leads"]
+    pass_on = asks["needs_team_expertise"] & (asks["customer_impact"] | (asks["effort_hours"] <= 2))
+    return pd.Series(np.select([pass_on, escalate], ["pass", "escalate"], default="shield"), index=asks.index)
+
+
+week_sort = umbrella(inbound_asks)
+''',
+}
+
+# ---------------------------------------------------------------------------------------------
+# C: half done: questions 1 to 4 right, out of time.
+# ---------------------------------------------------------------------------------------------
+_HALF = {key: _OTHER_STYLE[key] for key in ("q1_answer", "q2_answer", "q3_answer", "q4_answer")}
+
+_FULL = {"q1_test": 3, "q2_test": 3, "q3_test": 3, "q4_test": 3, "q5_test": 3, "q6_test": 3, "q7_test": 2,
+         "q8_test": 2}
+
+ATTEMPTS = {
+    "other-style-all-correct": {"answers": _OTHER_STYLE, "fair": dict(_FULL), "why": {}},
+    "typical-mistakes": {
+        "answers": _TYPICAL,
+        "fair": {"q1_test": 1.75, "q2_test": 2.5, "q3_test": 1.5, "q4_test": 3, "q5_test": 1.75, "q6_test": 2,
+                 "q7_test": 1.25, "q8_test": 0.75},
+        "why": {
+            "q1_test": "'high' read as above 6: the people on the line land in the wrong quadrant; the cadence rule "
+                       "is right",
+            "q2_test": "the rule check and most owners right; the DPO made Accountable for the lawful basis, which "
+                       "the controller's business owner holds",
+            "q3_test": "declines and alternatives right; ranked by cost of delay alone, so the accept/defer rule "
+                       "is wrong",
+            "q5_test": "dates and slip right; the call commits to a date about 1 in 10 futures meets and is moved "
+                       "by pressure, not evidence",
+            "q6_test": "news buried behind 'Due to', a thin impact, and the ask keeps a date the forecast does not "
+                       "support",
+            "q7_test": "chart choices right; the big idea is a topic without a point of view",
+            "q8_test": "pass applied before escalate: commitment changes that need the team go to the team",
+        },
+    },
+    "half-done": {
+        "answers": _HALF,
+        "fair": {"q1_test": 3, "q2_test": 3, "q3_test": 3, "q4_test": 3, "q5_test": 0, "q6_test": 0, "q7_test": 0,
+                 "q8_test": 0},
+        "why": {},
+    },
+}
