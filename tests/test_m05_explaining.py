@@ -22,6 +22,9 @@ from sklearn.linear_model import LogisticRegression  # noqa: E402
 from sklearn.metrics import brier_score_loss, roc_auc_score  # noqa: E402
 
 import mlpm  # noqa: E402
+from mlpm.checks.explaining import (
+    _half_up as half_up,
+)
 from mlpm.checks.explaining import (  # noqa: E402
     check_brier,
     check_call,
@@ -35,7 +38,6 @@ from mlpm.checks.explaining import (  # noqa: E402
     check_reliability_table,
     check_sentence,
     check_sorted_bars,
-    half_up,
 )
 from mlpm.checks.references import reference  # noqa: E402
 

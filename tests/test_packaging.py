@@ -40,15 +40,13 @@ def test_constraints_pin_every_direct_dependency():
 
 # Reference computations (what hidden tests compare answers with) must not ship in the learner's package.
 # Every module-level function of grading/references/*.py is forbidden in the wheel without being listed;
-# these names are forbidden too. Lead: once the branches that move modules 07, 08 and 11's references
-# have merged, add the names of issue 21 item 5 that are still missing here, e.g. AFTER_THOSE_MERGES.
-FORBIDDEN_REFERENCE_NAMES: tuple[str, ...] = ("sample_size_per_arm", "srm_p_value", "analyse_proportions")
-AFTER_THOSE_MERGES = (
-    "policy_outcome", "best_policy", "selection_rates_by_group", "error_rates_by_group", "cramers_v", "psi",
-    "psi_band", "latency_percentiles", "error_budget_minutes", "budget_left", "ml_test_score", "promote",
-    "final_status", "measurable_weeks", "opportunity_reference", "value_per_order_reference", "flags_reference",
-    "sample_size_reference", "selection_rates_reference", "error_budget_reference", "engagement_reference",
-    "brief_problems_reference",
+# these names (those issue 21 found in the package) are forbidden too.
+FORBIDDEN_REFERENCE_NAMES: tuple[str, ...] = (
+    "sample_size_per_arm", "srm_p_value", "analyse_proportions", "policy_outcome", "best_policy",
+    "selection_rates_by_group", "error_rates_by_group", "cramers_v", "psi", "psi_band", "latency_percentiles",
+    "error_budget_minutes", "budget_left", "ml_test_score", "promote", "final_status", "measurable_weeks",
+    "opportunity_reference", "value_per_order_reference", "flags_reference", "sample_size_reference",
+    "selection_rates_reference", "error_budget_reference", "engagement_reference", "brief_problems_reference",
 )
 
 

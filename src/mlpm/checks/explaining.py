@@ -38,7 +38,7 @@ def _fail(message: str) -> None:
     raise AssertionError(message)
 
 
-def half_up(number: float) -> int:
+def _half_up(number: float) -> int:
     """Round to the nearest whole number, an exact half upwards (the module's pinned rounding)."""
     return int(math.floor(float(number) + 0.5))
 
@@ -113,9 +113,9 @@ def check_frequencies(value: Any, expected: Mapping[str, int], counts: Mapping[s
     everyone = tp + fp + fn + tn
     exact = {"leave": 1000 * (tp + fn) / everyone, "flagged": 1000 * (tp + fp) / everyone,
              "flagged_and_leave": 1000 * tp / everyone}
-    other_populations = {half_up(1000 * tp / (tp + fp)) if tp + fp else None,
-                         half_up(1000 * tp / (tp + fn)) if tp + fn else None,
-                         half_up(10 * tp / (tp + fn)) if tp + fn else None}
+    other_populations = {_half_up(1000 * tp / (tp + fp)) if tp + fp else None,
+                         _half_up(1000 * tp / (tp + fn)) if tp + fn else None,
+                         _half_up(10 * tp / (tp + fn)) if tp + fn else None}
     meaning = {"leave": "everyone who leaves, flagged or not (tp + fn)",
                "flagged": "everyone flagged, whether they leave or not (tp + fp)",
                "flagged_and_leave": "those flagged who also leave (tp)"}
