@@ -315,6 +315,8 @@ def _broken(brief: dict, rule: str) -> dict:
     elif rule == "guardrail_unmeasurable":
         okr["guardrail"] = dict(okr["guardrail"], metric="reminder_annoyance")
         brief["dashboard"]["guardrail"] = "reminder_annoyance"
+    elif rule == "ships_after_test_start":
+        brief["delivery"]["ships_by"] = "2027-04-09"
     else:
         experiment["unit"] = "order"
     return brief

@@ -192,6 +192,7 @@ def brief_problems(brief):
             days=KR_WINDOW_DAYS),
         "guardrail_unmeasurable": okr_["guardrail"]["metric"] not in GUARDRAIL_BASELINES,
         "randomised_by_order": exp["unit"] != "customer",
+        "ships_after_test_start": pd.Timestamp(brief["delivery"]["ships_by"]) >= pd.Timestamp(TEST_START),
     }
     return [rule for rule, broken in checks.items() if broken]
 
@@ -341,7 +342,7 @@ production = {"psi_moderate": 0.1, "psi_significant": 0.25,
               "slo": SLO, "late_days_per_quarter": late_days_allowed(SLO, SLO_DAYS),
               "monitor": ["missed_delivery_rate", "complaints_per_1000_orders"]}
 ''',
-    # the bookkeeping rules and two of the substance ones; the date and guardrail rules forgotten
+    # the bookkeeping rules and two of the substance ones; the date, guardrail and ship-date rules forgotten
     "q8_answer": '''\
 def brief_problems(brief):
     p = []
@@ -433,8 +434,8 @@ ATTEMPTS = {
                        "baseline, size and weeks are right",
             "q6_test": "the rates and ratio right, but no mitigation for a failed screen and no top-up written",
             "q7_test": "a significant drift rolls the release back; late days and monitoring right",
-            "q8_test": "three of the five substance rules missing or wrong (the reachable target, the test date and "
-                       "the measurable guardrail); the bookkeeping, stakeholders and explanations right",
+            "q8_test": "four of the six substance rules missing (the reachable target, the test date, the "
+                       "measurable guardrail and the ship date); the bookkeeping, stakeholders and explanations right",
         },
     },
     "half-done": {

@@ -142,6 +142,8 @@ def brief_problems(brief):
         problems.append("guardrail_unmeasurable")
     if experiment_["unit"] != "customer":
         problems.append("randomised_by_order")
+    if dt.date.fromisoformat(brief["delivery"]["ships_by"]) >= dt.date.fromisoformat(TEST_START):
+        problems.append("ships_after_test_start")
     return problems
 
 
@@ -270,6 +272,8 @@ dashboard = {"headline": "missed_delivery_rate", "inputs": ["flagged_share", "sl
     # ---- question 8: the whole brief ----
     "q8: the reachable-target rule left out": ("q8_answer", _swap(
         _Q8, '        problems.append("target_unreachable")', "        pass"), "hidden"),
+    "q8: the ship-date rule left out": ("q8_answer", _swap(
+        _Q8, '        problems.append("ships_after_test_start")', "        pass"), "hidden"),
     "q8: the test date checked against the deadline, not the reading window": ("q8_answer", _swap(
         _Q8, 'dt.date.fromisoformat(primary["deadline"]) - dt.timedelta(days=KR_WINDOW_DAYS)',
         'dt.date.fromisoformat(primary["deadline"])'), "hidden"),
@@ -336,6 +340,7 @@ MESSAGES = {
     "q7: a significant drift rolls the release back": "should not roll back or page",
     "q7: production does not watch the guardrail": "include your experiment's primary metric and your OKR's guardrail",
     "q8: the reachable-target rule left out": "'target_unreachable'",
+    "q8: the ship-date rule left out": "'ships_after_test_start'",
     "q8: the test date checked against the deadline, not the reading window": "'test_ends_too_late'",
     "q8: an MDE exactly at break-even read as below": "exactly on the rule's edge",
     "q8: high read as above 6 on the grid": "high means 6 or more",

@@ -44,7 +44,8 @@ PSI_ACTIONS = ("nothing", "ticket_and_backtest", "retrain_on_labelled_weeks", "r
 SECTIONS = ("users", "okr", "mvp", "metric_tree", "dashboard", "experiment", "delivery", "explanation",
             "stakeholders", "responsible_ai", "production")
 RULES = ("primary_not_key_result", "sample_size_mismatch", "guardrail_mismatch", "mde_below_break_even",
-         "target_unreachable", "test_ends_too_late", "guardrail_unmeasurable", "randomised_by_order")
+         "target_unreachable", "test_ends_too_late", "guardrail_unmeasurable", "randomised_by_order",
+         "ships_after_test_start")
 FOUR_FIFTHS = 0.8
 
 
