@@ -23,6 +23,8 @@ from mlpm.checks.capstone import (
     check_metric_names,
     check_names_in,
     check_rates,
+    check_ship_weeks,
+    ship_weeks_accepted,
 )
 from mlpm.checks.references import reference
 from notebook_tools import ROOT, read_notebook, run_code_cells
@@ -254,7 +256,7 @@ def _facts(ns: dict) -> dict:
 
 
 def test_solution_brief_has_every_section_and_holds_together():
-    """Does the solution's brief carry the ten sections, break none of the rules, and keep its pinned numbers?"""
+    """Does the solution's brief carry the eleven sections, break none of the rules, and keep its pinned numbers?"""
     ns = solved()
     brief = ns["product_brief"]
     assert list(brief) == list(SECTIONS)
@@ -268,6 +270,23 @@ def test_solution_brief_has_every_section_and_holds_together():
     assert brief["okr"]["key_results"][0]["target"] == 0.083
     assert not brief["responsible_ai"]["passes_four_fifths"]
     assert brief["production"]["late_days_per_quarter"] == pytest.approx(1.8)
+    assert brief["delivery"] == {"p85_weeks": 6, "ships_by": "2027-04-02"} and "2027-04-02" < ns["TEST_START"]
+
+
+def test_the_ship_date_is_the_85_percent_one_and_the_shortcuts_are_not():
+    """Does module 09's simulation agree with the exact forecast the checker accepts, and do the average
+    throughput and the median run (5 weeks on the capstone's board) fail with their message?"""
+    ns, plan = solved(), reference("delivery")
+    counts = plan.weekly_throughput(ns["board_events"], ns["BOARD_START"], ns["BOARD_END"])
+    runs = plan.weeks_needed(counts, ns["MVP_TICKETS"], 10_000, 0)
+    assert ship_weeks_accepted(counts, ns["MVP_TICKETS"], 0.85) == [plan.percentile_weeks(runs, 0.85)] == [6]
+    assert plan.percentile_weeks(runs, 0.5) == plan.average_weeks(counts, ns["MVP_TICKETS"]) == 5
+    for seed in (1, 2, 3):  # the solution's simulation on other draws lands on an accepted week
+        check_ship_weeks(ns["ship_weeks"](counts, ns["MVP_TICKETS"], seed=seed), counts, ns["MVP_TICKETS"], 0.85, "w")
+    with pytest.raises(AssertionError, match="misses about half the time"):
+        check_ship_weeks(5, counts, ns["MVP_TICKETS"], 0.85, "delivery['p85_weeks']")
+    with pytest.raises(AssertionError, match="not the number of weeks"):
+        check_ship_weeks(8, counts, ns["MVP_TICKETS"], 0.85, "delivery['p85_weeks']")
 
 
 def _copy(brief: dict) -> dict:
@@ -296,6 +315,8 @@ def _broken(brief: dict, rule: str) -> dict:
     elif rule == "guardrail_unmeasurable":
         okr["guardrail"] = dict(okr["guardrail"], metric="reminder_annoyance")
         brief["dashboard"]["guardrail"] = "reminder_annoyance"
+    elif rule == "ships_after_test_start":
+        brief["delivery"]["ships_by"] = "2027-04-09"
     else:
         experiment["unit"] = "order"
     return brief

@@ -176,4 +176,6 @@ def brief_problems(brief: Mapping[str, Any], facts: Mapping[str, Any], alpha: fl
         broken.append("guardrail_unmeasurable")
     if experiment["unit"] != "customer":
         broken.append("randomised_by_order")
+    if dt.date.fromisoformat(brief["delivery"]["ships_by"]) >= dt.date.fromisoformat(facts["TEST_START"]):
+        broken.append("ships_after_test_start")
     return broken

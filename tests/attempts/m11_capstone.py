@@ -111,6 +111,27 @@ experiment = {"primary_metric": "missed_delivery_rate", "unit": "customer", "bas
               "mde_reason": "finance wants to know whether a cheaper reminder without a credit could work",
               "per_arm": _n, "weeks": _weeks,
               "ends": str(pd.Timestamp(TEST_START) + pd.Timedelta(weeks=_weeks))[:10]}
+
+
+def ship_weeks(weekly_counts, remaining, confidence=0.85, n_runs=10_000, seed=0):
+    rng = np.random.default_rng(seed)
+    counts = list(weekly_counts)
+    runs = []
+    for _ in range(n_runs):
+        done, week = 0, 0
+        while done < remaining:
+            done += rng.choice(counts)
+            week += 1
+        runs.append(week)
+    return int(np.sort(runs)[math.ceil(confidence * n_runs) - 1])
+
+
+_done = board_events[board_events["status"] == "Done"].assign(at=lambda d: pd.to_datetime(d["entered_at"]))
+_weekly = _done.set_index("at").resample("W-SUN")["ticket_id"].count()
+_weekly.index = _weekly.index - pd.Timedelta(days=6)
+_weekly = _weekly.reindex(pd.date_range(BOARD_START, BOARD_END, freq="7D", inclusive="left"), fill_value=0)
+_w85 = ship_weeks(_weekly.to_numpy(), MVP_TICKETS)
+delivery = {"p85_weeks": _w85, "ships_by": str(pd.Timestamp(BUILD_START) + pd.Timedelta(days=7 * _w85 - 3))[:10]}
 experiment
 ''',
     "q6_answer": '''\
@@ -171,12 +192,13 @@ def brief_problems(brief):
             days=KR_WINDOW_DAYS),
         "guardrail_unmeasurable": okr_["guardrail"]["metric"] not in GUARDRAIL_BASELINES,
         "randomised_by_order": exp["unit"] != "customer",
+        "ships_after_test_start": pd.Timestamp(brief["delivery"]["ships_by"]) >= pd.Timestamp(TEST_START),
     }
     return [rule for rule, broken in checks.items() if broken]
 
 
 product_brief = dict(users=users, okr=okr, mvp=mvp, metric_tree=metric_tree, dashboard=dashboard,
-                     experiment=experiment, responsible_ai=responsible_ai, production=production,
+                     experiment=experiment, delivery=delivery, responsible_ai=responsible_ai, production=production,
                      explanation={"customers": "reason_codes", "dispatch_team": "reason_codes",
                                   "finance": "natural_frequencies"},
                      stakeholders={role: ("manage closely" if p >= 6 and i >= 6 else "keep satisfied" if p >= 6
@@ -263,7 +285,7 @@ metric_tree = {
 dashboard = {"headline": "missed_delivery_rate", "inputs": ["flagged_share", "reminder_open_rate"],
              "guardrail": "complaints_per_1000_orders"}
 ''',
-    # orders randomised; a 3-point MDE with no reason (below break-even)
+    # orders randomised; a 3-point MDE with no reason (below break-even); the ship date at the average throughput
     "q5_answer": '''\
 def sample_size_per_arm(p1, p2, alpha=0.05, power=0.8):
     za, zb = norm.ppf(1 - alpha / 2), norm.ppf(power)
@@ -279,6 +301,17 @@ w = max(2, math.ceil(2 * n / (f.mean() * TEST_ORDERS_PER_WEEK)))
 experiment = {"primary_metric": "missed_delivery_rate", "unit": "order", "baseline": b, "break_even": 1 / 14,
               "mde": 0.03, "mde_reason": None, "per_arm": n, "weeks": w,
               "ends": (dt.date.fromisoformat(TEST_START) + dt.timedelta(weeks=w)).isoformat()}
+
+
+def ship_weeks(weekly_counts, remaining, confidence=0.85, n_runs=10_000, seed=0):
+    return math.ceil(remaining / np.mean(weekly_counts))
+
+
+done = board_events[board_events["status"] == "Done"]
+per_week = pd.to_datetime(done["entered_at"]).dt.to_period("W-SUN").value_counts()
+tp = per_week.reindex(pd.period_range(BOARD_START, periods=16, freq="W-SUN"), fill_value=0)
+k = ship_weeks(tp.values, MVP_TICKETS)
+delivery = {"p85_weeks": k, "ships_by": (dt.date.fromisoformat(BUILD_START) + dt.timedelta(days=7 * k - 3)).isoformat()}
 ''',
     # no mitigation although the screen fails
     "q6_answer": '''\
@@ -309,7 +342,7 @@ production = {"psi_moderate": 0.1, "psi_significant": 0.25,
               "slo": SLO, "late_days_per_quarter": late_days_allowed(SLO, SLO_DAYS),
               "monitor": ["missed_delivery_rate", "complaints_per_1000_orders"]}
 ''',
-    # the bookkeeping rules and two of the substance ones; the date and guardrail rules forgotten
+    # the bookkeeping rules and two of the substance ones; the date, guardrail and ship-date rules forgotten
     "q8_answer": '''\
 def brief_problems(brief):
     p = []
@@ -329,7 +362,7 @@ def brief_problems(brief):
 
 product_brief = {
     "users": users, "okr": okr, "mvp": mvp, "metric_tree": metric_tree, "dashboard": dashboard,
-    "experiment": experiment, "responsible_ai": responsible_ai, "production": production,
+    "experiment": experiment, "delivery": delivery, "responsible_ai": responsible_ai, "production": production,
     "explanation": {"customers": "reason_codes", "dispatch_team": "natural_frequencies", "finance": "expected_value"},
     "stakeholders": {"head_of_logistics": "manage closely", "finance_lead": "keep satisfied",
                      "drivers_lead": "keep informed", "data_protection_officer": "keep satisfied",
@@ -387,7 +420,7 @@ ATTEMPTS = {
     },
     "typical-mistakes": {
         "answers": _TYPICAL,
-        "fair": {"q1_test": 2, "q2_test": 2, "q3_test": 3.5, "q4_test": 3, "q5_test": 3, "q6_test": 2,
+        "fair": {"q1_test": 2, "q2_test": 2, "q3_test": 3.5, "q4_test": 3, "q5_test": 2.5, "q6_test": 2,
                  "q7_test": 2.5, "q8_test": 2.5},
         "why": {
             "q1_test": "reach over rows (the score and the order are wrong), and the weekly cost of the sample "
@@ -396,12 +429,13 @@ ATTEMPTS = {
                        "shape, baseline and a measured guardrail right",
             "q3_test": "the threshold chosen and judged on the same eight weeks (in-sample); the functions, the "
                        "bootstrap and a call that follows its own basis are right",
-            "q5_test": "orders randomised instead of customers, and an MDE below break-even with no reason; the "
-                       "formula, baseline, size and weeks are right",
+            "q5_test": "orders randomised instead of customers, an MDE below break-even with no reason, and the "
+                       "MVP's ship date from the average throughput (a coin flip, not 85 %); the formula, "
+                       "baseline, size and weeks are right",
             "q6_test": "the rates and ratio right, but no mitigation for a failed screen and no top-up written",
             "q7_test": "a significant drift rolls the release back; late days and monitoring right",
-            "q8_test": "three of the five substance rules missing or wrong (the reachable target, the test date and "
-                       "the measurable guardrail); the bookkeeping, stakeholders and explanations right",
+            "q8_test": "four of the six substance rules missing (the reachable target, the test date, the "
+                       "measurable guardrail and the ship date); the bookkeeping, stakeholders and explanations right",
         },
     },
     "half-done": {

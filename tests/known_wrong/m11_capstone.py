@@ -17,7 +17,8 @@ from attempts.m11_capstone import ATTEMPTS
 ASSIGNMENT = "11-capstone"
 OTHER = ATTEMPTS["another-style"]["answers"]  # the realistic attempts of tests/attempts/, correct in another style
 
-# The solution's answers to questions 5 to 8, as the mistakes below start from them.
+# The solution's answers to questions 5 to 8, as the mistakes below start from them (_Q5_SHIP: question 5's
+# ship-date part).
 _Q5 = """
 def sample_size_per_arm(p1, p2, alpha=0.05, power=0.8):
     z_alpha, z_beta, p_bar = norm.ppf(1 - alpha / 2), norm.ppf(power), (p1 + p2) / 2
@@ -43,6 +44,25 @@ experiment = {
     "ends": (dt.date.fromisoformat(TEST_START) + dt.timedelta(weeks=weeks)).isoformat(),
 }
 experiment
+"""
+_Q5_SHIP = """
+def ship_weeks(weekly_counts, remaining, confidence=0.85, n_runs=10_000, seed=0):
+    counts = np.asarray(weekly_counts, dtype=float)
+    horizon = 3 * (int(np.ceil(remaining / counts[counts > 0].min())) + 1)
+    done = np.random.default_rng(seed).choice(counts, size=(n_runs, horizon)).cumsum(axis=1)
+    runs = (done >= remaining).argmax(axis=1) + 1
+    return int(np.quantile(runs, confidence, method="inverted_cdf"))
+
+
+finished = pd.to_datetime(board_events.loc[board_events["status"] == "Done", "entered_at"])
+mondays = finished.dt.normalize() - pd.to_timedelta(finished.dt.day_of_week, unit="D")
+throughput = mondays.value_counts().reindex(
+    pd.date_range(BOARD_START, BOARD_END, freq="W-MON", inclusive="left"), fill_value=0)
+p85_weeks = ship_weeks(throughput, MVP_TICKETS)
+delivery = {
+    "p85_weeks": p85_weeks,
+    "ships_by": (dt.date.fromisoformat(BUILD_START) + dt.timedelta(weeks=p85_weeks - 1, days=4)).isoformat(),
+}
 """
 _Q6 = """
 def selection_rates(flags, groups):
@@ -122,6 +142,8 @@ def brief_problems(brief):
         problems.append("guardrail_unmeasurable")
     if experiment_["unit"] != "customer":
         problems.append("randomised_by_order")
+    if dt.date.fromisoformat(brief["delivery"]["ships_by"]) >= dt.date.fromisoformat(TEST_START):
+        problems.append("ships_after_test_start")
     return problems
 
 
@@ -139,6 +161,7 @@ product_brief = {
     "metric_tree": metric_tree,
     "dashboard": dashboard,
     "experiment": experiment,
+    "delivery": delivery,
     "explanation": {"customers": "reason_codes", "dispatch_team": "natural_frequencies", "finance": "expected_value"},
     "stakeholders": {role: engagement(*grid) for role, grid in STAKEHOLDER_GRID.items()},
     "responsible_ai": responsible_ai,
@@ -224,6 +247,12 @@ dashboard = {"headline": "missed_delivery_rate", "inputs": ["flagged_share", "sl
         _Q5, "mde = break_even ", "mde = 0.02 "), '"mde_reason": None',
         '"mde_reason": "we want to see even a small effect of the reminder"'), "hidden"),
     # ---- question 6: responsible AI ----
+    "q5: the ship date at the average throughput": ("q5_answer", _Q5 + _swap(
+        _Q5_SHIP, "    counts = np.asarray(weekly_counts, dtype=float)\n",
+        "    return math.ceil(remaining / np.mean(weekly_counts))\n"), "hidden"),
+    "q5: the ship date from the median run": ("q5_answer", _Q5 + _swap(
+        _Q5_SHIP, "ship_weeks(throughput, MVP_TICKETS)", "ship_weeks(throughput, MVP_TICKETS, confidence=0.5)"),
+        "hidden"),
     "q6: ratio upside down": ("q6_answer", _swap(_Q6, "return float(rates.min() / rates.max())",
                                                  "return float(rates.max() / rates.min())"), "visible"),
     "q6: no mitigation for a failed screen": ("q6_answer", _swap(_swap(
@@ -243,6 +272,8 @@ dashboard = {"headline": "missed_delivery_rate", "inputs": ["flagged_share", "sl
     # ---- question 8: the whole brief ----
     "q8: the reachable-target rule left out": ("q8_answer", _swap(
         _Q8, '        problems.append("target_unreachable")', "        pass"), "hidden"),
+    "q8: the ship-date rule left out": ("q8_answer", _swap(
+        _Q8, '        problems.append("ships_after_test_start")', "        pass"), "hidden"),
     "q8: the test date checked against the deadline, not the reading window": ("q8_answer", _swap(
         _Q8, 'dt.date.fromisoformat(primary["deadline"]) - dt.timedelta(days=KR_WINDOW_DAYS)',
         'dt.date.fromisoformat(primary["deadline"])'), "hidden"),
@@ -266,6 +297,9 @@ FAIR_SCORES = {
     "q5: an MDE below break-even, with a reason and in time": ("q5_answer", _swap(_swap(
         _Q5, "mde = break_even ", "mde = 0.04 "), '"mde_reason": None',
         '"mde_reason": "finance wants to learn whether a reminder without a credit could work"'), 5),
+    "q5: the 85 % weeks read with numpy's 'higher' percentile": ("q5_answer", _Q5 + _swap(
+        _Q5_SHIP, 'int(np.quantile(runs, confidence, method="inverted_cdf"))',
+        'int(np.percentile(runs, 100 * confidence, method="higher"))'), 5),
     # ---- an earlier call or mistake, then right work: one mistake costs points once ----
     "q5: after the model on the point estimate, the experiment follows it": ("q5_answer", OTHER["q3_answer"] + _Q5, 5),
     "q6: after the model on the point estimate, the top-up costs no run cost": (
@@ -296,6 +330,8 @@ MESSAGES = {
     "q5: rounds to the nearest whole number": "round up (math.ceil)",
     "q5: weeks ignore the two-week minimum": "at least `MIN_TEST_WEEKS`",
     "q5: a test that ends after the key result is read": "Your test ends too late",
+    "q5: the ship date at the average throughput": "misses about half the time",
+    "q5: the ship date from the median run": "misses about half the time",
     "q6: ratio upside down": "The lowest rate divided by the highest",
     "q6: no mitigation for a failed screen": "choose a mitigation",
     "q6: the top-up lifts the lowest band only": "in every band below four-fifths",
@@ -304,6 +340,7 @@ MESSAGES = {
     "q7: a significant drift rolls the release back": "should not roll back or page",
     "q7: production does not watch the guardrail": "include your experiment's primary metric and your OKR's guardrail",
     "q8: the reachable-target rule left out": "'target_unreachable'",
+    "q8: the ship-date rule left out": "'ships_after_test_start'",
     "q8: the test date checked against the deadline, not the reading window": "'test_ends_too_late'",
     "q8: an MDE exactly at break-even read as below": "exactly on the rule's edge",
     "q8: high read as above 6 on the grid": "high means 6 or more",

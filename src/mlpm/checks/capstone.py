@@ -11,9 +11,11 @@ import math
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from mlpm.checks.core import as_real, check_keys, check_type, is_sequence, own_value, quiet, same_value
+from mlpm.checks.influence import exact_sprints_distribution
 
 # Every metric a section of the brief may name: name -> what it measures.
 METRICS = {
@@ -38,12 +40,12 @@ DECISION_BASES = ("point_estimate", "lower_bound")
 UNITS = ("order", "customer")
 MITIGATIONS = ("none", "opt_in_for_everyone", "top_up_low_bands")
 PSI_ACTIONS = ("nothing", "ticket_and_backtest", "retrain_on_labelled_weeks", "roll_back_release", "page_on_call")
-# The brief's sections. The delivery module (09) will add a "delivery" section here (stories, acceptance
-# criteria, a delivery forecast): the place is kept for it.
-SECTIONS = ("users", "okr", "mvp", "metric_tree", "dashboard", "experiment", "explanation", "stakeholders",
-            "responsible_ai", "production")
+# The brief's sections; "delivery" is module 09's throughput forecast of when the MVP ships.
+SECTIONS = ("users", "okr", "mvp", "metric_tree", "dashboard", "experiment", "delivery", "explanation",
+            "stakeholders", "responsible_ai", "production")
 RULES = ("primary_not_key_result", "sample_size_mismatch", "guardrail_mismatch", "mde_below_break_even",
-         "target_unreachable", "test_ends_too_late", "guardrail_unmeasurable", "randomised_by_order")
+         "target_unreachable", "test_ends_too_late", "guardrail_unmeasurable", "randomised_by_order",
+         "ships_after_test_start")
 FOUR_FIFTHS = 0.8
 
 
@@ -252,6 +254,36 @@ def check_rates(value: Any, expected: pd.Series, name: str, *, hint: str = "") -
         _fail(f"`{name}` is off for {len(off)} of {len(want)} groups.{(' ' + hint) if hint else ''}")
 
 
+def ship_weeks_accepted(counts: Sequence[float], remaining: float, confidence: float,
+                        margin: float = 0.02) -> list[int]:
+    """The whole weeks a simulated forecast at ``confidence`` may fairly give, from the exact distribution.
+
+    Week k is accepted when the exact share of futures done within k weeks is at least ``confidence`` −
+    ``margin`` and the share within k − 1 weeks is below ``confidence`` + ``margin``: a simulation with
+    any random draws lands there.
+    """
+    done = exact_sprints_distribution(counts, remaining).cumsum()
+    return [int(k) for k in done.index
+            if done[k] >= confidence - margin and done.get(k - 1, 0.0) < confidence + margin]
+
+
+@quiet
+def check_ship_weeks(value: Any, counts: Sequence[float], remaining: float, confidence: float, name: str) -> None:
+    """Whole weeks within which ``confidence`` of the throughput forecast's futures finish ``remaining`` items."""
+    weeks = as_real(value, name)
+    if weeks != round(weeks):
+        _fail(f"`{name}` should be a whole number of weeks: count the weeks of the runs, do not divide.")
+    if int(weeks) in ship_weeks_accepted(counts, remaining, confidence):
+        return
+    average = math.ceil(remaining / float(np.mean(np.asarray(counts, dtype=float))))
+    if int(weeks) == average or int(weeks) in ship_weeks_accepted(counts, remaining, 0.5):
+        _fail(f"`{name}` is a plan the team misses about half the time (the average throughput, or the median "
+              f"run). Take the number of weeks within which {confidence:.0%} of the simulated runs finish.")
+    _fail(f"`{name}` is not the number of weeks within which {confidence:.0%} of the simulated runs finish: "
+          "resample whole weeks of throughput with replacement, count the weeks each run needs, and take "
+          "that share of runs, not the median.")
+
+
 def same_text(value: Any, want: str | None) -> bool:
     """Whether ``value`` is the string ``want`` (numpy strings too)."""
     return want is not None and same_value(value, want)
@@ -260,6 +292,6 @@ def same_text(value: Any, want: str | None) -> bool:
 __all__ = [
     "APPROACHES", "DECISION_BASES", "FOUR_FIFTHS", "METRICS", "MITIGATIONS", "OUTPUT_METRICS", "PSI_ACTIONS", "RULES",
     "SECTIONS", "UNITS", "check_brief_okr", "check_cost_key_result", "check_key_result", "check_metric_names",
-    "check_names_in", "check_option", "check_rates", "check_section", "check_type", "entry",
-    "guardrail_metric", "key_result_metrics", "own_flags", "same_text",
+    "check_names_in", "check_option", "check_rates", "check_section", "check_ship_weeks", "check_type", "entry",
+    "guardrail_metric", "key_result_metrics", "own_flags", "same_text", "ship_weeks_accepted",
 ]
