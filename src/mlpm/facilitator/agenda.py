@@ -9,7 +9,8 @@ Pinned rules (the agenda page states them too):
   review, or a card that says "after practice") comes after the practise block instead.
 - Breaks fall between blocks: 15 minutes near 10:30, a 60-minute lunch near 12:30 and 15 minutes near
   15:00, taken before the next block when that block would end further past the break's time than it
-  starts before it; a break not reached by the day's end is dropped.
+  starts before it; a break not reached by the day's end is dropped. The three-day format, which teaches
+  every module, keeps shorter breaks (10, 45 and 10 minutes) and a 20-minute close (:data:`THREE_DAYS`).
 - Which modules are live: in three days, every one; otherwise 00 and the capstone (last), the transition
   module from two days on, then the others by :data:`PRIORITY` while the workshop still fits its days;
   they are taught in module order. Only when every live module does not fit otherwise does a practice
@@ -33,6 +34,7 @@ BREAKS = ((10 * 60 + 30, 15, "Break"), (12 * 60 + 30, 60, "Lunch"), (15 * 60, 15
 SETUP = (20, "Setup: install (`python3 quickstart.py`), open the workspace (`mlpm lab`), run one check cell")
 INTRODUCTIONS = (15, "Introductions: name, role, and the one thing each person wants from the workshop")
 CLOSE = 30
+THREE_DAYS = (((10 * 60 + 30, 10, "Break"), (12 * 60 + 30, 45, "Lunch"), (15 * 60, 10, "Break")), 20)  # breaks, close
 PRIORITY = ("01", "02", "04", "07", "03", "06", "05", "08")  # then any other module, in module order
 FORMATS = (1, 2, 3)
 
@@ -79,7 +81,8 @@ def close_text(live: list[str]) -> str:
     return f"Close: retrospective (what worked, what to change), what next (self-study modules), {redraw}"
 
 
-def _units(modules: list[Module], lessons: dict[str, Lesson]) -> list[list[tuple[int, str, str, str]]]:
+def _units(modules: list[Module], lessons: dict[str, Lesson],
+           close: int = CLOSE) -> list[list[tuple[int, str, str, str]]]:
     """Blocks grouped into units that stay on one day: (minutes, kind, what, slug)."""
     units = [[(SETUP[0], "setup", SETUP[1], ""), (INTRODUCTIONS[0], "introductions", INTRODUCTIONS[1], "")]]
     for module in modules:
@@ -94,7 +97,7 @@ def _units(modules: list[Module], lessons: dict[str, Lesson]) -> list[list[tuple
         else:
             unit += [activity, practise] if activity else [practise]
         units.append(unit)
-    units.append([(CLOSE, "close", close_text([m.slug for m in modules]), "")])
+    units.append([(close, "close", close_text([m.slug for m in modules]), "")])
     return units
 
 
@@ -114,18 +117,20 @@ def _place(unit, day, now, pending, strict=True):
     return placed, now, pending
 
 
-def lay_out(modules: list[Module], lessons: dict[str, Lesson], together: bool = True) -> list[Block]:
-    """Place setup, introductions, the modules' blocks, the close and the breaks on as many days as needed;
-    each module on one day if ``together``, else block by block (a practice may continue the next morning)."""
+def lay_out(modules: list[Module], lessons: dict[str, Lesson], together: bool = True,
+            breaks: tuple = BREAKS, close: int = CLOSE) -> list[Block]:
+    """Place setup, introductions, the modules' blocks, the close (``close`` minutes) and the ``breaks`` on as
+    many days as needed; each module on one day if ``together``, else block by block (a practice may continue
+    the next morning)."""
     blocks: list[Block] = []
-    day, now, pending = 1, DAY_START, list(BREAKS)
-    units = _units(modules, lessons)
+    day, now, pending = 1, DAY_START, list(breaks)
+    units = _units(modules, lessons, close)
     if not together:
         units = [[block] for blocks_of_unit in units for block in blocks_of_unit]
     for unit in units:
         placed = _place(unit, day, now, pending)
         if placed is None:
-            day, now, pending = day + 1, DAY_START, list(BREAKS)
+            day, now, pending = day + 1, DAY_START, list(breaks)
             placed = _place(unit, day, now, pending)
         if placed is None:
             placed = _place(unit, day, now, pending, strict=False)
@@ -157,18 +162,19 @@ def plan(modules: list[Module], lessons: dict[str, Lesson], days: int,
     def always(m: Module) -> bool:
         return days >= 3 or m.slug.startswith("00-") or is_capstone(m.slug) or (days >= 2 and is_transition(m.slug))
 
+    timing = dict(zip(("breaks", "close"), THREE_DAYS, strict=True)) if days >= 3 else {}
     live = {m.slug for m in modules if always(m)}
     for module in sorted((m for m in modules if not always(m)), key=lambda m: _priority(m.slug)):
         trial = [m for m in modules if m.slug in live | {module.slug}]
-        if max(b.day for b in lay_out(_ordered(trial), lessons)) <= days:
+        if max(b.day for b in lay_out(_ordered(trial), lessons, **timing)) <= days:
             live.add(module.slug)
     kept = _ordered([m for m in modules if m.slug in live])
     numbers = {m.slug[:2] for m in kept}
     optional = tuple((q, tuple(n for n in need if n not in numbers)) for q, need in needs
                      if any(n not in numbers for n in need))
-    blocks = lay_out(kept, lessons)
+    blocks = lay_out(kept, lessons, **timing)
     if max(b.day for b in blocks) > days:
-        blocks = lay_out(kept, lessons, together=False)
+        blocks = lay_out(kept, lessons, together=False, **timing)
     return Agenda(days, tuple(blocks), tuple(m.slug for m in modules if m.slug not in live), optional)
 
 

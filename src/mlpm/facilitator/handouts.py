@@ -21,16 +21,16 @@ _FORMULA = re.compile(r"\*\*[^*\n]*\s[=≥≤÷]\s[^*\n]*\*\*")
 _CLOSING = re.compile(r"^## (Key points|Further reading|What next)", re.M)
 
 STYLE = """
-@page{margin:11mm 12mm}
+@page{margin:8mm 11mm}
 *{box-sizing:border-box}
-body{font:9pt/1.3 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1d2330;max-width:186mm;
+body{font:8.8pt/1.25 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1d2330;max-width:186mm;
  margin:8mm auto}
 h1{font-size:15pt;margin:0 0 1mm;color:#143d66}
 h2{font-size:11pt;margin:3mm 0 1mm;color:#143d66;border-bottom:1.5pt solid #e0a526}
 .meta{color:#5b6475;margin:0 0 2mm}
 ul{margin:0;padding-left:5mm}
 li,p{margin:0 0 1mm}
-.pins{column-count:2;column-gap:5mm;font-size:8.2pt}
+.pins{column-count:2;column-gap:5mm;font-size:8pt}
 .pins>div{break-inside:avoid;margin-bottom:1.5mm}
 blockquote{margin:0;padding:0 2mm;border-left:2pt solid #e0a526}
 table{border-collapse:collapse;font-size:8pt}

@@ -13,7 +13,8 @@ _NUMBERS = {"five": 5, "ten": 10, "twelve": 12, "fifteen": 15, "twenty": 20, "tw
             "forty": 40, "forty-five": 45, "sixty": 60}
 _MINUTES = re.compile(r"(\d+|" + "|".join(sorted(_NUMBERS, key=len, reverse=True))
                       + r")[\s-]*min\w*(\W{0,3}(?:then swap|each way))?", re.I)
-NOT_A_SECTION = re.compile(r"setup|the data|key points|further reading|what next", re.I)
+# headings that begin so are not sections (one that only contains them is: "8 · Data fluency: where the data lives")
+NOT_A_SECTION = re.compile(r"^\s*(?:setup|the data|key points|further reading|what next)\b", re.I)
 _PLOT = re.compile(r"plt\.|\.plot\(|subplots\(")
 
 
