@@ -16,7 +16,6 @@ from mlpm.checks import (
     check_mapping,
     check_names,
     check_number,
-    check_one_of,
     check_sequence,
     check_series,
     check_whole_number,
@@ -295,19 +294,6 @@ def test_also_refuses_a_bare_value_instead_of_a_list():
     """Is an author's also=value (not a list of values) refused loudly, not read item by item?"""
     with pytest.raises(TypeError, match="list or tuple"):
         check_number(1.0, 1.0, "answer", also=1.0)
-
-
-def test_old_names_for_also_still_work():
-    """Do check_one_of, check_series_any and check_series_among still pass and fail as before?"""
-    from mlpm.checks.impact import check_series_any
-    from mlpm.checks.mvp import check_series_among
-
-    ref, own = pd.Series({"a": 1.0}), pd.Series({"a": 2.0})
-    check_one_of(check_number, 3.0, [2.0, None, 3.0], "answer")
-    check_series_any(own, ref, "s", also=[own])
-    check_series_among(own, [ref, own], "s")
-    with pytest.raises(AssertionError, match="off for 'a'"):
-        check_series_among(pd.Series({"a": 9.0}), [ref, own], "s")
 
 
 @pytest.mark.parametrize("answer, message", [

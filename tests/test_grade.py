@@ -418,8 +418,9 @@ def test_regrading_keeps_manual_grades_and_totals(tmp_path):
         gradebook.db.commit()
     second = grade(ROOT, SLUG, folder, tmp_path / "out", LIMITS, course_root=course_root, progress=False)
     totals = {r["student"]: r["total"] for r in first.rows}
-    assert totals == {"ana": FULL_AUTO, "ben": FULL_AUTO - 1.75}  # q3: 1 of its 8 checks passes
-    assert {r["student"]: r["total"] for r in second.rows} == {"ana": FULL_AUTO + 3.5, "ben": FULL_AUTO - 1.75}
+    ben = round(FULL_AUTO - 2 * 5.5 / 6, 2)  # q3 (2 points): checks of weight 0.5 of 6 pass, the hard-coded ones
+    assert totals == {"ana": FULL_AUTO, "ben": ben}
+    assert {r["student"]: r["total"] for r in second.rows} == {"ana": FULL_AUTO + 3.5, "ben": ben}
     with Gradebook(course_gradebook.db_url(course_root)) as gradebook:
         kept = gradebook.find_grade("q10_answer", NAME[:-6], SLUG, "ana")
         assert (kept.manual_score, kept.needs_manual_grade) == (3.5, False)

@@ -18,7 +18,6 @@ _CORE = (
     "check_mapping",
     "check_names",
     "check_number",
-    "check_one_of",
     "check_options",
     "check_sequence",
     "check_series",

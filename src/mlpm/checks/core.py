@@ -46,19 +46,6 @@ def own_value(compute: Callable[..., Any], *args: Any) -> Any:
         return None
 
 
-def check_one_of(check: Any, value: Any, accepted: Sequence[Any], *args: Any, **kwargs: Any) -> None:
-    """Run ``check(value, expected, *args, **kwargs)`` against each accepted expectation; pass if one does.
-
-    ``accepted`` starts with the reference; later items (None is skipped) are values a fair reading
-    accepts too, such as the value that follows from the learner's own function (error carried
-    forward). When none matches, the reference's message is the one shown.
-
-    Deprecated: pass ``also=`` to the checker instead (see :func:`accepts_also`).
-    """
-    accepted = list(accepted)
-    accepts_also(check)(value, accepted[0], *args, also=accepted[1:], **kwargs)
-
-
 def fail(name: str, problem: str, hint: str = "") -> NoReturn:
     """Fail a check with one learner-facing line: "`name` problem hint".
 
@@ -76,8 +63,6 @@ def fail(name: str, problem: str, hint: str = "") -> NoReturn:
         message += f" {hint}"
     raise AssertionError(message)
 
-
-_fail = fail  # deprecated: the old private name (see VOCAB.md)
 
 
 def is_sequence(value: Any) -> bool:

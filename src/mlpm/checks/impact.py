@@ -268,14 +268,6 @@ def check_row_labels(
         raise AssertionError(f"`{name}` has the same label on more than one row: one row per week.")
 
 
-def check_series_any(
-    value: Any, expected: pd.Series, name: str, *, also: Collection[pd.Series] = (), rel_tol: float = 1e-6,
-    hint: str = "",
-) -> None:
-    """Deprecated: ``check_series(value, expected, name, also=[...])`` does the same."""
-    check_series(value, expected, name, also=list(also), rel_tol=rel_tol, hint=hint)
-
-
 @quiet
 def check_verdict(value: Any, name: str) -> None:
     """Check the shape of a verdict: a pair (verdict, reason) whose reason fits the verdict."""

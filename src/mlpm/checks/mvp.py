@@ -165,12 +165,6 @@ def check_threshold(value: Any, objective: Mapping[float, float], name: str, *, 
     raise AssertionError(f"`{name}` is on the grid, but another threshold does better. {hint}".strip())
 
 
-@quiet
-def check_series_among(value: Any, accepted: Sequence[pd.Series], name: str, *, hint: str = "") -> None:
-    """Deprecated: ``check_series(value, accepted[0], name, also=accepted[1:])`` does the same."""
-    check_series(value, accepted[0], name, also=list(accepted[1:]), hint=hint)
-
-
 def _close(number: float, want: float, rel_tol: float) -> bool:
     return math.isclose(number, float(want), rel_tol=rel_tol, abs_tol=1e-9)
 
