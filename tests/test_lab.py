@@ -305,6 +305,7 @@ def test_one_ctrl_c_stops_the_lab_and_its_kernels(tmp_path):
         client = BlockingKernelClient(connection_file=str(Path(jupyter_runtime_dir()) / f"kernel-{kernel}.json"))
         client.load_connection_file()
         client.start_channels()
+        client.wait_for_ready(timeout=120)  # its replies and output reach us (a loaded machine is slow to connect)
         client.execute_interactive("x = 1", timeout=60)  # a notebook's kernel, having run a cell
         client.execute("import time\nwhile True:\n    time.sleep(0.1)")  # and now busy with one
         deadline = time.monotonic() + 90  # a loaded CI machine reports the state late

@@ -18,6 +18,8 @@ from mlpm.modules import Module
 
 _PINS = re.compile(r"\bpin(?:ned)?\b|\bour (?:convention|bar|rule)\b|^> \*\*[^*\n]*[=×÷]|\$\$", re.I | re.M)
 _FORMULA = re.compile(r"\*\*[^*\n]*\s[=≥≤÷]\s[^*\n]*\*\*")
+# A handout with more text than this prints in the smaller "dense" type, to stay on one page.
+DENSE_ABOVE_CHARACTERS = 4700
 _CLOSING = re.compile(r"^## (Key points|Further reading|What next)", re.M)
 
 STYLE = """
@@ -36,6 +38,8 @@ blockquote{margin:0;padding:0 2mm;border-left:2pt solid #e0a526}
 table{border-collapse:collapse;font-size:8pt}
 th,td{border:.5pt solid #c9ced8;padding:0 1.5mm;text-align:left}
 code,.math{font-family:ui-monospace,"DejaVu Sans Mono",monospace;font-size:.92em}
+.dense{font-size:8pt;line-height:1.2}
+.dense .pins,.dense table{font-size:7.3pt}
 footer{margin-top:3mm;font-size:7.5pt;color:#5b6475}
 @media print{body{margin:0}}
 """
@@ -97,4 +101,6 @@ def handout_html(root: Path, module: Module, lesson: Lesson) -> str:
             + (f"<h2>Key points</h2><ul>{points}</ul>" if points else "")
             + f"<footer>From the lesson notebooks/{module.slug}.ipynb, where every rule is explained and "
               "worked on Larder's data.</footer>")
+    if len(re.sub(r"<[^>]+>", "", body)) > DENSE_ABOVE_CHARACTERS:
+        body = f'<div class="dense">{body}</div>'
     return page(f"Handout · {module.slug} · {module.title}", STYLE, body)
