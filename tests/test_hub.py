@@ -97,6 +97,7 @@ def hub():
             hub.stop()
         left = [p for p in psutil.process_iter(["username", "pid", "cmdline"])
                 if p.info["username"] in room.made]
+        _, left = psutil.wait_procs(left, timeout=15)  # those still exiting as the hub stopped are not left over
         room.close()
         hub.close()
         print("\nhub figures (s): " + ", ".join(f"{k} {v:.1f}" for k, v in FIGURES.items()))
