@@ -208,7 +208,7 @@ REFINEMENT = {
            "paying people who would have stayed anyway.",
            "", None, "", "Whether the offer experiment's 4,000 subscribers are enough to estimate uplift."),
     "R9": ("Drift alert on basket value",
-           "As the ML team, we want an alert when the PSI of basket value passes 0.25, so that we retrain "
+           "As the ML team, we want an alert when the PSI of basket value passes 0.25, so that we back-test the model "
            "before recall drops.",
            "An alert reaches #churn-ml within an hour of a daily PSI above 0.25, tested with a replayed "
            "September snapshot.", 2, "", ""),
