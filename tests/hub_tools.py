@@ -160,7 +160,7 @@ class Hub:
         self.log = self.base / "hub.log"
         self.env = {"MLPM_LEARNERS_GROUP": room.learners_group, "MLPM_INSTRUCTORS_GROUP": room.instructors_group,
                     "MLPM_EXCHANGE": str(self.exchange), "MLPM_STATE_DIR": str(self.state),
-                    "MLPM_BIND_URL": self.url, **(env or {})}
+                    "MLPM_BIND_URL": self.url, "MLPM_ROOM_PORT": str(_free_port()), **(env or {})}
         self.process: subprocess.Popen | None = None
         self.seen: dict[int, psutil.Process] = {}  # every process of the hub's tree, by pid
         self.ports: set[int] = set()  # every port they listened on

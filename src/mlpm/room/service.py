@@ -226,7 +226,16 @@ class EventsHandler(InstructorHandler):
         await self.flush()
 
 
-def make_app(room: Room, prefix: str, hub_auth: HubOAuth | None = None, group: str = "instructors") -> web.Application:
+def cookie_secret(path: Path) -> bytes:
+    """The secret signing instructors' login cookies, kept (0600) so a restart does not log them out."""
+    if not path.exists():
+        path.touch(mode=0o600)
+        path.write_bytes(os.urandom(32))
+    return path.read_bytes()
+
+
+def make_app(room: Room, prefix: str, hub_auth: HubOAuth | None = None, group: str = "instructors",
+             secret: bytes | None = None) -> web.Application:
     """The tornado application under ``prefix`` (ending in /)."""
     hub_auth = hub_auth or HubOAuth.instance(cache_max_age=60)
     return web.Application([
@@ -236,7 +245,7 @@ def make_app(room: Room, prefix: str, hub_auth: HubOAuth | None = None, group: s
         (prefix + "api/results", ResultsHandler),
         (prefix + "api/events", EventsHandler),
         (prefix + "api/timeline.csv", TimelineHandler),
-    ], room=room, hub_auth=hub_auth, group=group, cookie_secret=os.urandom(32))
+    ], room=room, hub_auth=hub_auth, group=group, cookie_secret=secret or os.urandom(32))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -252,7 +261,8 @@ def main(argv: list[str] | None = None) -> int:
                          "(deploy/jupyterhub_config.py does)")
     room = Room(Store(args.db))
     prefix = os.environ.get("JUPYTERHUB_SERVICE_PREFIX", f"/services/{NAME}/")
-    app = make_app(room, prefix, group=os.environ.get("MLPM_ROOM_GROUP", "instructors"))
+    app = make_app(room, prefix, group=os.environ.get("MLPM_ROOM_GROUP", "instructors"),
+                   secret=cookie_secret(args.db.with_name(args.db.name + ".cookie_secret")))
 
     async def serve() -> None:
         app.listen(args.port, args.ip, xheaders=True, max_body_size=64 * 1024)
