@@ -43,6 +43,8 @@ from typing import Any
 
 import numpy as np
 
+from mlpm.checks import room_report
+
 MEDIA_TYPE = "application/vnd.mlpm.question+json"
 MAX_MESSAGES = 4
 _MISSING = object()
@@ -272,16 +274,27 @@ class Question:
         return round(self.max_points * self.weight_passed / self.weight_total, 2) if self.total else 0.0
 
     def result(self) -> QuestionResult:
-        """Finish the question: return its result, or raise when no check passes (0 points)."""
+        """Finish the question: return its result, or raise when no check passes (0 points).
+
+        On a hub with the room view, the outcome (never the answer) also goes to the
+        instructor's page (:mod:`mlpm.checks.room_report`).
+        """
         self._put_back()
         if not self.total:
+            self._report("failed", "no check ran")
             raise CheckFailed(f"{self.title}: no check ran. Run the whole cell again.")
         if self.passed or self.messages:
             TRIED.add(self.number)
         if not self.passed and not self.messages:
+            self._report("unanswered", self.unanswered[0])
             raise NotAnsweredYet(f"{self.title} is not answered yet: {self.unanswered[0]}")
         result = QuestionResult(self.title, self.points, self.max_points, self.passed, self.total,
                                 self.hidden_ran, self.messages + self.unanswered, self.notes)
+        status = "passed" if self.passed == self.total else "partial" if self.passed else "failed"
+        self._report(status, result.messages[0] if result.messages else None)
         if not self.passed:
             raise CheckFailed("\n".join(result.lines))
         return result
+
+    def _report(self, status: str, message: str | None) -> None:
+        room_report.report(self.number, status, self.points, self.max_points, self.passed, self.total, message)
