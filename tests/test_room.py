@@ -19,7 +19,7 @@ from tornado.testing import AsyncHTTPTestCase
 
 from mlpm.room.grid import STUCK_MINUTES, STUCK_RUNS, Cell, Grid, summary
 from mlpm.room.results import MAX_BODY, Malformed, Result, Store, parse, timeline_csv
-from mlpm.room.service import RATE, Listener, Room, make_app
+from mlpm.room.service import RATE, Listener, Room, listen_address, make_app
 
 T0 = 1_800_000_000.0
 PREFIX = "/services/mlpm-room/"
@@ -253,3 +253,9 @@ class TestService(AsyncHTTPTestCase):
         assert "default-src 'self'" in page.headers["Content-Security-Policy"]
         rows = list(csv.DictReader(io.StringIO(self.get("api/timeline.csv", "teach-oauth-token").body.decode())))
         assert [(r["user"], r["status"]) for r in rows] == [("ada", "partial")]
+
+
+def test_the_service_listens_where_its_url_says_or_everywhere_for_a_host_name():
+    """Does the service bind 127.0.0.1 for the PAM route's URL and every interface for Kubernetes' http://hub:10101?"""
+    assert listen_address("127.0.0.1") == "127.0.0.1"
+    assert listen_address("hub") == "0.0.0.0"

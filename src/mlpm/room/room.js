@@ -137,7 +137,9 @@ function take(data, fresh) {
 
 function connect(chosen) {
   if (source) source.close();
-  source = new EventSource("api/events?" + link(chosen).toString());
+  const query = link(chosen);
+  query.set("_xsrf", document.querySelector("meta[name=xsrf]").content);
+  source = new EventSource("api/events?" + query.toString());
   source.addEventListener("snapshot", (e) => take(JSON.parse(e.data), true));
   source.addEventListener("delta", (e) => take(JSON.parse(e.data), false));
   source.onerror = () => { document.getElementById("state").textContent = "reconnecting…"; };
