@@ -211,7 +211,6 @@ class FakeHub(HubOAuth):
 
 class TestService(AsyncHTTPTestCase):
     def get_app(self):
-        os.environ.setdefault("JUPYTERHUB_API_TOKEN", "unused")
         self.dir = self.enterContext(__import__("tempfile").TemporaryDirectory())
         self.clock = [T0]
         self.room = Room(Store(os.path.join(self.dir, "room.sqlite")), clock=lambda: self.clock[0])
@@ -259,3 +258,12 @@ def test_the_service_listens_where_its_url_says_or_everywhere_for_a_host_name():
     """Does the service bind 127.0.0.1 for the PAM route's URL and every interface for Kubernetes' http://hub:10101?"""
     assert listen_address("127.0.0.1") == "127.0.0.1"
     assert listen_address("hub") == "0.0.0.0"
+
+
+def test_mlpm_room_off_the_hub_says_where_it_belongs(monkeypatch, capsys):
+    """Does `mlpm room` run by hand, without the hub's token, stop with one line naming the hub config?"""
+    from mlpm.cli import main
+
+    monkeypatch.delenv("JUPYTERHUB_API_TOKEN", raising=False)
+    with pytest.raises(SystemExit, match="deploy/jupyterhub_config.py"):
+        main(["room"])
