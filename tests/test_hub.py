@@ -406,7 +406,6 @@ def test_the_instructor_sees_the_room_live_and_learners_see_nothing(hub, request
     while (grid := page.evaluate(GRID))[f"{ada}/2"] != "passed":
         assert time.monotonic() - start < 10, f"ada's question 2 not shown live within 10 s: {grid}"
         time.sleep(0.2)
-    FIGURES["room page update after a check cell"] = time.monotonic() - start
 
     # The projector view: counts, no names.
     page.send("Page.navigate", url=f"{hub.url}{ROOM}?projector=1")
@@ -425,5 +424,6 @@ def test_the_instructor_sees_the_room_live_and_learners_see_nothing(hub, request
     code, text = instructor.request(ROOM + f"api/timeline.csv?module={SLUG}")
     rows = list(csv.DictReader(text.decode().splitlines()))
     assert code == 200 and len(rows) == 2 + 3 + 4 + 1 + 1, rows  # the malformed post is not a row
-    assert [row["user"] for row in rows if row["question"] == "2"] == [grace], "a forged row names the victim"
+    # grace's post naming ada is grace's row; ada's is her own run, live above
+    assert [row["user"] for row in rows if row["question"] == "2"] == [grace, ada]
     print(f"\nroom screenshots: {tmp_path}")

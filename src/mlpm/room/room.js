@@ -57,7 +57,9 @@ function draw() {
       const s = q(name);
       const box = el("div", null, "q");
       box.dataset.summaryQuestion = name;
-      box.append(el("h2", "Question " + name), el("div", s.passed + " / " + users.length, "count"));
+      const count = el("div", s.passed + " / " + users.length, "count");
+      count.append(el("span", " passed", "unit"));
+      box.append(el("h2", "Question " + name), count);
       if (s.stuck) box.append(el("div", s.stuck + " stuck", "stuckcount"));
       if (s.message) box.append(el("div", s.message, "msg"));
       return box;
