@@ -1,6 +1,6 @@
 """Does reporting to the room view slow a learner's check cell? Time one with the service live, down and stalling.
 
-Usage: python benchmarks/room_reporting.py [--runs 50] [--rounds 4]
+Usage: python benchmarks/room_reporting.py [--runs 200]
 
 The check cell is module 01's Question 1 test cell (visible and hidden checks, from
 ``solutions/``), run in this process on the model answer (it passes) and on the known-wrong
@@ -8,16 +8,16 @@ answer "reach-as-mention-count" (no check passes: ``CheckFailed``, the message m
 Four conditions, as a learner's kernel would meet them:
 
 - (a) off the hub: no ``MLPM_ROOM_URL``, nothing is sent;
-- (b) on the hub, service live: a stand-in that answers 204 (``tests/room_stub.py``);
+- (b) on the hub, service live: the real ``mlpm room`` in a process of its own
+  (``tests/room_standalone.py``: the hub's token check stood in for);
 - (c) service down: the URL's port is closed (connection refused);
 - (d) service stalling: the port accepts connections but never answers (each post waits the 2 s timeout).
 
-Cells run back to back (the worst case: the sender posts while the next cell runs); the
-conditions alternate in ``--rounds`` rounds of ``--runs`` cells each, with a fresh reporter
-queue each time, each condition first in turn. The reporter's own call (what ``Question.result()``
-adds) is also timed alone, since its microseconds drown in the cell's noise on a shared machine.
-Prints a markdown table: median and 95th percentile per run, and the ratio of medians to (a) from
-the same run.
+Cells run back to back (the worst case: the sender posts while the next cell runs), the
+conditions interleaved run by run (each first in turn, each with its own reporter queue and
+sender), so that the load of a shared machine falls on all four alike. The reporter's own call
+(what ``Question.result()`` adds) is also timed alone. Prints a markdown table: median and 95th
+percentile per run, and the ratio of medians to (a) from the same run.
 """
 
 from __future__ import annotations
@@ -29,7 +29,9 @@ import os
 import queue
 import statistics
 import sys
+import tempfile
 import time
+import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -38,7 +40,8 @@ from known_wrong.m01_product_strategy import WRONG_ANSWERS  # noqa: E402 - the f
 from mlpm.checks import CheckFailed, NotAnsweredYet, room_report  # noqa: E402
 from mlpm.grading.attempts import read, solution_answers  # noqa: E402
 from mlpm.grading.course import nbgrader_cells  # noqa: E402
-from room_stub import LiveRoom, StallingRoom, dead_url  # noqa: E402
+from room_standalone import INSTRUCTOR, start  # noqa: E402
+from room_stub import StallingRoom, dead_url  # noqa: E402
 
 SLUG = "01-product-strategy"
 SOLUTION = ROOT / "solutions" / SLUG / "01-strategy-exercises.ipynb"
@@ -61,80 +64,95 @@ def prepare(answer: str) -> tuple[dict, object]:
     return namespace, compile(_source(cells["q1_test"]), "<q1_test>", "exec")
 
 
-def time_cell(namespace: dict, test: object, runs: int) -> list[float]:
-    """Seconds per run of the test cell, back to back."""
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        try:
-            exec(test, namespace)  # noqa: S102
-        except (CheckFailed, NotAnsweredYet):
-            pass
-        times.append(time.perf_counter() - start)
-    return times
+def run_cell(namespace: dict, test: object) -> float:
+    """Seconds for one run of the test cell."""
+    start = time.perf_counter()
+    try:
+        exec(test, namespace)  # noqa: S102
+    except (CheckFailed, NotAnsweredYet):
+        pass
+    return time.perf_counter() - start
 
 
-def time_report(runs: int) -> list[float]:
-    """Seconds per call of the reporter alone, as ``Question.result()`` makes it on a failing question."""
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        room_report.report("1", "failed", 0.0, 2.0, 0, 3, "`opportunity_scores(toy)` is 0.37, not 'slow app'.")
-        times.append(time.perf_counter() - start)
-    return times
+def run_report() -> float:
+    """Seconds for one call of the reporter alone, as ``Question.result()`` makes it on a failing question."""
+    start = time.perf_counter()
+    room_report.report("1", "failed", 0.0, 2.0, 0, 3, "`opportunity_scores(toy)` is 0.37, not 'slow app'.")
+    return time.perf_counter() - start
 
 
-def fresh_reporter() -> None:
-    """A new queue and sender, so one condition's backlog never spills into the next."""
-    room_report._queue = queue.Queue(maxsize=room_report.QUEUE_SIZE)
-    room_report._sender = None
+class Condition:
+    """A room URL (None: off the hub) with its own reporter queue and sender, swapped in for each run."""
+
+    def __init__(self, url: str | None) -> None:
+        self.url = url
+        self.state = (queue.Queue(maxsize=room_report.QUEUE_SIZE), None)
+
+    def __enter__(self) -> None:
+        if self.url is None:
+            os.environ.pop(room_report.URL_VARIABLE, None)
+        else:
+            os.environ[room_report.URL_VARIABLE] = self.url
+        room_report._queue, room_report._sender = self.state
+
+    def __exit__(self, *exc: object) -> None:
+        self.state = (room_report._queue, room_report._sender)
+
+
+def stored_results(base: str) -> int:
+    request = urllib.request.Request(base + "api/timeline.csv", headers={"Authorization": f"token {INSTRUCTOR}"})
+    with urllib.request.urlopen(request, timeout=10) as response:
+        return len(response.read().decode().strip().splitlines()) - 1
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=50, help="cells per condition per round")
-    parser.add_argument("--rounds", type=int, default=4)
+    parser.add_argument("--runs", type=int, default=200, help="runs of each cell in each condition")
     args = parser.parse_args()
 
-    live, stalling = LiveRoom(), StallingRoom()
-    conditions = {"(a) off the hub (no room URL)": None, "(b) service live": live.url,
-                  "(c) service down (port closed)": dead_url(), "(d) service stalling (never answers)": stalling.url}
-    answers = solution_answers(read(SOLUTION))
-    cells = {"model answer (passes)": prepare(answers["q1_answer"]),
-             f"known-wrong '{WRONG}' (fails)": prepare(WRONG_ANSWERS[WRONG][1])}
-    os.environ["JUPYTERHUB_API_TOKEN"] = "learner-benchmark"
-    os.environ["JPY_SESSION_NAME"] = f"/home/learner/{SLUG}/{SOLUTION.name}"
-    os.environ.pop("NBGRADER_EXECUTION", None)
+    with tempfile.TemporaryDirectory(prefix="mlpm-room-reporting-") as folder:
+        service, base = start(Path(folder) / "room.sqlite")
+        stalling = StallingRoom()
+        try:
+            conditions = {"(a) off the hub (no room URL)": Condition(None),
+                          "(b) service live (mlpm room)": Condition(base + "api/results"),
+                          "(c) service down (port closed)": Condition(dead_url()),
+                          "(d) service stalling (never answers)": Condition(stalling.url)}
+            answers = solution_answers(read(SOLUTION))
+            cells = {"model answer (passes)": prepare(answers["q1_answer"]),
+                     f"known-wrong '{WRONG}' (fails)": prepare(WRONG_ANSWERS[WRONG][1])}
+            os.environ["JUPYTERHUB_API_TOKEN"] = "learner-benchmark"
+            os.environ["JPY_SESSION_NAME"] = f"/home/learner/{SLUG}/{SOLUTION.name}"
+            os.environ.pop("NBGRADER_EXECUTION", None)
+            for namespace, test in cells.values():
+                for _ in range(20):
+                    run_cell(namespace, test)  # warm up pandas and the checkers
+            times: dict[tuple[str, str], list[float]] = {}
+            order = list(conditions.items())
+            for run in range(args.runs):
+                for condition, room in order[run % 4:] + order[:run % 4]:  # each condition first in turn
+                    with room:
+                        for cell, (namespace, test) in cells.items():
+                            times.setdefault((condition, cell), []).append(run_cell(namespace, test))
+                        times.setdefault((condition, REPORT), []).append(run_report())
+            time.sleep(1)
+            stored = stored_results(base)
+        finally:
+            stalling.close()
+            service.terminate()
+            service.wait()
 
-    times: dict[tuple[str, str], list[float]] = {}
-    for namespace, test in cells.values():
-        time_cell(namespace, test, 20)  # warm up pandas and the checkers
-    order = list(conditions.items())
-    for round_ in range(args.rounds):
-        for condition, url in order[round_ % 4:] + order[:round_ % 4]:  # each condition goes first once in 4
-            if url is None:
-                os.environ.pop(room_report.URL_VARIABLE, None)
-            else:
-                os.environ[room_report.URL_VARIABLE] = url
-            fresh_reporter()
-            for cell, (namespace, test) in cells.items():
-                times.setdefault((condition, cell), []).extend(time_cell(namespace, test, args.runs))
-            fresh_reporter()
-            times.setdefault((condition, REPORT), []).extend(time_report(args.runs))
-    received = live.received.qsize()
-    live.close()
-    stalling.close()
-
-    print(f"Module 01 Question 1 check cell, in-process, {args.rounds} rounds x {args.runs} runs per condition "
-          f"({os.cpu_count()} CPUs; the live stand-in received {received} posts)\n")
+    print(f"Module 01 Question 1 check cell, in-process, {args.runs} runs of each cell per condition, "
+          f"interleaved ({os.cpu_count()} CPUs; the live service stored {stored} of "
+          f"{3 * args.runs} results)\n")
     print("| condition | check cell | median (ms) | p95 (ms) | median / (a) |")
     print("|---|---|---:|---:|---:|")
     for cell in [*cells, REPORT]:
-        base = statistics.median(times[(next(iter(conditions)), cell)])
+        base_median = statistics.median(times[(next(iter(conditions)), cell)])
         for condition in conditions:
             values = sorted(times[(condition, cell)])
             median, p95 = statistics.median(values), values[int(0.95 * (len(values) - 1))]
-            print(f"| {condition} | {cell} | {median * 1000:.3f} | {p95 * 1000:.3f} | {median / base:.2f} |")
+            print(f"| {condition} | {cell} | {median * 1000:.3f} | {p95 * 1000:.3f} | {median / base_median:.2f} |")
 
 
 if __name__ == "__main__":

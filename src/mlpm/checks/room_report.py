@@ -105,22 +105,23 @@ def _start_sender() -> None:
         return
     with _start_lock:
         if _sender is None or not _sender.is_alive():
-            _sender = threading.Thread(target=_send_forever, args=(_queue,), name="mlpm-room-report", daemon=True)
+            where = (os.environ[URL_VARIABLE], os.environ[TOKEN_VARIABLE])
+            _sender = threading.Thread(target=_send_forever, args=(_queue, *where), name="mlpm-room-report",
+                                       daemon=True)
             _sender.start()
 
 
-def _send_forever(outcomes: queue.Queue[dict]) -> None:
-    """Post queued outcomes one by one; a failed post is dropped (the next run reports again)."""
+def _send_forever(outcomes: queue.Queue[dict], url: str, token: str) -> None:
+    """Post queued outcomes to ``url`` one by one; a failed post is dropped (the next run reports again)."""
     import urllib.request  # here, in the thread: off the hub it is never imported
 
     opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # the service is on the hub's network
     while True:
         body = outcomes.get()
         try:
-            request = urllib.request.Request(
-                os.environ[URL_VARIABLE], data=json.dumps(body).encode("utf-8"), method="POST",
-                headers={"Authorization": f"token {os.environ[TOKEN_VARIABLE]}",
-                         "Content-Type": "application/json"})
+            request = urllib.request.Request(url, data=json.dumps(body).encode("utf-8"), method="POST",
+                                             headers={"Authorization": f"token {token}",
+                                                      "Content-Type": "application/json"})
             with opener.open(request, timeout=TIMEOUT_SECONDS) as response:
                 response.read()
         except Exception:  # noqa: BLE001, S110 - dead, slow or refusing service: drop this one quietly
