@@ -1,6 +1,6 @@
 """Does reporting to the room view slow a learner's check cell? Time one with the service live, down and stalling.
 
-Usage: python benchmarks/room_reporting.py [--runs 200]
+Usage: python benchmarks/room_reporting.py [--runs 100] [--pause 0.1]
 
 The check cell is module 01's Question 1 test cell (visible and hidden checks, from
 ``solutions/``), run in this process on the model answer (it passes) and on the known-wrong
@@ -13,9 +13,11 @@ Four conditions, as a learner's kernel would meet them:
 - (c) service down: the URL's port is closed (connection refused);
 - (d) service stalling: the port accepts connections but never answers (each post waits the 2 s timeout).
 
-Cells run back to back (the worst case: the sender posts while the next cell runs), the
-conditions interleaved run by run (each first in turn, each with its own reporter queue and
-sender), so that the load of a shared machine falls on all four alike. The reporter's own call
+Between runs the kernel idles ``--pause`` seconds, as a learner reads the result (the sender
+posts then); ``--pause 0`` runs cells back to back, the worst case, where the post competes with
+the next cell for the interpreter. The conditions are interleaved run by run (each first in
+turn, each with its own reporter queue and sender), so that the load of a shared machine falls
+on all four alike. The reporter's own call
 (what ``Question.result()`` adds) is also timed alone. Prints a markdown table: median and 95th
 percentile per run, and the ratio of medians to (a) from the same run.
 """
@@ -40,6 +42,7 @@ from known_wrong.m01_product_strategy import WRONG_ANSWERS  # noqa: E402 - the f
 from mlpm.checks import CheckFailed, NotAnsweredYet, room_report  # noqa: E402
 from mlpm.grading.attempts import read, solution_answers  # noqa: E402
 from mlpm.grading.course import nbgrader_cells  # noqa: E402
+from mlpm.room.service import RATE  # noqa: E402
 from room_standalone import INSTRUCTOR, start  # noqa: E402
 from room_stub import StallingRoom, dead_url  # noqa: E402
 
@@ -107,7 +110,8 @@ def stored_results(base: str) -> int:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=200, help="runs of each cell in each condition")
+    parser.add_argument("--runs", type=int, default=100, help="runs of each cell in each condition")
+    parser.add_argument("--pause", type=float, default=0.1, help="seconds the kernel idles after each run")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory(prefix="mlpm-room-reporting-") as folder:
@@ -134,7 +138,9 @@ def main() -> None:
                     with room:
                         for cell, (namespace, test) in cells.items():
                             times.setdefault((condition, cell), []).append(run_cell(namespace, test))
+                            time.sleep(args.pause)
                         times.setdefault((condition, REPORT), []).append(run_report())
+                        time.sleep(args.pause)
             time.sleep(1)
             stored = stored_results(base)
         finally:
@@ -143,8 +149,9 @@ def main() -> None:
             service.wait()
 
     print(f"Module 01 Question 1 check cell, in-process, {args.runs} runs of each cell per condition, "
-          f"interleaved ({os.cpu_count()} CPUs; the live service stored {stored} of "
-          f"{3 * args.runs} results)\n")
+          f"interleaved, {args.pause:g} s idle after each run ({os.cpu_count()} CPUs, load average "
+          f"{os.getloadavg()[0]:.1f}; the live service stored {stored} of {3 * args.runs} results, answering "
+          f"the rest 429 past its {RATE} a minute per learner)\n")
     print("| condition | check cell | median (ms) | p95 (ms) | median / (a) |")
     print("|---|---|---:|---:|---:|")
     for cell in [*cells, REPORT]:

@@ -72,7 +72,8 @@ def free_port() -> int:
 def start(db: Path) -> tuple[subprocess.Popen, str]:
     """Start the service in a process of its own; return it and its base URL, once it answers."""
     port = free_port()
-    process = subprocess.Popen([sys.executable, __file__, str(port), str(db)], stdout=subprocess.DEVNULL)
+    process = subprocess.Popen([sys.executable, __file__, str(port), str(db)],  # its access log is not wanted
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}{PREFIX}"
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
