@@ -11,13 +11,14 @@ Four conditions, as a learner's kernel would meet them:
 - (b) on the hub, service live: the real ``mlpm room`` in a process of its own
   (``tests/room_standalone.py``: the hub's token check stood in for);
 - (c) service down: the URL's port is closed (connection refused);
-- (d) service stalling: the port accepts connections but never answers (each post waits the 2 s timeout).
+- (d) service stalling: the port accepts connections but never answers (each post waits the 2 s timeout);
+- (a') off the hub again: a control, whose ratio to (a) shows how far the machine's noise alone goes.
 
 Between runs the kernel idles ``--pause`` seconds, as a learner reads the result (the sender
 posts then); ``--pause 0`` runs cells back to back, the worst case, where the post competes with
 the next cell for the interpreter. The conditions are interleaved run by run (each first in
 turn, each with its own reporter queue and sender), so that the load of a shared machine falls
-on all four alike. The reporter's own call
+on all of them alike. The reporter's own call
 (what ``Question.result()`` adds) is also timed alone. Prints a markdown table: median and 95th
 percentile per run, and the ratio of medians to (a) from the same run.
 """
@@ -121,7 +122,8 @@ def main() -> None:
             conditions = {"(a) off the hub (no room URL)": Condition(None),
                           "(b) service live (mlpm room)": Condition(base + "api/results"),
                           "(c) service down (port closed)": Condition(dead_url()),
-                          "(d) service stalling (never answers)": Condition(stalling.url)}
+                          "(d) service stalling (never answers)": Condition(stalling.url),
+                          "(a') off the hub again (the noise floor)": Condition(None)}
             answers = solution_answers(read(SOLUTION))
             cells = {"model answer (passes)": prepare(answers["q1_answer"]),
                      f"known-wrong '{WRONG}' (fails)": prepare(WRONG_ANSWERS[WRONG][1])}
@@ -134,7 +136,7 @@ def main() -> None:
             times: dict[tuple[str, str], list[float]] = {}
             order = list(conditions.items())
             for run in range(args.runs):
-                for condition, room in order[run % 4:] + order[:run % 4]:  # each condition first in turn
+                for condition, room in order[run % len(order):] + order[:run % len(order)]:  # each first in turn
                     with room:
                         for cell, (namespace, test) in cells.items():
                             times.setdefault((condition, cell), []).append(run_cell(namespace, test))
