@@ -34,7 +34,7 @@ QUEUE_SIZE = 16
 TIMEOUT_SECONDS = 2.0
 MESSAGE_CHARS = 200
 MASK = "…"
-_SLUG = re.compile(r"^\d\d-[a-z0-9][a-z0-9-]*$")
+_SLUG = re.compile(r"^\d\d-[a-z0-9-]{1,60}$")  # as the service accepts it (mlpm.room.results.MODULE)
 # A quoted literal opens after a non-word character, so the apostrophe in "doesn't" opens nothing.
 _QUOTED = re.compile(r"""(?<!\w)'[^'\n]*'(?!\w)|(?<!\w)"[^"\n]*"(?!\w)""")
 _NUMBER = re.compile(r"(?<!\w)[-+]?(?:0[xX][0-9a-fA-F]+|\.?\d[\d_]*(?:[.,]\d+)*(?:[eE][-+]?\d+)?)")
