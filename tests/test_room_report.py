@@ -181,11 +181,12 @@ def test_a_headless_kernel_cannot_report(reporter, room):
         room.received.get(timeout=0.5)
 
 
-@pytest.mark.parametrize("service", ["dead", "stalling"])
+@pytest.mark.parametrize("service", ["dead", "stalling", "malformed URL"])
 def test_a_dead_or_stalling_room_neither_slows_nor_shows(reporter, capfd, service):
-    """With the service down or hanging, do 50 check cells run without waiting and print nothing?"""
+    """With the service down or hanging (or a broken URL), do 50 check cells run without waiting and print nothing?"""
     stalling = StallingRoom() if service == "stalling" else None
-    reporter.setenv(room_report.URL_VARIABLE, stalling.url if stalling else dead_url())
+    url = {"dead": dead_url, "stalling": lambda: stalling.url, "malformed URL": lambda: "http://[::1/api"}[service]()
+    reporter.setenv(room_report.URL_VARIABLE, url)
     try:
         start = time.perf_counter()
         for _ in range(50):
