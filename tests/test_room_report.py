@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import os
 import queue
 import subprocess
 import sys
 import time
+import urllib.request
 
 import nbformat
 import pytest
@@ -14,6 +17,8 @@ from nbclient import NotebookClient
 
 from mlpm.checks import CheckFailed, NotAnsweredYet, Question, room_report
 from mlpm.kernels import IpcKernelManager
+from room_standalone import INSTRUCTOR
+from room_standalone import start as start_room_service
 from room_stub import LiveRoom, StallingRoom, dead_url
 
 TOKEN = "learner-token-abc"
@@ -82,6 +87,28 @@ def test_every_outcome_reaches_the_room_with_the_learners_token(reporter, room):
     assert set(bodies[0]) == {"module", "question", "points", "max_points", "passed", "total", "status",
                               "message", "sent"}
     assert time.strptime(bodies[0]["sent"], "%Y-%m-%dT%H:%M:%SZ")
+
+
+def test_the_room_service_keeps_what_a_check_cell_sends(reporter, tmp_path):
+    """Does the real mlpm-room service take the reporter's body and keep it under the token's owner?"""
+    process, base = start_room_service(tmp_path / "room.sqlite")
+    try:
+        reporter.setenv(room_report.URL_VARIABLE, base + "api/results")
+        reporter.setenv("JUPYTERHUB_API_TOKEN", "learner-ada")
+        _answer("pass", "fail")
+        request = urllib.request.Request(base + "api/timeline.csv", headers={"Authorization": f"token {INSTRUCTOR}"})
+        rows: list[dict] = []
+        deadline = time.monotonic() + 10
+        while not rows and time.monotonic() < deadline:
+            time.sleep(0.1)
+            with urllib.request.urlopen(request, timeout=5) as response:
+                rows = list(csv.DictReader(io.StringIO(response.read().decode())))
+    finally:
+        process.terminate()
+        process.wait()
+    assert [(r["user"], r["module"], r["question"], r["status"]) for r in rows] == [
+        ("ada", "01-product-strategy", "3", "partial")]
+    assert rows[0]["message"] == "`rice_scores(toy)[…]` is …: RICE divides by effort."
 
 
 def test_messages_are_masked_to_one_short_line():
@@ -154,11 +181,12 @@ def test_a_headless_kernel_cannot_report(reporter, room):
         room.received.get(timeout=0.5)
 
 
-@pytest.mark.parametrize("service", ["dead", "stalling"])
+@pytest.mark.parametrize("service", ["dead", "stalling", "malformed URL"])
 def test_a_dead_or_stalling_room_neither_slows_nor_shows(reporter, capfd, service):
-    """With the service down or hanging, do 50 check cells run without waiting and print nothing?"""
+    """With the service down or hanging (or a broken URL), do 50 check cells run without waiting and print nothing?"""
     stalling = StallingRoom() if service == "stalling" else None
-    reporter.setenv(room_report.URL_VARIABLE, stalling.url if stalling else dead_url())
+    url = {"dead": dead_url, "stalling": lambda: stalling.url, "malformed URL": lambda: "http://[::1/api"}[service]()
+    reporter.setenv(room_report.URL_VARIABLE, url)
     try:
         start = time.perf_counter()
         for _ in range(50):
