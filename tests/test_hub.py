@@ -7,6 +7,8 @@ log in through the login form; module 01 goes out through nbgrader's exchange an
 graded by `mlpm grade`. As a learner, every attack the route must stop is tried: reading the
 course source, the gradebook and a classmate's work, taking over the exchange's course folder,
 submitting in a classmate's name, using more memory than the limit, leaving a process behind.
+The room view (issue 25): learners' real check cells reach the instructor's page in a real
+browser, live; a learner can neither read it nor report as a classmate; a restart loses nothing.
 At the end every process the hub and the accounts started is gone and nothing listens on its
 ports; the accounts and their homes are removed. (The venv under test is an editable install
 of this checkout, which any account on the machine can read; on a real hub the venv holds a
