@@ -19,6 +19,7 @@ costs a check cell microseconds and never shows the learner anything.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import queue
@@ -112,11 +113,12 @@ def _start_sender() -> None:
 
 
 def _send_forever(outcomes: queue.Queue[dict], url: str, token: str) -> None:
-    """Post queued outcomes to ``url`` one by one over one kept-alive connection; a failed post is dropped.
+    """Post queued outcomes to ``url`` one by one; a failed post is dropped.
 
-    http.client rather than urllib: a post then costs the kernel's interpreter least (no handler
-    chain, no new connection each time), which matters when "Run all" runs the next cell at once.
-    A kept connection the service has closed is retried once on a new one.
+    http.client rather than urllib: a post then costs the kernel's interpreter less (no handler
+    chain), which matters when "Run all" runs the next cell at once. One connection serves a burst
+    of outcomes and is closed when the queue is empty, so idle kernels hold no socket on the
+    service; a kept connection the service has closed is retried once on a new one.
     """
     import http.client  # here, in the thread: off the hub it is never imported
     from urllib.parse import urlsplit
@@ -139,8 +141,15 @@ def _send_forever(outcomes: queue.Queue[dict], url: str, token: str) -> None:
                 connection.getresponse().read()
                 break
             except Exception:  # noqa: BLE001 - dead, slow or refusing service: drop this one quietly
-                if connection is not None:
-                    connection.close()
-                connection = None
+                connection = _closed(connection)
                 if not kept:
                     break
+        if outcomes.empty():  # idle: hold no socket open on the service
+            connection = _closed(connection)
+
+
+def _closed(connection: object | None) -> None:
+    """Close a connection, quietly; the sender then has none."""
+    with contextlib.suppress(Exception):
+        if connection is not None:
+            connection.close()
