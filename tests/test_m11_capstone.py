@@ -221,8 +221,8 @@ def test_orders_plant_the_calls_the_brief_must_make():
 def test_the_lessons_claims_hold_on_fresh_draws():
     """Over 12 fresh draws: is the in-sample extra value optimistic on average, does the interval straddle the
     run cost on a third or more of them, does the rule fail the four-fifths screen on the survey-linked orders on
-    most, and does the look-back raise the ratio on every draw, pass the screen on most, and move the value by less
-    than the opt-in's EUR 2,000 a month on average?"""
+    every one, and does the look-back raise the ratio on every draw, pass the screen on 10 or more, and move the
+    value by less than the opt-in's EUR 2,000 a month on average?"""
     in_sample, out_of_sample, straddles, fails, passes_after, changes = [], [], 0, 0, 0, []
     for seed in range(1, 13):
         orders = mlpm.datasets.delivery_orders(seed=seed)
@@ -241,7 +241,7 @@ def test_the_lessons_claims_hold_on_fresh_draws():
         passes_after += after >= 0.8
         changes.append(REF.value_change(orders, "lookback_by_deliveries", rule_all, VALUES, ORDERS_PER_MONTH, 0))
     assert np.mean(in_sample) > np.mean(out_of_sample)
-    assert straddles >= 4 and fails >= 10 and passes_after >= 9
+    assert straddles >= 4 and fails == 12 and passes_after >= 10
     assert abs(np.mean(changes)) < 2_000 and max(map(abs, changes)) < 5_000
 
 
