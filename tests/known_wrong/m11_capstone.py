@@ -173,8 +173,9 @@ def _swap(code: str, old: str, new: str) -> str:
     return code.replace(old, new)
 
 
-_Q6_VALUE_CHANGE = """"value_change_per_month_eur": (value_per_order(lookback_flags(orders, mvp_flags), orders["missed"], VALUES)
-                                   - value_per_order(mvp_flags, orders["missed"], VALUES)) * ORDERS_PER_MONTH,"""
+_Q6_VALUE_CHANGE = ('"value_change_per_month_eur": (value_per_order(lookback_flags(orders, mvp_flags), '
+                    'orders["missed"], VALUES)\n                                   - value_per_order(mvp_flags, '
+                    'orders["missed"], VALUES)) * ORDERS_PER_MONTH,')
 _OTHER_GUARDRAIL = ('guardrail=dict(metric="eight_week_retention", '
                     'baseline=GUARDRAIL_BASELINES["eight_week_retention"], limit=0.9)')
 
@@ -303,8 +304,8 @@ FAIR_SCORES = {
     "q6: after the model on the point estimate, the look-back adds to the model's flags": (
         "q6_answer", OTHER["q3_answer"] + _Q6, 4),
     "q6: the screen on every order, the unknown ages left out by groupby": ("q6_answer", _swap(
-        _Q6, "rates = selection_rates(mvp_flags[surveyed.index], surveyed[\"age_band\"])",
-        "rates = selection_rates(mvp_flags, orders[\"age_band\"])"), 4),
+        _Q6, 'rates = selection_rates(mvp_flags[surveyed.index], surveyed["age_band"])',
+        'rates = selection_rates(mvp_flags, orders["age_band"])'), 4),
     "q7: after an OKR with retention as the guardrail, production watches it": (
         "q7_answer", OTHER["q2_answer"] + _Q7, 3),
     "q8: after a sample size that rounds to the nearest, the rules still score in full": ("q8_answer", _swap(

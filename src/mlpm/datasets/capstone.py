@@ -73,9 +73,9 @@ def delivery_orders(seed: int = 100, n_orders: int = 6000, n_weeks: int = 8) -> 
     catches much of what the risk score catches, but both read fortnightly customers too low: a fortnightly
     customer has half the deliveries in 12 weeks to have missed one, and the prototype score was fitted on
     weekly customers. Looking back over the same number of deliveries (24 weeks for a fortnightly plan)
-    closes that gap without any age data. Customers aged 55+ are mostly on fortnightly plans, so both flag them less often
-    although they miss as often: the gap by age flows through the plan. The age band is known only for
-    survey respondents' orders (about a third); it is missing for the rest.
+    closes that gap without any age data. Customers aged 55+ are mostly on fortnightly plans, so both flag
+    them less often although they miss as often: the gap by age flows through the plan. The age band is
+    known only for survey respondents' orders (about a third); it is missing for the rest.
 
     Parameters
     ----------
