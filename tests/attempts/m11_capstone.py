@@ -381,7 +381,7 @@ okr = {
     "key_results": [
         {"metric": "missed_delivery_rate", "baseline": round(_base, 3), "target": round(_exp + 0.002, 3),
          "deadline": "2027-06-30"},
-        {"metric": "net_delivery_cost_per_week_eur", "baseline": 109_200, "target": 107_000,
+        {"metric": "net_delivery_cost_per_week_eur", "baseline": 106_200, "target": 104_000,
          "deadline": "2027-06-30"},
     ],
     "guardrail": {"metric": "complaints_per_1000_orders", "baseline": 4.2, "limit": 5.0},
