@@ -81,15 +81,22 @@ def test_churn_of_a_random_sample_follows_the_sheet(path):
 
 @pytest.mark.parametrize("path", CSVS, ids=lambda p: p.stem)
 def test_ages_are_known_only_for_survey_respondents(path):
-    """Is age known for about a third of subscribers (the survey), never for everyone, unless the sample
-    is the survey's respondents and its card says so?"""
+    """Is age known for about a third of subscribers (the survey), never for everyone, in every table of
+    subscribers or of their orders, unless the sample is the survey's respondents and its card says so?"""
     frame = pd.read_csv(path)
     if _subgroup(path.stem):
         return
     for column in [c for c in frame.columns if c.startswith("age")]:
-        if "customer_id" in frame or "subscriber_id" in frame:
+        if {"customer_id", "subscriber_id", "order_id"} & set(frame.columns):
             known = frame[column].notna().mean()
-            assert known < 0.6, f"{path.name}: `{column}` is known for {known:.0%} of subscribers"
+            assert known < 0.6, f"{path.name}: `{column}` is known for {known:.0%} of its rows"
+
+
+def test_the_rule_on_ages_covers_order_tables():
+    """Would the rule above catch an order table that gives every order an age band?"""
+    orders = pd.read_csv(ROOT / "datasets" / "delivery_orders.csv")
+    assert "order_id" in orders and not _subgroup("delivery_orders")
+    assert 0.25 < orders["age_band"].notna().mean() < 0.4
 
 
 def test_texts_name_no_other_country_or_currency():

@@ -20,7 +20,6 @@ import numpy as np
 import pandas as pd
 from scipy.stats import norm
 
-FOUR_FIFTHS = 0.8
 GRID = tuple(float(t) for t in np.round(np.arange(0.05, 0.61, 0.01), 2))
 KR_WINDOW_DAYS = 28   # a key result is read over the four weeks before its deadline
 
@@ -34,7 +33,7 @@ def opportunity(notes: pd.DataFrame) -> pd.Series:
 
 
 def most_affected(orders: pd.DataFrame, column: str) -> str:
-    """The value of ``column`` whose orders are missed most often."""
+    """The value of ``column`` whose orders are missed most often (orders where it is missing are left out)."""
     return str(orders.groupby(column)["missed"].mean().idxmax())
 
 
@@ -112,23 +111,26 @@ def net_weekly_cost(rate: float, flagged_share: float, orders_per_week: float, c
 
 
 def selection_rates(flags_: Any, groups: Any) -> pd.Series:
-    """Share flagged per group (the demographic-parity view of a decision)."""
+    """Share flagged per group (the demographic-parity view of a decision); orders with no group are left out."""
     return pd.Series(flags_).astype(float).groupby(pd.Series(groups).to_numpy()).mean()
 
 
-def top_up_flags(frame: pd.DataFrame, flags_: Any, column: str = "age_band") -> pd.Series:
-    """Flag more orders of every group below four-fifths of the highest group's selection rate, highest risk
-    score first, until each reaches four-fifths of that rate x its orders (rounded up to a whole order)."""
-    flagged = pd.Series(np.asarray(flags_, dtype=bool), index=frame.index)
-    rates = selection_rates(flagged, frame[column])
-    for group, rate in rates.items():
-        if rate >= FOUR_FIFTHS * rates.max():
-            continue
-        members = (frame[column] == group).to_numpy()
-        needed = math.ceil(FOUR_FIFTHS * rates.max() * members.sum()) - int(flagged[members].sum())
-        extra = frame.loc[members & ~flagged.to_numpy(), "risk_score"].sort_values(ascending=False, kind="mergesort")
-        flagged.loc[extra.index[:needed]] = True
-    return flagged
+def lookback_flags(frame: pd.DataFrame, flags_: Any) -> pd.Series:
+    """The MVP's flags, plus fortnightly customers who missed a delivery in the last 24 weeks: their last 12
+    deliveries, as many as a weekly customer has in 12 weeks. Needs no age and no model."""
+    fortnightly = (frame["plan"] == "fortnightly").to_numpy() & (frame["prior_missed_24w"] >= 1).to_numpy()
+    return pd.Series(np.asarray(flags_, dtype=bool) | fortnightly, index=frame.index)
+
+
+def value_change(frame: pd.DataFrame, mitigation: str, flags_: Any, values: Mapping[str, float],
+                 orders_per_month: float, opt_in_value: float) -> float:
+    """What a mitigation adds to the MVP's value a month: 0 for none, the opt-in's estimate, or (value per order of
+    the looked-back flags − the MVP's) x orders a month on all of ``frame``."""
+    if mitigation == "lookback_by_deliveries":
+        gain = (value_per_order(lookback_flags(frame, flags_), frame["missed"], values)
+                - value_per_order(flags_, frame["missed"], values))
+        return float(gain * orders_per_month)
+    return {"none": 0.0, "opt_in_for_everyone": float(opt_in_value)}[mitigation]
 
 
 def late_days(slo: float, days: float) -> float:

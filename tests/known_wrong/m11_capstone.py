@@ -73,31 +73,27 @@ def parity_ratio(rates):
     return float(rates.min() / rates.max())
 
 
-def top_up_flags(frame, flags):
-    flags = pd.Series(np.asarray(flags, dtype=bool), index=frame.index)
-    rates = selection_rates(flags, frame["age_band"])
-    for band, rate in rates.items():
-        if rate < 0.8 * rates.max():
-            members = frame["age_band"] == band
-            needed = math.ceil(0.8 * rates.max() * members.sum()) - int(flags[members].sum())
-            flags.loc[frame.loc[members & ~flags, "risk_score"].nlargest(needed).index] = True
-    return flags
+def lookback_flags(frame, flags):
+    fortnightly_missed = (frame["plan"] == "fortnightly") & (frame["prior_missed_24w"] >= 1)
+    return pd.Series(np.asarray(flags, dtype=bool), index=frame.index) | fortnightly_missed
 
 
 mvp_flags = heuristic_flags(orders) if mvp["approach"] == "heuristic" else model_flags(orders, mvp["threshold"])
-rates = selection_rates(mvp_flags, orders["age_band"])
-topped = top_up_flags(orders, mvp_flags)
+surveyed = orders[orders["age_band"].notna()]
+rates = selection_rates(mvp_flags[surveyed.index], surveyed["age_band"])
+# The cause: within each plan the bands are flagged alike; fortnightly customers (most of those aged 55+) have half
+# the deliveries in 12 weeks to have missed one, and miss as often per delivery.
 responsible_ai = {
     "group": "age_band",
+    "n_orders": len(surveyed),
     "ratio": parity_ratio(rates),
     "passes_four_fifths": parity_ratio(rates) >= 0.8,
     "lowest_group": rates.idxmin(),
-    # the top-up reaches the customers the rule passes over who are likely to miss; it needs the model running,
-    # so it costs about as much as the opt-in, and it does not rely on older customers asking
-    "mitigation": "top_up_low_bands",
-    "value_change_per_month_eur": (value_per_order(topped, orders["missed"], VALUES)
-                                   - value_per_order(mvp_flags, orders["missed"], VALUES)) * ORDERS_PER_MONTH
-    - (MODEL_RUN_COST_EUR_PER_MONTH if mvp["approach"] == "heuristic" else 0),
+    # the look-back fixes the cause for every order, with no age data and no model; the top-up would need every
+    # customer's age at decision time, which Larder does not hold
+    "mitigation": "lookback_by_deliveries",
+    "value_change_per_month_eur": (value_per_order(lookback_flags(orders, mvp_flags), orders["missed"], VALUES)
+                                   - value_per_order(mvp_flags, orders["missed"], VALUES)) * ORDERS_PER_MONTH,
 }
 responsible_ai
 """
@@ -177,9 +173,9 @@ def _swap(code: str, old: str, new: str) -> str:
     return code.replace(old, new)
 
 
-_Q6_VALUE_CHANGE = """"value_change_per_month_eur": (value_per_order(topped, orders["missed"], VALUES)
-                                   - value_per_order(mvp_flags, orders["missed"], VALUES)) * ORDERS_PER_MONTH
-    - (MODEL_RUN_COST_EUR_PER_MONTH if mvp["approach"] == "heuristic" else 0),"""
+_Q6_VALUE_CHANGE = ('"value_change_per_month_eur": (value_per_order(lookback_flags(orders, mvp_flags), '
+                    'orders["missed"], VALUES)\n                                   - value_per_order(mvp_flags, '
+                    'orders["missed"], VALUES)) * ORDERS_PER_MONTH,')
 _OTHER_GUARDRAIL = ('guardrail=dict(metric="eight_week_retention", '
                     'baseline=GUARDRAIL_BASELINES["eight_week_retention"], limit=0.9)')
 
@@ -192,16 +188,16 @@ WRONG_ANSWERS = {
         OTHER["q1_answer"], 'round(ORDERS_PER_WEEK * orders["missed"].mean() * COST_PER_REDELIVERY_EUR)',
         'orders["missed"].sum() / 8 * COST_PER_REDELIVERY_EUR'), "hidden"),
     "q1: who is hit hardest typed in, not read from the orders": ("q1_answer", _swap(
-        OTHER["q1_answer"], '{"by": "age_band", "group": by_age.idxmax()}', '{"by": "area", "group": "urban"}'),
+        OTHER["q1_answer"], '{"by": "age_band", "group": by_age.idxmax()}', '{"by": "area", "group": "rural"}'),
         "hidden"),
     # ---- question 2: the OKR ----
     "q2: baseline in percent": ("q2_answer", _swap(
-        OTHER["q2_answer"], "baseline=_rate, target=0.075",
-        "baseline=round(100 * orders['missed'].mean(), 2), target=7.5"), "visible"),
+        OTHER["q2_answer"], "baseline=_rate, target=0.081",
+        "baseline=round(100 * orders['missed'].mean(), 2), target=8.1"), "visible"),
     "q2: the cost key result leaves out the credits": ("q2_answer", _swap(
         OTHER["q2_answer"], 'metric="net_delivery_cost_per_week_eur"', 'metric="redelivery_cost_per_week_eur"'),
         "visible"),
-    "q2: a target the MVP cannot reach": ("q2_answer", _swap(OTHER["q2_answer"], "target=0.075", "target=0.06"),
+    "q2: a target the MVP cannot reach": ("q2_answer", _swap(OTHER["q2_answer"], "target=0.081", "target=0.06"),
                                           "hidden"),
     "q2: a guardrail nothing measures": ("q2_answer", _swap(
         OTHER["q2_answer"], _OTHER_GUARDRAIL, 'guardrail=dict(metric="reminder_annoyance", baseline=0, limit=1)'),
@@ -256,12 +252,15 @@ dashboard = {"headline": "missed_delivery_rate", "inputs": ["flagged_share", "sl
     "q6: ratio upside down": ("q6_answer", _swap(_Q6, "return float(rates.min() / rates.max())",
                                                  "return float(rates.max() / rates.min())"), "visible"),
     "q6: no mitigation for a failed screen": ("q6_answer", _swap(_swap(
-        _Q6, '"mitigation": "top_up_low_bands"', '"mitigation": "none"'), _Q6_VALUE_CHANGE,
+        _Q6, '"mitigation": "lookback_by_deliveries"', '"mitigation": "none"'), _Q6_VALUE_CHANGE,
         '"value_change_per_month_eur": 0,'), "hidden"),
-    "q6: the top-up lifts the lowest band only": ("q6_answer", _swap(
-        _Q6, "        if rate < 0.8 * rates.max():", "        if band == rates.idxmin():"), "hidden"),
-    "q6: the top-up's model run cost left out": ("q6_answer", _swap(
-        _Q6, '    - (MODEL_RUN_COST_EUR_PER_MONTH if mvp["approach"] == "heuristic" else 0),', "    ,"), "hidden"),
+    "q6: a mitigation that needs every customer's age": ("q6_answer", _swap(
+        _Q6, '"mitigation": "lookback_by_deliveries"', '"mitigation": "top_up_low_bands"'), "hidden"),
+    "q6: the look-back replaces the flags instead of adding to them": ("q6_answer", _swap(
+        _Q6, 'return pd.Series(np.asarray(flags, dtype=bool), index=frame.index) | fortnightly_missed',
+        "return fortnightly_missed"), "hidden"),
+    "q6: the screen counts the orders of unknown age": ("q6_answer", _swap(
+        _Q6, '"n_orders": len(surveyed),', '"n_orders": len(orders),'), "hidden"),
     # ---- question 7: production ----
     "q7: late days counted in minutes": ("q7_answer", _swap(_Q7, "return (1 - slo) * days",
                                                             "return (1 - slo) * days * 24 * 60"), "visible"),
@@ -302,8 +301,11 @@ FAIR_SCORES = {
         'int(np.percentile(runs, 100 * confidence, method="higher"))'), 5),
     # ---- an earlier call or mistake, then right work: one mistake costs points once ----
     "q5: after the model on the point estimate, the experiment follows it": ("q5_answer", OTHER["q3_answer"] + _Q5, 5),
-    "q6: after the model on the point estimate, the top-up costs no run cost": (
+    "q6: after the model on the point estimate, the look-back adds to the model's flags": (
         "q6_answer", OTHER["q3_answer"] + _Q6, 4),
+    "q6: the screen on every order, the unknown ages left out by groupby": ("q6_answer", _swap(
+        _Q6, 'rates = selection_rates(mvp_flags[surveyed.index], surveyed["age_band"])',
+        'rates = selection_rates(mvp_flags, orders["age_band"])'), 4),
     "q7: after an OKR with retention as the guardrail, production watches it": (
         "q7_answer", OTHER["q2_answer"] + _Q7, 3),
     "q8: after a sample size that rounds to the nearest, the rules still score in full": ("q8_answer", _swap(
@@ -334,8 +336,9 @@ MESSAGES = {
     "q5: the ship date from the median run": "misses about half the time",
     "q6: ratio upside down": "The lowest rate divided by the highest",
     "q6: no mitigation for a failed screen": "choose a mitigation",
-    "q6: the top-up lifts the lowest band only": "in every band below four-fifths",
-    "q6: the top-up's model run cost left out": "less the model's run cost",
+    "q6: a mitigation that needs every customer's age": "needs every customer's age",
+    "q6: the look-back replaces the flags instead of adding to them": "keep every order your flags flag",
+    "q6: the screen counts the orders of unknown age": "whose age band is known",
     "q7: late days counted in minutes": "(1 - target) times the days",
     "q7: a significant drift rolls the release back": "should not roll back or page",
     "q7: production does not watch the guardrail": "include your experiment's primary metric and your OKR's guardrail",

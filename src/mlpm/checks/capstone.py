@@ -38,7 +38,8 @@ OUTPUT_METRICS = ("reminders_sent", "model_auc")  # the team's work or the model
 APPROACHES = ("heuristic", "model")
 DECISION_BASES = ("point_estimate", "lower_bound")
 UNITS = ("order", "customer")
-MITIGATIONS = ("none", "opt_in_for_everyone", "top_up_low_bands")
+# "top_up_low_bands" is offered and refused: it needs every customer's age, which Larder does not hold.
+MITIGATIONS = ("none", "opt_in_for_everyone", "lookback_by_deliveries", "top_up_low_bands")
 PSI_ACTIONS = ("nothing", "ticket_and_backtest", "retrain_on_labelled_weeks", "roll_back_release", "page_on_call")
 # The brief's sections; "delivery" is module 09's throughput forecast of when the MVP ships.
 SECTIONS = ("users", "okr", "mvp", "metric_tree", "dashboard", "experiment", "delivery", "explanation",
