@@ -338,3 +338,9 @@ ATTEMPTS = {
         "why": {},
     },
 }
+
+CHANGED_SINCE_BEFORE = {
+    "q1_test": "the grid is placed from notes (controls, asks, what they said), not from power/interest/stance columns",
+    "q3_test": "whether a request serves the OKR is judged from its note (`okr_calls`), plus the chatbot call",
+    "q8_test": "the asks are in words; the learner sorts them with the rule that decides, no boolean columns",
+}
