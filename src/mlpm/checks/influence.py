@@ -89,8 +89,10 @@ def check_placements(value: Any, ids: Sequence[str], name: str) -> None:
 def check_placement(value: Any, sid: str, accepted: Mapping[str, set[str]], name: str) -> None:
     """Check one stakeholder's placement against the calls the notes support; name the part to re-read."""
     call = value.get(sid) if isinstance(value, dict) else None
-    if not isinstance(call, dict):
+    if call is None:
         fail(f"{name}[{sid!r}]", "is missing: place every stakeholder in the notes.")
+    if not isinstance(call, dict):
+        fail(f"{name}[{sid!r}]", "should be a dict with the keys 'power', 'interest' and 'stance'.")
     wrong = [key for key in PLACEMENT_KEYS if _label(call.get(key)) not in accepted[key]]
     if wrong:
         fail(f"{name}[{sid!r}]", f"has a call the notes do not support yet ({', '.join(wrong)}):",
