@@ -18,10 +18,10 @@ from mlpm.checks.delivery import (
     check_in_range,
     check_week_runs,
 )
-from mlpm.checks.influence import exact_sprints_distribution
 from mlpm.checks.references import reference
 
 R = reference("delivery")
+exact_sprints_distribution = reference("influence").exact_sprints_distribution
 START, END = "2026-06-01", "2026-09-21"
 
 
@@ -157,14 +157,15 @@ def test_week_runs_accept_any_correct_simulation_and_refuse_wrong_ones():
     """Does a correct simulation pass (also from own counts), and a constant or late one fail?"""
     counts = [4, 7, 0, 9, 6]
     assert len(R.weeks_needed(counts, 30, 5000, 1)) == 5000
-    check_week_runs(R.weeks_needed(counts, 30, 5000, 1), counts, 30, 5000, "runs")
-    check_week_runs(R.weeks_needed([5, 5], 30, 500, 1), counts, 30, 500, "runs", also=[[5, 5]])
+    exact = exact_sprints_distribution(counts, 30)
+    check_week_runs(R.weeks_needed(counts, 30, 5000, 1), exact, 5000, "runs")
+    check_week_runs(R.weeks_needed([5, 5], 30, 500, 1), exact, 500, "runs", also=[{6: 1.0}])
     with pytest.raises(AssertionError, match="same number of weeks"):
-        check_week_runs(np.full(5000, 6), counts, 30, 5000, "runs")
+        check_week_runs(np.full(5000, 6), exact, 5000, "runs")
     with pytest.raises(AssertionError, match="more weeks than the history allows"):
-        check_week_runs(R.weeks_needed(counts, 30, 5000, 1) + 1, counts, 30, 5000, "runs")
+        check_week_runs(R.weeks_needed(counts, 30, 5000, 1) + 1, exact, 5000, "runs")
     with pytest.raises(AssertionError, match="whole numbers"):
-        check_week_runs(np.full(5000, 5.5), counts, 30, 5000, "runs")
+        check_week_runs(np.full(5000, 5.5), exact, 5000, "runs")
 
 
 def test_threshold_range_names_which_side_is_wrong():

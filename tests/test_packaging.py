@@ -47,6 +47,7 @@ FORBIDDEN_REFERENCE_NAMES: tuple[str, ...] = (
     "error_budget_minutes", "budget_left", "ml_test_score", "promote", "final_status", "measurable_weeks",
     "opportunity_reference", "value_per_order_reference", "flags_reference", "sample_size_reference",
     "selection_rates_reference", "error_budget_reference", "engagement_reference", "brief_problems_reference",
+    "exact_sprints_distribution", "quantile_sprints", "ship_weeks_accepted",
 )
 
 

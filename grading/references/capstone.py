@@ -181,3 +181,23 @@ def brief_problems(brief: Mapping[str, Any], facts: Mapping[str, Any], alpha: fl
     if dt.date.fromisoformat(brief["delivery"]["ships_by"]) >= dt.date.fromisoformat(facts["TEST_START"]):
         broken.append("ships_after_test_start")
     return broken
+
+
+def ship_weeks_accepted(counts, remaining: float, confidence: float, margin: float = 0.02) -> list[int]:
+    """Q5: the whole weeks a simulated forecast at ``confidence`` may fairly give, from the exact distribution.
+
+    Week k is accepted when the exact share of futures done within k weeks is at least ``confidence`` −
+    ``margin`` and the share within k − 1 weeks is below ``confidence`` + ``margin``: a simulation with
+    any random draws lands there. The exact distribution is module 06's (``reference("influence")``).
+    """
+    from mlpm.checks.references import reference
+
+    done = reference("influence").exact_sprints_distribution(counts, remaining).cumsum()
+    return [int(k) for k in done.index
+            if done[k] >= confidence - margin and done.get(k - 1, 0.0) < confidence + margin]
+
+
+def coin_flip_weeks(counts, remaining: float) -> list[int]:
+    """Q5: the plans the team misses about half the time: the average throughput's weeks and the median run's."""
+    average = math.ceil(remaining / float(np.mean(np.asarray(counts, dtype=float))))
+    return sorted({average, *ship_weeks_accepted(counts, remaining, 0.5)})

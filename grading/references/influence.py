@@ -13,25 +13,47 @@ import pandas as pd
 
 CADENCES = ("weekly", "fortnightly", "monthly", "quarterly")
 BASE_CADENCE = {"manage closely": 0, "keep informed": 1, "keep satisfied": 2, "monitor": 3}
+BOTH = {"high", "low"}
+
+# Question 1: the calls the stakeholder notes support, by role. A set with two entries marks a note written
+# to be ambiguous on purpose: either call is defensible and accepted.
+STAKEHOLDER_CALLS = {
+    "COO": {"power": {"high"}, "interest": {"high"}, "stance": {"supporter", "champion"}},
+    "CEO": {"power": {"high"}, "interest": {"low"}, "stance": {"supporter", "neutral"}},
+    "Finance lead": {"power": {"high"}, "interest": {"low"}, "stance": {"skeptic"}},
+    "Head of retention": {"power": {"high"}, "interest": {"high"}, "stance": {"champion"}},
+    "Head of CRM": {"power": {"high"}, "interest": BOTH, "stance": {"blocker"}},
+    "Data protection officer": {"power": {"high"}, "interest": {"low"}, "stance": {"neutral"}},
+    "Head of engineering": {"power": {"high"}, "interest": {"low"}, "stance": {"neutral", "supporter"}},
+    "Retention agents' lead": {"power": {"low"}, "interest": {"high"}, "stance": {"supporter"}},
+    "Customer support lead": {"power": {"low"}, "interest": BOTH, "stance": {"neutral"}},
+    "Head of supply": {"power": {"low"}, "interest": {"low"}, "stance": {"skeptic"}},
+    "Brand manager": {"power": {"low"}, "interest": {"low"}, "stance": {"neutral"}},
+    "Checkout product manager": {"power": {"low"}, "interest": {"low"}, "stance": {"neutral"}},
+}
+# Question 1: which note is the evidence for each call.
+GRID_EVIDENCE = {"power": {"controls"}, "interest": {"asks_last_4_weeks", "said"}, "stance": {"said"}}
 
 
-def engagement(power: float, interest: float) -> str:
-    """Question 1: the power/interest quadrant, 6 or more counting as high."""
-    return {(True, True): "manage closely", (True, False): "keep satisfied", (False, True): "keep informed",
-            (False, False): "monitor"}[(power >= 6, interest >= 6)]
+def engagement(power: str, interest: str) -> str:
+    """Question 1: the power/interest quadrant of a placement ("high" or "low" on each)."""
+    return {("high", "high"): "manage closely", ("high", "low"): "keep satisfied", ("low", "high"): "keep informed",
+            ("low", "low"): "monitor"}[(power, interest)]
 
 
-def cadence_from(engagements: pd.Series, stances) -> pd.Series:
-    """Question 1: the cadence of each engagement, one step more frequent for a skeptic or a blocker."""
-    return pd.Series([CADENCES[max(0, BASE_CADENCE[e] - (s in ("skeptic", "blocker")))]
-                      for e, s in zip(engagements, stances, strict=True)], index=engagements.index)
+def stakeholder_map(placements: dict) -> pd.DataFrame:
+    """Question 1: engagement and cadence per stakeholder id, one step more frequent for a skeptic or blocker."""
+    rows = {}
+    for who, call in placements.items():
+        how = engagement(call["power"], call["interest"])
+        rows[who] = {"engagement": how,
+                     "cadence": CADENCES[max(0, BASE_CADENCE[how] - (call["stance"] in ("skeptic", "blocker")))]}
+    return pd.DataFrame.from_dict(rows, orient="index", columns=["engagement", "cadence"])
 
 
-def stakeholder_map(frame: pd.DataFrame) -> pd.DataFrame:
-    """Question 1: engagement and cadence for each stakeholder, indexed like ``frame``."""
-    how = pd.Series([engagement(p, i) for p, i in zip(frame["power"], frame["interest"], strict=True)],
-                    index=frame.index)
-    return pd.DataFrame({"engagement": how, "cadence": cadence_from(how, frame["stance"])})
+def stakeholder_calls(frame: pd.DataFrame) -> dict[str, dict[str, set[str]]]:
+    """Question 1: the accepted calls for each stakeholder id of a ``stakeholders`` frame."""
+    return {sid: STAKEHOLDER_CALLS[role] for sid, role in zip(frame["stakeholder_id"], frame["role"], strict=True)}
 
 
 def raci_problems(chart: dict, outcomes) -> list[str]:
@@ -45,15 +67,88 @@ def raci_problems(chart: dict, outcomes) -> list[str]:
     return broken
 
 
-def triage(inbox: pd.DataFrame, capacity: float) -> pd.Series:
-    """Question 3: decline what does not serve the OKR; accept by cost of delay per week of effort while it fits."""
+# Question 3: whether each request serves this quarter's churn OKR, by summary ({True, False}: either call).
+OKR_CALLS = {
+    "Show agents a reason code next to each churn flag": {True},
+    "Leave out subscribers who got a voucher in the last 8 weeks": {True},
+    "Score subscribers daily instead of weekly": {True},
+    "A dashboard of saves in the no-voucher group against the voucher group": {True},
+    "Replace the rule with a gradient-boosted churn model": {True},
+    "A separate flag threshold for families": {True},
+    "Cap voucher e-mails so nobody gets two in a month": {True},
+    "A lookalike model to find prospects who resemble our best subscribers": {False},
+    "A monthly revenue forecast model for the board pack": {False},
+    "A weekly CSV of the most-substituted products by warehouse": {True, False},
+    "A GenAI chatbot that answers recipe questions in the app": {False},
+    "Re-run last year's churn analysis deck on this year's data": {False},
+    "Score B2B office-lunch leads for the new sales team": {False},
+}
+# Question 3: the alternatives that serve the requester of a declined request.
+DECLINE_ALTERNATIVES = {
+    "A lookalike model to find prospects who resemble our best subscribers": {"other_team", "later_quarter"},
+    "A monthly revenue forecast model for the board pack": {"other_team"},
+    "A weekly CSV of the most-substituted products by warehouse": {"self_serve"},
+    "A GenAI chatbot that answers recipe questions in the app": {"later_quarter", "smaller_version", "other_team"},
+    "Re-run last year's churn analysis deck on this year's data": {"existing_asset"},
+    "Score B2B office-lunch leads for the new sales team": {"other_team", "later_quarter"},
+}
+# Question 3: the chatbot call. Only "does_not_serve" is supported; these facts argue for it, these conditions flip it.
+CHATBOT_SUPPORTS = {"does_not_serve": {"okr_is_churn", "note_is_engagement", "cancel_reasons"}}
+CHATBOT_FLIPS = {"does_not_serve": {"cancel_survey_recipes"}}
+
+
+def okr_calls(inbox: pd.DataFrame) -> dict[str, set[bool]]:
+    """Question 3: the accepted calls for each request id of a ``request_inbox`` frame."""
+    return {rid: OKR_CALLS[summary] for rid, summary in zip(inbox["request_id"], inbox["summary"], strict=True)}
+
+
+def triage(inbox: pd.DataFrame, serves, capacity: float) -> pd.Series:
+    """Question 3: decline what does not serve the OKR (``serves``: request id -> bool); accept by cost of
+    delay per week of effort while it fits, else defer and go on."""
     out = pd.Series("decline", index=inbox.index)
-    okr = inbox[inbox["serves_okr"]].assign(cd3=lambda d: d["cost_of_delay_eur_per_week"] / d["effort_weeks"])
+    keep = inbox["request_id"].map(lambda r: bool(serves[r])).astype(bool)
+    okr = inbox[keep].assign(cd3=lambda d: d["cost_of_delay_eur_per_week"] / d["effort_weeks"])
     free = capacity
     for i, row in okr.sort_values(["cd3", "request_id"], ascending=[False, True]).iterrows():
         out[i] = "accept" if row["effort_weeks"] <= free + 1e-9 else "defer"
         free -= row["effort_weeks"] if out[i] == "accept" else 0.0
     return out
+
+
+def exact_sprints_distribution(velocities, remaining: float, max_sprints: int = 200) -> pd.Series:
+    """Questions 4-5 (and 09's, 11's throughput forecasts): the exact probability of needing k sprints.
+
+    Each sprint delivers one of ``velocities`` with equal probability, independently; the work is done
+    in the first sprint whose cumulative points reach ``remaining``. Computed by dynamic programming
+    over the points still to do (no simulation): a simulation with any random draws is compared with it.
+    """
+    values, counts = np.unique(np.asarray(velocities, dtype=float), return_counts=True)
+    weights = counts / counts.sum()
+    if values.max() <= 0:
+        raise ValueError("at least one velocity must be positive")
+    states = {float(remaining): 1.0}
+    probability = {}
+    for k in range(1, max_sprints + 1):
+        left: dict[float, float] = {}
+        done = 0.0
+        for points, p in states.items():
+            for value, w in zip(values, weights, strict=True):
+                rest = points - value
+                if rest <= 1e-9:
+                    done += p * w
+                else:
+                    left[rest] = left.get(rest, 0.0) + p * w
+        probability[k] = done
+        states = left
+        if sum(states.values()) < 1e-12:
+            break
+    return pd.Series(probability, name="probability")
+
+
+def quantile_sprints(distribution: pd.Series, q: float) -> int:
+    """The pinned percentile of an exact distribution: the smallest k with at least ``q`` of the runs done."""
+    cumulative = distribution.cumsum()
+    return int(cumulative.index[np.argmax(cumulative.to_numpy() >= q - 1e-12)])
 
 
 def sprints_needed(velocities, remaining: float, n_runs: int, seed: int) -> np.ndarray:
@@ -85,8 +180,47 @@ def share_done_by(runs, day, last_sprint_end, sprint_days: int = 14) -> float:
     return float((np.asarray(runs) <= sprints).mean())
 
 
-def umbrella(asks: pd.DataFrame) -> pd.Series:
-    """Question 8: escalate commitments and conflicts, pass what needs the team and is urgent or quick, shield."""
-    escalate = asks["changes_commitment"] | asks["conflict_between_leads"]
-    pass_on = asks["needs_team_expertise"] & (asks["customer_impact"] | (asks["effort_hours"] <= 2))
-    return pd.Series(np.where(escalate, "escalate", np.where(pass_on, "pass", "shield")), index=asks.index)
+# Question 8: for each ask (by its words), the actions a fair reader accepts and, for each, the reasons
+# that justify it. A10 is ambiguous on purpose: 12 hours of this sprint may put the launch date at risk.
+ACTIONS = ("escalate", "pass", "shield")
+REASONS_FOR = {"escalate": {"moves_commitment", "leads_disagree"},
+               "pass": {"subscribers_waiting", "quick_team_answer"},
+               "shield": {"pm_handles", "team_can_wait"}}
+ASK_CALLS = {
+    "Can we launch two weeks earlier? I would like to tell the board on Thursday.":
+        {"escalate": {"moves_commitment"}},
+    "The flags did not arrive this morning; the agents have no list to call.":
+        {"pass": {"subscribers_waiting"}},
+    "From next month the voucher budget is cut by a third; please plan for it.":
+        {"escalate": {"moves_commitment"}},
+    "CRM and retention both want Tuesday's e-mail slot for their e-mail; can you sort it out?":
+        {"escalate": {"leads_disagree"}},
+    "A subscriber asked which of their data the churn flag uses; we must reply within the month.":
+        {"pass": {"subscribers_waiting", "quick_team_answer"}},
+    "A weekly sync on the voucher e-mail's wording; I have invited the whole ML team.":
+        {"shield": {"pm_handles"}},
+    "Can two of your data scientists join our substitutions workshop next Thursday? It runs all afternoon.":
+        {"shield": {"team_can_wait", "pm_handles"}},
+    "Quick one: is the churn work still on track?":
+        {"shield": {"pm_handles"}},
+    "Which columns does the flag job read, exactly? I need the list for the processing record.":
+        {"pass": {"quick_team_answer"}},
+    "Please move the flag job to the new scheduler this sprint; the old one is retired in October.":
+        {"shield": {"team_can_wait"}, "escalate": {"moves_commitment"}},
+    "Can we add recipe recommendations to the launch? It should be a quick add for the model.":
+        {"escalate": {"moves_commitment"}},
+    "A subscriber got the voucher twice this week; is the exclusion rule broken?":
+        {"pass": {"subscribers_waiting", "quick_team_answer"}},
+    "Could someone present the churn model at next month's all-hands?":
+        {"shield": {"pm_handles"}},
+    "Finance and retention disagree on whether a family counts as one saved account or several; the dashboard "
+    "needs one answer.":
+        {"escalate": {"leads_disagree"}},
+    "Can I have the feature table by Friday? It is for a side analysis on basket size.":
+        {"shield": {"team_can_wait", "pm_handles"}},
+}
+
+
+def ask_calls(asks: pd.DataFrame) -> dict[str, dict[str, set[str]]]:
+    """Question 8: the accepted actions (and their reasons) for each ask id of an ``inbound_asks`` frame."""
+    return {aid: ASK_CALLS[text] for aid, text in zip(asks["ask_id"], asks["ask"], strict=True)}

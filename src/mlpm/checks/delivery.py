@@ -17,7 +17,6 @@ import numpy as np
 import pandas as pd
 
 from mlpm.checks.core import _listing, as_sequence, fail, quiet
-from mlpm.checks.influence import exact_sprints_distribution
 
 CALL_KEYS = ("decision", "evidence", "would_change_if")
 
@@ -85,13 +84,14 @@ def check_call_condition(call: Any, flips: Mapping[str, set[str]], name: str, *,
 
 
 @quiet
-def check_week_runs(runs: Any, counts: Sequence[float], remaining: float, n_runs: int, name: str, *,
-                    also: Sequence[Sequence[float]] = (), tolerance: float = 0.025) -> None:
+def check_week_runs(runs: Any, exact: Mapping[int, float] | pd.Series, n_runs: int, name: str, *,
+                    also: Sequence[Mapping[int, float] | pd.Series] = (), tolerance: float = 0.025) -> None:
     """Check simulated weeks: whole numbers, one per run, distributed like the exact throughput forecast.
 
-    Any correct resampling passes whatever the order of its draws: the share of runs done within k
-    weeks must be within ``tolerance`` of the exact share for every k, for ``counts`` or one of
-    ``also`` (the weekly counts that follow from the learner's own throughput).
+    ``exact`` maps k weeks to the exact probability that a run needs k weeks (the hidden checks compute
+    it from the weekly counts; a visible toy states it); ``also`` holds the distributions that follow
+    from the learner's own counts. Any order of random draws passes: the share of runs done within k
+    weeks must be within ``tolerance`` of the exact share for every k.
     """
     if isinstance(runs, (pd.Series, list, tuple)):
         runs = np.asarray(runs)
@@ -104,11 +104,11 @@ def check_week_runs(runs: Any, counts: Sequence[float], remaining: float, n_runs
     if not np.all(np.isfinite(runs)) or not np.all(runs == np.round(runs)) or runs.min() < 1:
         fail(name, "should hold whole numbers of weeks, at least 1: count the weeks, do not divide.")
     gaps = []
-    for history in (counts, *also):
-        exact = exact_sprints_distribution(history, remaining)
-        ks = np.arange(1, max(int(runs.max()), int(exact.index.max())) + 1)
+    for distribution in (exact, *also):
+        distribution = pd.Series(dict(distribution), dtype=float).sort_index()
+        ks = np.arange(1, max(int(runs.max()), int(distribution.index.max())) + 1)
         simulated = np.array([(runs <= k).mean() for k in ks])
-        wanted = exact.reindex(ks, fill_value=0.0).cumsum().to_numpy()
+        wanted = distribution.reindex(ks, fill_value=0.0).cumsum().to_numpy()
         gaps.append((np.abs(simulated - wanted).max(), simulated.mean() - wanted.mean()))
     if min(gap for gap, _ in gaps) <= tolerance:
         return

@@ -1,9 +1,10 @@
-"""Checkers for module 06 (influence): RACI charts, sprint forecasts, status updates and big ideas.
+"""Checkers for module 06 (influence): calls from notes, RACI charts, sprint forecasts, status updates.
 
-Judgement turned into structure: a RACI chart is a dict of dicts, a status update a dict with
-named parts, a big idea one sentence with a recommendation and a number. The checks read the
-structure and a few words, never the learner's whole meaning; their messages say which part to
-look at.
+Judgement turned into structure: a stakeholder's place on the grid, a request's fit with the OKR and
+the handling of an ask are calls read from notes; a RACI chart is a dict of dicts, a status update a
+dict with named parts, a big idea one sentence with a recommendation and a number. The checks read the
+structure and a few words, never the learner's whole meaning; the calls they accept (every one the
+notes support) come from the course's references. Their messages say which part to look at.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from mlpm.checks.core import check_keys, check_type, quiet
+from mlpm.checks.core import check_keys, check_type, fail, quiet
 
 RACI_LETTERS = ("R", "A", "AR", "C", "I")
 STATUS_KEYS = ("headline", "impact", "cause", "options", "ask", "next_update")
@@ -39,21 +40,121 @@ MONTHS = ("january", "february", "march", "april", "may", "june", "july", "augus
           "november", "december")
 
 
-def _fail(message: str) -> None:
-    raise AssertionError(message)
-
-
 def _words(text: str) -> list[str]:
     return re.findall(r"[\w'’€%.-]+", text)
 
 
 def _text(value: Any, name: str) -> str:
     if not isinstance(value, str):
-        _fail(f"`{name}` should be a str, but it is a {type(value).__name__}.")
+        fail(name, f"should be a str, but it is a {type(value).__name__}.")
     text = str.__str__(value).strip()
     if not text:
-        _fail(f"`{name}` is empty.")
+        fail(name, "is empty.")
     return text
+
+
+# ---- calls read from notes: the stakeholder grid, the OKR, the umbrella ----------------------------
+
+LEVELS = ("high", "low")
+STANCES = ("champion", "supporter", "neutral", "skeptic", "blocker")
+PLACEMENT_KEYS = ("power", "interest", "stance")
+PLACEMENT_HINTS = {
+    "power": "power is what someone can stop, fund or change (what they control), not how often they ask or "
+             "how senior they sound",
+    "interest": "interest is how much the launch changes their week: how often they ask about it and what they "
+                "said",
+    "stance": "the stance is in what they said: do they push for it, back it, not mind, doubt it, or say they "
+              "will stop it",
+}
+
+
+def _label(value: Any) -> str | None:
+    return str.__str__(value) if isinstance(value, str) else None
+
+
+@quiet
+def check_placements(value: Any, ids: Sequence[str], name: str) -> None:
+    """Check the shape of a stakeholder grid: one ``{"power", "interest", "stance"}`` dict per id."""
+    check_keys(value, list(ids), name)
+    for sid in ids:
+        call = value[sid]
+        if not isinstance(call, dict) or set(map(str, call)) != set(PLACEMENT_KEYS):
+            fail(f"{name}[{sid!r}]", "should be a dict with exactly the keys 'power', 'interest' and 'stance'.")
+        for key, options in zip(PLACEMENT_KEYS, (LEVELS, LEVELS, STANCES), strict=True):
+            if _label(call[key]) not in options:
+                fail(f"{name}[{sid!r}][{key!r}]", f"should be one of {', '.join(map(repr, options))}.")
+
+
+@quiet
+def check_placement(value: Any, sid: str, accepted: Mapping[str, set[str]], name: str) -> None:
+    """Check one stakeholder's placement against the calls the notes support; name the part to re-read."""
+    call = value.get(sid) if isinstance(value, dict) else None
+    if call is None:
+        fail(f"{name}[{sid!r}]", "is missing: place every stakeholder in the notes.")
+    if not isinstance(call, dict):
+        fail(f"{name}[{sid!r}]", "should be a dict with the keys 'power', 'interest' and 'stance'.")
+    wrong = [key for key in PLACEMENT_KEYS if _label(call.get(key)) not in accepted[key]]
+    if wrong:
+        fail(f"{name}[{sid!r}]", f"has a call the notes do not support yet ({', '.join(wrong)}):",
+             "; ".join(PLACEMENT_HINTS[key] for key in wrong) + ".")
+
+
+@quiet
+def check_yes_no(value: Any, ids: Sequence[str], name: str) -> None:
+    """Check a dict of True/False calls: one entry per id, each a bool."""
+    check_keys(value, list(ids), name)
+    bad = [i for i in ids if not isinstance(value[i], (bool, np.bool_))]
+    if bad:
+        fail(f"{name}[{bad[0]!r}]", "should be True or False.")
+
+
+@quiet
+def check_okr_call(value: Any, rid: str, accepted: set[bool], name: str) -> None:
+    """Check one request's call (does it serve the OKR?) against the calls its note supports."""
+    call = value.get(rid) if isinstance(value, dict) else None
+    if not isinstance(call, (bool, np.bool_)) or bool(call) not in accepted:
+        fail(f"{name}[{rid!r}]", "is not the call the note supports yet.",
+             "Ask whether the request moves this quarter's key results (four-week churn, saves) or keeps "
+             "the guardrail; a note that mentions churn, loyalty or engagement may still serve another goal.")
+
+
+@quiet
+def check_ask_sort(value: Any, ids: Sequence[str], actions: Sequence[str], reasons: Sequence[str],
+                   name: str) -> None:
+    """Check the shape of a week's sort: one ``{"action", "because"}`` dict per ask id."""
+    check_keys(value, list(ids), name)
+    for aid in ids:
+        call = value[aid]
+        if not isinstance(call, dict) or set(map(str, call)) != {"action", "because"}:
+            fail(f"{name}[{aid!r}]", "should be a dict with exactly the keys 'action' and 'because'.")
+        if _label(call["action"]) not in actions:
+            fail(f"{name}[{aid!r}]['action']", f"should be one of {', '.join(map(repr, actions))}.")
+        if _label(call["because"]) not in reasons:
+            fail(f"{name}[{aid!r}]['because']", "should be one of the keys of `REASONS`.")
+
+
+def _action(value: Any, aid: str) -> str | None:
+    call = value.get(aid) if isinstance(value, dict) else None
+    return _label(call.get("action")) if isinstance(call, dict) else None
+
+
+@quiet
+def check_ask_action(value: Any, aid: str, accepted: Mapping[str, set[str]], name: str) -> None:
+    """Check the action for one ask against the actions its words support."""
+    if _action(value, aid) not in accepted:
+        fail(f"{name}[{aid!r}]['action']", "is not a call this ask supports yet.",
+             "Apply the rules in order: does it change a date, budget or scope agreed with leadership, or set "
+             "two leads against each other? Only then ask whether only the team can do it, and how soon.")
+
+
+@quiet
+def check_ask_reasons(value: Any, accepted: Mapping[str, Mapping[str, set[str]]], name: str) -> None:
+    """Check the reasons given for the asks whose action is right: each must be a reason that decides it."""
+    right = [aid for aid, calls in accepted.items() if _action(value, aid) in calls]
+    off = [aid for aid in right if _label(value[aid].get("because")) not in accepted[aid][_action(value, aid)]]
+    if off:
+        fail(name, f"gives a reason that does not decide the ask for {len(off)} of the asks whose action is "
+                   "right.", "Name the rule that decides each ask, from what the ask says.")
 
 
 # ---- RACI ---------------------------------------------------------------------------------------
@@ -65,14 +166,14 @@ def check_raci_shape(chart: Any, activities: Sequence[str], roles: Sequence[str]
     for activity in activities:
         row = chart[activity]
         if not isinstance(row, dict):
-            _fail(f"`{name}[{activity!r}]` should be a dict of role -> letter, but it is a {type(row).__name__}.")
+            fail(f"{name}[{activity!r}]", f"should be a dict of role -> letter, but it is a {type(row).__name__}.")
         unknown = [role for role in row if role not in roles]
         if unknown:
-            _fail(f"`{name}[{activity!r}]` has roles that are not in ROLES: {', '.join(map(repr, unknown[:3]))}.")
+            fail(f"{name}[{activity!r}]", f"has roles that are not in ROLES: {', '.join(map(repr, unknown[:3]))}.")
         bad = [role for role, letter in row.items()
                if not isinstance(letter, str) or str.__str__(letter) not in RACI_LETTERS]
         if bad:
-            _fail(f"`{name}[{activity!r}]` has entries that are not one of {', '.join(map(repr, RACI_LETTERS))} "
+            fail(f"{name}[{activity!r}]", f"has entries that are not one of {', '.join(map(repr, RACI_LETTERS))} "
                   f"(for {', '.join(map(repr, bad[:3]))}).")
 
 
@@ -102,20 +203,20 @@ def check_raci_rules(chart: Any, outcomes: Iterable[str], name: str) -> None:
     breaks = raci_rule_breaks(chart, outcomes)
     if breaks:
         shown = "; ".join(f"{activity!r}: {', '.join(problems)}" for activity, problems in list(breaks.items())[:3])
-        _fail(f"`{name}` breaks the RACI rules for {shown}.")
+        fail(name, f"breaks the RACI rules for {shown}.")
 
 
 @quiet
 def check_activity_list(value: Any, expected: Iterable[str], name: str, *, hint: str = "") -> None:
     """Check a collection of activity names (list, tuple or set; order is not graded) against ``expected``."""
     if not isinstance(value, (list, tuple, set, frozenset)):
-        _fail(f"`{name}` should be a list of activity names, but it is a {type(value).__name__}.")
+        fail(name, f"should be a list of activity names, but it is a {type(value).__name__}.")
     if not all(isinstance(item, str) for item in value):
-        _fail(f"`{name}` should hold activity names (strings).")
+        fail(name, "should hold activity names (strings).")
     got, want = {str.__str__(item) for item in value}, set(expected)
     missed, extra = len(want - got), len(got - want)
     if missed or extra:
-        _fail(f"`{name}` misses {missed} activity(ies) that break a rule and lists {extra} that do not. {hint}".strip())
+        fail(name, f"misses {missed} activity(ies) that break a rule and lists {extra} that do not.", hint)
 
 
 @quiet
@@ -128,66 +229,32 @@ def check_accountable(chart: Any, accepted: Mapping[str, set[str]], name: str, *
         if len(holders) != 1 or holders[0] not in roles:
             wrong.append(activity)
     if wrong:
-        _fail(f"`{name}`: the Accountable role is not right yet for {', '.join(map(repr, wrong))}. {hint}".strip())
+        fail(name, f"does not have the right Accountable role yet for {', '.join(map(repr, wrong))}.", hint)
 
 
 # ---- the sprint forecast ----------------------------------------------------------------------------
 
-def exact_sprints_distribution(velocities: Sequence[float], remaining: float, max_sprints: int = 200) -> pd.Series:
-    """The exact probability of needing k sprints, when each sprint's velocity is drawn from the history.
-
-    Each sprint delivers one of ``velocities`` with equal probability, independently; the work is done
-    in the first sprint whose cumulative points reach ``remaining``. Computed by dynamic programming
-    over the points still to do (no simulation), for cross-checking simulations.
-    """
-    values, counts = np.unique(np.asarray(velocities, dtype=float), return_counts=True)
-    weights = counts / counts.sum()
-    if values.max() <= 0:
-        raise ValueError("at least one velocity must be positive")
-    states = {float(remaining): 1.0}
-    probability = {}
-    for k in range(1, max_sprints + 1):
-        left: dict[float, float] = {}
-        done = 0.0
-        for points, p in states.items():
-            for value, w in zip(values, weights, strict=True):
-                rest = points - value
-                if rest <= 1e-9:
-                    done += p * w
-                else:
-                    left[rest] = left.get(rest, 0.0) + p * w
-        probability[k] = done
-        states = left
-        if sum(states.values()) < 1e-12:
-            break
-    return pd.Series(probability, name="probability")
-
-
-def quantile_sprints(distribution: pd.Series, q: float) -> int:
-    """The pinned percentile: the smallest whole number of sprints with at least ``q`` of the runs done."""
-    cumulative = distribution.cumsum()
-    return int(cumulative.index[np.argmax(cumulative.to_numpy() >= q - 1e-12)])
-
-
 @quiet
-def check_runs(runs: Any, velocities: Sequence[float], remaining: float, n_runs: int, name: str, *,
+def check_runs(runs: Any, exact: Mapping[int, float] | pd.Series, n_runs: int, name: str, *,
                tolerance: float = 0.02) -> None:
-    """Check simulated sprint counts: whole numbers, one per run, distributed like the exact forecast.
+    """Check simulated sprint counts: whole numbers, one per run, distributed like ``exact``.
 
-    Any correct resampling passes, whatever the order of its random draws: the share of runs done
-    within k sprints must be within ``tolerance`` of the exact share for every k.
+    ``exact`` maps a number of sprints k to the exact probability that a run needs k sprints (the
+    hidden checks compute it from the history; a visible toy states it). Any correct resampling
+    passes, whatever the order of its random draws: the share of runs done within k sprints must be
+    within ``tolerance`` of the exact share for every k.
     """
     if isinstance(runs, (pd.Series, list, tuple)):
         runs = np.asarray(runs)
     if not isinstance(runs, np.ndarray):
-        _fail(f"`{name}` should be a numpy array (or list) of sprint counts, but it is a {type(runs).__name__}.")
+        fail(name, f"should be a numpy array (or list) of sprint counts, but it is a {type(runs).__name__}.")
     if runs.ndim != 1 or len(runs) != n_runs:
-        _fail(f"`{name}` should hold one sprint count per run ({n_runs} runs here), in a flat array.")
+        fail(name, f"should hold one sprint count per run ({n_runs} runs here), in a flat array.")
     if not np.issubdtype(runs.dtype, np.number) or np.issubdtype(runs.dtype, np.bool_):
-        _fail(f"`{name}` should hold numbers of sprints.")
+        fail(name, "should hold numbers of sprints.")
     if not np.all(np.isfinite(runs)) or not np.all(runs == np.round(runs)) or runs.min() < 1:
-        _fail(f"`{name}` should hold whole numbers of sprints, at least 1: count the sprints, do not divide.")
-    exact = exact_sprints_distribution(velocities, remaining)
+        fail(name, "should hold whole numbers of sprints, at least 1: count the sprints, do not divide.")
+    exact = pd.Series(dict(exact), dtype=float).sort_index()
     ks = np.arange(1, max(int(runs.max()), int(exact.index.max())) + 1)
     simulated = np.array([(runs <= k).mean() for k in ks])
     wanted = exact.reindex(ks, fill_value=0.0).cumsum().to_numpy()
@@ -196,30 +263,30 @@ def check_runs(runs: Any, velocities: Sequence[float], remaining: float, n_runs:
         for shift, how in ((1, "one sprint too many"), (-1, "one sprint too few")):
             shifted = np.array([((runs - shift) <= k).mean() for k in ks])
             if np.abs(shifted - wanted).max() <= tolerance:
-                _fail(f"`{name}` counts {how} in every run: a run ends in the sprint whose total first reaches "
-                      "the remaining points (>=), and that sprint counts.")
+                fail(name, f"counts {how} in every run: a run ends in the sprint whose total first reaches "
+                           "the remaining points (>=), and that sprint counts.")
         if len(np.unique(runs)) == 1 and (exact > 1e-9).sum() > 1:
-            _fail(f"`{name}` gives every run the same number of sprints: each run should draw its own sprint "
-                  "velocities at random from the history.")
+            fail(name, "gives every run the same number of sprints: each run should draw its own sprint "
+                       "velocities at random from the history.")
         if simulated.mean() > wanted.mean():
-            _fail(f"`{name}` finishes too early on average: does each run stop as soon as the points delivered "
-                  "reach the remaining points, and draw from the completed points?")
-        _fail(f"`{name}` takes more sprints than the history allows: does each run stop as soon as the points "
-              "delivered reach the remaining points, and draw from the completed (not committed) points?")
+            fail(name, "finishes too early on average: does each run stop as soon as the points delivered "
+                       "reach the remaining points, and draw from the completed points?")
+        fail(name, "takes more sprints than the history allows: does each run stop as soon as the points "
+                   "delivered reach the remaining points, and draw from the completed (not committed) points?")
 
 
 def _as_day(value: Any, name: str) -> pd.Timestamp:
     if isinstance(value, (bool, int, float, np.number)):
-        _fail(f"`{name}` should be a date, but it is a {type(value).__name__}.")
+        fail(name, f"should be a date, but it is a {type(value).__name__}.")
     if not isinstance(value, (str, dt.date, np.datetime64, pd.Timestamp)):
-        _fail(f"`{name}` should be a date (a pandas Timestamp, a datetime.date or 'YYYY-MM-DD'), "
+        fail(name, "should be a date (a pandas Timestamp, a datetime.date or 'YYYY-MM-DD'), "
               f"but it is a {type(value).__name__}.")
     try:
         day = pd.Timestamp(value)
     except (TypeError, ValueError):
-        _fail(f"`{name}` should be a date like '2026-06-19'.")
+        fail(name, "should be a date like '2026-06-19'.")
     if pd.isna(day):
-        _fail(f"`{name}` is not a date (NaT).")
+        fail(name, "is not a date (NaT).")
     return day.normalize()
 
 
@@ -232,8 +299,8 @@ def check_date(value: Any, accepted: Sequence[Any], name: str, *, mistakes: Sequ
         return
     for days, message in mistakes:
         if any(day == pd.Timestamp(want).normalize() for want in days):
-            _fail(f"`{name}` is not right yet: {message}")
-    _fail(f"`{name}` is not right yet. {hint}".strip())
+            fail(name, f"is not right yet: {message}")
+    fail(name, "is not right yet.", hint)
 
 
 # ---- the status update and the big idea -----------------------------------------------------------
@@ -254,38 +321,38 @@ def check_headline(headline: Any, name: str, *, max_words: int = 25) -> None:
     text = _text(headline, name)
     lowered = text.lower()
     if len(_words(text)) > max_words:
-        _fail(f"`{name}` has {len(_words(text))} words; keep the headline to {max_words} or fewer so the news "
+        fail(name, f"has {len(_words(text))} words; keep the headline to {max_words} or fewer so the news "
               "is read first.")
     opener = next((o for o in BURIED_OPENERS if re.match(rf"{re.escape(o)}\b", lowered)), None)
     if opener is not None:
-        _fail(f"`{name}` opens with background ('{text.split()[0]} ...'): the news is buried. Lead with what "
+        fail(name, f"opens with background ('{text.split()[0]} ...'): the news is buried. Lead with what "
               "changed (the launch moves to ...), then give the cause in `cause`.")
     if "launch" not in lowered and "go-live" not in lowered and "go live" not in lowered:
-        _fail(f"`{name}` does not say what the news is about: name the launch.")
+        fail(name, "does not say what the news is about: name the launch.")
     if not (re.search(r"\d", text) or re.search(NUMBER_WORDS, lowered)):
-        _fail(f"`{name}` has no number: say by how much or to when the launch moves.")
+        fail(name, "has no number: say by how much or to when the launch moves.")
 
 
 @quiet
 def check_trade_offs(options: Any, name: str) -> None:
     """Check the options: at least two, each a dict with a named option and its own trade-off."""
     if not isinstance(options, list):
-        _fail(f"`{name}` should be a list of options, but it is a {type(options).__name__}.")
+        fail(name, f"should be a list of options, but it is a {type(options).__name__}.")
     if len(options) < 2:
-        _fail(f"`{name}` has {len(options)} option(s); give the reader at least two to choose from.")
+        fail(name, f"has {len(options)} option(s); give the reader at least two to choose from.")
     trade_offs = []
     for i, option in enumerate(options):
         if not isinstance(option, dict) or set(option) != {"option", "trade_off"}:
-            _fail(f"`{name}[{i}]` should be a dict with exactly the keys 'option' and 'trade_off'.")
+            fail(f"{name}[{i}]", "should be a dict with exactly the keys 'option' and 'trade_off'.")
         _text(option["option"], f"{name}[{i}]['option']")
         trade_off = option["trade_off"]
         if (not isinstance(trade_off, str) or len(_words(trade_off)) < 2
                 or trade_off.strip(" .!-").lower() in PLACEHOLDERS
                 or " ".join(trade_off.lower().split()) == " ".join(str(option["option"]).lower().split())):
-            _fail(f"`{name}[{i}]` has no real trade-off: say in a few words what choosing it costs or risks.")
+            fail(f"{name}[{i}]", "has no real trade-off: say in a few words what choosing it costs or risks.")
         trade_offs.append(" ".join(option["trade_off"].lower().split()))
     if len(set(trade_offs)) < len(trade_offs):
-        _fail(f"`{name}` repeats the same trade-off: each option costs something different.")
+        fail(name, "repeats the same trade-off: each option costs something different.")
 
 
 @quiet
@@ -294,11 +361,11 @@ def check_ask(ask: Any, name: str) -> None:
     text = _text(ask, name)
     lowered = text.lower()
     if not any(re.search(rf"\b{re.escape(verb)}", lowered) for verb in DECISION_VERBS):
-        _fail(f"`{name}` does not ask for a decision: say what you need the reader to approve, choose, decide "
+        fail(name, "does not ask for a decision: say what you need the reader to approve, choose, decide "
               "or confirm.")
     weekdays = ("monday", "tuesday", "wednesday", "thursday", "friday", "today", "tomorrow", "end of")
     if not (re.search(r"\bby\b", lowered) or re.search(r"\d", text) or any(day in lowered for day in weekdays)):
-        _fail(f"`{name}` does not say by when you need the decision.")
+        fail(name, "does not say by when you need the decision.")
 
 
 @quiet
@@ -315,7 +382,7 @@ def check_recommendation(ask: Any, unsupported: Sequence[Any], supported: Sequen
                    for d in days)
 
     if named(unsupported) and not named(supported):
-        _fail(f"`{name}` asks to keep a date your forecast gives little chance: recommend a date (or a scope) "
+        fail(name, "asks to keep a date your forecast gives little chance: recommend a date (or a scope) "
               "that most simulated futures meet, and say what it costs.")
 
 
@@ -325,9 +392,9 @@ def check_next_update(value: Any, status_date: Any, name: str, *, within_days: i
     day = _as_day(value, name)
     start = pd.Timestamp(status_date).normalize()
     if day <= start:
-        _fail(f"`{name}` should be after the date of this update.")
+        fail(name, "should be after the date of this update.")
     if (day - start).days > within_days:
-        _fail(f"`{name}` is more than {within_days} days away: bad news needs a close next update.")
+        fail(name, f"is more than {within_days} days away: bad news needs a close next update.")
 
 
 def numbers_and_dates(text: str) -> tuple[set[float], set[Any]]:
@@ -365,7 +432,7 @@ def check_states_forecast(update: Any, dates: Sequence[Any], weeks: Sequence[flo
         options = {math.floor(slip), math.ceil(slip), round(slip, 1), round(slip * 7)}
         if numbers & {float(o) for o in options}:
             return
-    _fail(f"`{name}`: neither the headline nor the impact states your forecast: give the new date (85 % "
+    fail(name, "states your forecast in neither the headline nor the impact: give the new date (85 % "
           "forecast) or the slip in weeks.")
 
 
@@ -375,18 +442,18 @@ def check_big_idea(text: Any, name: str, *, max_words: int = 40) -> None:
     sentence = _text(text, name)
     words = _words(sentence)
     if len(words) > max_words:
-        _fail(f"`{name}` has {len(words)} words; a big idea fits in one sentence of {max_words} words or fewer.")
+        fail(name, f"has {len(words)} words; a big idea fits in one sentence of {max_words} words or fewer.")
     if len(words) < 8:
-        _fail(f"`{name}` is too short to carry a point of view and what is at stake.")
+        fail(name, "is too short to carry a point of view and what is at stake.")
     inner = re.sub(r"\d\.\d", "0", sentence.rstrip(" .!?"))
     if re.search(r"[.!?]\s+\S", inner):
-        _fail(f"`{name}` has more than one sentence; a big idea is one sentence.")
+        fail(name, "has more than one sentence; a big idea is one sentence.")
     lowered = sentence.lower()
     if not any(re.search(rf"\b{re.escape(word)}\b", lowered) for word in RECOMMEND_WORDS):
-        _fail(f"`{name}` does not take a point of view: say what you recommend (should, must, recommend, "
+        fail(name, "does not take a point of view: say what you recommend (should, must, recommend, "
               "propose).")
     if not (re.search(r"\d", sentence) or re.search(NUMBER_WORDS, lowered)):
-        _fail(f"`{name}` does not say what is at stake in numbers (euros, subscribers, weeks).")
+        fail(name, "does not say what is at stake in numbers (euros, subscribers, weeks).")
 
 
 @quiet
@@ -415,18 +482,18 @@ def check_launch_call(call: Any, reversal_options: Sequence[str], name: str, *,
     chance = call["chance"]
     if isinstance(chance, (bool, np.bool_)) or not isinstance(chance, (int, float, np.number)) \
             or not 0 <= float(chance) <= 1:
-        _fail(f"`{name}['chance']` should be a share of runs, a number from 0 to 1.")
+        fail(f"{name}['chance']", "should be a share of runs, a number from 0 to 1.")
     if call["reverse_if"] not in list(reversal_options):
-        _fail(f"`{name}['reverse_if']` should be one of {', '.join(repr(k) for k in reversal_options)}.")
+        fail(f"{name}['reverse_if']", f"should be one of {', '.join(repr(k) for k in reversal_options)}.")
     if chances is not None:
         shares = list(chances(day))
         if at_least is not None and max(shares) < at_least - 1e-9:
-            _fail(f"`{name}['commit_to']` is a date most simulated futures miss: commit to one that at least "
+            fail(f"{name}['commit_to']", "is a date most simulated futures miss: commit to one that at least "
                   f"{at_least:.0%} of your runs meet.")
         if at_least is None and not any(abs(float(chance) - share) <= tolerance for share in shares):
-            _fail(f"`{name}['chance']` is not the share of your runs that launch on or before "
+            fail(f"{name}['chance']", "is not the share of your runs that launch on or before "
                   f"`{name}['commit_to']`: count the runs whose sprints end by that date.")
     if reversals is not None and call["reverse_if"] not in reversals:
-        _fail(f"`{name}['reverse_if']` would not make an earlier date true: only new evidence in the forecast "
+        fail(f"{name}['reverse_if']", "would not make an earlier date true: only new evidence in the forecast "
               "(less work left, or a faster team) moves it.")
 
