@@ -391,3 +391,11 @@ def test_choices_in_one_entry_at_a_time_counts_without_naming():
     with pytest.raises(AssertionError) as caught:
         check_choices_in(answer, key, "risk_tags", only="A2")
     assert str(caught.value) == "`risk_tags` has 1 of 'A1', 'A2' not right yet."
+
+
+def test_find_key_result_prefers_the_outcome_to_an_output():
+    """Next to "churn model AUC", is the churn rate the key result found for "churn"?"""
+    okr = okr_with(key_results=[
+        {"metric": "churn model AUC on holdout", "baseline": 0.5, "target": 0.8, "deadline": "2027-02-28"},
+        {"metric": "4-week churn rate", "baseline": 0.1, "target": 0.09, "deadline": "2027-03-31"}])
+    assert find_key_result(okr, "churn")["metric"] == "4-week churn rate"

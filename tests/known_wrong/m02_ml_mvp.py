@@ -449,12 +449,12 @@ FAIR_SCORES.update({
     # and heuristic_ev follow from the learner's own value_table (error carried forward inside the question)
     "heuristic-ev-from-own-value-table-keeps-its-points": (
         "q4_answer", _Q4_NO_VOUCHER_ON_SAVED, round(2 * 4.5 / 6.5, 2)),
-    # q6 (weights 6.75): after swapped counts (q3) and a table without the voucher (q4), a scorecard whose
+    # q6 (weights 7.25): after swapped counts (q3) and a table without the voucher (q4), a scorecard whose
     # recall divides by the flagged fails the two scorecard checks that see recall (weights 1 and 1); the
     # comparison's columns follow from the learner's own functions and keep their points
     "comparison-from-own-counts-table-and-scorecard-keeps-its-points": (
         "q6_answer", _Q3_AND_AND_SWAPPED_COUNTS + _Q4_NO_VOUCHER_ON_SAVED + _Q6_RECALL_OVER_FLAGGED,
-        round(2 * 4.75 / 6.75, 2)),
+        round(2 * 5.25 / 7.25, 2)),
     # q7 (weights 6.25): judging the model against doing nothing (the question's key idea) fails the visible
     # and the hidden check of the model's numbers (weights 1 and 2 of 6.25): about half the question
     "model-against-doing-nothing-costs-about-half": ("q7_answer", _Q7_AGAINST_NOTHING, round(3 * 3.25 / 6.25, 2)),

@@ -158,11 +158,17 @@ def check_okr(
 
 
 def find_key_result(okr: dict, *words: str) -> dict:
-    """Return the first key result whose metric mentions any of ``words``, or fail."""
-    for kr in okr["key_results"]:
-        if any(word in kr["metric"].lower() for word in words):
-            return kr
-    fail("okr['key_results']", f"has no key result about {' or '.join(words)}; the question asks for one.")
+    """Return the key result whose metric mentions any of ``words``, or fail.
+
+    An outcome is preferred to an output ("churn model AUC" mentions churn too): the first match that
+    is not an output, else the first match.
+    """
+    matches = [kr for kr in okr["key_results"]
+               if isinstance(kr, dict) and isinstance(kr.get("metric"), str)
+               and any(word in kr["metric"].lower() for word in words)]
+    if not matches:
+        fail("okr['key_results']", f"has no key result about {' or '.join(words)}; the question asks for one.")
+    return next((kr for kr in matches if not _output_word(kr["metric"])), matches[0])
 
 
 @quiet
