@@ -399,3 +399,10 @@ def test_find_key_result_prefers_the_outcome_to_an_output():
         {"metric": "churn model AUC on holdout", "baseline": 0.5, "target": 0.8, "deadline": "2027-02-28"},
         {"metric": "4-week churn rate", "baseline": 0.1, "target": 0.09, "deadline": "2027-03-31"}])
     assert find_key_result(okr, "churn")["metric"] == "4-week churn rate"
+
+
+def test_series_indexed_by_row_number_is_told_so_without_listing_positions():
+    """Is a Series left on its 0, 1, 2 row numbers told to index by its items, not shown "0, 1"?"""
+    with pytest.raises(AssertionError) as caught:
+        check_series(pd.Series([400.0, 200.0]), pd.Series({"X": 400.0, "Y": 200.0}), "rice_scores(toy)")
+    assert "indexed by row number" in str(caught.value) and "0, 1 where" not in str(caught.value)

@@ -212,6 +212,9 @@ def check_series(
         fail(name, f"should be a pandas Series, but it is a {_type_name(value)}.")
     missing = [label for label in expected.index if label not in value.index]
     extra = [label for label in value.index if label not in expected.index]
+    if missing and extra and _positional(value.index) and not _positional(expected.index):
+        fail(name, "is indexed by row number (0, 1, 2, ...), not by the items it is about.",
+             "Index it by the items, e.g. with `.set_index(...)` on the frame or `pd.Series(values, index=...)`.")
     if missing and extra:
         fail(name, f"is labelled differently: it has {_listing(extra)} where {_listing(missing)} are expected.",
              "Check how you build the labels (for dates: which day labels each period).")

@@ -10,6 +10,7 @@ import math
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from mlpm.checks.core import (  # noqa: F401 (check_options: notebooks import it from here)
@@ -129,7 +130,9 @@ def check_value_table(value: Any, expected: Mapping[str, float], name: str, *, h
 
 @quiet
 @accepts_also
-def check_threshold(value: Any, objective: Mapping[float, float], name: str, *, hint: str = "") -> None:
+def check_threshold(
+    value: Any, objective: Mapping[float, float], name: str, *, hint: str = "", positions: bool = False,
+) -> None:
     """Check that ``value`` is a threshold of the grid whose objective is the best on the grid.
 
     Parameters
@@ -145,14 +148,26 @@ def check_threshold(value: Any, objective: Mapping[float, float], name: str, *, 
     hint : str
         Added to the message when the threshold is not the best.
 
+    positions : bool
+        Whether a whole number that is the position of a best threshold in the grid passes too. A
+        function that returns ``np.argmax(...)`` instead of the threshold makes one mistake: the checks
+        that read the threshold itself (its form, the function on hidden data) charge it, and the checks
+        of the criterion may pass ``positions=True`` so as not to charge it again.
+
     Takes ``also=``: other objectives on the same grid (e.g. computed with the learner's own value
     table); a threshold that is the best for one of them is accepted too.
     """
     threshold = as_real(value, name)
-    on_grid = [t for t in objective if math.isclose(threshold, float(t), abs_tol=1e-9)]
-    if not on_grid:
-        fail(name, "should be one of the thresholds of the grid, e.g. 0.25.")
+    grid = list(objective)
     best = max(objective.values())
+    on_grid = [t for t in grid if math.isclose(threshold, float(t), abs_tol=1e-9)]
+    if not on_grid:
+        if isinstance(value, (int, np.integer)) and 0 <= value < len(grid):
+            if positions and objective[grid[int(value)]] >= best - 1e-9 * (1 + abs(best)):
+                return
+            fail(name, "looks like the position of a threshold in the grid, not the threshold itself.",
+                 "Return the grid's value at that position, as a float.")
+        fail(name, "should be one of the thresholds of the grid, e.g. 0.25.")
     if objective.get(on_grid[0], -math.inf) >= best - 1e-9 * (1 + abs(best)):
         return
     fail(name, "is on the grid, but another threshold does better.", hint)
