@@ -11,6 +11,7 @@ import pytest
 from mlpm.checks import (
     as_sequence,
     check_choice,
+    check_choices_in,
     check_keys,
     check_labels,
     check_mapping,
@@ -206,17 +207,35 @@ def test_okr_rules_give_specific_messages(changes, message):
         check_okr(okr_with(**changes))
 
 
-@pytest.mark.parametrize("metric", ["on-time delivery rate", "shipping cost per order", "completed orders per week"])
-def test_outcome_metrics_named_after_delivery_are_not_outputs(metric):
-    """Is a real outcome metric that contains an output-like word still accepted?"""
+@pytest.mark.parametrize("metric", ["on-time delivery rate", "shipping cost per order", "completed orders per week",
+                                    "churn", "NPS", "churn_rate_4w", "missed_delivery_rate"])
+def test_every_reasonable_metric_name_is_accepted(metric):
+    """Are outcome metrics with output-like words, one-word and snake_case names all accepted?"""
     check_okr(okr_with(kr1_metric=metric))
+
+
+@pytest.mark.parametrize("metric", ["model_auc", "launch_date_of_the_model", "42"])
+def test_snake_case_outputs_and_numbers_are_not_metric_names(metric):
+    """Is an output written in snake_case still an output, and a bare number not a name?"""
+    with pytest.raises(AssertionError, match="measures an output|name the metric in words"):
+        check_okr(okr_with(kr1_metric=metric))
+
+
+def test_okr_with_a_list_of_metrics_names_them_exactly():
+    """With ``metrics=`` (the capstone's METRICS), is a name outside the list refused, and a named output too?"""
+    names = ["4-week churn rate", "substitutions per order", "gross margin per order", "reminders_sent"]
+    check_okr(GOOD_OKR, metrics=names)
+    with pytest.raises(AssertionError, match="not in `METRICS`"):
+        check_okr(okr_with(kr1_metric="churn"), metrics=names)
+    with pytest.raises(AssertionError, match=r"\('reminders_sent'\) measures an output"):
+        check_okr(okr_with(kr1_metric="reminders_sent"), metrics=names, outputs=["reminders_sent"])
 
 
 def test_okr_without_baseline_key_says_so():
     """Is a key result with no 'baseline' key named by its number?"""
     okr = okr_with()
     del okr["key_results"][1]["baseline"]
-    with pytest.raises(AssertionError, match="Key result 2 has no 'baseline'"):
+    with pytest.raises(AssertionError, match=r"`okr\['key_results'\]\[1\]` has no 'baseline'"):
         check_okr(okr)
 
 
@@ -362,3 +381,28 @@ def test_labels_and_series_name_no_row_numbers():
     with pytest.raises(AssertionError) as caught:
         check_series(pd.Series([1.0, 2.0]), pd.Series([1.0, 3.0]), "s")
     assert str(caught.value) == "`s` has 1 of 2 values that are off."
+
+
+def test_choices_in_one_entry_at_a_time_counts_without_naming():
+    """With ``only=``, does one entry decide, while the message counts over the group and names no entry?"""
+    key = {"A1": {"value"}, "A2": {"usability"}}
+    answer = {"A1": "value", "A2": "value"}
+    check_choices_in(answer, key, "risk_tags", only="A1")
+    with pytest.raises(AssertionError) as caught:
+        check_choices_in(answer, key, "risk_tags", only="A2")
+    assert str(caught.value) == "`risk_tags` has 1 of 'A1', 'A2' not right yet."
+
+
+def test_find_key_result_prefers_the_outcome_to_an_output():
+    """Next to "churn model AUC", is the churn rate the key result found for "churn"?"""
+    okr = okr_with(key_results=[
+        {"metric": "churn model AUC on holdout", "baseline": 0.5, "target": 0.8, "deadline": "2027-02-28"},
+        {"metric": "4-week churn rate", "baseline": 0.1, "target": 0.09, "deadline": "2027-03-31"}])
+    assert find_key_result(okr, "churn")["metric"] == "4-week churn rate"
+
+
+def test_series_indexed_by_row_number_is_told_so_without_listing_positions():
+    """Is a Series left on its 0, 1, 2 row numbers told to index by its items, not shown "0, 1"?"""
+    with pytest.raises(AssertionError) as caught:
+        check_series(pd.Series([400.0, 200.0]), pd.Series({"X": 400.0, "Y": 200.0}), "rice_scores(toy)")
+    assert "indexed by row number" in str(caught.value) and "0, 1 where" not in str(caught.value)

@@ -110,6 +110,16 @@ def test_threshold_accepts_ties_and_refuses_worse_or_off_grid():
         check_threshold(AlwaysEqual(0.2), objective, "t")
 
 
+def test_threshold_position_is_named_and_passes_only_where_allowed():
+    """Is the best threshold's position (np.argmax) told so, and accepted only with positions=True?"""
+    objective = {0.1: 1.0, 0.15: 2.0, 0.2: 1.0}
+    with pytest.raises(AssertionError, match="position of a threshold in the grid"):
+        check_threshold(np.int64(1), objective, "t")
+    check_threshold(np.int64(1), objective, "t", positions=True)
+    with pytest.raises(AssertionError, match="position of a threshold in the grid"):
+        check_threshold(0, objective, "t", positions=True)  # the position of a worse threshold
+
+
 def test_counts_say_none_when_a_count_is_not_returned():
     """Does a None count (a helper without return) get its own message, not a type name?"""
     with pytest.raises(AssertionError, match="is None"):

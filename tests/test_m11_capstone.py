@@ -15,17 +15,18 @@ from sklearn.metrics import confusion_matrix
 
 import mlpm
 from mlpm.checks.capstone import (
+    METRICS,
+    OUTPUT_METRICS,
     RULES,
     SECTIONS,
-    check_brief_okr,
     check_cost_key_result,
     check_key_result,
-    check_metric_names,
     check_names_in,
     check_rates,
     check_ship_weeks,
 )
 from mlpm.checks.references import reference
+from mlpm.checks.strategy import check_okr
 from notebook_tools import ROOT, read_notebook, run_code_cells
 
 SOLUTION = ROOT / "solutions" / "11-capstone" / "11-capstone-exercises.ipynb"
@@ -390,8 +391,8 @@ def test_okr_checkers_pass_good_okrs_in_other_styles():
         {"metric": "missed_delivery_rate", "baseline": np.float64(0.098), "target": np.float32(0.08),
          "deadline": "2027-04-30"},
         {"metric": "slot_change_rate", "baseline": 0.02, "target": 0.1, "deadline": "2027-06-30"}))
-    check_brief_okr(okr, "2027-04-01", "2027-06-30")
-    check_metric_names(okr, ["missed_delivery_rate", "slot_change_rate", "complaints_per_1000_orders"])
+    check_okr(okr, "2027-04-01", "2027-06-30",
+              metrics=["missed_delivery_rate", "slot_change_rate", "complaints_per_1000_orders"])
     check_key_result(okr, "missed_delivery_rate", 0.0975, abs_tol=0.0006)
 
 
@@ -407,7 +408,7 @@ def test_okr_checkers_pass_good_okrs_in_other_styles():
 ])
 def test_okr_shape_names_the_problem(okr, message):
     with pytest.raises(AssertionError, match=message):
-        check_brief_okr(okr, "2027-04-01", "2027-06-30")
+        check_okr(okr, "2027-04-01", "2027-06-30", metrics=METRICS, outputs=OUTPUT_METRICS)
 
 
 def test_cost_key_result_must_count_the_credits():
@@ -434,14 +435,17 @@ def test_key_result_checker_says_percent_and_direction():
 
 
 def test_metric_names_checker_catches_free_words_and_outputs():
-    known = ["missed_delivery_rate", "reminders_sent", "complaints_per_1000_orders"]
+    """With the brief's metric names, is a name in free words refused, and a named output too?"""
+    known = ["missed_delivery_rate", "reminders_sent", "complaints_per_1000_orders", "net_delivery_cost_per_week_eur"]
+    cost = _okr()["key_results"][1]
     words = _okr(key_results=[{"metric": "missed deliveries", "baseline": 0.1, "target": 0.08,
-                                "deadline": "2027-06-30"}])
-    with pytest.raises(AssertionError, match="exactly as in `METRICS`"):
-        check_metric_names(words, known)
-    output = _okr(key_results=[{"metric": "reminders_sent", "baseline": 0, "target": 900, "deadline": "2027-06-30"}])
-    with pytest.raises(AssertionError, match="measures the team's work"):
-        check_metric_names(output, known)
+                                "deadline": "2027-06-30"}, cost])
+    with pytest.raises(AssertionError, match="exactly as there"):
+        check_okr(words, "2027-04-01", "2027-06-30", metrics=known, outputs=OUTPUT_METRICS)
+    output = _okr(key_results=[{"metric": "reminders_sent", "baseline": 0, "target": 900, "deadline": "2027-06-30"},
+                               cost])
+    with pytest.raises(AssertionError, match="measures an output: the team's work"):
+        check_okr(output, "2027-04-01", "2027-06-30", metrics=known, outputs=OUTPUT_METRICS)
 
 
 def test_rates_checker_accepts_any_index_type_and_counts_off_groups():
@@ -471,4 +475,4 @@ def test_any_sequence_the_prompt_allows_passes():
     """Do a Series of metric names and an array of key results pass where the prompt says 'a list'?"""
     assert check_names_in(pd.Series(["a", "b"]), ["a", "b"], "x", at_least=2) == ["a", "b"]
     okr = _okr(key_results=np.array(_okr()["key_results"]))
-    check_brief_okr(okr, "2027-04-01", "2027-06-30")
+    check_okr(okr, "2027-04-01", "2027-06-30", metrics=METRICS, outputs=OUTPUT_METRICS)

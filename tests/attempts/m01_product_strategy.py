@@ -685,3 +685,115 @@ safeguards = {"U1": ["human_review"], "U3": ["processing_agreement", "evaluation
                    "(half of the safeguards' point)",
     },
 }
+
+# Round 3 of the fair-grading work (issue 21, modules 01 and 02): more typical mistakes and another half-done
+# notebook, the fair points set from the prompts before the attempts were graded.
+ATTEMPTS["typical-mistakes-c"] = {
+    "answers": {
+        # frequency summed over the mentions instead of averaged
+        "q1_answer": '''\
+def opportunity_scores(notes):
+    groups = notes.groupby("pain_point")
+    reach = groups["interview_id"].nunique() / notes["interview_id"].nunique()
+    return (reach * groups["times_per_month"].sum() * groups["severity"].mean()).sort_values(ascending=False)
+
+
+top_pain_point = opportunity_scores(interviews).index[0]
+''',
+        # a sound OKR, but one deadline falls after the quarter
+        "q2_answer": '''\
+churn = round(customers["churned_next_4w"].mean(), 3)
+okr = {
+    "objective": "Subscribers get the groceries they planned and stay with Larder",
+    "key_results": [
+        {"metric": "4-week churn rate", "baseline": churn, "target": round(0.85 * churn, 3), "deadline": "2027-03-31"},
+        {"metric": "rejected substitutions per 100 orders", "baseline": 14.0, "target": 9.0, "deadline": "2027-04-30"},
+    ],
+    "guardrail": {"metric": "gross margin per order in EUR", "baseline": 9.5, "limit": 9.0},
+}
+''',
+        # the formula is right, but the Series keeps the frame's row numbers instead of the item ids
+        "q3_answer": '''\
+def rice_scores(items):
+    return items["reach"] * items["impact"] * items["confidence"] / items["effort_weeks"]
+''',
+        # ties read the other way round: more effort first ("the bigger job is the bigger bet")
+        "q4_answer": '''\
+def rank_backlog(items):
+    table = items.assign(rice=(items["reach"] * items["impact"] * items["confidence"]
+                               / items["effort_weeks"]).round(2))
+    return table.sort_values(["rice", "effort_weeks", "item_id"], ascending=[False, False, True])["item_id"].tolist()
+''',
+        # the medians of Larder's whole backlog, whatever items are passed in
+        "q5_answer": '''\
+def quadrant(items):
+    everything = backlog.reach * backlog.impact * backlog.confidence
+    t = items.set_index("item_id")
+    value = t.reach * t.impact * t.confidence
+    high_value = value >= everything.median()
+    high_effort = t.effort_weeks >= backlog.effort_weeks.median()
+    names = {(True, False): "quick win", (True, True): "big bet", (False, False): "fill-in", (False, True): "time sink"}
+    return pd.Series([names[(v, e)] for v, e in zip(high_value, high_effort)], index=t.index)
+''',
+        "q6_answer": _Q6_EXACT,
+        # the search is right, but the capacity comes back as a float (numpy's arange)
+        "q7_answer": '''\
+import numpy as np
+
+
+def smallest_capacity(items, share):
+    value = items.set_index("item_id").eval("reach * impact * confidence")
+    for weeks in np.arange(0, items["effort_weeks"].sum() + 1, 1.0):
+        if value[best_release(items, weeks)].sum() >= share * value.sum():
+            return weeks
+
+
+weeks_for_80_percent = smallest_capacity(backlog, 0.8)
+''',
+        # the data pipeline read as a business risk
+        "q8_answer": '''\
+risk_tags = {"A1": "value", "A2": "usability", "A3": "feasibility", "A4": "viability",
+             "A5": "viability", "A6": "value", "A7": "viability", "A8": "value"}
+''',
+        # decisions right; the interview transcripts leave Larder with an evaluation set but no privacy safeguard
+        "q9_answer": '''\
+decisions = {"U1": ("genai_api", "generic_language_task"), "U2": ("core_ml_team", "proprietary_data_edge"),
+             "U3": ("genai_api", "generic_language_task"), "U4": ("core_ml_team", "scale_latency_cost"),
+             "U5": ("genai_api", "generic_language_task"), "U6": ("core_ml_team", "proprietary_data_edge")}
+safeguards = {"U1": ["redact_personal_data", "human_review"], "U3": ["evaluation_set"], "U5": ["evaluation_set"]}
+''',
+    },
+    "fair": {"q1_test": 1, "q2_test": 2.5, "q3_test": 1.5, "q4_test": 1.33, "q5_test": 1, "q6_test": 3,
+             "q7_test": 1.75, "q8_test": 1.75, "q9_test": 2.5},
+    "why": {
+        "q1_test": "reach and severity right, sorted, a valid name; frequency summed, not the mean the prompt pins, "
+                   "so every score is off",
+        "q2_test": "outcomes, a computed churn KR and a guardrail; one deadline after the quarter",
+        "q3_test": "the formula is right, but the Series is indexed by row number, not by item_id as asked",
+        "q4_test": "rounded RICE highest first and item id right; the effort tie-break is reversed",
+        "q5_test": "labels, value and the at-or-above rule right, but the medians are Larder's backlog's, not those "
+                   "of the items given: right on `backlog` only",
+        "q7_test": "the search is right; the capacity is a float where the prompt asks for a whole number (an int)",
+        "q8_test": "7 of 8 tags right: the data pipeline (A5) is feasibility",
+        "q9_test": "all six decisions right; the interview transcripts (U3) go out without a privacy safeguard "
+                   "(half of the safeguards' point)",
+    },
+}
+
+ATTEMPTS["half-done-b"] = {
+    "answers": {
+        "q1_answer": _Q1_PLAIN,
+        "q2_answer": _Q2_PLAIN,
+        "q3_answer": _Q3_PLAIN,
+        # started: sorted by the raw RICE score only, no rounding and no tie-breaks yet
+        "q4_answer": '''\
+def rank_backlog(items):
+    return list(rice_scores(items).sort_values(ascending=False).index)
+''',
+    },
+    "fair": {"q1_test": 2, "q2_test": 3, "q3_test": 2, "q4_test": 0.67, "q5_test": 0, "q6_test": 0,
+             "q7_test": 0, "q8_test": 0, "q9_test": 0},
+    "why": {
+        "q4_test": "highest RICE first is right; neither the rounding nor the two tie-breaks are there yet",
+    },
+}

@@ -597,3 +597,104 @@ mvp_scope.update(weekly_flag_list="in", voucher_email="in", saves_dashboard="in"
                    "riskiest assumption the prompt names",
     },
 }
+
+# Round 3 of the fair-grading work (issue 21, modules 01 and 02): more typical mistakes and another half-done
+# notebook, the fair points set from the prompts before the attempts were graded.
+ATTEMPTS["typical-mistakes-c"] = {
+    "answers": {
+        "q1_answer": _Q1,
+        # the plan (scope, owners, success measure) skipped: straight to design
+        "q2_answer": _Q2.replace('"s2": "plan"', '"s2": "design"'),
+        # the rule with `.eval`, the counts with a Counter of (flagged, churned) pairs
+        "q3_answer": '''\
+from collections import Counter
+
+
+def heuristic_flags(frame):
+    return frame.eval("substitutions_last_8w >= 3 or days_since_last_order > 14")
+
+
+def confusion_counts(flagged, churned):
+    pairs = Counter(zip(np.asarray(flagged, dtype=bool), np.asarray(churned, dtype=bool)))
+    return {"tp": pairs[(True, True)], "fp": pairs[(True, False)], "fn": pairs[(False, True)],
+            "tn": pairs[(False, False)]}
+
+
+heuristic_counts = confusion_counts(heuristic_flags(test), test["churned_next_4w"])
+''',
+        # a false positive "stays anyway", so it is valued at 0: the voucher it got is forgotten
+        "q4_answer": '''\
+def value_table(offer_cost, save_rate, monthly_margin, months_kept):
+    return {"tp": save_rate * monthly_margin * months_kept - offer_cost, "fp": 0.0, "fn": 0.0, "tn": 0.0}
+
+
+''' + _EV + _Q4_REST,
+        # the loops and criteria are right, but both functions return the best threshold's position in the grid
+        "q5_answer": '''\
+def best_threshold(scores, churned, table, grid):
+    evs = [ev_per_customer(confusion_counts(np.asarray(scores) >= t, churned), table) for t in grid]
+    return int(np.argmax(evs))
+
+
+def accuracy_threshold(scores, churned, grid):
+    s, c = np.asarray(scores), np.asarray(churned, dtype=bool)
+    return int(np.argmax([np.mean((s >= t) == c) for t in grid]))
+''' + _Q5_REST,
+        "q6_answer": _Q6,
+        # payback returns None, not math.inf, when the option never pays back
+        "q7_answer": '''\
+def payback_months(build_cost, monthly_gain, monthly_run_cost):
+    net = monthly_gain - monthly_run_cost
+    if net > 0:
+        return build_cost / net
+
+
+''' + _ROI + _Q7_NUMBERS,
+        # a real-time API kept "so the flags are fresh"
+        "q8_answer": _Q8.replace('"realtime_api": "cut"', '"realtime_api": "in"'),
+    },
+    "fair": {"q1_test": 1, "q2_test": 1.75, "q3_test": 2, "q4_test": 1.5, "q5_test": 1.5, "q6_test": 2,
+             "q7_test": 2.5, "q8_test": 1.75},
+    "why": {
+        "q2_test": "7 of 8: s2 needs a plan (scope, owners, how success is measured) before design",
+        "q4_test": "ev_per_customer right; the false positive's voucher is left out of the table",
+        "q5_test": "both functions loop over the grid with the right criterion and rule, but return the position "
+                   "of the best threshold, not the threshold, so both answers on `validation` are wrong",
+        "q6_test": "scorecard and comparison right; the model column follows from the learner's own "
+                   "value_threshold (error carried forward)",
+        "q7_test": "roi and every number right; payback gives None instead of math.inf when the net gain is not "
+                   "positive",
+        "q8_test": "7 of 8: the real-time API can wait (the list is weekly)",
+    },
+}
+
+ATTEMPTS["half-done-b"] = {
+    "answers": {
+        "q1_answer": _Q1,
+        "q2_answer": _Q2,
+        # the rule written, the counts not yet
+        "q3_answer": '''\
+def heuristic_flags(frame):
+    return (frame["substitutions_last_8w"] >= 3) | (frame["days_since_last_order"] > 14)
+
+
+def confusion_counts(flagged, churned):
+    raise NotImplementedError()
+''',
+        # the table written, the EV not yet
+        "q4_answer": _VALUE_TABLE + '''
+
+def ev_per_customer(counts, table):
+    raise NotImplementedError()
+
+
+table = value_table(offer_cost_eur, save_rate, monthly_margin_eur, months_kept)
+''',
+    },
+    "fair": {"q1_test": 1, "q2_test": 2, "q3_test": 1, "q4_test": 0.75, "q5_test": 0, "q6_test": 0,
+             "q7_test": 0, "q8_test": 0},
+    "why": {
+        "q3_test": "the rule is right; confusion_counts and heuristic_counts are not written yet",
+        "q4_test": "value_table and `table` right; ev_per_customer and heuristic_ev not written yet",
+    },
+}

@@ -241,7 +241,7 @@ risk_tags = {"A1": "value", "A2": "usability", "A3": "feasibility", "A4": "viabi
     "risks-one-slip": ("q8_answer", """
 risk_tags = {"A1": "value", "A2": "usability", "A3": "feasibility", "A4": "viability",
              "A5": "viability", "A6": "value", "A7": "viability", "A8": "usability"}
-""", 1.6),
+""", round(2 * 2 / 2.25, 2)),  # 7 of 8 tags (a quarter point each; the form check 0.25)
     "decisions-as-lists-safeguards-as-sets": ("q9_answer", """
 decisions = {"U1": ["genai_api", "generic_language_task"], "U2": ["core_ml_team", "proprietary_data_edge"],
              "U3": ["genai_api", "generic_language_task"], "U4": ["core_ml_team", "proprietary_data_edge"],

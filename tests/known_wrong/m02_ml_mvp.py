@@ -373,7 +373,7 @@ next_stage = {
     "s1": "discover", "s2": "plan", "s3": "design", "s4": "implement",
     "s5": "test", "s6": "release", "s7": "iterate", "s8": "iterate",
 }
-""", 1.6),
+""", round(2 * 2 / 2.25, 2)),  # 7 of 8 situations (a quarter point each; the form check 0.25)
     # a count helper without `return`: the flags half of the question is right, the counts half is not
     "counts-helper-returns-none-keeps-the-flags-points": ("q3_answer", WRONG_ANSWERS["counts-helper-returns-none"][1],
                                                           0.89),
@@ -443,18 +443,18 @@ assert _Q6_RECALL_OVER_FLAGGED != _Q6_REFERENCE and _Q7_AGAINST_NOTHING != _Q7_R
 WRONG_ANSWERS["threshold-flags-strictly-above-the-threshold"] = ("q5_answer", _Q5_STRICTLY_ABOVE, "visible")
 
 FAIR_SCORES.update({
-    # q5 (weights 9.5): `score > t` fails only the visible edge toy (weight 0.5; the grid's scores are continuous)
-    "threshold-strictly-above-costs-the-edge-check": ("q5_answer", _Q5_STRICTLY_ABOVE, round(3 * 9 / 9.5, 2)),
-    # q4 (weights 7.5): v_TP without the voucher fails the three value_table checks (weights 1, 1, 1); `table`
+    # q5 (weights 9.5): `score > t` fails only the visible edge toy (weight 1; the grid's scores are continuous)
+    "threshold-strictly-above-costs-the-edge-check": ("q5_answer", _Q5_STRICTLY_ABOVE, round(3 * 8.5 / 9.5, 2)),
+    # q4 (weights 6.5): v_TP without the voucher fails the three value_table checks (weights 1, 0.5, 0.5); `table`
     # and heuristic_ev follow from the learner's own value_table (error carried forward inside the question)
     "heuristic-ev-from-own-value-table-keeps-its-points": (
-        "q4_answer", _Q4_NO_VOUCHER_ON_SAVED, round(2 * 4.5 / 7.5, 2)),
-    # q6 (weights 6.75): after swapped counts (q3) and a table without the voucher (q4), a scorecard whose
-    # recall divides by the flagged fails the two scorecard checks that see recall (weights 1 and 1.5); the
+        "q4_answer", _Q4_NO_VOUCHER_ON_SAVED, round(2 * 4.5 / 6.5, 2)),
+    # q6 (weights 7.25): after swapped counts (q3) and a table without the voucher (q4), a scorecard whose
+    # recall divides by the flagged fails the two scorecard checks that see recall (weights 1 and 1); the
     # comparison's columns follow from the learner's own functions and keep their points
     "comparison-from-own-counts-table-and-scorecard-keeps-its-points": (
         "q6_answer", _Q3_AND_AND_SWAPPED_COUNTS + _Q4_NO_VOUCHER_ON_SAVED + _Q6_RECALL_OVER_FLAGGED,
-        round(2 * 4.25 / 6.75, 2)),
+        round(2 * 5.25 / 7.25, 2)),
     # q7 (weights 6.25): judging the model against doing nothing (the question's key idea) fails the visible
     # and the hidden check of the model's numbers (weights 1 and 2 of 6.25): about half the question
     "model-against-doing-nothing-costs-about-half": ("q7_answer", _Q7_AGAINST_NOTHING, round(3 * 3.25 / 6.25, 2)),

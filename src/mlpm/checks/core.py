@@ -212,6 +212,9 @@ def check_series(
         fail(name, f"should be a pandas Series, but it is a {_type_name(value)}.")
     missing = [label for label in expected.index if label not in value.index]
     extra = [label for label in value.index if label not in expected.index]
+    if missing and extra and _positional(value.index) and not _positional(expected.index):
+        fail(name, "is indexed by row number (0, 1, 2, ...), not by the items it is about.",
+             "Index it by the items, e.g. with `.set_index(...)` on the frame or `pd.Series(values, index=...)`.")
     if missing and extra:
         fail(name, f"is labelled differently: it has {_listing(extra)} where {_listing(missing)} are expected.",
              "Check how you build the labels (for dates: which day labels each period).")
@@ -394,12 +397,19 @@ def check_options(value: Any, keys: Sequence[str], options: Sequence[str], name:
 
 
 @quiet
-def check_choices_in(value: Any, accepted: dict[str, set[str]], name: str, *, hint: str = "") -> None:
-    """Check some entries of a dict of choices, each against the set of choices a fair reading accepts."""
+def check_choices_in(
+    value: Any, accepted: dict[str, set[str]], name: str, *, hint: str = "", only: str | None = None,
+) -> None:
+    """Check some entries of a dict of choices, each against the set of choices a fair reading accepts.
+
+    With ``only`` (one key of ``accepted``), only that entry decides, but the message still counts
+    the wrong entries over all of ``accepted``: one check per entry then gives each entry its own
+    weight, and the failing checks share one message that names no entry.
+    """
     check_type(value, dict, name)
     wrong = [key for key, options in accepted.items()
              if not isinstance(value.get(key), str) or str.__str__(value[key]) not in options]
-    if wrong:
+    if wrong if only is None else only in wrong:
         fail(name, f"has {len(wrong)} of {_listing(list(accepted))} not right yet.", hint)
 
 

@@ -10,6 +10,7 @@ import math
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from mlpm.checks.core import (  # noqa: F401 (check_options: notebooks import it from here)
@@ -20,6 +21,7 @@ from mlpm.checks.core import (  # noqa: F401 (check_options: notebooks import it
     check_series,
     check_type,
     check_whole_number,
+    fail,
     quiet,
 )
 
@@ -46,19 +48,17 @@ def check_flags(value: Any, expected: pd.Series, name: str, *, hint: str = "") -
         Added to the message when some flags differ.
     """
     if not isinstance(value, pd.Series):
-        raise AssertionError(f"`{name}` should be a pandas Series of True/False, but it is a "
-                             f"{type(value).__name__}.")
+        fail(name, f"should be a pandas Series of True/False, but it is a {type(value).__name__}.")
     if not pd.api.types.is_bool_dtype(value.dtype):
-        raise AssertionError(f"`{name}` should hold True/False values (dtype bool), not {value.dtype}.")
+        fail(name, f"should hold True/False values (dtype bool), not {value.dtype}.")
     if len(value) != len(expected) or not value.index.equals(expected.index):
-        raise AssertionError(f"`{name}` should have one flag per subscriber, indexed like the input frame.")
+        fail(name, "should have one flag per subscriber, indexed like the input frame.")
     got = value.to_numpy(dtype=bool)
     want = expected.to_numpy(dtype=bool)
     extra = int((got & ~want).sum())
     missed = int((~got & want).sum())
     if extra or missed:
-        message = f"`{name}` flags {extra} subscriber(s) it should not, and misses {missed} it should flag."
-        raise AssertionError(f"{message} {hint}".strip())
+        fail(name, f"flags {extra} subscriber(s) it should not, and misses {missed} it should flag.", hint)
 
 
 def _count(value: Any, where: str) -> int:
@@ -84,27 +84,21 @@ def check_counts(value: Any, expected: Mapping[str, int], name: str) -> None:
     """
     check_type(value, dict, name)
     if sorted(value) != sorted(COUNT_KEYS):
-        raise AssertionError(f"`{name}` should have exactly the keys {_listing(COUNT_KEYS)}.")
+        fail(name, f"should have exactly the keys {_listing(COUNT_KEYS)}.")
     got = {key: _count(value[key], f"{name}[{key!r}]") for key in COUNT_KEYS}
     want = {key: int(expected[key]) for key in COUNT_KEYS}
     if sum(got.values()) != sum(want.values()):
-        raise AssertionError(
-            f"The four counts in `{name}` should add up to the number of subscribers: every "
-            "subscriber lands in exactly one cell."
-        )
+        fail(name, "has four counts that should add up to the number of subscribers: every subscriber lands in "
+                   "exactly one cell.")
     if got == want:
         return
     if (got["tp"], got["fn"]) == (want["fn"], want["tp"]) or (got["fp"], got["tn"]) == (want["tn"], want["fp"]):
-        raise AssertionError(
-            f"`{name}` looks like it swaps flagged and not flagged. 'Positive' means flagged: "
-            "tp = flagged and churned, fn = not flagged but churned."
-        )
+        fail(name, "looks like it swaps flagged and not flagged.",
+             "'Positive' means flagged: tp = flagged and churned, fn = not flagged but churned.")
     if (got["fp"], got["fn"]) == (want["fn"], want["fp"]):
-        raise AssertionError(
-            f"`{name}` swaps fp and fn. fp = flagged but stayed; fn = not flagged but churned."
-        )
+        fail(name, "swaps fp and fn.", "fp = flagged but stayed; fn = not flagged but churned.")
     wrong = [key for key in COUNT_KEYS if got[key] != want[key]]
-    raise AssertionError(f"`{name}` has {len(wrong)} of 4 counts that are not right yet: {_listing(wrong)}.")
+    fail(name, f"has {len(wrong)} of 4 counts that are not right yet: {_listing(wrong)}.")
 
 
 @quiet
@@ -127,16 +121,18 @@ def check_value_table(value: Any, expected: Mapping[str, float], name: str, *, h
     """
     check_type(value, dict, name)
     if sorted(value) != sorted(COUNT_KEYS):
-        raise AssertionError(f"`{name}` should have exactly the keys {_listing(COUNT_KEYS)}.")
+        fail(name, f"should have exactly the keys {_listing(COUNT_KEYS)}.")
     got = {key: as_real(value[key], f"{name}[{key!r}]") for key in COUNT_KEYS}
     wrong = [key for key in COUNT_KEYS if not math.isclose(got[key], float(expected[key]), rel_tol=1e-9, abs_tol=1e-9)]
     if wrong:
-        raise AssertionError(f"`{name}` has entries that are off for {_listing(wrong)}. {hint}".strip())
+        fail(name, f"has entries that are off for {_listing(wrong)}.", hint)
 
 
 @quiet
 @accepts_also
-def check_threshold(value: Any, objective: Mapping[float, float], name: str, *, hint: str = "") -> None:
+def check_threshold(
+    value: Any, objective: Mapping[float, float], name: str, *, hint: str = "", positions: bool = False,
+) -> None:
     """Check that ``value`` is a threshold of the grid whose objective is the best on the grid.
 
     Parameters
@@ -152,17 +148,29 @@ def check_threshold(value: Any, objective: Mapping[float, float], name: str, *, 
     hint : str
         Added to the message when the threshold is not the best.
 
+    positions : bool
+        Whether a whole number that is the position of a best threshold in the grid passes too. A
+        function that returns ``np.argmax(...)`` instead of the threshold makes one mistake: the checks
+        that read the threshold itself (its form, the function on hidden data) charge it, and the checks
+        of the criterion may pass ``positions=True`` so as not to charge it again.
+
     Takes ``also=``: other objectives on the same grid (e.g. computed with the learner's own value
     table); a threshold that is the best for one of them is accepted too.
     """
     threshold = as_real(value, name)
-    on_grid = [t for t in objective if math.isclose(threshold, float(t), abs_tol=1e-9)]
-    if not on_grid:
-        raise AssertionError(f"`{name}` should be one of the thresholds of the grid, e.g. 0.25.")
+    grid = list(objective)
     best = max(objective.values())
+    on_grid = [t for t in grid if math.isclose(threshold, float(t), abs_tol=1e-9)]
+    if not on_grid:
+        if isinstance(value, (int, np.integer)) and 0 <= value < len(grid):
+            if positions and objective[grid[int(value)]] >= best - 1e-9 * (1 + abs(best)):
+                return
+            fail(name, "looks like the position of a threshold in the grid, not the threshold itself.",
+                 "Return the grid's value at that position, as a float.")
+        fail(name, "should be one of the thresholds of the grid, e.g. 0.25.")
     if objective.get(on_grid[0], -math.inf) >= best - 1e-9 * (1 + abs(best)):
         return
-    raise AssertionError(f"`{name}` is on the grid, but another threshold does better. {hint}".strip())
+    fail(name, "is on the grid, but another threshold does better.", hint)
 
 
 def _close(number: float, want: float, rel_tol: float) -> bool:
@@ -199,5 +207,5 @@ def check_amount(
         return
     for values, message in mistakes:
         if any(_close(number, want, rel_tol) for want in values):
-            raise AssertionError(f"`{name}` is not right yet: {message}")
-    raise AssertionError(f"`{name}` is not right yet. {hint}".strip())
+            fail(name, f"is not right yet: {message}")
+    fail(name, "is not right yet.", hint)

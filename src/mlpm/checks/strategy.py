@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Collection
 from typing import Any
 
-from mlpm.checks.core import as_real, as_sequence, check_keys, check_type, is_sequence, quiet
+from mlpm.checks.core import as_real, as_sequence, check_keys, fail, is_sequence, quiet
 
 # An output is work the team does; a key result measures what changes because of it.
 OUTPUT_VERBS = (
@@ -21,9 +22,9 @@ OUTPUT_PHRASES = (
 MODEL_METRIC = re.compile(
     r"\b(auc|roc|accuracy|precision|recall|f1|rmse|log[- ]?loss|model|models|ml features?|in production|"
     r"scored|predictions?)\b")
-OKR_KEYS = {"objective", "key_results", "guardrail"}
-KEY_RESULT_KEYS = {"metric", "baseline", "target", "deadline"}
-GUARDRAIL_KEYS = {"metric", "baseline", "limit"}
+OKR_KEYS = ("objective", "key_results", "guardrail")
+KEY_RESULT_KEYS = ("metric", "baseline", "target", "deadline")
+GUARDRAIL_KEYS = ("metric", "baseline", "limit")
 
 BUILD_OPTIONS = ("genai_api", "core_ml_team")
 BUILD_REASONS = {
@@ -41,7 +42,7 @@ def _output_word(text: str) -> str | None:
     a launch or deployment anywhere is an output; "on-time delivery rate" or "shipping cost
     per order" are not.
     """
-    lowered = text.lower().strip()
+    lowered = text.lower().replace("_", " ").strip()
     first_word = lowered.split()[0] if lowered else ""
     if first_word in OUTPUT_VERBS:
         return first_word
@@ -52,115 +53,122 @@ def _output_word(text: str) -> str | None:
     return model.group(0) if model else None
 
 
-def _check_keys(value: dict, required: set[str], where: str) -> None:
-    missing = sorted(required - set(value))
+def _check_keys(value: Any, required: tuple[str, ...], name: str) -> None:
+    if not isinstance(value, dict):
+        fail(name, f"should be a dict, but it is a {type(value).__name__}.")
+    missing = [key for key in required if key not in value]
     if missing:
-        raise AssertionError(f"{where} has no {', '.join(repr(m) for m in missing)}.")
-    unknown = sorted(set(value) - required)
+        fail(name, f"has no {', '.join(repr(m) for m in missing)}.")
+    unknown = [key for key in value if key not in required]
     if unknown:
-        raise AssertionError(
-            f"{where} has keys we do not use: {', '.join(repr(u) for u in unknown)} "
-            f"(the keys are {', '.join(sorted(required))})."
-        )
+        fail(name, f"has keys we do not use: {', '.join(repr(u) for u in unknown)} (the keys are "
+                   f"{', '.join(required)}).")
 
 
-def _parse_deadline(text: Any, where: str) -> dt.date:
-    if type(text) is not str:
-        raise AssertionError(f"{where}: the deadline should be a date string like '2027-03-31'.")
+def _parse_deadline(text: Any, name: str) -> dt.date:
+    if not isinstance(text, str):
+        fail(name, "should be a date string like '2027-03-31'.")
     try:
-        return dt.date.fromisoformat(text)
+        return dt.date.fromisoformat(str.__str__(text))
     except ValueError:
-        raise AssertionError(
-            f"{where}: the deadline {text!r} is not a date in the form YYYY-MM-DD."
-        ) from None
+        fail(name, f"is {text!r}, which is not a date in the form YYYY-MM-DD.")
+
+
+def _metric_name(value: Any, name: str, metrics: Collection[str] | None) -> str:
+    """The metric's name as a plain str: any name in words, or, with ``metrics``, one of those names."""
+    where = "`METRICS`" if metrics is not None else ""
+    if not isinstance(value, str) or not re.search(r"[A-Za-z]", value):
+        fail(name, f"should name the metric in words (a str{', from ' + where if where else ''}).")
+    metric = str.__str__(value).strip()
+    if metrics is not None and metric not in metrics:
+        fail(name, f"is {metric!r}, which is not in `METRICS`: name every key result's and the guardrail's metric "
+                   "exactly as there, so the other sections of the brief can refer to them.")
+    return metric
 
 
 @quiet
-def check_okr(okr: Any, quarter_start: str = "2027-01-01", quarter_end: str = "2027-03-31") -> None:
-    """Validate an OKR written as a dict.
+def check_okr(
+    okr: Any, quarter_start: str = "2027-01-01", quarter_end: str = "2027-03-31", *,
+    metrics: Collection[str] | None = None, outputs: Collection[str] = (),
+) -> None:
+    """Validate an OKR written as a dict (module 01's, and the capstone brief's).
 
-    An OKR has a qualitative ``objective``, 2 to 5 ``key_results`` (each a dict with
-    ``metric``, ``baseline``, ``target`` and ``deadline``) that measure outcomes rather
-    than outputs, and a ``guardrail`` (``metric``, ``baseline``, ``limit``) that must not
-    get worse while the team chases the key results.
+    An OKR has a qualitative ``objective``, 2 to 5 ``key_results`` (each a dict with ``metric``,
+    ``baseline``, ``target`` and ``deadline``) that measure outcomes rather than outputs, and a
+    ``guardrail`` (``metric``, ``baseline``, ``limit``) that must not get worse while the team chases
+    the key results.
+
+    Parameters
+    ----------
+    okr : Any
+        The learner's OKR.
+    quarter_start, quarter_end : str
+        The quarter, as ISO dates: every deadline falls inside it.
+    metrics : collection of str, optional
+        The names every metric must be spelled as (the capstone's ``METRICS``). Without it, any name
+        in words is a metric ("4-week churn rate", "churn_rate", "NPS").
+    outputs : collection of str
+        Metric names that measure the team's work or the model (the capstone's ``OUTPUT_METRICS``),
+        refused as key results on top of the output words every OKR is checked for.
     """
-    check_type(okr, dict, "okr")
-    _check_keys(okr, OKR_KEYS, "Your OKR")
-
+    _check_keys(okr, OKR_KEYS, "okr")
     objective = okr["objective"]
-    check_type(objective, str, "okr['objective']")
+    if not isinstance(objective, str):
+        fail("okr['objective']", f"should be a str, but it is a {type(objective).__name__}.")
     if len(objective.split()) < 4:
-        raise AssertionError("The objective is too short: say in a sentence what should change for whom.")
+        fail("okr['objective']", "is too short: it should be a sentence that says what should change for whom.")
     if re.search(r"\d", objective):
-        raise AssertionError(
-            "The objective contains a number. Keep it qualitative and inspiring; "
-            "the numbers belong in the key results."
-        )
+        fail("okr['objective']", "contains a number. Keep it qualitative and inspiring; the numbers belong in the "
+                                 "key results.")
 
     key_results = okr["key_results"]
     if not is_sequence(key_results):
-        raise AssertionError(
-            f"`okr['key_results']` should be a list of dicts, but it is a {type(key_results).__name__}.")
+        fail("okr['key_results']", f"should be a list of dicts, but it is a {type(key_results).__name__}.")
     if not 2 <= len(key_results) <= 5:
-        raise AssertionError(
-            f"You have {len(key_results)} key results; write 2 to 5 so the team can focus."
-        )
-    outputs = [f"{number} ({_output_word(kr['metric'])!r})" for number, kr in enumerate(key_results, start=1)
-               if isinstance(kr, dict) and isinstance(kr.get("metric"), str) and _output_word(kr["metric"])]
-    if outputs:
-        raise AssertionError(
-            f"Key result {' and '.join(outputs)} measure{'s' if len(outputs) == 1 else ''} an output: the team's "
-            "work or the model itself. A key result measures the change in customer or business behaviour that "
-            "the work should cause.")
+        fail("okr['key_results']", f"has {len(key_results)} key results; write 2 to 5 so the team can focus.")
     start, end = dt.date.fromisoformat(quarter_start), dt.date.fromisoformat(quarter_end)
-    metrics = []
-    for number, kr in enumerate(key_results, start=1):
-        where = f"Key result {number}"
-        check_type(kr, dict, f"key result {number}")
+    names = []
+    for number, kr in enumerate(key_results):
+        where = f"okr['key_results'][{number}]"
         _check_keys(kr, KEY_RESULT_KEYS, where)
-        metric = kr["metric"]
-        check_type(metric, str, f"key result {number}'s metric")
-        if len(metric.split()) < 2:
-            raise AssertionError(
-                f"{where}: name the metric in a few words, e.g. what is counted and over which window."
-            )
+        metric = _metric_name(kr["metric"], f"{where}['metric']", metrics)
+        output = metric if metric in outputs else _output_word(metric)
+        if output:
+            fail(where, f"({output!r}) measures an output: the team's work or the model itself. A key result "
+                        "measures the change in customer or business behaviour that the work should cause.")
         if kr["baseline"] is None:
-            raise AssertionError(f"{where} has no baseline: say where the metric is today.")
-        baseline = as_real(kr["baseline"], f"key result {number}'s baseline")
-        target = as_real(kr["target"], f"key result {number}'s target")
-        if target == baseline:
-            raise AssertionError(f"{where}: the target equals the baseline, so nothing has to change.")
-        deadline = _parse_deadline(kr["deadline"], where)
-        if not start <= deadline <= end:
-            raise AssertionError(
-                f"{where}: the deadline {kr['deadline']} is outside the quarter "
-                f"({quarter_start} to {quarter_end})."
-            )
-        metrics.append(metric.strip().lower())
-    if len(set(metrics)) != len(metrics):
-        raise AssertionError("Two key results use the same metric; each should measure something different.")
+            fail(where, "has no baseline: say where the metric is today.")
+        baseline = as_real(kr["baseline"], f"{where}['baseline']")
+        if as_real(kr["target"], f"{where}['target']") == baseline:
+            fail(where, "has a target that equals the baseline, so nothing has to change.")
+        if not start <= _parse_deadline(kr["deadline"], f"{where}['deadline']") <= end:
+            fail(f"{where}['deadline']", f"is {kr['deadline']}, outside the quarter ({quarter_start} to "
+                                         f"{quarter_end}).")
+        names.append(metric.lower())
+    if len(set(names)) != len(names):
+        fail("okr['key_results']", "uses the same metric twice; each key result should measure something different.")
 
     guardrail = okr["guardrail"]
-    check_type(guardrail, dict, "okr['guardrail']")
-    _check_keys(guardrail, GUARDRAIL_KEYS, "The guardrail")
-    check_type(guardrail["metric"], str, "the guardrail's metric")
-    if guardrail["metric"].strip().lower() in metrics:
-        raise AssertionError(
-            "The guardrail repeats a key result's metric. A guardrail watches something "
-            "else that must not get worse, such as margin or customer complaints."
-        )
-    as_real(guardrail["baseline"], "the guardrail's baseline")
-    as_real(guardrail["limit"], "the guardrail's limit")
+    _check_keys(guardrail, GUARDRAIL_KEYS, "okr['guardrail']")
+    if _metric_name(guardrail["metric"], "okr['guardrail']['metric']", metrics).lower() in names:
+        fail("okr['guardrail']", "repeats a key result's metric. A guardrail watches something else that must not "
+                                 "get worse, such as margin or customer complaints.")
+    as_real(guardrail["baseline"], "okr['guardrail']['baseline']")
+    as_real(guardrail["limit"], "okr['guardrail']['limit']")
 
 
 def find_key_result(okr: dict, *words: str) -> dict:
-    """Return the first key result whose metric mentions any of ``words``, or fail."""
-    for kr in okr["key_results"]:
-        if any(word in kr["metric"].lower() for word in words):
-            return kr
-    raise AssertionError(
-        f"None of your key results is about {' or '.join(words)}; the question asks for one."
-    )
+    """Return the key result whose metric mentions any of ``words``, or fail.
+
+    An outcome is preferred to an output ("churn model AUC" mentions churn too): the first match that
+    is not an output, else the first match.
+    """
+    matches = [kr for kr in okr["key_results"]
+               if isinstance(kr, dict) and isinstance(kr.get("metric"), str)
+               and any(word in kr["metric"].lower() for word in words)]
+    if not matches:
+        fail("okr['key_results']", f"has no key result about {' or '.join(words)}; the question asks for one.")
+    return next((kr for kr in matches if not _output_word(kr["metric"])), matches[0])
 
 
 @quiet
@@ -168,41 +176,32 @@ def check_build_decisions(decisions: Any, use_cases: dict[str, str]) -> None:
     """Validate the shape of GenAI-API vs core-ML-team decisions, one per use case."""
     check_keys(decisions, list(use_cases), "decisions")
     for case, decision in decisions.items():
+        name = f"decisions[{case!r}]"
         if not is_sequence(decision) or len(decision) != 2:
-            raise AssertionError(f"decisions[{case!r}] should be a pair: (option, reason).")
+            fail(name, "should be a pair: (option, reason).")
         option, reason = decision
         if not isinstance(option, str) or str.__str__(option) not in BUILD_OPTIONS:
-            raise AssertionError(f"decisions[{case!r}]: the option should be one of {BUILD_OPTIONS}.")
+            fail(name, f"should have an option from {BUILD_OPTIONS} first.")
         if not isinstance(reason, str) or str.__str__(reason) not in BUILD_REASONS:
-            raise AssertionError(
-                f"decisions[{case!r}]: the reason should be one of {tuple(BUILD_REASONS)}."
-            )
+            fail(name, f"should have a reason from {tuple(BUILD_REASONS)} second.")
         if BUILD_REASONS[str.__str__(reason)] != str.__str__(option):
-            raise AssertionError(
-                f"decisions[{case!r}]: the reason {reason!r} argues for "
-                f"{BUILD_REASONS[reason]!r}, not for {option!r}."
-            )
+            fail(name, f"gives the reason {reason!r}, which argues for {BUILD_REASONS[str.__str__(reason)]!r}, "
+                       f"not for {option!r}.")
 
 
 @quiet
 def check_build_key(decisions: dict, key: dict[str, tuple[str, set[str]]]) -> None:
     """Compare decisions with an answer key of (option, acceptable reasons) per use case."""
+    cases = " and ".join(repr(case) for case in key)
     wrong_option = [case for case, (option, _) in key.items() if str.__str__(decisions[case][0]) != option]
     if wrong_option:
-        cases = " and ".join(repr(case) for case in key)
-        raise AssertionError(
-            f"Of {cases}, {len(wrong_option)} pick{'s' if len(wrong_option) == 1 else ''} a different option "
-            "than ours. "
-            "For each use case ask: is this a generic language task a foundation model already "
-            "does well, or does the value come from Larder's own data, scale or control?"
-        )
+        fail("decisions", f"picks a different option than ours for {len(wrong_option)} of {cases}.",
+             "For each use case ask: is this a generic language task a foundation model already does well, or "
+             "does the value come from Larder's own data, scale or control?")
     wrong_reason = [case for case, (_, reasons) in key.items() if str.__str__(decisions[case][1]) not in reasons]
     if wrong_reason:
-        raise AssertionError(
-            f"Your options for {' and '.join(repr(case) for case in key)} are right, but {len(wrong_reason)} "
-            "reason(s) are not the main one. "
-            "Re-read what makes each use case hard."
-        )
+        fail("decisions", f"has the right options for {cases}, but {len(wrong_reason)} reason(s) are not the "
+                          "main one.", "Re-read what makes each use case hard.")
 
 
 PRIVACY_SAFEGUARDS = {"redact_personal_data", "processing_agreement"}
@@ -212,18 +211,19 @@ OUTPUT_SAFEGUARDS = {"human_review", "evaluation_set"}
 @quiet
 def check_safeguards(safeguards: Any, decisions: Any, options: dict[str, str]) -> None:
     """Shape of the safeguards: one entry per use case the learner sends to a GenAI API, each a list of options."""
-    check_type(safeguards, dict, "safeguards")
+    if not isinstance(safeguards, dict):
+        fail("safeguards", f"should be a dict, but it is a {type(safeguards).__name__}.")
     chosen = sorted(case for case, pick in decisions.items()
                     if is_sequence(pick) and len(pick) and pick[0] == "genai_api")
     if sorted(safeguards) != chosen:
-        raise AssertionError("`safeguards` should have one entry for each use case your `decisions` send to "
-                             "`genai_api`, and no others.")
+        fail("safeguards", "should have one entry for each use case your `decisions` send to `genai_api`, and no "
+                           "others.")
     for case, picked in safeguards.items():
         if not (is_sequence(picked) or isinstance(picked, (set, frozenset))) or not len(picked):
-            raise AssertionError(f"`safeguards[{case!r}]` should be a non-empty list of keys of SAFEGUARDS.")
+            fail(f"safeguards[{case!r}]", "should be a non-empty list of keys of SAFEGUARDS.")
         unknown = [p for p in picked if not isinstance(p, str) or str.__str__(p) not in options]
         if unknown:
-            raise AssertionError(f"`safeguards[{case!r}]` has entries that are not keys of SAFEGUARDS.")
+            fail(f"safeguards[{case!r}]", "has entries that are not keys of SAFEGUARDS.")
 
 
 @quiet
@@ -231,9 +231,8 @@ def check_outputs_tested(safeguards: dict) -> None:
     """Every GenAI use case has a way to catch a wrong output (human review or an evaluation set)."""
     no_test = [case for case, picked in safeguards.items() if not OUTPUT_SAFEGUARDS & {str(p) for p in picked}]
     if no_test:
-        raise AssertionError(
-            f"{len(no_test)} GenAI use case(s) have no way to catch a wrong output. A fluent model can be "
-            "wrong: how will you know before customers do?")
+        fail("safeguards", f"leaves {len(no_test)} GenAI use case(s) with no way to catch a wrong output.",
+             "A fluent model can be wrong: how will you know before customers do?")
 
 
 @quiet
@@ -242,43 +241,40 @@ def check_personal_data_protected(safeguards: dict, personal_data: set[str]) -> 
     exposed = [case for case, picked in safeguards.items()
                if case in personal_data and not PRIVACY_SAFEGUARDS & {str(p) for p in picked}]
     if exposed:
-        raise AssertionError(
-            f"{len(exposed)} use case(s) send customers' personal data to a third party without a privacy "
-            "safeguard. Which of the texts hold names, addresses or orders?")
+        fail("safeguards", f"lets {len(exposed)} use case(s) send customers' personal data to a third party "
+                           "without a privacy safeguard.", "Which of the texts hold names, addresses or orders?")
 
 
 @quiet
-def check_release(plan: Any, backlog: Any, capacity_weeks: float, best_value: float) -> None:
+def check_release(
+    plan: Any, backlog: Any, capacity_weeks: float, best_value: float, name: str = "release_plan",
+) -> None:
     """Check a release plan: known items, once each, within capacity, and as valuable as the best.
 
     ``best_value`` is the largest total value (reach x impact x confidence) any plan within
-    the capacity reaches; the test cell computes it.
+    the capacity reaches; the test cell computes it. ``name`` is the answer as the learner wrote it.
     """
-    plan = as_sequence(plan, "your plan", what="list of item ids")
+    plan = as_sequence(plan, name, what="list of item ids")
     known = set(backlog["item_id"])
     unknown = [item for item in plan if not isinstance(item, str) or str.__str__(item) not in known]
     if unknown:
-        raise AssertionError(f"Your plan has entries that are not item ids of the backlog: {unknown[:3]}.")
+        fail(name, f"has entries that are not item ids of the backlog: {unknown[:3]}.")
     plan = [str.__str__(item) for item in plan]
     if len(set(plan)) != len(plan):
-        raise AssertionError("Your plan lists an item twice; each item ships once.")
+        fail(name, "lists an item twice; each item ships once.")
     chosen = backlog[backlog["item_id"].isin(plan)]
     effort = float(chosen["effort_weeks"].sum())
     if effort > capacity_weeks:
-        raise AssertionError(
-            f"Your plan needs {effort:g} person-weeks but only {capacity_weeks:g} are available."
-        )
+        fail(name, f"needs {effort:g} person-weeks but only {capacity_weeks:g} are available.")
     value = float((chosen["reach"] * chosen["impact"] * chosen["confidence"]).sum())
     if value < best_value * (1 - 1e-9):
         if set(plan) in _greedy_plans(backlog, capacity_weeks):
-            raise AssertionError(
-                "Another set of items fits the same capacity and delivers more value. Taking items "
-                "in RICE order until the time runs out is not always best: compare whole sets."
-            )
-        raise AssertionError(
-            "Another set of items fits the same capacity and delivers more value. Check how your "
-            "search compares plans: by total value (reach × impact × confidence), over every set that fits."
-        )
+            fail(name, "is not the most valuable plan: another set of items fits the same capacity and delivers "
+                       "more value.", "Taking items in RICE order until the time runs out is not always best: "
+                                      "compare whole sets.")
+        fail(name, "is not the most valuable plan: another set of items fits the same capacity and delivers more "
+                   "value.", "Check how your search compares plans: by total value (reach × impact × confidence), "
+                             "over every set that fits.")
 
 
 def _greedy_plans(backlog: Any, capacity_weeks: float) -> list[set[str]]:
