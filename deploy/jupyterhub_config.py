@@ -10,7 +10,8 @@ Settings come from the environment (defaults in brackets):
     MLPM_STATE_DIR [/srv/jupyterhub]: the hub's database and cookie secret (root only);
     MLPM_EXCHANGE [/srv/nbgrader/exchange], MLPM_COURSE_ID [mlpm-workshop]: nbgrader's exchange;
     MLPM_MEM_LIMIT [1G], MLPM_CPU_LIMIT [1]: per server, enforced (see "Limits" below);
-    MLPM_IDLE_TIMEOUT [3600]: seconds before an idle server is stopped.
+    MLPM_IDLE_TIMEOUT [3600]: seconds before an idle server is stopped;
+    MLPM_ROOM_PORT [10101]: where the room view (the mlpm-room service) listens, on 127.0.0.1.
 
 What it sets up:
 - each server runs `python -m mlpm.hub` with the hub's own Python (its venv holds the workshop):
@@ -24,9 +25,14 @@ What it sets up:
 - Limits: with systemd, SystemdSpawner (memory, CPU, every process of a server stopped with it);
   without systemd, mlpm.hub_spawner's cgroups where the kernel lets root write them; else the
   limits are NOT enforced and the log says so;
-- jupyterhub-idle-culler stops idle servers.
+- jupyterhub-idle-culler stops idle servers;
+- the room view (`python -m mlpm.room`, the service mlpm-room in the instructors' Services menu):
+  learners' check cells report each outcome to it with their server's own token
+  ($MLPM_ROOM_URL); only the hub group "instructors" may open it; its SQLite file is in the
+  state folder, root's only.
 Under The Littlest JupyterHub (this file in /opt/tljh/config/jupyterhub_config.d/) only the
-workshop part applies: TLJH keeps its own users, authenticator, systemd spawner, HTTPS and culler.
+workshop part applies: TLJH keeps its own users, authenticator, systemd spawner, HTTPS and culler;
+the room view is not set up there (TLJH's hub Python has no mlpm).
 """
 
 import grp
@@ -169,5 +175,23 @@ if not TLJH:
         "scopes": ["list:users", "read:users:activity", "read:servers", "delete:servers"],
         "services": ["idle-culler"],
     }]
+
+    # The room view. Learners' kernels post to it directly (no proxy hop) with the server's
+    # token, which identifies them: it needs no extra scope. Opening the page needs access to
+    # the service, which only the instructors' role has (the service also checks the group).
+    room = f"http://127.0.0.1:{int(os.environ.get('MLPM_ROOM_PORT', '10101'))}"
+    c.JupyterHub.services.append({
+        "name": "mlpm-room",
+        "url": room,
+        "command": [sys.executable, "-m", "mlpm.room"],
+        "oauth_no_confirm": True,
+        "environment": {"MLPM_ROOM_DB": str(STATE / "mlpm-room.sqlite"), "MLPM_ROOM_GROUP": "instructors"},
+    })
+    c.JupyterHub.load_roles.append({
+        "name": "mlpm-room-instructors",
+        "scopes": ["access:services!service=mlpm-room"],
+        "groups": ["instructors"],
+    })
+    c.Spawner.environment["MLPM_ROOM_URL"] = f"{room}/services/mlpm-room/api/results"
 
 prepare_exchange()

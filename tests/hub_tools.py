@@ -160,7 +160,7 @@ class Hub:
         self.log = self.base / "hub.log"
         self.env = {"MLPM_LEARNERS_GROUP": room.learners_group, "MLPM_INSTRUCTORS_GROUP": room.instructors_group,
                     "MLPM_EXCHANGE": str(self.exchange), "MLPM_STATE_DIR": str(self.state),
-                    "MLPM_BIND_URL": self.url, **(env or {})}
+                    "MLPM_BIND_URL": self.url, "MLPM_ROOM_PORT": str(_free_port()), **(env or {})}
         self.process: subprocess.Popen | None = None
         self.seen: dict[int, psutil.Process] = {}  # every process of the hub's tree, by pid
         self.ports: set[int] = set()  # every port they listened on
@@ -322,15 +322,23 @@ c.JupyterHub.load_roles.append({{"name": "admin", "services": ["workshop-test"]}
         self.request(f"/user/{user}/api/terminals/{name}", "DELETE")
         return printed
 
-    def execute(self, user: str, code: str, seconds: float = 120) -> tuple[str, str]:
+    def execute(self, user: str, code: str, seconds: float = 120, notebook: str | None = None) -> tuple[str, str]:
         """Run ``code`` in a new kernel on the user's server: (how it ended, what it printed).
 
         How it ended: ``ok``, ``error``, ``restarting`` or ``dead`` (the kernel died on the way),
-        or ``timeout``.
+        or ``timeout``. With ``notebook`` (a path in the server's root), the kernel is that
+        notebook's, as opening it in the lab starts it (in its folder, knowing its name).
         """
-        status, body = self.request(f"/user/{user}/api/kernels", "POST", {"name": "python3"})
-        assert status == 201, f"starting a kernel for {user}: {status} {body[:200]!r}"
-        kernel = json.loads(body)["id"]
+        if notebook:
+            status, body = self.request(f"/user/{user}/api/sessions", "POST", {
+                "path": notebook, "name": notebook.rsplit("/", 1)[-1], "type": "notebook",
+                "kernel": {"name": "python3"}})
+            assert status == 201, f"opening {notebook} for {user}: {status} {body[:200]!r}"
+            kernel = json.loads(body)["kernel"]["id"]
+        else:
+            status, body = self.request(f"/user/{user}/api/kernels", "POST", {"name": "python3"})
+            assert status == 201, f"starting a kernel for {user}: {status} {body[:200]!r}"
+            kernel = json.loads(body)["id"]
         channel = self.websocket(f"/user/{user}/api/kernels/{kernel}/channels")
         msg_id = uuid.uuid4().hex
         channel.send(json.dumps({

@@ -12,10 +12,10 @@ from mlpm.cli import main
 
 
 def test_help_lists_the_commands():
-    """Does `mlpm --help` list lab, build, run, grade, check and progress?"""
+    """Does `mlpm --help` list lab, build, run, grade, check, progress and room?"""
     result = subprocess.run([sys.executable, "-m", "mlpm", "--help"], capture_output=True, text=True)
     assert result.returncode == 0
-    for command in ("lab", "build", "run", "grade", "check", "progress"):
+    for command in ("lab", "build", "run", "grade", "check", "progress", "room"):
         assert command in result.stdout
 
 

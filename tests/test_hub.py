@@ -7,6 +7,8 @@ log in through the login form; module 01 goes out through nbgrader's exchange an
 graded by `mlpm grade`. As a learner, every attack the route must stop is tried: reading the
 course source, the gradebook and a classmate's work, taking over the exchange's course folder,
 submitting in a classmate's name, using more memory than the limit, leaving a process behind.
+The room view (issue 25): learners' real check cells reach the instructor's page in a real
+browser, live; a learner can neither read it nor report as a classmate; a restart loses nothing.
 At the end every process the hub and the accounts started is gone and nothing listens on its
 ports; the accounts and their homes are removed. (The venv under test is an editable install
 of this checkout, which any account on the machine can read; on a real hub the venv holds a
@@ -265,6 +267,10 @@ def test_kubernetes_values_are_the_charts():
     assert values["proxy"]["https"]["enabled"]
     assert "extraVolumes" not in values["singleuser"]["storage"], "no shared exchange: every pod has the same uid"
     compile(values["hub"]["extraConfig"]["mlpm-role"], "mlpm-role", "exec")
+    room = values["hub"]["services"]["mlpm-room"]
+    assert room["command"] == ["python3", "-m", "mlpm.room"] and room["oauth_no_confirm"]
+    assert values["singleuser"]["extraEnv"]["MLPM_ROOM_URL"] == f"{room['url']}/services/mlpm-room/api/results"
+    assert values["hub"]["loadRoles"]["mlpm-room-instructors"]["groups"] == ["instructors"]
 
 
 def test_unknown_role_is_refused_in_one_line(tmp_path):
@@ -284,3 +290,142 @@ def test_without_an_exchange_learners_get_the_plain_learner_lab(tmp_path):
     assert off not in with_exchange and off in without
     assert HUB_CONFIG / "learner" in config_path("learner", exchange=True)
     assert HUB_CONFIG / "learner" not in config_path("learner", exchange=False)
+
+
+# --- the room view (issue 25): learners' check cells report, only the instructor looks ----------
+
+ROOM = "/services/mlpm-room/"
+EXERCISE = f"exercises/{SLUG}/{NAME}"
+# Runs a learner makes in their exercise notebook's kernel: (answer cell, answer or None for the
+# handed-out blank), each followed by the question's test cell, as Shift+Enter on both does.
+# The cells are the handed-out notebook's (the learner's copy may be anything by now).
+CHECK_CELLS = """
+import time
+cells = {cells!r}
+exec(cells["parameters"]); exec(cells["setup"])
+for cell, answer in {runs!r}:
+    for source in (answer or cells[cell], cells[cell.replace("_answer", "_test")]):
+        try:
+            exec(source)
+        except Exception as error:
+            print(type(error).__name__)
+time.sleep(2)  # the reporter posts from its own thread
+"""
+# What a learner tries against the room: posting with no token, a made-up one, or naming a
+# classmate in the body; reading the page, the events and the CSV with their own token.
+ATTACKS = """
+import json, os, urllib.error, urllib.request
+url = os.environ["MLPM_ROOM_URL"]
+base = url.rsplit("api/results", 1)[0]
+def call(url, token=os.environ["JUPYTERHUB_API_TOKEN"], body=None):
+    request = urllib.request.Request(url, None if body is None else json.dumps(body).encode(),
+                                     headers={{"Authorization": "token " + token}} if token else {{}})
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return response.status
+    except urllib.error.HTTPError as error:
+        return error.code
+forged = {{"module": {slug!r}, "question": "2", "status": "passed", "user": {victim!r}}}
+print(json.dumps({{"no token": call(url, None, forged), "made-up token": call(url, "0" * 32, forged),
+                  "as a classmate": call(url, body=forged), "malformed": call(url, body={{"question": 3}}),
+                  "page": call(base), "events": call(base + "api/events"), "csv": call(base + "api/timeline.csv")}}))
+"""
+GRID = ("Object.fromEntries([...document.querySelectorAll('td[data-user]')]"
+        ".map(td => [td.dataset.user + '/' + td.dataset.question, td.className]))")
+COUNTS = ("Object.fromEntries([...document.querySelectorAll('[data-summary-question]')]"
+          ".map(e => [e.dataset.summaryQuestion, e.textContent]))")
+
+
+def room_checks(hub: Hub, user: str, runs: list[tuple[str, str | None]]) -> str:
+    """Run check cells in ``user``'s module-01 notebook kernel; return what they printed."""
+    handed_out = {cell.get("id"): "".join(cell["source"]) for cell in read(ROOT / EXERCISE)["cells"]
+                  if cell["cell_type"] == "code"}
+    ended, printed = hub.execute(user, CHECK_CELLS.format(cells=handed_out, runs=runs), notebook=EXERCISE,
+                                 seconds=180)
+    assert ended == "ok", f"{user}'s check cells ended {ended}: {printed}"
+    return printed
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="no chromium on PATH: `.ci/run` installs it as root (apt-get)")
+def test_the_instructor_sees_the_room_live_and_learners_see_nothing(hub, request, tmp_path):
+    """Do three learners' real check cells show up, live, on the instructor's room page, stuck flag and counts
+    included, while a learner can neither read the room nor report as a classmate, and a restart loses nothing?
+
+    ada passes questions 1 and 3; grace fails 1, then passes it, and gets 3 wrong; linus gets 1
+    partly right three times (stuck) and runs 3's check before answering it. grace's post naming
+    ada counts as grace's own.
+    """
+    from known_wrong.m01_product_strategy import WRONG_ANSWERS
+
+    room, teacher = hub.room, hub.room.instructor
+    ada, grace, linus = room.learners
+    solved = solution_answers(read(ROOT / "solutions" / SLUG / NAME))
+    wrong_q1 = WRONG_ANSWERS["reach-as-mention-count"][1]
+    wrong_q3 = WRONG_ANSWERS["rice-multiplies-effort"][1]
+    plans = {ada: [("q1_answer", solved["q1_answer"]), ("q3_answer", solved["q3_answer"])],
+             grace: [("q1_answer", wrong_q1), ("q1_answer", solved["q1_answer"]), ("q3_answer", wrong_q3)],
+             linus: [("q1_answer", wrong_q1)] * 3 + [("q3_answer", None)]}
+    with ThreadPoolExecutor(3) as pool:
+        list(pool.map(lambda user: room_checks(hub, user, plans[user]), plans))
+
+    # As a learner: nothing to read, nobody to impersonate.
+    ended, printed = hub.execute(grace, ATTACKS.format(slug=SLUG, victim=ada))
+    assert ended == "ok", printed
+    assert json.loads(printed.strip().splitlines()[-1]) == {
+        "no token": 403, "made-up token": 403, "as a classmate": 204, "malformed": 400,
+        "page": 403, "events": 403, "csv": 403}
+    for path in ("", "api/events", "api/timeline.csv"):
+        assert hub.sessions[grace].request(ROOM + path)[0] == 403, f"a learner's browser read {path or 'the page'}"
+    assert "mlpm-room" not in hub.sessions[grace].request("/hub/home")[1].decode()
+    code, instructor = hub.login(teacher)
+    assert code == 200 and "/services/mlpm-room/" in instructor.request("/hub/home")[1].decode()
+    database = hub.state / "mlpm-room.sqlite"
+    assert database.stat().st_uid == 0 and database.stat().st_mode & 0o777 == 0o600
+    assert "Permission denied" in refused(hub.run_as(grace, "cat", str(database)))
+
+    # The instructor's page, in a real browser.
+    page = request.getfixturevalue("chromium")()
+    hub.browser_login(page, teacher)
+    page.wait_for("document.readyState === 'complete' && !location.pathname.startsWith('/hub/login')",
+                  "the instructor logged in", seconds=60)
+    page.send("Page.navigate", url=f"{hub.url}{ROOM}")
+    expected = {f"{ada}/1": "passed", f"{ada}/2": "none", f"{ada}/3": "passed",
+                f"{grace}/1": "passed", f"{grace}/2": "passed", f"{grace}/3": "failed",
+                f"{linus}/1": "partial stuck", f"{linus}/2": "none", f"{linus}/3": "unanswered"}
+    deadline = time.monotonic() + 30
+    while (grid := page.evaluate(GRID)) != expected:
+        assert time.monotonic() < deadline, (f"the grid is {grid}, not {expected}; the page "
+                                             f"{page.evaluate('location.href + document.body.innerText')}")
+        time.sleep(0.5)
+    counts = page.evaluate(COUNTS)
+    assert counts["1"] == "2 / 3 · 1 stuck" and counts["3"] == "1 / 3", counts
+    assert "Reach is a share of all interviewees" in page.evaluate("document.querySelector('tfoot').innerText")
+    page.screenshot(tmp_path / "room.png")
+
+    # Live: a new run shows without a reload, within seconds of the check cell.
+    room_checks(hub, ada, [("q2_answer", solved["q2_answer"])])
+    start = time.monotonic()
+    while (grid := page.evaluate(GRID))[f"{ada}/2"] != "passed":
+        assert time.monotonic() - start < 10, f"ada's question 2 not shown live within 10 s: {grid}"
+        time.sleep(0.2)
+
+    # The projector view: counts, no names.
+    page.send("Page.navigate", url=f"{hub.url}{ROOM}?projector=1")
+    page.wait_for("document.querySelectorAll('#wall .q').length === 3", "the projector view")
+    shown = page.evaluate("document.body.innerText")
+    assert not any(name in shown for name in room.learners) and "2 / 3" in shown
+    page.screenshot(tmp_path / "room-projector.png")
+
+    # The service restarted (it dies; the hub starts it again): nothing lost, the CSV complete.
+    pid = hub.json("/hub/api/services")["mlpm-room"]["pid"]
+    os.kill(pid, 15)
+    hub.wait(lambda: hub.json("/hub/api/services")["mlpm-room"]["pid"] not in (0, pid, None)
+             and hub.status(ROOM + "room.js") == 200, "the room service restarted", seconds=90)
+    page.send("Page.navigate", url=f"{hub.url}{ROOM}")
+    page.wait_for(f"({GRID})[{json.dumps(linus + '/1')}] === 'partial stuck'", "the grid after a restart", seconds=30)
+    code, text = instructor.request(ROOM + f"api/timeline.csv?module={SLUG}")
+    rows = list(csv.DictReader(text.decode().splitlines()))
+    assert code == 200 and len(rows) == 2 + 3 + 4 + 1 + 1, rows  # the malformed post is not a row
+    # grace's post naming ada is grace's row; ada's is her own run, live above
+    assert [row["user"] for row in rows if row["question"] == "2"] == [grace, ada]
+    print(f"\nroom screenshots: {tmp_path}")

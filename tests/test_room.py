@@ -7,6 +7,7 @@ tokens and a real browser are in tests/test_hub.py.
 
 from __future__ import annotations
 
+import asyncio
 import csv
 import io
 import json
@@ -15,11 +16,11 @@ import stat
 
 import pytest
 from jupyterhub.services.auth import HubOAuth
-from tornado.testing import AsyncHTTPTestCase
+from tornado.testing import AsyncHTTPTestCase, gen_test
 
 from mlpm.room.grid import STUCK_MINUTES, STUCK_RUNS, Cell, Grid, summary
 from mlpm.room.results import MAX_BODY, Malformed, Result, Store, parse, timeline_csv
-from mlpm.room.service import RATE, Listener, Room, make_app
+from mlpm.room.service import RATE, Listener, Room, listen_address, make_app
 
 T0 = 1_800_000_000.0
 PREFIX = "/services/mlpm-room/"
@@ -211,7 +212,6 @@ class FakeHub(HubOAuth):
 
 class TestService(AsyncHTTPTestCase):
     def get_app(self):
-        os.environ.setdefault("JUPYTERHUB_API_TOKEN", "unused")
         self.dir = self.enterContext(__import__("tempfile").TemporaryDirectory())
         self.clock = [T0]
         self.room = Room(Store(os.path.join(self.dir, "room.sqlite")), clock=lambda: self.clock[0])
@@ -253,3 +253,56 @@ class TestService(AsyncHTTPTestCase):
         assert "default-src 'self'" in page.headers["Content-Security-Policy"]
         rows = list(csv.DictReader(io.StringIO(self.get("api/timeline.csv", "teach-oauth-token").body.decode())))
         assert [(r["user"], r["status"]) for r in rows] == [("ada", "partial")]
+
+
+    @gen_test(timeout=30)
+    async def test_the_events_send_a_snapshot_then_what_changed(self):
+        """Does an instructor's stream open with the module's grid and then carry a new result, stuck flag included?"""
+        received = []
+
+        def chunk(data: bytes) -> None:
+            received.append(data.decode())
+
+        async def post() -> None:
+            response = await self.http_client.fetch(self.get_url(PREFIX + "api/results"), method="POST", body=body(),
+                                                    headers={"Authorization": "token ada-server-token"})
+            assert response.code == 204
+
+        await post()
+        stream = self.http_client.fetch(self.get_url(PREFIX + "api/events"), streaming_callback=chunk,
+                                        request_timeout=30, headers={"Authorization": "token teach-oauth-token"})
+        stream.add_done_callback(lambda future: future.exception())  # cut when the test ends
+
+        async def event(kind: str) -> dict:
+            for _ in range(100):
+                text = "".join(received)
+                if f"event: {kind}\n" in text:
+                    return json.loads(text.split(f"event: {kind}\ndata: ", 1)[1].split("\n", 1)[0])
+                await asyncio.sleep(0.05)
+            raise AssertionError(f"no {kind} event in {received}")
+
+        snapshot = await event("snapshot")
+        assert snapshot["module"] == "01-product-strategy" and not snapshot["cells"][0]["stuck"]
+        for _ in range(STUCK_RUNS - 1):
+            await post()
+        self.room.flush()
+        delta = await event("delta")
+        assert [(c["user"], c["question"], c["status"], c["stuck"]) for c in delta["cells"]] == [
+            ("ada", "3", "partial", True)]
+        assert delta["summary"]["3"]["stuck"] == 1
+
+
+def test_the_service_listens_where_its_url_says_or_everywhere_for_a_host_name():
+    """Does the service bind 127.0.0.1 for the PAM route's URL and every interface for Kubernetes' http://hub:10101?"""
+    assert listen_address("127.0.0.1") == "127.0.0.1"
+    assert listen_address("hub") == "0.0.0.0"
+
+
+def test_mlpm_room_off_the_hub_says_where_it_belongs(monkeypatch):
+    """Does `mlpm room` run by hand, without the hub's token, stop with one line naming the hub config?"""
+    from mlpm.cli import main
+
+    monkeypatch.delenv("JUPYTERHUB_API_TOKEN", raising=False)
+    with pytest.raises(SystemExit, match="deploy/jupyterhub_config.py"):
+        main(["room"])
+

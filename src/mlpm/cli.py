@@ -1,4 +1,4 @@
-"""The `mlpm` command line: lab, build, run, grade, check, progress."""
+"""The `mlpm` command line: lab, build, run, grade, check, progress, room."""
 
 from __future__ import annotations
 
@@ -116,6 +116,12 @@ def _progress(args: argparse.Namespace) -> int:
     return 0
 
 
+def _room(args: argparse.Namespace) -> int:
+    from mlpm.room.service import main as room
+
+    return room([*(["--port", str(args.port)] if args.port else []), *(["--db", str(args.db)] if args.db else [])])
+
+
 def _add_limits(command: argparse.ArgumentParser, cell: int, notebook: int) -> None:
     command.add_argument("--cell-timeout", type=int, default=cell, metavar="SECONDS",
                          help=f"time limit per cell (default: {cell})")
@@ -179,6 +185,11 @@ def parser() -> argparse.ArgumentParser:
     progress.add_argument("--workspace", type=Path,
                           help="your workspace (default: the one you are in, else mlpm lab's default)")
     progress.set_defaults(handler=_progress)
+
+    room = commands.add_parser("room", help="the room view, a JupyterHub service (the hub starts it: see deploy/)")
+    room.add_argument("--port", type=int, help="port (default: the one in $JUPYTERHUB_SERVICE_URL, else 10101)")
+    room.add_argument("--db", type=Path, help="the SQLite file (default: $MLPM_ROOM_DB)")
+    room.set_defaults(handler=_room)
     return top
 
 

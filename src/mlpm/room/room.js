@@ -57,7 +57,9 @@ function draw() {
       const s = q(name);
       const box = el("div", null, "q");
       box.dataset.summaryQuestion = name;
-      box.append(el("h2", "Question " + name), el("div", s.passed + " / " + users.length, "count"));
+      const count = el("div", s.passed + " / " + users.length, "count");
+      count.append(el("span", " passed", "unit"));
+      box.append(el("h2", "Question " + name), count);
       if (s.stuck) box.append(el("div", s.stuck + " stuck", "stuckcount"));
       if (s.message) box.append(el("div", s.message, "msg"));
       return box;
@@ -137,7 +139,9 @@ function take(data, fresh) {
 
 function connect(chosen) {
   if (source) source.close();
-  source = new EventSource("api/events?" + link(chosen).toString());
+  const query = link(chosen);
+  query.set("_xsrf", document.querySelector("meta[name=xsrf]").content);
+  source = new EventSource("api/events?" + query.toString());
   source.addEventListener("snapshot", (e) => take(JSON.parse(e.data), true));
   source.addEventListener("delta", (e) => take(JSON.parse(e.data), false));
   source.onerror = () => { document.getElementById("state").textContent = "reconnecting…"; };

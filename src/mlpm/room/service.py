@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import ipaddress
 import json
 import os
 import time
@@ -26,6 +27,7 @@ from urllib.parse import urlparse
 
 from jupyterhub.services.auth import HubOAuth, HubOAuthCallbackHandler, HubOAuthenticated, UserNotAllowed
 from tornado import ioloop, web
+from tornado.escape import xhtml_escape
 from tornado.iostream import StreamClosedError
 
 from mlpm.room.grid import STUCK_MINUTES, STUCK_RULE, STUCK_RUNS, Grid, summary
@@ -173,7 +175,9 @@ class PageHandler(InstructorHandler):
     @web.authenticated
     def get(self) -> None:
         self.set_header("Content-Type", "text/html; charset=utf-8")
-        self.write(files("mlpm.room").joinpath("page.html").read_text(encoding="utf-8"))
+        page = files("mlpm.room").joinpath("page.html").read_text(encoding="utf-8")
+        # The events stream is a cross-mode fetch: JupyterHub's cookie login wants this token with it.
+        self.write(page.replace("{xsrf}", xhtml_escape(self.xsrf_token)))
 
 
 class ScriptHandler(web.RequestHandler):
@@ -226,7 +230,16 @@ class EventsHandler(InstructorHandler):
         await self.flush()
 
 
-def make_app(room: Room, prefix: str, hub_auth: HubOAuth | None = None, group: str = "instructors") -> web.Application:
+def cookie_secret(path: Path) -> bytes:
+    """The secret signing instructors' login cookies, kept (0600) so a restart does not log them out."""
+    if not path.exists():
+        path.touch(mode=0o600)
+        path.write_bytes(os.urandom(32))
+    return path.read_bytes()
+
+
+def make_app(room: Room, prefix: str, hub_auth: HubOAuth | None = None, group: str = "instructors",
+             secret: bytes | None = None) -> web.Application:
     """The tornado application under ``prefix`` (ending in /)."""
     hub_auth = hub_auth or HubOAuth.instance(cache_max_age=60)
     return web.Application([
@@ -236,7 +249,19 @@ def make_app(room: Room, prefix: str, hub_auth: HubOAuth | None = None, group: s
         (prefix + "api/results", ResultsHandler),
         (prefix + "api/events", EventsHandler),
         (prefix + "api/timeline.csv", TimelineHandler),
-    ], room=room, hub_auth=hub_auth, group=group, cookie_secret=os.urandom(32))
+    ], room=room, hub_auth=hub_auth, group=group, cookie_secret=secret or os.urandom(32))
+
+
+def listen_address(host: str | None) -> str:
+    """Where to listen for the service URL's host: itself if an IP address, else every interface.
+
+    On Kubernetes the hub gives the service ``http://hub:10101``: a name for the hub pod, which
+    the pod cannot bind to.
+    """
+    try:
+        return str(ipaddress.ip_address(host or "127.0.0.1"))
+    except ValueError:
+        return "0.0.0.0"  # noqa: S104 - the pod's network policy decides who reaches it
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -244,7 +269,7 @@ def main(argv: list[str] | None = None) -> int:
     service_url = urlparse(os.environ.get("JUPYTERHUB_SERVICE_URL", f"http://127.0.0.1:{DEFAULT_PORT}"))
     parser = argparse.ArgumentParser(prog="mlpm room", description=__doc__.splitlines()[0])
     parser.add_argument("--port", type=int, default=service_url.port or DEFAULT_PORT)
-    parser.add_argument("--ip", default=service_url.hostname or "127.0.0.1")
+    parser.add_argument("--ip", default=listen_address(service_url.hostname))
     parser.add_argument("--db", type=Path, default=default_db(), help="the SQLite file (default: $MLPM_ROOM_DB)")
     args = parser.parse_args(argv)
     if "JUPYTERHUB_API_TOKEN" not in os.environ:
@@ -252,7 +277,8 @@ def main(argv: list[str] | None = None) -> int:
                          "(deploy/jupyterhub_config.py does)")
     room = Room(Store(args.db))
     prefix = os.environ.get("JUPYTERHUB_SERVICE_PREFIX", f"/services/{NAME}/")
-    app = make_app(room, prefix, group=os.environ.get("MLPM_ROOM_GROUP", "instructors"))
+    app = make_app(room, prefix, group=os.environ.get("MLPM_ROOM_GROUP", "instructors"),
+                   secret=cookie_secret(args.db.with_name(args.db.name + ".cookie_secret")))
 
     async def serve() -> None:
         app.listen(args.port, args.ip, xheaders=True, max_body_size=64 * 1024)
