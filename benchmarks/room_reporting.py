@@ -152,8 +152,8 @@ def main() -> None:
 
     print(f"Module 01 Question 1 check cell, in-process, {args.runs} runs of each cell per condition, "
           f"interleaved, {args.pause:g} s idle after each run ({os.cpu_count()} CPUs, load average "
-          f"{os.getloadavg()[0]:.1f}; the live service stored {stored} of {3 * args.runs} results, answering "
-          f"the rest 429 past its {RATE} a minute per learner)\n")
+          f"{os.getloadavg()[0]:.1f}; the live service stored {stored} of {3 * args.runs} results: past "
+          f"{RATE} a minute per learner it answers 429, as fast)\n")
     print("| condition | check cell | median (ms) | p95 (ms) | median / (a) |")
     print("|---|---|---:|---:|---:|")
     for cell in [*cells, REPORT]:

@@ -15,8 +15,12 @@ import nbformat
 import pytest
 from nbclient import NotebookClient
 
+from known_wrong.m01_product_strategy import WRONG_ANSWERS
 from mlpm.checks import CheckFailed, NotAnsweredYet, Question, room_report
+from mlpm.cli import main
+from mlpm.grading.attempts import attempt, read, solution_answers, write
 from mlpm.kernels import IpcKernelManager
+from notebook_tools import ROOT
 from room_standalone import INSTRUCTOR
 from room_standalone import start as start_room_service
 from room_stub import LiveRoom, StallingRoom, dead_url
@@ -177,6 +181,20 @@ def test_a_headless_kernel_cannot_report(reporter, room):
     NotebookClient(notebook, timeout=60, kernel_name="python3", kernel_manager_class=IpcKernelManager).execute()
     printed = [output for output in notebook.cells[0].outputs if output.get("name") == "stdout"]
     assert printed[0]["text"].strip() == "None"
+    with pytest.raises(queue.Empty):
+        room.received.get(timeout=0.5)
+
+
+@pytest.mark.nbgrader
+def test_mlpm_check_does_not_report(reporter, room, tmp_path, capsys):
+    """Does `mlpm check`, run where a learner's room URL and token are set, grade without sending anything?"""
+    reporter.setenv(room_report.URL_VARIABLE, room.url)
+    slug, name = "01-product-strategy", "01-strategy-exercises.ipynb"
+    answers = solution_answers(read(ROOT / "solutions" / slug / name))
+    gid, code, _ = WRONG_ANSWERS["rice-multiplies-effort"]
+    notebook = write(attempt(read(ROOT / "exercises" / slug / name), {**answers, gid: code}), tmp_path / name)
+    assert main(["check", str(notebook), "--cell-timeout", "30"]) == 0
+    assert "Automatic points: 20 / 21" in capsys.readouterr().out  # every check cell ran, one partly wrong
     with pytest.raises(queue.Empty):
         room.received.get(timeout=0.5)
 
