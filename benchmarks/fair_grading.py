@@ -274,9 +274,11 @@ def main(argv: list[str] | None = None) -> int:
         assert not after["mlpm"].startswith(str(BEFORE_TREE)), after["mlpm"]
         assert before["mlpm"].startswith(str(BEFORE_TREE)), before["mlpm"]
         if args.json:
-            args.json.write_text(json.dumps({"after": after, "before": before, "fair": {
-                m.ASSIGNMENT: {n: a["fair"] for n, a in m.ATTEMPTS.items()} for m in modules}}, indent=1),
-                encoding="utf-8")
+            fair: dict = {}  # a module may have several attempt files (e.g. mNN_<slug>_blind.py)
+            for m in modules:
+                fair.setdefault(m.ASSIGNMENT, {}).update({n: a["fair"] for n, a in m.ATTEMPTS.items()})
+            args.json.write_text(json.dumps({"after": after, "before": before, "fair": fair}, indent=1),
+                                 encoding="utf-8")
         print(f"after: {after['mlpm']}\nbefore: {before['mlpm']}\n")
         print(_report(jobs, after["grades"], before["grades"], points_now, points_then))
     return 0
