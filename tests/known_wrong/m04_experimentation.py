@@ -420,14 +420,14 @@ brief = {
     "hypothesis": "Offering free delivery for 4 weeks to at-risk subscribers will increase 8-week retention.",
     "primary_metric": "retained_8w", "guardrail_metrics": ["margin_eur"], "mde": 3, "duration_weeks": 5,
 }
-""", round(3 * 3.5 / 4, 2)),  # weights 4: only the visible MDE check (0.5) fails
+""", round(3 * 4 / 5, 2)),  # weights 5: only the visible MDE check (1) fails, the duration reads 3 as 0.03
     "brief-duration-none-costs-one-check": ("q2_answer", """
 brief = {
     "hypothesis": "Offering free delivery for 4 weeks to at-risk subscribers will increase 8-week retention.",
     "primary_metric": "retained_8w", "guardrail_metrics": ["margin_eur"], "mde": 0.03,
     "duration_weeks": None,
 }
-""", round(3 * 3 / 4, 2)),  # weights 4: only the duration check (1) fails
+""", round(3 * 3.5 / 5, 2)),  # weights 5: only the duration check (1.5) fails
     # Q3: scipy's chisquare, a tuple of platforms, a numpy p-value
     "srm-scipy-chisquare-tuple-of-platforms": ("q3_answer", """
 from scipy import stats
@@ -470,7 +470,7 @@ def mean_difference(frame, metric, alpha=0.05):
     zc = norm.ppf(1 - alpha / 2)
     return {"difference": float(d), "ci_low": float(d - zc * se), "ci_high": float(d + zc * se)}
 margin_result = mean_difference(retention, "margin_eur", alpha)
-""", round(2 * 2.25 / 4.75, 2)),  # weights 4.75: the difference checks (1, 0.5) and margin_result keep theirs
+""", round(2 * 2.75 / 4.75, 2)),  # weights 4.75: the difference checks (1, 1), the keys and margin_result keep theirs
     # Q6: another style; and the review's case: the planned size from the learner's own brief's MDE
     "decision-table-style-numpy-summary": ("q6_answer", """
 def ship_decision(summary):
@@ -622,8 +622,8 @@ FAIR_SCORES.update({
     # the banner's p-value barely moves with the unpooled SE: the visible and one hidden p-value check catch it
     "analysis-p-value-with-unpooled-se-costs-the-p-value-checks": (
         "q4_answer", _ANALYSIS.replace("abs(lift / sp)", "abs(lift / se)"), round(3 * 5.25 / 6.75, 2)),
-    # q7 (weights 3.75): theta and the variance reduction right, the centring wrong (toy 1 and mean 0.5 fail)
-    "cuped-x-not-centred-keeps-theta-and-the-reduction": ("q7_answer", _CUPED_NOT_CENTRED, round(2 * 2.25 / 3.75, 2)),
+    # q7 (weights 3.25): theta and the variance reduction right, the centring wrong (toy 0.5 and mean 0.5 fail)
+    "cuped-x-not-centred-keeps-theta-and-the-reduction": ("q7_answer", _CUPED_NOT_CENTRED, round(2 * 2.25 / 3.25, 2)),
 })
 
 MESSAGES = {
@@ -649,7 +649,7 @@ MESSAGES = {
     "analysis-one-sided-p-value": "The p-value is two-sided",
     "analysis-p-value-with-unpooled-se": "uses the pooled standard error",
     "analysis-ignores-alpha": "use the alpha argument",
-    "analysis-rigged-equal-numbers": "has 'control_rate', 'treatment_rate', 'lift' not right yet",
+    "analysis-rigged-equal-numbers": "not right yet for 'control_rate', 'treatment_rate', 'lift'",
     "guardrail-population-variance-and-pooled-n": "Use each arm's sample variance (ddof=1",
     "guardrail-standard-deviation-not-variance": "the variance, not the standard deviation",
     "guardrail-difference-control-minus-treatment": "The difference is the treatment mean minus the control mean",

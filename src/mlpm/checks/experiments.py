@@ -252,7 +252,9 @@ def check_estimates(
             return
     wrong = [key for key in keys if not _close(expected, key)]
     if wrong:
-        fail(name, f"has {', '.join(repr(w) for w in wrong)} not right yet.", hint)
+        if len(wrong) == 1:
+            fail(f"{name}[{wrong[0]!r}]", "is not right yet.", hint)
+        fail(name, f"has values that are not right yet for {', '.join(repr(w) for w in wrong)}.", hint)
 
 
 @quiet
