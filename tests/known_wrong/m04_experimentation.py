@@ -656,7 +656,7 @@ MESSAGES = {
     "guardrail-ignores-alpha": "use the alpha argument",
     "guardrail-ignores-metric": "use the `metric` argument",
     "guardrail-one-sided-z": "(a two-sided interval)",
-    "decision-checks-guardrail-before-srm": "Apply the steps in the order of the rule",
+    "decision-checks-guardrail-before-srm": "apply the steps in the order of the rule",
     "decision-always-ship": "does not return 'investigate_srm'",
     "decision-ships-on-significance-alone": "while the low end of its interval does not",
     "decision-hard-coded-holdout": "does not return 'investigate_srm'",
