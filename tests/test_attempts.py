@@ -35,9 +35,6 @@ TOLERANCE = 0.5  # points a question's automatic score may differ from the fair 
 # test cell) -> why. Listed, not hidden, and strict: once the module's owner fixes the check, the
 # test fails until the line is removed.
 KNOWN_DEFECTS: dict[tuple[str, str, str], str] = {
-    ("04-experimentation", "typical-mistakes-c", "q1_test"):
-        "a variance slip outside the usual conventions (p1's variance twice in the power term) fails every hidden "
-        "aspect check, since each compares the whole formula's result: 0.08 of 2, fair 1",
     ("04-experimentation", "typical-mistakes-c", "q7_test"):
         "theta with ddof=1 over ddof=0 fails every theta check (exact comparison, as the pandas-ddof check needs): "
         "0.77 of 2, fair 1.5",
