@@ -916,8 +916,7 @@ ATTEMPTS["typical-mistakes-c"] = {
         + _PROPORTIONS_SE + _PROPORTIONS_RETURN,
         "q5_answer": _Q5,
         # "at or above" read as strictly above in steps 5 and 6
-        "q6_answer": _DECISION.replace('s["primary_ci_low"] >= s["break_even"]', 's["primary_ci_low"] > s["break_even"]')
-        .replace('s["primary_lift"] >= s["break_even"]', 's["primary_lift"] > s["break_even"]') + _SUMMARY,
+        "q6_answer": _DECISION.replace('>= s["break_even"]', '> s["break_even"]') + _SUMMARY,
         # the covariance with ddof=1 over the variance with ddof=0
         "q7_answer": _CUPED.replace("x.var(ddof=1)", "x.var()") + _REDUCTION,
         # the platform mix named as the reason, but the pilot judged too small
