@@ -105,9 +105,9 @@ def test_placements_accept_every_defensible_parent_and_name_the_misplaced_input(
     check_placements(GOOD_TREE, accepted)
     check_placements({**GOOD_TREE, "conversion": ["signups"], "basket": ("items", "acceptance"),
                       "visits": ["x"]}, accepted)
-    with pytest.raises(AssertionError, match="'items' sits under a metric it does not move first"):
+    with pytest.raises(AssertionError, match="puts 'items' under a metric it does not move first"):
         check_placements({**GOOD_TREE, "conversion": ["acceptance", "items"], "basket": ["x"]}, accepted)
-    with pytest.raises(AssertionError, match="'acceptance' is not in `metric_tree` yet"):
+    with pytest.raises(AssertionError, match="does not hold 'acceptance' yet"):
         check_placements({**GOOD_TREE, "conversion": ["x"]}, accepted)
 
 
@@ -120,7 +120,7 @@ def test_a_branch_that_does_not_hang_from_the_root_is_refused():
 
 def test_a_tree_missing_an_input_is_refused():
     """Is an input metric left out of the tree reported?"""
-    with pytest.raises(AssertionError, match="not in the tree yet"):
+    with pytest.raises(AssertionError, match="misses 1 input metric"):
         check_metric_tree(GOOD_TREE, ROOT, INPUTS | {"premium"}, KNOWN | {"premium"}, VALUES, products=[ROOT])
 
 
@@ -298,11 +298,11 @@ def test_check_axis_labels_names_the_panel_and_series_without_a_unit():
     with drawn(fig):
         check_axis_labels(fig, units={"conversion": "share"}, x_unit="time")
         fig.axes[0].set_ylabel("conversion")
-        with pytest.raises(AssertionError, match="'conversion' of the chart, which shows 'conversion', names no unit"):
+        with pytest.raises(AssertionError, match="which shows 'conversion' but names no unit"):
             check_axis_labels(fig, units={"conversion": "share"})
         fig.axes[0].set_ylabel("orders per visit")
         fig.axes[0].set_xlabel("x")
-        with pytest.raises(AssertionError, match="x label 'x' of the chart names no unit"):
+        with pytest.raises(AssertionError, match="x label 'x' on the chart, which names no unit"):
             check_axis_labels(fig, x_unit="time")
 
 
@@ -318,7 +318,7 @@ def test_close_figure_accepts_what_a_learner_returns():
 @pytest.mark.parametrize("kwargs, message", [
     ({"title": False}, "no title"),
     ({"xlabel": False}, "x axis"),
-    ({"marker": False}, "Nothing on the chart marks the launch"),
+    ({"marker": False}, "has nothing that marks the launch"),
     ({"label": "conv"}, "no line labelled 'conversion'"),
 ])
 def test_check_figure_says_what_the_chart_is_missing(kwargs, message):
@@ -470,3 +470,18 @@ def test_sizes_are_parametric():
     assert len(daily_metrics(seed=3, n_weeks=16)) == 16 * 7 * 3
     with pytest.raises(ValueError):
         impact_plan(n_weeks=10)
+
+
+def test_check_axis_labels_names_every_axis_that_needs_work():
+    """Does one message name a missing x label and every panel whose y label names no unit?"""
+    fig, axes = plt.subplots(2, 1)
+    axes[0].plot([1, 2], [3, 4], label="conversion")
+    axes[1].plot([1, 2], [3, 4], label="revenue per user")
+    axes[0].set_ylabel("conversion")
+    axes[1].set_ylabel("revenue per user")
+    with drawn(fig), pytest.raises(AssertionError) as failure:
+        check_axis_labels(fig, units={"conversion": "share", "revenue per user": "money"}, name="make_dashboard(toy)")
+    message = str(failure.value)
+    assert message.startswith("`make_dashboard(toy)` has no label on the x axis of panel 1")
+    assert "which shows 'conversion' but names no unit" in message
+    assert "which shows 'revenue per user' but names no unit" in message

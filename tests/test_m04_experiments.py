@@ -100,7 +100,7 @@ def test_estimates_accept_close_numbers_and_refuse_rigged_ones():
     with pytest.raises(AssertionError):
         check_estimates({"lift": AlwaysEqual(0.0), "p_value": 0.01}, {"lift": 0.03, "p_value": 0.01}, "r")
     text = message(check_estimates, {"lift": 0.05, "p_value": 0.01}, {"lift": 0.0321, "p_value": 0.01}, "r")
-    assert "0.0321" not in text and "'lift' is not right yet" in text
+    assert "0.0321" not in text and "`r['lift']` is not right yet" in text
     assert "no entry" in message(check_estimates, {"lift": 0.03}, {"lift": 0.03, "p_value": 0.01}, "r")
     assert "should be a dict" in message(check_estimates, [0.03], {"lift": 0.03}, "r")
 
@@ -249,7 +249,7 @@ def test_estimates_accept_an_alternative_and_compare_only_some_keys():
     with pytest.raises(AssertionError):
         check_estimates({"lift": 0.05, "p_value": 0.2}, expected, "r", also=[{"lift": 0.05, "p_value": 0.3}])
     check_estimates({"lift": 0.03, "p_value": 0.5}, expected, "r", only=("lift",))
-    assert "'p_value' is not right yet" in message(check_estimates, {"lift": 0.9, "p_value": 0.5}, expected, "r",
+    assert "`r['p_value']` is not right yet" in message(check_estimates, {"lift": 0.9, "p_value": 0.5}, expected, "r",
                                                     only=("p_value",))
 
 

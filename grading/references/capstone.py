@@ -5,8 +5,7 @@ modules (01 opportunity, 02 expected value, 04 sample size, 06 engagement, 07 se
 capstone's own pinned rules (the threshold chosen on the first weeks, the bootstrap interval of the
 model's extra value, the consistency rules of a brief).
 
-The sample size is module 04's formula. Until ``grading/references/experiments.py`` exists (the
-grading work creates it), it is written here once; the capstone then imports it from there.
+The sample size is module 04's formula, written once in ``grading/references/experiments.py``.
 """
 
 from __future__ import annotations
@@ -18,7 +17,8 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from scipy.stats import norm
+
+from mlpm.checks.references import reference
 
 GRID = tuple(float(t) for t in np.round(np.arange(0.05, 0.61, 0.01), 2))
 KR_WINDOW_DAYS = 28   # a key result is read over the four weeks before its deadline
@@ -88,10 +88,8 @@ def approach_for(extra: float, interval: tuple[float, float], run_cost: float, d
 
 
 def sample_size(p1: float, p2: float, alpha: float = 0.05, power: float = 0.8) -> int:
-    """Module 04: Fleiss' normal approximation per arm, pooled variance in the alpha term, rounded up."""
-    z_alpha, z_beta, p_bar = norm.ppf(1 - alpha / 2), norm.ppf(power), (p1 + p2) / 2
-    top = z_alpha * math.sqrt(2 * p_bar * (1 - p_bar)) + z_beta * math.sqrt(p1 * (1 - p1) + p2 * (1 - p2))
-    return math.ceil(top**2 / (p2 - p1) ** 2)
+    """Module 04's pinned sample size per arm (``reference("experiments").sample_size_per_arm``)."""
+    return reference("experiments").sample_size_per_arm(p1, p2, alpha, power)
 
 
 def test_weeks(per_arm: int, flagged_share: float, orders_per_week: float, min_weeks: int = 2) -> int:

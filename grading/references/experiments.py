@@ -110,16 +110,22 @@ def ship_rule_cases(toy: dict) -> list[tuple[str, list[dict], str]]:
         ("do_not_ship", [{**toy, "guardrail_ci_low": -2.5}, {**toy, "guardrail_ci_low": -2.5, "primary_ci_low": 0.01}],
          "`ship_decision` does not return 'do_not_ship' for every summary whose guardrail ci_low is below "
          "-guardrail_limit."),
-        ("ship_with_holdout", [{**toy, "primary_ci_low": 0.01}, {**toy, "primary_lift": 0.02, "primary_ci_low": 0.005}],
+        ("ship_with_holdout", [{**toy, "primary_ci_low": 0.01}, {**toy, "primary_ci_low": 0.01, "primary_p": 0.03}],
          "`ship_decision` does not return 'ship_with_holdout' for every summary whose lift reaches the break-even "
          "while the low end of its interval does not."),
         ("do_not_ship", [{**toy, "primary_lift": 0.015, "primary_ci_low": 0.005}],
          "`ship_decision` does not return 'do_not_ship' for a significant lift below the break-even: the offer "
          "works but most likely does not pay for itself."),
-        ("ship", [{**toy, "srm_p": 0.002}, {**toy, "primary_ci_low": 0.02}],
+        ("ship", [{**toy, "srm_p": 0.002}, {**toy, "guardrail_ci_low": -1.99}],
          "`ship_decision` does not return 'ship' for every summary that passes every step of the rule (an srm_p "
-         "below alpha but above `srm_threshold` is no alarm; a low end exactly at the break-even clears it)."),
+         "below alpha but above `srm_threshold` is no alarm)."),
     ]
+
+
+def ship_rule_boundaries(toy: dict) -> list[tuple[str, dict]]:
+    """(decision, summary) where a lift or a low end sits exactly at the break-even: "at or above" counts it."""
+    return [("ship_with_holdout", {**toy, "primary_lift": 0.02, "primary_ci_low": 0.005}),
+            ("ship", {**toy, "primary_ci_low": 0.02})]
 
 
 SUMMARY_HINTS = {

@@ -713,3 +713,174 @@ def flag_anomalies(values, window=28, k=5.0):
                    "checkout errors stop orders (conversion), they do not bring fewer people into the app",
     },
 }
+
+# Written for round 2 of the grading work (issue 21), from the prompts, fair points set before grading.
+# A correct attempt in a loop-and-dict style: Python loops over weeks and days, dates as strings.
+ATTEMPTS["correct-loops-and-strings"] = {
+    "answers": {
+        "q1_answer": '''\
+metric_tree = {OKR_METRIC: ["visits", "conversion", "basket_eur"]}
+for metric, parent in [("new_signups", "visits"), ("reminder_open_rate", "visits"),
+                       ("substitution_acceptance_rate", "conversion"), ("search_success_rate", "conversion"),
+                       ("checkout_error_rate", "conversion"), ("items_per_order", "basket_eur"),
+                       ("premium_item_share", "basket_eur")]:
+    metric_tree.setdefault(parent, []).append(metric)
+''',
+        "q2_answer": '''\
+def weekly_kpis(daily):
+    rows = {}
+    for day, group in daily.groupby("date"):
+        monday = pd.Timestamp(day) - pd.Timedelta(days=pd.Timestamp(day).weekday())
+        week = rows.setdefault(monday, {"users": 0.0, "days": 0, "orders": 0.0, "revenue": 0.0})
+        week["users"] += group["active_users"].sum()
+        week["days"] += 1
+        week["orders"] += group["orders"].sum()
+        week["revenue"] += group["revenue_eur"].sum()
+    table = pd.DataFrame.from_dict(rows, orient="index").sort_index()
+    return pd.DataFrame({"active_users": table["users"] / table["days"],
+                         "conversion": table["orders"] / table["users"],
+                         "revenue_per_user": table["revenue"] / table["users"],
+                         "revenue_eur": table["revenue"]})
+
+
+weekly = weekly_kpis(daily)
+''',
+        "q3_answer": _Q3,
+        "q4_answer": '''\
+def flag_anomalies(values, window=28, k=5.0):
+    flags = []
+    for t in range(len(values)):
+        if t < window:
+            flags.append(False)
+            continue
+        base = values.iloc[t - window:t].astype(float)
+        centre = base.median()
+        spread = 1.4826 * (base - centre).abs().median()
+        flags.append(bool(abs(float(values.iloc[t]) - centre) > k * spread))
+    return pd.Series(flags, index=values.index, dtype=bool)
+''' + _Q4_TAIL,
+        "q5_answer": '''\
+def flag_periods(daily, window=28, k=5.0):
+    periods = []
+    for platform in sorted(daily["platform"].unique()):
+        rows = daily[daily["platform"] == platform].sort_values("date")
+        users = rows["active_users"].reset_index(drop=True)
+        conversion = rows["orders"].reset_index(drop=True) / users
+        flags = flag_anomalies(users, window, k) | flag_anomalies(conversion, window, k)
+        days = list(rows["date"].reset_index(drop=True)[flags])
+        for day in days:
+            if periods and periods[-1][0] == platform and \\
+                    pd.Timestamp(day) - pd.Timestamp(periods[-1][2]) == pd.Timedelta(days=1):
+                periods[-1] = (platform, periods[-1][1], day)
+            else:
+                periods.append((platform, day, day))
+    return sorted(periods, key=lambda p: (p[1], p[0]))
+
+
+periods = flag_periods(daily, window, k)
+''',
+        "q6_answer": '''\
+def classify_period(daily, platform, first_day, last_day):
+    start = (pd.Timestamp(first_day) - pd.Timedelta(days=28)).strftime("%Y-%m-%d")
+    rows = daily[daily["platform"] == platform]
+    period = rows[(rows["date"] >= first_day) & (rows["date"] <= last_day)]
+    base = rows[(rows["date"] >= start) & (rows["date"] < first_day)]
+    users_ratio = period["active_users"].mean() / base["active_users"].median()
+    orders_ratio = period["orders"].mean() / base["orders"].median()
+    conversion_ratio = (period["orders"].sum() / period["active_users"].sum()) / (
+        base["orders"].sum() / base["active_users"].sum())
+    if users_ratio < 0.5 and 0.8 <= orders_ratio <= 1.25:
+        return "data_problem", "events_missing_orders_normal"
+    if 0.8 <= users_ratio <= 1.25 and abs(conversion_ratio - 1) >= 0.1:
+        return "real_change", "conversion_moved_traffic_normal"
+    return "unclear", "needs_investigation"
+
+
+verdicts = {period: classify_period(daily, *period) for period in periods}
+''',
+        "q7_answer": _TOTALS + '''
+
+def decompose_revenue(before, after):
+    parts = {"traffic": "visits", "conversion": "conversion", "basket": "basket_eur"}
+    logs = {name: math.log(after[key] / before[key]) for name, key in parts.items()}
+    change = after["revenue_eur"] - before["revenue_eur"]
+    total = sum(logs.values())
+    return pd.Series({name: change * value / total for name, value in logs.items()})
+''' + _LAUNCH_SPLIT,
+        "q8_answer": _Q8,
+    },
+    "fair": dict(FULL),
+    "why": {},
+}
+
+# Typical slips, one per question, each in an otherwise right answer.
+ATTEMPTS["typical-mistakes-c"] = {
+    "answers": {
+        # checkout errors read as "a bigger basket fails more": one input misplaced
+        "q1_answer": '''\
+metric_tree = {
+    "weekly_revenue_eur": ["visits", "conversion", "basket_eur"],
+    "visits": ["new_signups", "reminder_open_rate"],
+    "conversion": ["substitution_acceptance_rate", "search_success_rate"],
+    "basket_eur": ["items_per_order", "premium_item_share", "checkout_error_rate"],
+}
+''',
+        # active users averaged over platform-day rows, not over days (a third of the real value)
+        "q2_answer": '''\
+def weekly_kpis(daily):
+    rows = daily.assign(week=pd.to_datetime(daily["date"]).dt.to_period("W").dt.start_time)
+    weeks = rows.groupby("week")
+    totals = weeks[["active_users", "orders", "revenue_eur"]].sum()
+    out = pd.DataFrame({
+        "active_users": weeks["active_users"].mean(),
+        "conversion": totals["orders"] / totals["active_users"],
+        "revenue_per_user": totals["revenue_eur"] / totals["active_users"],
+        "revenue_eur": totals["revenue_eur"],
+    })
+    out.index.name = None
+    return out
+
+
+weekly = weekly_kpis(daily)
+''',
+        # no title at all; everything else right
+        "q3_answer": "\n".join(line for line in _Q3.splitlines() if "fig.suptitle" not in line) + "\n",
+        # flagged at exactly k spreads too (>= instead of the pinned strict >)
+        "q4_answer": _FLAGS.replace(") > k * 1.4826 * mad", ") >= k * 1.4826 * mad") + _Q4_TAIL,
+        "q5_answer": _Q5,
+        # the conversion ratio as a ratio of mean daily conversions, not of totals
+        "q6_answer": _CLASSIFY_HEAD + _RATIOS + '''\
+    conversion_ratio = ((period["orders"] / period["active_users"]).mean()
+                        / (base["orders"] / base["active_users"]).mean())
+    if users_ratio < 0.5 and 0.8 <= orders_ratio <= 1.25:
+        return ("data_problem", "events_missing_orders_normal")
+    if 0.8 <= users_ratio <= 1.25 and abs(conversion_ratio - 1) >= 0.1:
+        return ("real_change", "conversion_moved_traffic_normal")
+    return ("unclear", "needs_investigation")
+
+
+verdicts = {period: classify_period(daily, *period) for period in periods}
+''',
+        # the "after" window starts the day after the launch
+        "q7_answer": _TOTALS + "\n\n" + _DECOMPOSE + '''
+_launch = pd.Timestamp(launch_date)
+_day = pd.Timedelta(days=1)
+launch_split = decompose_revenue(period_totals(daily, _launch - 28 * _day, _launch),
+                                 period_totals(daily, _launch + _day, _launch + 29 * _day))
+''',
+        "q8_answer": _Q8,
+    },
+    "fair": {**FULL, "q1_test": 2.5, "q2_test": 2.25, "q3_test": 2.5, "q4_test": 1.75, "q6_test": 2.5,
+             "q7_test": 2.5},
+    "why": {
+        "q1_test": "the root splits into traffic x conversion x basket and 6 of 7 inputs sit where they belong; "
+                   "a checkout error stops the order (conversion), it does not make baskets smaller",
+        "q2_test": "Monday index, both ratios and revenue right; active_users is the mean over platform-day rows, "
+                   "not over days (platforms not summed first)",
+        "q3_test": "series, units, x label and launch line right; there is no title saying what to see",
+        "q4_test": "the whole pinned rule right except the strict test: a value exactly k spreads away is flagged",
+        "q6_test": "windows, users and orders ratios and the rule table right; the conversion ratio compares mean "
+                   "daily conversions, where the prompt pins the ratio of totals",
+        "q7_test": "period_totals and the log split right; the 'after' window skips the launch day",
+    },
+}

@@ -762,3 +762,187 @@ peeking_rate = peeking_false_positive_rate(2000, 14, 200, 0.10, alpha, seed)
                    "trusts the pooled number it explains away",
     },
 }
+
+# Written for round 2 of the grading work (issue 21), from the prompts, fair points set before grading.
+# Correct in another style: the standard library's NormalDist, boolean masks, loops over days.
+ATTEMPTS["correct-stdlib-and-masks"] = {
+    "answers": {
+        "q1_answer": '''\
+from statistics import NormalDist
+
+
+def sample_size_per_arm(p1, p2, alpha=0.05, power=0.8):
+    z = NormalDist().inv_cdf
+    p_bar = (p1 + p2) / 2
+    top = z(1 - alpha / 2) * (2 * p_bar * (1 - p_bar)) ** 0.5 + z(power) * (p1 * (1 - p1) + p2 * (1 - p2)) ** 0.5
+    return int(math.ceil(top ** 2 / (p1 - p2) ** 2))
+''',
+        "q2_answer": '''\
+per_arm = sample_size_per_arm(baseline_retention, baseline_retention + 0.03, alpha, power)
+brief = dict(
+    hypothesis="If at-risk subscribers get free delivery for 4 weeks, more of them will stay subscribed: "
+               "8-week retention will increase by at least 3 points.",
+    primary_metric="retained_8w",
+    guardrail_metrics=("margin_eur",),
+    mde=0.03,
+    duration_weeks=-(-2 * per_arm // (7 * users_per_day)),
+)
+''',
+        "q3_answer": '''\
+from scipy.stats import chisquare
+
+
+def srm_p_value(counts, shares):
+    counts = np.asarray(counts, dtype=float)
+    return float(chisquare(counts, f_exp=np.asarray(shares, dtype=float) * counts.sum()).pvalue)
+
+
+banner_srm_p = srm_p_value(banner["arm"].value_counts(), [0.5, 0.5])
+srm_platforms = []
+for platform in sorted(banner["platform"].unique()):
+    arms = banner.loc[banner["platform"] == platform, "arm"].value_counts()
+    if srm_p_value(arms, [0.5, 0.5]) < srm_threshold:
+        srm_platforms.append(platform)
+''',
+        "q4_answer": '''\
+def analyse_proportions(frame, metric, alpha=0.05):
+    treated = (frame["arm"] == "treatment").to_numpy()
+    y = frame[metric].to_numpy(dtype=float)
+    n_t, n_c = treated.sum(), (~treated).sum()
+    p_t, p_c = y[treated].mean(), y[~treated].mean()
+    lift = p_t - p_c
+    z = norm.ppf(1 - alpha / 2)
+    se = np.sqrt(p_t * (1 - p_t) / n_t + p_c * (1 - p_c) / n_c)
+    p_all = y.mean()
+    se0 = np.sqrt(p_all * (1 - p_all) * (1 / n_t + 1 / n_c))
+    return dict(control_rate=float(p_c), treatment_rate=float(p_t), lift=float(lift),
+                ci_low=float(lift - z * se), ci_high=float(lift + z * se),
+                p_value=float(2 * (1 - norm.cdf(abs(lift) / se0))))
+
+
+retention_result = analyse_proportions(retention, "retained_8w", alpha)
+''',
+        "q5_answer": '''\
+def mean_difference(frame, metric, alpha=0.05):
+    t = frame.loc[frame["arm"] == "treatment", metric]
+    c = frame.loc[frame["arm"] == "control", metric]
+    d = t.mean() - c.mean()
+    half = norm.ppf(1 - alpha / 2) * math.sqrt(t.var() / len(t) + c.var() / len(c))
+    return {"difference": float(d), "ci_low": float(d - half), "ci_high": float(d + half)}
+
+
+margin_result = mean_difference(retention, "margin_eur", alpha)
+''',
+        "q6_answer": '''\
+def ship_decision(summary):
+    steps = [
+        (summary["srm_p"] < srm_threshold, "investigate_srm"),
+        (summary["users_per_arm"] < summary["planned_per_arm"], "extend"),
+        (summary["primary_p"] >= alpha or summary["primary_lift"] <= 0, "do_not_ship"),
+        (summary["guardrail_ci_low"] <= -summary["guardrail_limit"], "do_not_ship"),
+        (summary["primary_ci_low"] >= summary["break_even"], "ship"),
+        (summary["primary_lift"] >= summary["break_even"], "ship_with_holdout"),
+    ]
+    return next((decision for applies, decision in steps if applies), "do_not_ship")
+
+
+arms = retention["arm"].value_counts()
+larder_summary = {
+    "srm_p": srm_p_value(arms, [0.5, 0.5]), "users_per_arm": int(arms.min()),
+    "planned_per_arm": sample_size_per_arm(baseline_retention, baseline_retention + brief["mde"], alpha, power),
+    "primary_p": retention_result["p_value"], "primary_lift": retention_result["lift"],
+    "primary_ci_low": retention_result["ci_low"], "break_even": brief["mde"],
+    "guardrail_ci_low": margin_result["ci_low"], "guardrail_limit": margin_limit_eur,
+}
+larder_decision = ship_decision(larder_summary)
+''',
+        "q7_answer": '''\
+def cuped(y, x):
+    y, x = np.asarray(y, dtype=float), np.asarray(x, dtype=float)
+    theta = np.polyfit(x, y, 1)[0]  # the least-squares slope is cov(y, x) / var(x)
+    return y - theta * (x - x.mean())
+
+
+adjusted = cuped(retention["orders_8w"], retention["pre_period_orders"])
+orders_variance_reduction = float(1 - adjusted.var() / retention["orders_8w"].to_numpy(dtype=float).var())
+''',
+        "q8_answer": '''\
+def lift_by_platform(frame, metric):
+    table = frame.pivot_table(index="platform", columns="arm", values=metric, aggfunc="mean")
+    return table["treatment"] - table["control"]
+
+
+means = pilot.groupby("arm")["retained_8w"].mean()
+pooled_lift = float(means["treatment"] - means["control"])
+pilot_verdict = "offer_helps"
+pilot_reason = "arms_differ_in_platform_mix"
+''',
+        "q9_answer": '''\
+def peeking_false_positive_rate(n_tests, n_days, users_per_day, rate, alpha=0.05, seed=0):
+    rng = np.random.default_rng(seed)
+    daily = rng.binomial(users_per_day, rate, size=(n_tests, n_days, 2))
+    control, treatment = np.zeros(n_tests), np.zeros(n_tests)
+    significant = np.zeros(n_tests, dtype=bool)
+    for day in range(n_days):
+        control += daily[:, day, 0]
+        treatment += daily[:, day, 1]
+        n = users_per_day * (day + 1)
+        pooled = (control + treatment) / (2 * n)
+        se = np.sqrt(pooled * (1 - pooled) * 2 / n)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            z = np.where(se > 0, (treatment - control) / n / se, 0.0)
+        significant |= 2 * norm.sf(np.abs(z)) < alpha
+    return float(significant.mean())
+
+
+peeking_rate = peeking_false_positive_rate(2000, 14, 200, 0.10, alpha, seed)
+''',
+    },
+    "fair": dict(FULL),
+    "why": {},
+}
+
+# One typical slip per question, each in an otherwise right answer.
+ATTEMPTS["typical-mistakes-c"] = {
+    "answers": {
+        # the power term with p1's variance twice, not both rates' variances
+        "q1_answer": _Q1.replace("math.sqrt(p1 * (1 - p1) + p2 * (1 - p2))", "math.sqrt(2 * p1 * (1 - p1))"),
+        # a hypothesis that names no direction
+        "q2_answer": _Q2.replace(_HYPOTHESIS, "Offering free delivery for 4 weeks to at-risk subscribers will change "
+                                              "how many of them are still subscribed after 8 weeks (retention)."),
+        "q3_answer": _Q3,
+        # a one-sided critical value for the interval (z at 1 - alpha)
+        "q4_answer": _PROPORTIONS_HEAD.replace("z = norm.ppf(1 - alpha / 2)", "z = norm.ppf(1 - alpha)")
+        + _PROPORTIONS_SE + _PROPORTIONS_RETURN,
+        "q5_answer": _Q5,
+        # "at or above" read as strictly above in steps 5 and 6
+        "q6_answer": _DECISION.replace('>= s["break_even"]', '> s["break_even"]') + _SUMMARY,
+        # the covariance with ddof=1 over the variance with ddof=0
+        "q7_answer": _CUPED.replace("x.var(ddof=1)", "x.var()") + _REDUCTION,
+        # the platform mix named as the reason, but the pilot judged too small
+        "q8_answer": _LIFTS + _POOLED + '''\
+pilot_verdict = "offer_helps"
+pilot_reason = "too_few_users"
+''' + _PRINT8,
+        # the alpha argument ignored in the test
+        "q9_answer": _PEEK_HEAD + '''\
+    return float((p < 0.05).any(axis=1).mean())
+''' + _PEEK_USE,
+    },
+    "fair": {**FULL, "q1_test": 1, "q2_test": 2.5, "q4_test": 2.5, "q6_test": 1.75, "q7_test": 1.5,
+             "q8_test": 1.5, "q9_test": 1.5},
+    "why": {
+        "q1_test": "rounded up to an int and the alpha term right; the power term uses p1's variance twice instead "
+                   "of both rates' (the pinned formula)",
+        "q2_test": "metrics, MDE and duration right; the hypothesis says retention will change, not which way",
+        "q4_test": "rates, lift and p-value right; the interval uses z at 1 - alpha (one-sided), not 1 - alpha/2",
+        "q6_test": "the rule in its order and the summary right; 'at or above the break-even' is read as strictly "
+                   "above, which differs only on the boundary",
+        "q7_test": "the centring and the reduction right; theta mixes ddof=1 (np.cov) with ddof=0 (var), which is "
+                   "off on small samples",
+        "q8_test": "both lifts and the verdict right; the reason given is the sample size, not the platform mix "
+                   "that reverses the pooled number",
+        "q9_test": "cumulative counts, the pooled test and 'any look' right; the alpha argument is ignored (0.05 "
+                   "hard-coded)",
+    },
+}

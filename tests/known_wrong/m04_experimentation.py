@@ -420,14 +420,14 @@ brief = {
     "hypothesis": "Offering free delivery for 4 weeks to at-risk subscribers will increase 8-week retention.",
     "primary_metric": "retained_8w", "guardrail_metrics": ["margin_eur"], "mde": 3, "duration_weeks": 5,
 }
-""", round(3 * 3.5 / 4, 2)),  # weights 4: only the visible MDE check (0.5) fails
+""", round(3 * 4 / 5, 2)),  # weights 5: only the visible MDE check (1) fails, the duration reads 3 as 0.03
     "brief-duration-none-costs-one-check": ("q2_answer", """
 brief = {
     "hypothesis": "Offering free delivery for 4 weeks to at-risk subscribers will increase 8-week retention.",
     "primary_metric": "retained_8w", "guardrail_metrics": ["margin_eur"], "mde": 0.03,
     "duration_weeks": None,
 }
-""", round(3 * 3 / 4, 2)),  # weights 4: only the duration check (1) fails
+""", round(3 * 3.5 / 5, 2)),  # weights 5: only the duration check (1.5) fails
     # Q3: scipy's chisquare, a tuple of platforms, a numpy p-value
     "srm-scipy-chisquare-tuple-of-platforms": ("q3_answer", """
 from scipy import stats
@@ -470,7 +470,7 @@ def mean_difference(frame, metric, alpha=0.05):
     zc = norm.ppf(1 - alpha / 2)
     return {"difference": float(d), "ci_low": float(d - zc * se), "ci_high": float(d + zc * se)}
 margin_result = mean_difference(retention, "margin_eur", alpha)
-""", round(2 * 2.25 / 4.75, 2)),  # weights 4.75: the difference checks (1, 0.5) and margin_result keep theirs
+""", round(2 * 2.75 / 4.75, 2)),  # weights 4.75: the difference checks (1, 1), the keys and margin_result keep theirs
     # Q6: another style; and the review's case: the planned size from the learner's own brief's MDE
     "decision-table-style-numpy-summary": ("q6_answer", """
 def ship_decision(summary):
@@ -613,17 +613,18 @@ FAIR_SCORES.update({
                                                         round(2 * 3.25 / 6.25, 2)),
     "sample-size-rounded-to-the-nearest-costs-the-rounding-check": ("q1_answer", _SAMPLE_SIZE_ROUNDED,
                                                                     round(2 * 5.25 / 6.25, 2)),
-    # q4 (weights 6.75): per aspect (rates and lift, interval, p-value) a visible check (1) and two hidden (0.5)
+    # q4 (weights 5.75): the rates and lift a visible check (1) and two hidden (0.5); the interval and the
+    # p-value a visible check (0.5) and two hidden (0.5) each; the keys 0.25 and the result 0.5
     "analysis-pooled-se-in-interval-costs-the-interval-checks": (
         "q4_answer", _ANALYSIS.replace("lift - zc * se", "lift - zc * sp").replace("lift + zc * se", "lift + zc * sp"),
-        round(3 * 4.75 / 6.75, 2)),
+        round(3 * 4.25 / 5.75, 2)),
     "analysis-one-sided-p-value-costs-the-p-value-checks": (
-        "q4_answer", _ANALYSIS.replace("2 * norm.sf(abs(lift / sp))", "norm.sf(lift / sp)"), round(3 * 4.75 / 6.75, 2)),
+        "q4_answer", _ANALYSIS.replace("2 * norm.sf(abs(lift / sp))", "norm.sf(lift / sp)"), round(3 * 4.25 / 5.75, 2)),
     # the banner's p-value barely moves with the unpooled SE: the visible and one hidden p-value check catch it
     "analysis-p-value-with-unpooled-se-costs-the-p-value-checks": (
-        "q4_answer", _ANALYSIS.replace("abs(lift / sp)", "abs(lift / se)"), round(3 * 5.25 / 6.75, 2)),
-    # q7 (weights 3.75): theta and the variance reduction right, the centring wrong (toy 1 and mean 0.5 fail)
-    "cuped-x-not-centred-keeps-theta-and-the-reduction": ("q7_answer", _CUPED_NOT_CENTRED, round(2 * 2.25 / 3.75, 2)),
+        "q4_answer", _ANALYSIS.replace("abs(lift / sp)", "abs(lift / se)"), round(3 * 4.75 / 5.75, 2)),
+    # q7 (weights 3.25): theta and the variance reduction right, the centring wrong (toy 0.5 and mean 0.5 fail)
+    "cuped-x-not-centred-keeps-theta-and-the-reduction": ("q7_answer", _CUPED_NOT_CENTRED, round(2 * 2.25 / 3.25, 2)),
 })
 
 MESSAGES = {
@@ -634,9 +635,9 @@ MESSAGES = {
     "sample-size-rounded-to-the-nearest-user": "one user short: it rounds down or to the nearest whole number",
     "sample-size-hard-coded-reference": "gives the same size as with the default alpha",
     "sample-size-ignores-alpha-and-power": "use the alpha argument",
-    "brief-hypothesis-names-no-metric": "The hypothesis does not say which metric should move",
+    "brief-hypothesis-names-no-metric": "`brief['hypothesis']` does not say which metric should move",
     "brief-no-guardrail": "Name at least one guardrail",
-    "brief-mde-in-percentage-points": "The MDE looks like percentage points",
+    "brief-mde-in-percentage-points": "`brief['mde']` looks like percentage points",
     "brief-duration-counts-one-arm-only": "the sample size your MDE needs in both arms",
     "brief-duration-not-whole-weeks": "should be a whole number of weeks (an int), but it is a float",
     "brief-duration-from-a-function-that-does-not-return": "`brief['duration_weeks']` is None",
@@ -649,14 +650,14 @@ MESSAGES = {
     "analysis-one-sided-p-value": "The p-value is two-sided",
     "analysis-p-value-with-unpooled-se": "uses the pooled standard error",
     "analysis-ignores-alpha": "use the alpha argument",
-    "analysis-rigged-equal-numbers": "'control_rate', 'treatment_rate', 'lift' are not right yet",
+    "analysis-rigged-equal-numbers": "not right yet for 'control_rate', 'treatment_rate', 'lift'",
     "guardrail-population-variance-and-pooled-n": "Use each arm's sample variance (ddof=1",
     "guardrail-standard-deviation-not-variance": "the variance, not the standard deviation",
     "guardrail-difference-control-minus-treatment": "The difference is the treatment mean minus the control mean",
     "guardrail-ignores-alpha": "use the alpha argument",
     "guardrail-ignores-metric": "use the `metric` argument",
     "guardrail-one-sided-z": "(a two-sided interval)",
-    "decision-checks-guardrail-before-srm": "Apply the steps in the order of the rule",
+    "decision-checks-guardrail-before-srm": "apply the steps in the order of the rule",
     "decision-always-ship": "does not return 'investigate_srm'",
     "decision-ships-on-significance-alone": "while the low end of its interval does not",
     "decision-hard-coded-holdout": "does not return 'investigate_srm'",

@@ -10,7 +10,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from mlpm.checks.core import as_real, check_keys, check_type, is_sequence, quiet
+from mlpm.checks.core import as_real, check_keys, check_type, fail, is_sequence, quiet
 
 BRIEF_KEYS = ("hypothesis", "primary_metric", "guardrail_metrics", "mde", "duration_weeks")
 DIRECTION_WORDS = (
@@ -29,7 +29,7 @@ def entry(value: Any, key: str, name: str) -> Any:
     """``value[key]`` once ``value`` is a dict that has ``key``; else a message naming what is missing."""
     check_type(value, dict, name)
     if key not in value:
-        raise AssertionError(f"`{name}` has no entry for {key!r}.")
+        fail(name, f"has no entry for {key!r}.")
     return value[key]
 
 
@@ -46,7 +46,7 @@ def brief_mde(brief: Any) -> float:
     if 1 <= mde <= 100 * MDE_RANGE[1]:
         mde /= 100
     if not MDE_RANGE[0] <= mde <= MDE_RANGE[1]:
-        raise AssertionError("The duration follows from the MDE: fix `brief['mde']` first.")
+        fail("brief['duration_weeks']", "follows from the MDE: fix `brief['mde']` first.")
     return mde
 
 
@@ -56,13 +56,11 @@ def check_brief_keys(brief: Any) -> None:
     check_type(brief, dict, "brief")
     missing = [key for key in BRIEF_KEYS if key not in brief]
     if missing:
-        raise AssertionError(f"Your brief has no {', '.join(repr(m) for m in missing)}.")
+        fail("brief", f"has no {', '.join(repr(m) for m in missing)}.")
     unknown = [key for key in brief if key not in BRIEF_KEYS]
     if unknown:
-        raise AssertionError(
-            f"Your brief has keys we do not use: {', '.join(repr(u) for u in unknown)} "
-            f"(the keys are {', '.join(BRIEF_KEYS)})."
-        )
+        fail("brief", f"has keys we do not use: {', '.join(repr(u) for u in unknown)}",
+             f"(the keys are {', '.join(BRIEF_KEYS)}).")
 
 
 @quiet
@@ -71,25 +69,18 @@ def check_hypothesis(brief: Any, metrics: Mapping[str, tuple[str, ...]], change_
     check_brief_keys(brief)
     hypothesis = brief["hypothesis"]
     if not isinstance(hypothesis, str):
-        raise AssertionError(f"`brief['hypothesis']` should be a str, but it is a {type(hypothesis).__name__}.")
+        fail("brief['hypothesis']", f"should be a str, but it is a {type(hypothesis).__name__}.")
     if len(hypothesis.split()) < 8:
-        raise AssertionError(
-            "The hypothesis is too short: say what you change, for whom, and what you expect "
-            "it to do to the primary metric."
-        )
+        fail("brief['hypothesis']", "is too short:",
+             "say what you change, for whom, and what you expect it to do to the primary metric.")
     if not _mentions(hypothesis, change_words):
-        raise AssertionError("The hypothesis does not name the change you are testing.")
+        fail("brief['hypothesis']", "does not name the change you are testing.")
     primary = brief["primary_metric"]
     words = metrics.get(primary, ()) if isinstance(primary, str) else ()
     if not _mentions(hypothesis, words or tuple(w for names in metrics.values() for w in names)):
-        raise AssertionError(
-            "The hypothesis does not say which metric should move. Name the primary metric "
-            "in words."
-        )
+        fail("brief['hypothesis']", "does not say which metric should move.", "Name the primary metric in words.")
     if not _mentions(hypothesis, DIRECTION_WORDS):
-        raise AssertionError(
-            "The hypothesis does not say which way the metric should move (e.g. 'increase')."
-        )
+        fail("brief['hypothesis']", "does not say which way the metric should move (e.g. 'increase').")
 
 
 @quiet
@@ -97,28 +88,22 @@ def check_brief_metrics(brief: Any, metrics: Mapping[str, tuple[str, ...]]) -> N
     """Check a brief's primary metric and guardrails: known metrics, at least one guardrail, no repeats."""
     primary = _brief_value(brief, "primary_metric")
     if not isinstance(primary, str) or str.__str__(primary) not in metrics:
-        raise AssertionError(
-            f"The primary metric should be one of {', '.join(repr(m) for m in metrics)}."
-        )
+        fail("brief['primary_metric']", "is not a metric we offer:",
+             f"the primary metric should be one of {', '.join(repr(m) for m in metrics)}.")
     guardrails = _brief_value(brief, "guardrail_metrics")
     if not is_sequence(guardrails):
-        raise AssertionError(
-            f"`brief['guardrail_metrics']` should be a list, but it is a {type(guardrails).__name__}."
-        )
+        fail("brief['guardrail_metrics']", f"should be a list, but it is a {type(guardrails).__name__}.")
     if not len(guardrails):
-        raise AssertionError(
-            "Name at least one guardrail: a metric that must not get worse while you chase "
-            "the primary one."
-        )
+        fail("brief['guardrail_metrics']", "is empty.",
+             "Name at least one guardrail: a metric that must not get worse while you chase the primary one.")
     for metric in guardrails:
         if not isinstance(metric, str) or str.__str__(metric) not in metrics:
-            raise AssertionError(
-                f"Guardrail {metric!r} is not one of {', '.join(repr(m) for m in metrics)}."
-            )
+            fail("brief['guardrail_metrics']", f"holds {metric!r}, which is not one of "
+                 f"{', '.join(repr(m) for m in metrics)}.")
     if str.__str__(primary) in [str.__str__(m) for m in guardrails]:
-        raise AssertionError("The primary metric cannot also be its own guardrail.")
+        fail("brief['guardrail_metrics']", "holds the primary metric: it cannot also be its own guardrail.")
     if len({str.__str__(m) for m in guardrails}) != len(guardrails):
-        raise AssertionError("A guardrail is listed twice.")
+        fail("brief['guardrail_metrics']", "lists a guardrail twice.")
 
 
 @quiet
@@ -126,16 +111,12 @@ def check_mde(brief: Any) -> None:
     """Check that a brief's MDE is a fraction in :data:`MDE_RANGE` (not percentage points)."""
     mde = as_real(_brief_value(brief, "mde"), "brief['mde']")
     if mde >= 1:
-        raise AssertionError(
-            "The MDE looks like percentage points. Write it as a fraction: 0.02 means 2 points."
-        )
+        fail("brief['mde']", "looks like percentage points.", "Write it as a fraction: 0.02 means 2 points.")
     low, high = MDE_RANGE
     if not low <= mde <= high:
-        raise AssertionError(
-            "The MDE is not sensible: it must be positive, large enough to matter to the "
-            "business and small enough to be believable for one offer "
-            f"(between {low:g} and {high:g} as an absolute change of the rate)."
-        )
+        fail("brief['mde']", "is not sensible:", "it must be positive, large enough to matter to the business "
+             "and small enough to be believable for one offer "
+             f"(between {low:g} and {high:g} as an absolute change of the rate).")
 
 
 @quiet
@@ -143,18 +124,16 @@ def check_weeks(brief: Any) -> int:
     """Check that a brief's ``duration_weeks`` is a whole number of weeks, at least one; return it."""
     weeks = _brief_value(brief, "duration_weeks")
     if weeks is None:
-        raise AssertionError(
-            "`brief['duration_weeks']` is None: put the number of weeks itself in the brief "
-            "(a function that prints or does not return its result gives None)."
-        )
+        fail("brief['duration_weeks']", "is None:", "put the number of weeks itself in the brief "
+             "(a function that prints or does not return its result gives None).")
     if isinstance(weeks, (bool, np.bool_)) or not isinstance(weeks, (int, np.integer)):
-        raise AssertionError(
-            f"`brief['duration_weeks']` should be a whole number of weeks (an int), but it is a "
-            f"{type(weeks).__name__}: round the days up to whole weeks, so that every day of the week "
-            "appears equally often."
+        fail("brief['duration_weeks']", "should be a whole number of weeks (an int), but it is a "
+             f"{type(weeks).__name__}:", "round the days up to whole weeks, so that every day of the week "
+             "appears equally often."
         )
     if weeks < 1:
-        raise AssertionError("Run for at least one full week to cover the weekly cycle.")
+        fail("brief['duration_weeks']", "is under one week.",
+             "Run for at least one full week to cover the weekly cycle.")
     return int(weeks)
 
 
@@ -205,25 +184,20 @@ def check_duration(brief: Any, needed_per_arm: Any, users_per_day: float, *, als
     weeks = check_weeks(brief)
     sizes = [size for size in (needed_per_arm, *also) if _is_number(size) and float(size) > 0]
     if not sizes:
-        raise AssertionError("The users needed per arm could not be computed: check question 1 first.")
+        fail("brief['duration_weeks']", "cannot be checked: the users needed per arm could not be computed.",
+             "Check question 1 first.")
     accepted = {max(1, math.ceil(2 * float(size) / (7 * users_per_day))) for size in sizes}
     if weeks in accepted:
         return
-    suffix = f" {hint}" if hint else ""
     if weeks < min(accepted):
-        raise AssertionError(
-            f"{weeks} week(s) is too short: at {users_per_day:g} users a day you will not reach "
-            "the sample size your MDE needs in both arms. Compute the users needed, then the weeks." + suffix
-        )
+        fail("brief['duration_weeks']", f"({weeks} week(s)) is too short: at {users_per_day:g} users a day you will "
+             "not reach the sample size your MDE needs in both arms.",
+             f"Compute the users needed, then the weeks. {hint}".strip())
     if weeks > max(accepted):
-        raise AssertionError(
-            f"{weeks} weeks is longer than your MDE needs. Round the days needed up to whole "
-            "weeks, no more: every extra week delays the decision." + suffix
-        )
-    raise AssertionError(
-        f"{weeks} weeks does not follow from the sample size your MDE needs: compute the users needed "
-        "in both arms, divide by the users per week and round up." + suffix
-    )
+        fail("brief['duration_weeks']", f"({weeks} weeks) is longer than your MDE needs.",
+             f"Round the days needed up to whole weeks, no more: every extra week delays the decision. {hint}".strip())
+    fail("brief['duration_weeks']", f"({weeks} weeks) does not follow from the sample size your MDE needs:",
+         f"compute the users needed in both arms, divide by the users per week and round up. {hint}".strip())
 
 
 def _is_number(value: Any) -> bool:
@@ -278,9 +252,9 @@ def check_estimates(
             return
     wrong = [key for key in keys if not _close(expected, key)]
     if wrong:
-        verb = "is" if len(wrong) == 1 else "are"
-        message = f"`{name}`: {', '.join(repr(w) for w in wrong)} {verb} not right yet."
-        raise AssertionError(message + (f" {hint}" if hint else ""))
+        if len(wrong) == 1:
+            fail(f"{name}[{wrong[0]!r}]", "is not right yet.", hint)
+        fail(name, f"has values that are not right yet for {', '.join(repr(w) for w in wrong)}.", hint)
 
 
 @quiet
@@ -290,20 +264,18 @@ def check_values(
 ) -> None:
     """Check a one-dimensional array of numbers (array, Series or list) element by element."""
     if not isinstance(value, (np.ndarray, pd.Series, list)):
-        raise AssertionError(
-            f"`{name}` should be an array or a Series of numbers, but it is a {type(value).__name__}."
-        )
+        fail(name, f"should be an array or a Series of numbers, but it is a {type(value).__name__}.")
     try:
         got = np.asarray(value, dtype=float)
     except (TypeError, ValueError):
-        raise AssertionError(f"`{name}` should hold numbers only.") from None
+        fail(name, "should hold numbers only.")
     want = np.asarray(expected, dtype=float)
     if got.shape != want.shape:
-        raise AssertionError(f"`{name}` should have one value per user ({want.size}), not {got.size}.")
+        fail(name, f"should have one value per user ({want.size}), not {got.size}.")
     if np.isnan(got).any():
-        raise AssertionError(f"`{name}` has NaN values: look for a missing value or a division by zero.")
+        fail(name, "has NaN values: look for a missing value or a division by zero.")
     if not np.allclose(got, want, rtol=rel_tol, atol=abs_tol):
-        raise AssertionError(f"`{name}` has values that are off." + (f" {hint}" if hint else ""))
+        fail(name, "has values that are off.", hint)
 
 
 @quiet
@@ -321,25 +293,24 @@ def check_interval(
     high = as_real(value["ci_high"], f"{name}['ci_high']")
     middle = as_real(value[centre], f"{name}[{centre!r}]")
     if low > high:
-        raise AssertionError(f"`{name}`: 'ci_low' is above 'ci_high'.")
+        fail(name, "has its 'ci_low' above its 'ci_high'.")
     if not math.isclose((low + high) / 2, middle, rel_tol=1e-6, abs_tol=max(abs_tol, 1e-9)):
-        raise AssertionError(f"`{name}`: the interval is not centred on {centre!r}. It is {centre!r} plus or "
-                             "minus the same margin.")
+        fail(name, f"has an interval that is not centred on {centre!r}.",
+             f"It is {centre!r} plus or minus the same margin.")
     if not math.isclose((high - low) / 2, half_width, rel_tol=rel_tol, abs_tol=abs_tol):
-        message = f"`{name}`: the interval is centred right but its width is off."
-        raise AssertionError(message + (f" {hint}" if hint else ""))
+        fail(name, "has an interval that is centred right but its width is off.", hint)
 
 
 @quiet
 def check_names(value: Any, allowed: Sequence[str], name: str) -> None:
     """Check a sorted list (or tuple) of distinct names, each one of ``allowed``."""
     if not is_sequence(value):
-        raise AssertionError(f"`{name}` should be a list, but it is a {type(value).__name__}.")
+        fail(name, f"should be a list, but it is a {type(value).__name__}.")
     for item in value:
         if not isinstance(item, str) or str.__str__(item) not in allowed:
-            raise AssertionError(f"`{name}` holds {item!r}, which is not one of {', '.join(repr(a) for a in allowed)}.")
+            fail(name, f"holds {item!r}, which is not one of {', '.join(repr(a) for a in allowed)}.")
     names = [str.__str__(item) for item in value]
     if len(set(names)) != len(names):
-        raise AssertionError(f"`{name}` lists a name twice.")
+        fail(name, "lists a name twice.")
     if names != sorted(names):
-        raise AssertionError(f"`{name}` should be sorted alphabetically.")
+        fail(name, "should be sorted alphabetically.")

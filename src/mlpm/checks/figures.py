@@ -21,7 +21,7 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.text import Annotation
 
-from mlpm.checks.core import quiet
+from mlpm.checks.core import fail, quiet
 
 
 def _normalise(label: str) -> str:
@@ -49,17 +49,15 @@ def series_labels(fig: Figure) -> list[str]:
     ]
 
 
-def find_series(fig: Figure, label: str) -> Line2D:
+def find_series(fig: Figure, label: str, *, name: str = "fig") -> Line2D:
     """Return the line series whose label matches ``label`` (case and ``_`` vs space ignored)."""
     wanted = _normalise(label)
     for ax in _axes(fig):
         for line in ax.get_lines():
             if _normalise(str(line.get_label())) == wanted:
                 return line
-    raise AssertionError(
-        f"The chart has no line labelled {label!r}. Pass `label={label!r}` when you plot it, "
-        "so the legend tells the reader which line is which."
-    )
+    fail(name, f"has no line labelled {label!r}.",
+         f"Pass `label={label!r}` when you plot it, so the legend tells the reader which line is which.")
 
 
 def series_values(fig: Figure, label: str) -> np.ndarray:
@@ -180,43 +178,45 @@ def _where(axes: Sequence[Axes], ax: Axes) -> str:
 
 
 @quiet
-def check_is_figure(fig: Any) -> list[Axes]:
-    """Check that ``fig`` is a matplotlib Figure with visible axes; return them."""
+def check_is_figure(fig: Any, name: str = "fig") -> list[Axes]:
+    """Check that ``fig`` is a matplotlib Figure with visible axes; return them.
+
+    ``name`` is how the learner made the figure (``"make_dashboard(toy, launch_date)"``), for the
+    messages of this and every other figure checker.
+    """
     if not isinstance(fig, Figure):
-        raise AssertionError(
-            f"Return the matplotlib Figure (e.g. `fig, ax = plt.subplots()` ... `return fig`), "
-            f"not a {type(fig).__name__}."
-        )
+        fail(name, f"should be a matplotlib Figure, but it is a {type(fig).__name__}.",
+             "Return the matplotlib Figure (e.g. `fig, ax = plt.subplots()` ... `return fig`).")
     axes = _axes(fig)
     if not axes:
-        raise AssertionError("The figure is empty: draw your chart on axes of this figure.")
+        fail(name, "is an empty figure:", "draw your chart on axes of this figure.")
     return axes
 
 
 @quiet
-def check_title(fig: Any, *, finding: bool = True) -> None:
+def check_title(fig: Any, *, finding: bool = True, name: str = "fig") -> None:
     """Check that the figure (or every panel) has a title, and that a title states a finding.
 
     With ``finding``, at least one title (the figure's or a panel's) must say what the reader
     should see (:func:`states_a_finding`), not only name the chart.
     """
-    axes = check_is_figure(fig)
+    axes = check_is_figure(fig, name)
     suptitle, panels = _titles(fig, axes)
     if not suptitle and not all(panels):
-        raise AssertionError(
-            "The chart has no title (or a panel has none): say what the reader should see."
-        )
+        fail(name, "has no title (or a panel has none):", "say what the reader should see.")
     if finding and not any(states_a_finding(title) for title in [suptitle, *panels] if title):
         shown = suptitle or next(title for title in panels if title)
-        raise AssertionError(
-            f"The title {shown!r} names the chart but does not say what the reader should see: "
-            "write the finding, e.g. which metric moved, which way and when."
-        )
+        fail(name, f"has the title {shown!r}, which names the chart but does not say what the reader should see:",
+             "write the finding, e.g. which metric moved, which way and when.")
 
 
 @quiet
-def check_axis_labels(fig: Any, *, units: Mapping[str, str] | None = None, x_unit: str | None = None) -> None:
+def check_axis_labels(
+    fig: Any, *, units: Mapping[str, str] | None = None, x_unit: str | None = None, name: str = "fig",
+) -> None:
     """Check that every x and y axis has a label, with a unit where asked.
+
+    The message names every axis that needs work, so that fixing one does not reveal the next.
 
     Parameters
     ----------
@@ -226,57 +226,53 @@ def check_axis_labels(fig: Any, *, units: Mapping[str, str] | None = None, x_uni
     x_unit : str, optional
         The kind of unit the x labels must name (e.g. "time").
     """
-    axes = check_is_figure(fig)
+    axes = check_is_figure(fig, name)
+    problems = []
     for ax in axes:
         where = _where(axes, ax)
         labelled = [other for other in axes if other is ax or ax.get_shared_x_axes().joined(ax, other)]
         xlabels = [other.get_xlabel().strip() for other in labelled if other.get_xlabel().strip()]
         if not xlabels:
-            raise AssertionError(f"The x axis of {where} has no label: name what it shows.")
-        if x_unit and not any(has_unit(label, x_unit) for label in xlabels):
-            raise AssertionError(
-                f"The x label {xlabels[0]!r} of {where} names no unit: say what one step on the axis is "
-                "(e.g. the week, the day).")
+            problems.append(f"no label on the x axis of {where} (name what it shows)")
+        elif x_unit and not any(has_unit(label, x_unit) for label in xlabels):
+            problems.append(f"the x label {xlabels[0]!r} on {where}, which names no unit (say what one step on "
+                            "the axis is, e.g. the week, the day)")
         if not ax.get_ylabel().strip():
-            raise AssertionError(f"The y axis of {where} has no label: name the metric and its unit.")
+            problems.append(f"no label on the y axis of {where} (name the metric and its unit)")
     examples = {"money": "the currency, e.g. EUR", "share": "a share, a % or a ratio such as '... per ...'",
                 "count": "what is counted, e.g. users", "time": "a time unit"}
-    missing = []  # every panel without its unit, so that fixing one does not reveal the next
     for label, kind in (units or {}).items():
-        ax = find_series(fig, label).axes
+        ax = find_series(fig, label, name=name).axes
         ylabel = ax.get_ylabel().strip()
-        if not has_unit(ylabel, kind):
-            missing.append(f"the y label {ylabel!r} of {_where(axes, ax)}, which shows {label!r}, names no unit: "
-                           f"add {examples[kind]}")
-    if missing:
-        message = "; ".join(missing) + "."
-        raise AssertionError(message[0].upper() + message[1:])
+        if ylabel and not has_unit(ylabel, kind):
+            problems.append(f"the y label {ylabel!r} on {_where(axes, ax)}, which shows {label!r} but names no "
+                            f"unit (add {examples[kind]})")
+    if problems:
+        fail(name, "has " + "; ".join(problems) + ".")
 
 
 @quiet
-def check_series_present(fig: Any, series: Sequence[str]) -> None:
+def check_series_present(fig: Any, series: Sequence[str], *, name: str = "fig") -> None:
     """Check that a line series with each label is on the chart (on any of its axes)."""
-    check_is_figure(fig)
+    check_is_figure(fig, name)
     for label in series:
-        find_series(fig, label)
+        find_series(fig, label, name=name)
 
 
 @quiet
-def check_marker(fig: Any, marker_near: Any, *, tolerance: float = 0.0, marker_name: str = "the event") -> None:
+def check_marker(
+    fig: Any, marker_near: Any, *, tolerance: float = 0.0, marker_name: str = "the event", name: str = "fig",
+) -> None:
     """Check that a vertical line or an annotation marks ``marker_near`` (within ``tolerance``)."""
-    axes = check_is_figure(fig)
+    axes = check_is_figure(fig, name)
     target = _as_number(marker_near)
     positions = [x for ax in axes for x in _marker_positions(ax)]
     if not positions:
-        raise AssertionError(
-            f"Nothing on the chart marks {marker_name}. Add a vertical line (`ax.axvline`) "
-            "or an annotation (`ax.annotate`) so the reader sees when it happened."
-        )
+        fail(name, f"has nothing that marks {marker_name}.",
+             "Add a vertical line (`ax.axvline`) or an annotation (`ax.annotate`) so the reader sees when it happened.")
     if min(abs(x - target) for x in positions) > tolerance:
-        raise AssertionError(
-            f"The chart marks something, but not at {marker_name}: check the x position "
-            "of your vertical line or annotation."
-        )
+        fail(name, f"marks something, but not at {marker_name}:",
+             "check the x position of your vertical line or annotation.")
 
 
 @quiet
@@ -290,6 +286,7 @@ def check_figure(
     finding: bool = True,
     units: Mapping[str, str] | None = None,
     x_unit: str | None = None,
+    name: str = "fig",
 ) -> None:
     """Check that a figure tells its story: title, axis labels, named series and an event marker.
 
@@ -313,12 +310,14 @@ def check_figure(
         Whether a title must state a finding (see :func:`states_a_finding`).
     units, x_unit :
         Units the axis labels must name (see :func:`check_axis_labels`).
+    name : str
+        How the learner made the figure, for the messages.
     """
-    check_title(fig, finding=finding)
-    check_axis_labels(fig, units=units, x_unit=x_unit)
-    check_series_present(fig, series)
+    check_title(fig, finding=finding, name=name)
+    check_axis_labels(fig, units=units, x_unit=x_unit, name=name)
+    check_series_present(fig, series, name=name)
     if marker_near is not None:
-        check_marker(fig, marker_near, tolerance=tolerance, marker_name=marker_name)
+        check_marker(fig, marker_near, tolerance=tolerance, marker_name=marker_name, name=name)
 
 
 def close_figure(fig: Any) -> None:

@@ -10,7 +10,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from mlpm.checks.core import as_real, check_series, check_type, is_sequence, quiet
+from mlpm.checks.core import as_real, check_series, check_type, fail, is_sequence, quiet
 
 VERDICTS = ("data_problem", "real_change", "unclear")
 VERDICT_REASONS = {
@@ -55,68 +55,56 @@ def check_metric_tree(
     check_type(tree, dict, "metric_tree")
     for parent, children in tree.items():
         if not isinstance(parent, str):
-            raise AssertionError(f"`metric_tree` has a key {parent!r} that is not a metric name (a str).")
+            fail("metric_tree", f"has a key {parent!r} that is not a metric name (a str).")
         if not is_sequence(children) or not len(children):
-            raise AssertionError(
-                f"metric_tree[{parent!r}] should be a non-empty list (or tuple) of the metrics it breaks into."
-            )
+            fail(f"metric_tree[{parent!r}]", "should be a non-empty list (or tuple) of the metrics it breaks into.")
         for child in children:
             if not isinstance(child, str):
-                raise AssertionError(f"metric_tree[{parent!r}] holds {child!r}, which is not a metric name.")
+                fail(f"metric_tree[{parent!r}]", f"holds {child!r}, which is not a metric name.")
     tree = {str.__str__(parent): [str.__str__(c) for c in children] for parent, children in tree.items()}
     nodes = set(tree) | {c for children in tree.values() for c in children}
     unknown = sorted(n for n in nodes if n not in known)
     if unknown:
-        raise AssertionError(
-            f"`metric_tree` uses names that are not in the list of metrics: {unknown[:3]}. "
-            "Copy the names exactly."
-        )
+        fail("metric_tree", f"uses names that are not in the list of metrics: {unknown[:3]}.",
+             "Copy the names exactly.")
     if root not in tree:
-        raise AssertionError(f"The tree should start at the OKR metric {root!r}: make it a key with its children.")
+        fail("metric_tree", f"should start at the OKR metric {root!r}:", "make it a key with its children.")
     parents: dict[str, str] = {}
     for parent, children in tree.items():
         if len(set(children)) != len(children):
-            raise AssertionError(f"metric_tree[{parent!r}] lists a child twice.")
+            fail(f"metric_tree[{parent!r}]", "lists a child twice.")
         for child in children:
             if child == root:
-                raise AssertionError("The OKR metric is the root: it cannot be a child of another metric.")
+                fail("metric_tree", "puts the OKR metric under another metric:",
+                     "it is the root, so it cannot be a child of another metric.")
             if child in parents:
-                raise AssertionError(
-                    f"{child!r} has two parents ({parents[child]!r} and {parent!r}). In a tree each "
-                    "metric sits under one parent, so each team knows which number it moves."
-                )
+                fail("metric_tree", f"gives {child!r} two parents ({parents[child]!r} and {parent!r}).",
+                     "In a tree each metric sits under one parent, so each team knows which number it moves.")
             parents[child] = parent
     reached, todo = set(), [root]
     while todo:
         node = todo.pop()
         if node in reached:
-            raise AssertionError(f"The tree loops back to {node!r}: a metric cannot be its own ancestor.")
+            fail("metric_tree", f"loops back to {node!r}:", "a metric cannot be its own ancestor.")
         reached.add(node)
         todo.extend(tree.get(node, []))
     stranded = sorted(nodes - reached)
     if stranded:
-        raise AssertionError(
-            f"Some metrics cannot be reached from {root!r}: {stranded[:3]}. Hang each one under the "
-            "metric it explains, or drop it."
-        )
+        fail("metric_tree", f"has metrics that cannot be reached from {root!r}: {stranded[:3]}.",
+             "Hang each one under the metric it explains, or drop it.")
     leaves = sorted(n for n in nodes if n not in tree)
     not_input = [leaf for leaf in leaves if leaf not in inputs]
     if not_input:
-        raise AssertionError(
-            f"The leaf {not_input[0]!r} is not an input metric a team can move directly. Break it "
-            "down further into inputs, or drop it."
-        )
+        fail("metric_tree", f"has the leaf {not_input[0]!r}, which is not an input metric a team can move directly.",
+             "Break it down further into inputs, or drop it.")
     broken_down = [node for node in tree if node in inputs]
     if broken_down:
-        raise AssertionError(
-            f"{broken_down[0]!r} is an input metric a team moves directly: it should be a leaf."
-        )
+        fail("metric_tree", f"breaks down {broken_down[0]!r}, an input metric a team moves directly:",
+             "it should be a leaf.")
     missing = sorted(set(inputs) - set(leaves))
     if missing:
-        raise AssertionError(
-            f"{len(missing)} input metric(s) are not in the tree yet, e.g. {missing[0]!r}. Place "
-            "every input under the metric it moves."
-        )
+        fail("metric_tree", f"misses {len(missing)} input metric(s), e.g. {missing[0]!r}.",
+             "Place every input under the metric it moves.")
     check_tree_products(tree, products, values)
 
 
@@ -127,20 +115,16 @@ def check_tree_products(tree: Any, products: Collection[str], values: Mapping[st
     for node in products:
         children = tree.get(node, [])
         if not is_sequence(children):
-            raise AssertionError(f"metric_tree[{node!r}] should be a list (or tuple) of the metrics it breaks into.")
+            fail(f"metric_tree[{node!r}]", "should be a list (or tuple) of the metrics it breaks into.")
         unmeasured = [c for c in children if not isinstance(c, str) or c not in values]
         if not children or unmeasured:
-            raise AssertionError(
-                f"{node!r} should break into factors we measure every week "
-                f"({', '.join(sorted(values))} are measured), so that they multiply back to it."
-            )
+            fail("metric_tree", f"should break {node!r} into factors we measure every week",
+                 f"({', '.join(sorted(values))} are measured), so that they multiply back to it.")
         product = math.prod(float(values[c]) for c in children)
         if not math.isclose(product, float(values[node]), rel_tol=0.01):
-            raise AssertionError(
-                f"The children of {node!r} do not multiply back to it. Check that the factors "
-                "chain (each one's denominator is the previous one's numerator) and that none "
-                "counts the same thing twice."
-            )
+            fail("metric_tree", f"breaks {node!r} into children that do not multiply back to it.",
+                 "Check that the factors chain (each one's denominator is the previous one's numerator) and that "
+                 "none counts the same thing twice.")
 
 
 def metric_parents(tree: Any) -> dict[str, str]:
@@ -149,7 +133,7 @@ def metric_parents(tree: Any) -> dict[str, str]:
     parents = {}
     for parent, children in tree.items():
         if not is_sequence(children):
-            raise AssertionError(f"metric_tree[{parent!r}] should be a list (or tuple) of the metrics it breaks into.")
+            fail(f"metric_tree[{parent!r}]", "should be a list (or tuple) of the metrics it breaks into.")
         for child in children:
             if isinstance(child, str):
                 parents[str.__str__(child)] = parent
@@ -167,14 +151,12 @@ def check_placements(tree: Any, accepted: Mapping[str, Collection[str]], *, hint
     parents = metric_parents(tree)
     missing = [name for name in accepted if name not in parents]
     if missing:
-        raise AssertionError(
-            f"{missing[0]!r} is not in `metric_tree` yet: place every input under the metric it moves."
-        )
+        fail("metric_tree", f"does not hold {missing[0]!r} yet:", "place every input under the metric it moves.")
     wrong = [name for name, options in accepted.items() if parents[name] not in options]
     if wrong:
         shown = ", ".join(repr(name) for name in wrong[:3])
-        raise AssertionError(f"{shown} {'sits' if len(wrong) == 1 else 'sit'} under a metric "
-                             f"{'it does' if len(wrong) == 1 else 'they do'} not move first. {hint}".strip())
+        fail("metric_tree", f"puts {shown} under a metric {'it does' if len(wrong) == 1 else 'they do'} not move "
+             "first.", hint)
 
 
 def _day(label: Any) -> str:
@@ -194,13 +176,13 @@ def check_frame(
     are as many), so a labelling slip is checked once, by :func:`check_row_labels`, not everywhere.
     """
     if not isinstance(value, pd.DataFrame):
-        raise AssertionError(f"`{name}` should be a pandas DataFrame, but it is a {type(value).__name__}.")
+        fail(name, f"should be a pandas DataFrame, but it is a {type(value).__name__}.")
     missing = [c for c in expected.columns if c not in value.columns]
     if missing:
-        raise AssertionError(f"`{name}` has no column {missing[0]!r}.")
+        fail(name, f"has no column {missing[0]!r}.")
     extra = [c for c in value.columns if c not in expected.columns]
     if extra:
-        raise AssertionError(f"`{name}` has a column that should not be there: {extra[0]!r}.")
+        fail(name, f"has a column that should not be there: {extra[0]!r}.")
     relabelled = False
     if not labels and len(value.index) == len(expected.index) and not value.index.has_duplicates:
         try:
@@ -214,18 +196,14 @@ def check_frame(
     if len(value.index) and len(expected.index):
         got, want = value.index[0], expected.index[0]
         if isinstance(want, pd.Timestamp) and not isinstance(got, pd.Timestamp):
-            raise AssertionError(
-                f"`{name}` should be indexed by dates as pandas Timestamps; its index holds "
-                f"{type(got).__name__} values. {label_rule}"
-            )
+            fail(name, "should be indexed by dates as pandas Timestamps; its index holds "
+                f"{type(got).__name__} values. {label_rule}")
         if isinstance(want, pd.Timestamp):
             unexpected = [label for label in value.index if label not in expected.index]
             absent = [label for label in expected.index if label not in value.index]
             if unexpected and absent:
-                raise AssertionError(
-                    f"`{name}` labels its rows with other dates than expected (e.g. {_day(unexpected[0])}). "
-                    f"{label_rule}"
-                )
+                fail(name, f"labels its rows with other dates than expected (e.g. {_day(unexpected[0])}). "
+                    f"{label_rule}")
     for column in expected.columns:
         try:
             check_series(value[column], expected[column], f"{name}[{column!r}]", rel_tol=rel_tol, hint=hint)
@@ -236,12 +214,10 @@ def check_frame(
                           and label.dayofweek not in {day.dayofweek for day in expected.index
                                                       if isinstance(day, pd.Timestamp)}]
             if other_days:
-                raise AssertionError(
-                    f"`{name}[{column!r}]` has values that are off because its weeks hold other days than the "
-                    f"prompt's weeks (its rows start on days such as {_day(other_days[0])}). {label_rule}") from None
-            raise AssertionError(
-                f"`{name}[{column!r}]` has values that are off (rows compared in date order, as its row "
-                f"labels are other dates than expected). {hint}".strip()) from None
+                fail(f"{name}[{column!r}]", "has values that are off because its weeks hold other days than the "
+                     f"prompt's weeks (its rows start on days such as {_day(other_days[0])}).", label_rule)
+            fail(f"{name}[{column!r}]", "has values that are off (rows compared in date order, as its row labels "
+                 "are other dates than expected).", hint)
 
 
 @quiet
@@ -250,41 +226,36 @@ def check_row_labels(
 ) -> None:
     """Check only the row labels of a DataFrame (dates shown with their weekday, ``label_rule`` repeated)."""
     if not isinstance(value, pd.DataFrame):
-        raise AssertionError(f"`{name}` should be a pandas DataFrame, but it is a {type(value).__name__}.")
+        fail(name, f"should be a pandas DataFrame, but it is a {type(value).__name__}.")
     if len(expected) and isinstance(expected[0], pd.Timestamp) and len(value.index) and not all(
             isinstance(label, pd.Timestamp) for label in value.index):
-        raise AssertionError(
-            f"`{name}` should be indexed by dates as pandas Timestamps; its index holds "
-            f"{type(value.index[0]).__name__} values. {label_rule}"
-        )
+        fail(name, "should be indexed by dates as pandas Timestamps; its index holds "
+            f"{type(value.index[0]).__name__} values. {label_rule}")
     unexpected = [label for label in value.index if label not in expected]
     absent = [label for label in expected if label not in value.index]
     if unexpected:
-        raise AssertionError(
-            f"`{name}` labels its rows with other dates than expected (e.g. {_day(unexpected[0])}). {label_rule}")
+        fail(name, f"labels its rows with other dates than expected (e.g. {_day(unexpected[0])}). {label_rule}")
     if absent:
-        raise AssertionError(f"`{name}` has no row for {_day(absent[0])}: every week with data needs a row.")
+        fail(name, f"has no row for {_day(absent[0])}: every week with data needs a row.")
     if value.index.has_duplicates:
-        raise AssertionError(f"`{name}` has the same label on more than one row: one row per week.")
+        fail(name, "has the same label on more than one row: one row per week.")
 
 
 @quiet
 def check_verdict(value: Any, name: str) -> None:
     """Check the shape of a verdict: a pair (verdict, reason) whose reason fits the verdict."""
     if not is_sequence(value):
-        raise AssertionError(f"`{name}` should be a pair (verdict, reason), but it is a {type(value).__name__}.")
+        fail(name, f"should be a pair (verdict, reason), but it is a {type(value).__name__}.")
     if len(value) != 2:
-        raise AssertionError(f"`{name}` should be a pair: (verdict, reason).")
+        fail(name, "should be a pair: (verdict, reason).")
     verdict, reason = value
     if not isinstance(verdict, str) or verdict not in VERDICTS:
-        raise AssertionError(f"`{name}`: the verdict should be one of {VERDICTS}, as a string.")
+        fail(name, f"the verdict should be one of {VERDICTS}, as a string.")
     if not isinstance(reason, str) or reason not in VERDICT_REASONS:
-        raise AssertionError(f"`{name}`: the reason should be one of {tuple(VERDICT_REASONS)}, as a string.")
+        fail(name, f"the reason should be one of {tuple(VERDICT_REASONS)}, as a string.")
     if VERDICT_REASONS[str.__str__(reason)] != verdict:
-        raise AssertionError(
-            f"`{name}`: the reason {str.__str__(reason)!r} supports the verdict "
-            f"{VERDICT_REASONS[str.__str__(reason)]!r}, not {str.__str__(verdict)!r}."
-        )
+        fail(name, f"the reason {str.__str__(reason)!r} supports the verdict "
+            f"{VERDICT_REASONS[str.__str__(reason)]!r}, not {str.__str__(verdict)!r}.")
 
 
 @quiet
@@ -295,22 +266,21 @@ def check_periods(value: Any, name: str) -> None:
     first day, then platform.
     """
     if not is_sequence(value):
-        raise AssertionError(f"`{name}` should be a list of (platform, first_day, last_day) tuples, "
+        fail(name, "should be a list of (platform, first_day, last_day) tuples, "
                              f"but it is a {type(value).__name__}.")
     for item in value:
         if not isinstance(item, tuple) or len(item) != 3:
-            raise AssertionError(
-                f"`{name}` holds {item!r}: each period should be a tuple (platform, first_day, last_day) "
+            fail(name, f"holds {item!r}: each period should be a tuple (platform, first_day, last_day) "
                 "(a tuple, so that Question 6 can use it as a dict key).")
         if not all(isinstance(part, str) for part in item):
-            raise AssertionError(f"`{name}` holds {item!r}: write the platform and both days as strings.")
+            fail(name, f"holds {item!r}: write the platform and both days as strings.")
         if not all(_is_day(part) for part in item[1:]):
-            raise AssertionError(f"`{name}` holds {item!r}: write the days as 'YYYY-MM-DD' strings.")
+            fail(name, f"holds {item!r}: write the days as 'YYYY-MM-DD' strings.")
         if item[1] > item[2]:
-            raise AssertionError(f"`{name}` holds {item!r}, which ends before it starts.")
+            fail(name, f"holds {item!r}, which ends before it starts.")
     keys = [(str.__str__(item[1]), str.__str__(item[0])) for item in value]
     if keys != sorted(keys):
-        raise AssertionError(f"Sort `{name}` by first day, then by platform.")
+        fail(name, "is not sorted yet.", "Sort it by first day, then by platform.")
 
 
 def as_periods(value: Any) -> Any:
@@ -344,50 +314,41 @@ def _is_day(text: str) -> bool:
 def check_contributions(value: Any, before_revenue: float, after_revenue: float, name: str) -> None:
     """Check the shape of a revenue split: traffic, conversion and basket, adding up to the change."""
     if not isinstance(value, pd.Series):
-        raise AssertionError(f"`{name}` should be a pandas Series, but it is a {type(value).__name__}.")
+        fail(name, f"should be a pandas Series, but it is a {type(value).__name__}.")
     if sorted(map(str, value.index)) != ["basket", "conversion", "traffic"] or value.index.has_duplicates:
-        raise AssertionError(f"`{name}` should have exactly three labels: 'traffic', 'conversion', 'basket'.")
+        fail(name, "should have exactly three labels: 'traffic', 'conversion', 'basket'.")
     total = sum(as_real(v, f"{name}[{k!r}]") for k, v in value.items())
     if not math.isclose(total, after_revenue - before_revenue, rel_tol=1e-6, abs_tol=1e-6):
-        raise AssertionError(
-            f"The parts of `{name}` do not add up to the change in revenue. With the log method "
-            "they add up exactly: weight each log ratio by the same factor."
-        )
+        fail(name, "has parts that do not add up to the change in revenue.",
+             "With the log method they add up exactly: weight each log ratio by the same factor.")
 
 
 @quiet
 def check_flag_shape(value: Any, values: pd.Series, window: int, name: str) -> None:
     """Check the shape of anomaly flags for ``values``: a boolean Series, same index, first ``window`` days False."""
     if not isinstance(value, pd.Series):
-        raise AssertionError(f"`{name}` should be a pandas Series of True/False, but it is a {type(value).__name__}.")
+        fail(name, f"should be a pandas Series of True/False, but it is a {type(value).__name__}.")
     if len(value) != len(values) or not value.index.equals(values.index):
-        raise AssertionError(f"`{name}` should have one flag per value, with the same index as the input.")
+        fail(name, "should have one flag per value, with the same index as the input.")
     if value.dtype != bool and not (str(value.dtype) == "boolean" and not value.isna().any()):
-        raise AssertionError(
-            f"`{name}` should hold booleans (dtype bool); days without a full window are False, not missing."
-        )
+        fail(name, "should hold booleans (dtype bool); days without a full window are False, not missing.")
     if value.iloc[:window].astype(bool).any():
-        raise AssertionError(
-            f"`{name}` flags a day among the first `window` days, which have no full baseline yet: "
-            "they should be False."
-        )
+        fail(name, "flags a day among the first `window` days, which have no full baseline yet: "
+            "they should be False.")
 
 
 @quiet
 def check_flags(value: Any, expected: pd.Series, name: str, *, hint: str = "") -> None:
     """Check a boolean Series of anomaly flags: same index, booleans, the same days flagged."""
     if not isinstance(value, pd.Series):
-        raise AssertionError(f"`{name}` should be a pandas Series of True/False, but it is a {type(value).__name__}.")
+        fail(name, f"should be a pandas Series of True/False, but it is a {type(value).__name__}.")
     if len(value) != len(expected) or not value.index.equals(expected.index):
-        raise AssertionError(f"`{name}` should have one flag per value, with the same index as the input.")
+        fail(name, "should have one flag per value, with the same index as the input.")
     if value.dtype != bool and not (str(value.dtype) == "boolean" and not value.isna().any()):
-        raise AssertionError(
-            f"`{name}` should hold booleans (dtype bool); days without a full window are False, not missing."
-        )
+        fail(name, "should hold booleans (dtype bool); days without a full window are False, not missing.")
     wrong = int((value.to_numpy(dtype=bool) != expected.to_numpy(dtype=bool)).sum())
     if wrong:
-        message = f"`{name}` flags {wrong} of {len(expected)} days differently from the pinned rule."
-        raise AssertionError(f"{message} {hint}".strip())
+        fail(name, f"flags {wrong} of {len(expected)} days differently from the pinned rule.", hint)
 
 
 def own_answer(compute: Callable[..., Any], inputs: Sequence[Any], other_inputs: Sequence[Any]) -> list[pd.Series]:
