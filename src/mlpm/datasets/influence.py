@@ -31,7 +31,7 @@ STAKEHOLDERS = {
                           "them.",
                           11, "Best thing to happen to my team this year. I have told every lead we will use the "
                               "flags from day one.",
-                          "a flag list her team can act on every Monday"),
+                          "a flag list his team can act on every Monday"),
     "Head of CRM": ("Lucia Ferrante",
                     "Owns the e-mail calendar; no voucher e-mail goes out without a slot from her.",
                     3, "If the voucher e-mail pushes out my campaigns, it does not get a slot. Two marketing e-mails "
