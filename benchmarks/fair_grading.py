@@ -356,9 +356,11 @@ def main(argv: list[str] | None = None) -> int:
         assert not olds or before["mlpm"].startswith(str(BEFORE_TREE)), before["mlpm"]
         plain = _plain_nbgrader(jobs, scratch) if args.plain_nbgrader else None
         if args.json:
-            args.json.write_text(json.dumps({"after": after, "before": before, "plain_nbgrader": plain, "fair": {
-                m.ASSIGNMENT: {n: a["fair"] for n, a in m.ATTEMPTS.items()} for m in modules}}, indent=1),
-                encoding="utf-8")
+            fair: dict = {}  # a module may have several attempt files (e.g. mNN_<slug>_blind.py)
+            for m in modules:
+                fair.setdefault(m.ASSIGNMENT, {}).update({n: a["fair"] for n, a in m.ATTEMPTS.items()})
+            args.json.write_text(json.dumps({"after": after, "before": before, "plain_nbgrader": plain, "fair": fair},
+                                            indent=1), encoding="utf-8")
         print(f"after: {after['mlpm']}\nbefore: {before['mlpm']}\n")
         print(_report(jobs, after["grades"], before["grades"], points_now, points_then))
         if plain is not None:
