@@ -398,7 +398,7 @@ def reason_sentence(feature, value, typical_value):
     return f"{value:.2f} {DESCRIPTIONS[feature]}, against {typical_value:.2f} for a typical subscriber"
 best_reasons = [reason_sentence(c, best_customer[c], typical[c])
                 for c in top_reasons(contributions(best_customer, coefficients, typical))]
-""", 3 * 4.25 / 5),
+""", 3 * 4.75 / 5.5),
     "frequencies-with-decimal-half-up": ("q5_answer", """
 from decimal import ROUND_HALF_UP, Decimal
 def natural_frequencies(counts):
