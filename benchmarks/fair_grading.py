@@ -167,8 +167,7 @@ def _plain_nbgrader(jobs: list, scratch: Path) -> dict[str, dict[str, float]]:
     from mlpm.nbgrader_cli import run_nbgrader
 
     scores: dict[str, dict[str, float]] = {}
-    for module in dict.fromkeys(job[0] for job in jobs):
-        slug = module.ASSIGNMENT
+    for slug in dict.fromkeys(job[0].ASSIGNMENT for job in jobs):  # a module may have several attempt files
         course = scratch / "plain" / slug
         (course / "grading").mkdir(parents=True)
         shutil.copy(ROOT / "grading" / "nbgrader_config.py", course / "grading")
@@ -176,7 +175,7 @@ def _plain_nbgrader(jobs: list, scratch: Path) -> dict[str, dict[str, float]]:
         run_nbgrader(["generate_assignment", slug, "--force"], course / "grading")
         students = {}
         for job_module, name, after, _ in jobs:
-            if job_module is module:
+            if job_module.ASSIGNMENT == slug:
                 student = name.replace("-", "_")
                 students[student] = after
                 target = course / "grading" / "submitted" / student / slug
