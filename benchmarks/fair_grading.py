@@ -306,7 +306,7 @@ def _report(jobs: list, after: dict, before: dict, points_now: dict, points_then
         if scaled:
             lines.append("Scaled to today's points (the old notebook gave them other points): "
                          + ", ".join(f"{gid} ×{factor:g}" for gid, factor in scaled.items()) + ".")
-        for gid in now:
+        for gid in now if any(job[0] is module and job[3] is not None for job in jobs) else []:
             if gid not in comparable:
                 why = changed.get(gid, "not in the old notebook")
                 lines.append(f"† before leaves out {gid}: {why}.")
