@@ -244,10 +244,11 @@ def _summary(jobs: list, after: dict, before: dict, points_now: dict, points_the
                 penalised[0] += fair[gid] == now[gid] and got < fair[gid] - 0.01
                 far[0] += abs(got - fair[gid]) >= 1
         n = len(rows)
+        label = f"{module.ASSIGNMENT} ({module.__name__.split('.')[-1]})"  # a module may have several attempt files
         if rows[0][3] is None:
-            lines.append(f"| {module.ASSIGNMENT} | {n} | – | {gap_after / n:.2f} | – / {penalised[1]} | – / {far[1]} |")
+            lines.append(f"| {label} | {n} | – | {gap_after / n:.2f} | – / {penalised[1]} | – / {far[1]} |")
         else:
-            lines.append(f"| {module.ASSIGNMENT} | {n} | {gap_before / n:.2f} | {gap_after / n:.2f} | "
+            lines.append(f"| {label} | {n} | {gap_before / n:.2f} | {gap_after / n:.2f} | "
                          f"{penalised[0]} / {penalised[1]} | {far[0]} / {far[1]} |")
         totals["n"] += n
         totals["gap_before"] += gap_before
