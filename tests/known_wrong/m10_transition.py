@@ -972,7 +972,7 @@ _BLIND_POINTS = {
     },
     "blind-typical-mistakes": {
         "q1_answer": 1.64,  # fair 1.5: lowest score taken for the biggest gap: group_scores right, top_gaps wrong
-        "q2_answer": 2.14,  # fair 2.0: an open polygon and no 0-5 scale
+        "q2_answer": 3 * 7.5 / 11.5,  # fair 2.0: an open polygon and no 0-5 scale
         "q3_answer": 0.88,  # fair 1.0 (re-judged for the whole-match rule): gap by gap, and more than min_hours
         # instead of at least; only the toy with one gap and the learner's own my_mentors hold
         "q4_answer": 1.91,  # fair 2.0
