@@ -9,6 +9,13 @@ with the real engine twice:
 - **before**: built from the student version at ``BEFORE_COMMIT`` (main before grading round 2,
   issue 21) and graded with the code of that commit, in a subprocess that imports ``mlpm`` from a
   worktree of it (``git worktree add /tmp/mlpm-before-eb2aed0 eb2aed0``, made once if missing).
+  A module that commit did not have (09-delivery) has no "before" ("–"); ``--no-before`` skips it
+  for every module.
+
+``mlpm.grading.check.check`` runs nbgrader's own autograde in a forked child (mlpm's early
+kernel over IPC sockets, a 60 s cell limit). ``--plain-nbgrader`` also grades every "after"
+notebook with the plain command line, ``nbgrader autograde SLUG --force`` in a copy of the course
+(``grading/nbgrader_config.py`` as shipped), and lists every question where the two disagree.
 
 It prints a summary over every module (per notebook: the mean absolute gap to the fair points,
 summed over its questions; questions where correct work loses points; questions 1 point or more
@@ -20,6 +27,7 @@ other points is scaled to today's points (noted under the table).
 Usage::
 
     python benchmarks/fair_grading.py [--modules 01 03] [--json results.json] [--attempts FOLDER]
+                                      [--no-before] [--plain-nbgrader]
 """
 
 from __future__ import annotations
@@ -31,6 +39,7 @@ import io
 import json
 import os
 import pkgutil
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -84,9 +93,7 @@ def _attempt_modules(folder: Path, only: list[str]) -> list:
         module = importlib.util.module_from_spec(spec)
         spec.loader.exec_module(module)
         modules.append(module)
-    # Modules written after the change have no "before" to compare with; tests/test_attempts.py covers them.
-    modules = [m for m in modules if (BEFORE_TREE / "exercises" / m.ASSIGNMENT).is_dir()]
-    return [m for m in modules if not only or m.ASSIGNMENT[:2] in only]
+    return sorted((m for m in modules if not only or m.ASSIGNMENT[:2] in only), key=lambda m: m.ASSIGNMENT)
 
 
 def _ensure_before_tree() -> None:
@@ -123,23 +130,81 @@ def _rename(code: str, names: dict[str, str]) -> str:
     return "".join(lines)
 
 
-def _build(modules: list, scratch: Path) -> tuple[list, dict, dict]:
-    """Write every attempt twice (current and old student version); return jobs and points per version."""
+def _build(modules: list, scratch: Path, *, with_before: bool) -> tuple[list, dict, dict]:
+    """Write every attempt twice (current and old student version); return jobs and points per version.
+
+    A job's "before" notebook is None when the old commit had no such module (or ``with_before`` is off).
+    """
     from mlpm.grading.attempts import attempt, read, write
 
     jobs, points_now, points_then = [], {}, {}
     for module in modules:
         [exercise] = sorted((ROOT / "exercises" / module.ASSIGNMENT).glob("*.ipynb"))
-        [old] = sorted((BEFORE_TREE / "exercises" / module.ASSIGNMENT).glob("*.ipynb"))
-        now, then = read(exercise), read(old)
-        points_now[module.ASSIGNMENT], points_then[module.ASSIGNMENT] = _test_cells(now), _test_cells(then)
+        olds = sorted((BEFORE_TREE / "exercises" / module.ASSIGNMENT).glob("*.ipynb")) if with_before else []
+        now = read(exercise)
+        then = read(olds[0]) if olds else None
+        points_now[module.ASSIGNMENT] = _test_cells(now)
+        points_then[module.ASSIGNMENT] = _test_cells(then) if then else {}
         renamed = getattr(module, "OLD_NAMES", {})  # names the old student version gave the same data
         for name, spec in module.ATTEMPTS.items():
-            old_answers = {gid: _rename(code, renamed) for gid, code in spec["answers"].items()}
             after = write(attempt(now, spec["answers"]), scratch / "after" / module.ASSIGNMENT / name / exercise.name)
-            before = write(attempt(then, old_answers), scratch / "before" / module.ASSIGNMENT / name / old.name)
+            before = None
+            if then is not None:
+                old_answers = {gid: _rename(code, renamed) for gid, code in spec["answers"].items()}
+                before = write(attempt(then, old_answers), scratch / "before" / module.ASSIGNMENT / name / olds[0].name)
             jobs.append((module, name, after, before))
     return jobs, points_now, points_then
+
+
+def _plain_nbgrader(jobs: list, scratch: Path) -> dict[str, dict[str, float]]:
+    """Grade every "after" notebook with plain ``nbgrader autograde``; notebook path -> grade_id -> points.
+
+    One course copy per module (its ``solutions/`` folder and ``grading/nbgrader_config.py`` as
+    shipped), each attempt submitted as its own student.
+    """
+    from nbgrader.api import Gradebook
+
+    from mlpm.nbgrader_cli import run_nbgrader
+
+    scores: dict[str, dict[str, float]] = {}
+    for slug in dict.fromkeys(job[0].ASSIGNMENT for job in jobs):  # a module may have several attempt files
+        course = scratch / "plain" / slug
+        (course / "grading").mkdir(parents=True)
+        shutil.copy(ROOT / "grading" / "nbgrader_config.py", course / "grading")
+        shutil.copytree(ROOT / "solutions" / slug, course / "solutions" / slug)
+        run_nbgrader(["generate_assignment", slug, "--force"], course / "grading")
+        students = {}
+        for job_module, name, after, _ in jobs:
+            if job_module.ASSIGNMENT == slug:
+                student = name.replace("-", "_")
+                students[student] = after
+                target = course / "grading" / "submitted" / student / slug
+                target.mkdir(parents=True)
+                shutil.copy(after, target / after.name)
+        run_nbgrader(["autograde", slug, "--force"], course / "grading")
+        with Gradebook(f"sqlite:///{course / 'grading' / 'gradebook.db'}") as gradebook:
+            for student, after in students.items():
+                submission = gradebook.find_submission(slug, student)
+                scores[str(after)] = {grade.name: float(grade.auto_score or 0.0)
+                                      for notebook in submission.notebooks for grade in notebook.grades
+                                      if grade.auto_score is not None}
+    return scores
+
+
+def _plain_report(jobs: list, after: dict, plain: dict, points_now: dict) -> list[str]:
+    """Where plain ``nbgrader autograde`` and ``mlpm.grading.check.check`` give a question other points."""
+    lines = ["## Plain `nbgrader autograde` against `mlpm.grading.check.check`", ""]
+    compared, differ = 0, []
+    for module, name, after_path, _ in jobs:
+        for gid in points_now[module.ASSIGNMENT]:
+            ours, theirs = _points(after[str(after_path)], gid), plain[str(after_path)].get(gid, 0.0)
+            compared += 1
+            if abs(ours - theirs) > 0.01:
+                differ.append(f"- {module.ASSIGNMENT} · {name} · {gid}: mlpm check {ours:.2f}, "
+                              f"plain nbgrader {theirs:.2f}")
+    lines.append(f"{len(jobs)} notebooks, {compared} questions compared; {len(differ)} differ by more "
+                 "than 0.01 points.")
+    return [*lines, *differ, ""]
 
 
 # --- the report ------------------------------------------------------------------------------
@@ -164,20 +229,27 @@ def _summary(jobs: list, after: dict, before: dict, points_now: dict, points_the
         penalised, far = [0, 0], [0, 0]
         for _, name, after_path, before_path in rows:
             fair = module.ATTEMPTS[name]["fair"]
-            new, old = after[str(after_path)], before[str(before_path)]
+            new = after[str(after_path)]
             for gid in now:
                 got = _points(new, gid)
                 gap_after += abs(got - fair[gid])
                 penalised[1] += fair[gid] == now[gid] and got < fair[gid] - 0.01
                 far[1] += abs(got - fair[gid]) >= 1
+            if before_path is None:
+                continue
+            old = before[str(before_path)]
             for gid in comparable:
                 got = _points(old, gid) * now[gid] / then[gid]
                 gap_before += abs(got - fair[gid])
                 penalised[0] += fair[gid] == now[gid] and got < fair[gid] - 0.01
                 far[0] += abs(got - fair[gid]) >= 1
         n = len(rows)
-        lines.append(f"| {module.ASSIGNMENT} | {n} | {gap_before / n:.2f} | {gap_after / n:.2f} | "
-                     f"{penalised[0]} / {penalised[1]} | {far[0]} / {far[1]} |")
+        label = f"{module.ASSIGNMENT} ({module.__name__.split('.')[-1]})"  # a module may have several attempt files
+        if rows[0][3] is None:
+            lines.append(f"| {label} | {n} | – | {gap_after / n:.2f} | – / {penalised[1]} | – / {far[1]} |")
+        else:
+            lines.append(f"| {label} | {n} | {gap_before / n:.2f} | {gap_after / n:.2f} | "
+                         f"{penalised[0]} / {penalised[1]} | {far[0]} / {far[1]} |")
         totals["n"] += n
         totals["gap_before"] += gap_before
         totals["gap_after"] += gap_after
@@ -185,7 +257,8 @@ def _summary(jobs: list, after: dict, before: dict, points_now: dict, points_the
         totals["far"] = [a + b for a, b in zip(totals["far"], far, strict=True)]
     n = max(totals["n"], 1)
     lines += [f"| all | {totals['n']} | {totals['gap_before'] / n:.2f} | {totals['gap_after'] / n:.2f} | "
-              f"{totals['penalised'][0]} / {totals['penalised'][1]} | {totals['far'][0]} / {totals['far'][1]} |", ""]
+              f"{totals['penalised'][0]} / {totals['penalised'][1]} | {totals['far'][0]} / {totals['far'][1]} |",
+              "", "Before: modules without a before run (–) count as no gap, no penalty.", ""]
     return lines
 
 
@@ -206,17 +279,20 @@ def _report(jobs: list, after: dict, before: dict, points_now: dict, points_then
             if job_module is not module:
                 continue
             fair = module.ATTEMPTS[name]["fair"]
-            new, old = after[str(after_path)], before[str(before_path)]
+            new = after[str(after_path)]
+            old = before[str(before_path)] if before_path is not None else {"status": "–", "scores": {}}
             got_after = {gid: _points(new, gid) for gid in now}
             got_before = {gid: _points(old, gid) * scaled.get(gid, 1.0) for gid in comparable}
             gap_after = sum(abs(got_after[g] - fair[g]) for g in now) / len(now)
-            gap_before = sum(abs(got_before[g] - fair[g]) for g in comparable) / len(comparable)
-            status = "" if new["status"] == old["status"] == "ok" else f" ({old['status']} / {new['status']})"
-            before_total = f"{sum(got_before.values()):.2f}"
-            if mark:
+            gap_before = sum(abs(got_before[g] - fair[g]) for g in comparable) / max(len(comparable), 1)
+            both_ok = new["status"] == "ok" and old["status"] in ("ok", "–")
+            status = "" if both_ok else f" ({old['status']} / {new['status']})"
+            before_total = f"{sum(got_before.values()):.2f}" if before_path is not None else "–"
+            if mark and before_path is not None:
                 before_total += f" of {sum(fair[g] for g in comparable):.2f}{mark}"
             lines.append(f"| {name}{status} | {sum(fair.values()):.2f} | {before_total} | "
-                         f"{sum(got_after.values()):.2f} | {gap_before:.2f}{mark} | {gap_after:.2f} |")
+                         f"{sum(got_after.values()):.2f} | "
+                         f"{f'{gap_before:.2f}{mark}' if before_path is not None else '–'} | {gap_after:.2f} |")
             grid.append(f"| {name} | " + " | ".join(
                 f"{fair[g]:g} / {f'{got_before[g]:.2g}' if g in got_before else '–'} / {got_after[g]:.2g}"
                 for g in now) + " |")
@@ -231,7 +307,7 @@ def _report(jobs: list, after: dict, before: dict, points_now: dict, points_then
         if scaled:
             lines.append("Scaled to today's points (the old notebook gave them other points): "
                          + ", ".join(f"{gid} ×{factor:g}" for gid, factor in scaled.items()) + ".")
-        for gid in now:
+        for gid in now if any(job[0] is module and job[3] is not None for job in jobs) else []:
             if gid not in comparable:
                 why = changed.get(gid, "not in the old notebook")
                 lines.append(f"† before leaves out {gid}: {why}.")
@@ -248,6 +324,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, help="also write the raw grades to this file")
     parser.add_argument("--attempts", type=Path, default=ROOT / "tests" / "attempts",
                         help="the folder of attempt modules (default: tests/attempts)")
+    parser.add_argument("--no-before", action="store_true", help="skip the run of the old code")
+    parser.add_argument("--plain-nbgrader", action="store_true",
+                        help="also grade every notebook with plain `nbgrader autograde` and compare")
     parser.add_argument("--worker", help=argparse.SUPPRESS)
     parser.add_argument("notebooks", nargs="*", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -255,32 +334,37 @@ def main(argv: list[str] | None = None) -> int:
         _worker(args.notebooks, args.worker)
         return 0
 
-    _ensure_before_tree()
+    if not args.no_before:
+        _ensure_before_tree()
     modules = _attempt_modules(args.attempts, args.modules)
     with tempfile.TemporaryDirectory(prefix="mlpm-fair-") as folder:
         scratch = Path(folder)
-        jobs, points_now, points_then = _build(modules, scratch)
+        jobs, points_now, points_then = _build(modules, scratch, with_before=not args.no_before)
+        olds = [job[3] for job in jobs if job[3] is not None]
         # Two workers side by side, each with its own mlpm: the current code and the old one.
-        workers = [
-            (_run_worker([job[2] for job in jobs], scratch / "after.json", before=False), scratch / "after.json"),
-            (_run_worker([job[3] for job in jobs], scratch / "before.json", before=True), scratch / "before.json"),
-        ]
+        news = [job[2] for job in jobs]
+        workers = [(_run_worker(news, scratch / "after.json", before=False), scratch / "after.json")]
+        if olds:
+            workers.append((_run_worker(olds, scratch / "before.json", before=True), scratch / "before.json"))
         results = []
         for process, out in workers:
             if process.wait() != 0:
                 raise SystemExit(f"grading failed: {process.args}")
             results.append(json.loads(out.read_text(encoding="utf-8")))
-        after, before = results
+        after, before = results[0], (results[1] if olds else {"mlpm": "(not run)", "grades": {}})
         assert not after["mlpm"].startswith(str(BEFORE_TREE)), after["mlpm"]
-        assert before["mlpm"].startswith(str(BEFORE_TREE)), before["mlpm"]
+        assert not olds or before["mlpm"].startswith(str(BEFORE_TREE)), before["mlpm"]
+        plain = _plain_nbgrader(jobs, scratch) if args.plain_nbgrader else None
         if args.json:
             fair: dict = {}  # a module may have several attempt files (e.g. mNN_<slug>_blind.py)
             for m in modules:
                 fair.setdefault(m.ASSIGNMENT, {}).update({n: a["fair"] for n, a in m.ATTEMPTS.items()})
-            args.json.write_text(json.dumps({"after": after, "before": before, "fair": fair}, indent=1),
-                                 encoding="utf-8")
+            args.json.write_text(json.dumps({"after": after, "before": before, "plain_nbgrader": plain, "fair": fair},
+                                            indent=1), encoding="utf-8")
         print(f"after: {after['mlpm']}\nbefore: {before['mlpm']}\n")
         print(_report(jobs, after["grades"], before["grades"], points_now, points_then))
+        if plain is not None:
+            print("\n".join(_plain_report(jobs, after["grades"], plain, points_now)))
     return 0
 
 

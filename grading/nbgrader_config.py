@@ -28,3 +28,18 @@ c.GenerateFeedback.preprocessors = [
     "nbgrader.preprocessors.ClearMarkScheme",
     "nbconvert.preprocessors.CSSHTMLHeaderPreprocessor",
 ]
+
+# Plain `nbgrader autograde` grades as `mlpm grade` does: a cell may run for 60 s (07 Q6 tries
+# about 1,550 policies; nbgrader's default is 30 s), and kernels talk over IPC sockets, not TCP
+# ports that parallel runs can collide on. nbgrader's own Execute step ignores a configured kernel
+# manager, so mlpm's takes its place; the other steps are nbgrader 0.9's defaults.
+c.Execute.timeout = 60
+c.Autograde.autograde_preprocessors = [
+    "mlpm.grading.early_kernel.Execute",
+    "nbgrader.preprocessors.IgnorePattern",
+    "nbconvert.preprocessors.ClearMetadataPreprocessor",
+    "nbgrader.preprocessors.LimitOutput",
+    "nbgrader.preprocessors.SaveAutoGrades",
+    "nbgrader.preprocessors.AssignLatePenalties",
+    "nbgrader.preprocessors.CheckCellMetadata",
+]

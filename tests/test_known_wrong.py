@@ -164,3 +164,28 @@ def test_blank_exercise_scores_zero_asking_to_answer_first(path):
             assert "not answered yet" in messages[0], messages
         else:
             exec(compile(source(cell), "<cell>", "exec"), namespace)
+
+
+@pytest.mark.parametrize("path", solution_notebooks(), ids=lambda p: p.parent.name)
+def test_blank_exercise_scores_zero_as_not_answered_in_hidden_checks_too(path):
+    """Does a blank notebook, graded with the hidden checks, get "not answered yet" and 0 everywhere?
+
+    A hidden check that reads an undefined answer inside a helper (``own_value``) would say
+    "not right yet" to a learner who has written nothing.
+    """
+    stubs = cells_by_id(read_notebook(released(path)))
+    namespace: dict = {}
+    for cell in read_notebook(path)["cells"]:
+        if cell["cell_type"] != "code":
+            continue
+        meta = nbgrader_meta(cell)
+        if meta.get("grade") and not meta.get("solution"):
+            points, _, messages, answered = run_test_cell(source(cell), namespace)
+            assert points == 0 and not answered, f"{meta['grade_id']}: {points} points, {messages}"
+            assert "not answered yet" in messages[0], messages
+        else:
+            code = source(stubs[meta["grade_id"]]) if meta.get("solution") else source(cell)
+            try:
+                exec(compile(code, "<cell>", "exec"), namespace)
+            except NotImplementedError:
+                assert meta.get("solution"), meta.get("grade_id")

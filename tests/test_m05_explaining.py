@@ -456,7 +456,7 @@ def test_a_chart_in_another_style_passes():
     ("legend", "has a legend"),
     ("title", "names the chart but not the finding"),
     ("causal_title", "states a cause"),
-    ("labels", "carries a label"),
+    ("labels", "has a bar without a label"),
     ("rainbow", "several colours"),
     ("same_colour", "same colour"),
     ("not_a_figure", "Return the matplotlib Figure"),

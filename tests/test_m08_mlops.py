@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import math
+import re
 from pathlib import Path
 
 import jsonschema
@@ -445,6 +446,18 @@ def test_solution_calls_are_accepted_and_every_call_has_options_that_fit():
             check_call(namespace["calls"][key], accepted, key, part=part)
     assert namespace["triggers"] == {k: next(iter(v)) for k, v in REF.TRIGGERS.items()}
     check_calls(namespace["calls"], namespace["CALLS"], namespace["EVIDENCE"], "calls")
+
+
+@pytest.mark.parametrize("change, message", [
+    (lambda calls: list(calls.values()), "`calls` should be a dict, but it is a list."),
+    (lambda calls: {k: v for k, v in list(calls.items())[1:]}, "`calls` has no entry for"),
+    (lambda calls: {**calls, "extra_call": {}}, "`calls` has entries that should not be there: 'extra_call'."),
+])
+def test_check_calls_names_a_missing_or_stray_call(change, message):
+    """Does check_calls say, as check_keys does, which call is missing or should not be there?"""
+    namespace = solved()
+    with pytest.raises(AssertionError, match=re.escape(message)):
+        check_calls(change(dict(namespace["calls"])), namespace["CALLS"], namespace["EVIDENCE"], "calls")
 
 
 def test_lite_model_is_non_inferior_so_promoting_it_is_defensible():

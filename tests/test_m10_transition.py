@@ -230,7 +230,7 @@ def test_solution_radar_passes_with_its_own_scores():
 @pytest.mark.parametrize("kwargs, check, message", [
     ({"close": False}, lambda f: check_closed(f, 2), "not closed"),
     ({"shift": 1}, lambda f: check_polygons(f, SCORES), "on their own groups' spokes"),
-    ({"labels": ["a", "b", "c", "d"]}, lambda f: check_spokes(f, GROUPS), "one label per skill group"),
+    ({"labels": ["a", "b", "c", "d"]}, lambda f: check_spokes(f, GROUPS), "label one spoke per skill group"),
     ({"ylim": (1, 4)}, check_scale, "from 0 to 5"),
     ({"legend": False}, lambda f: check_legend(f, ["start", "end"]), "no legend"),
     ({"title": ""}, check_radar_title, "no title"),
@@ -302,8 +302,8 @@ def test_solution_plan_passes_and_other_coherent_plans_too():
 @pytest.mark.parametrize("change, message", [
     (lambda p: p.pop("trial"), "no entry for 'trial'"),
     (lambda p: p.update(short_term=[{"goal": "Shadow a PM", "by": "next month"}]), "YYYY-MM-DD"),
-    (lambda p: p.update(short_term=[{"goal": "Shadow a PM", "by": "2026-06-30"}]), "short-term goal is dated"),
-    (lambda p: p.update(medium_term=[{"goal": "Become a PM", "by": "2029-01-01"}]), "medium-term goal is dated"),
+    (lambda p: p.update(short_term=[{"goal": "Shadow a PM", "by": "2026-06-30"}]), "dated 2026-06-30: short-term"),
+    (lambda p: p.update(medium_term=[{"goal": "Become a PM", "by": "2029-01-01"}]), "dated 2029-01-01: medium-term"),
     (lambda p: p.update(shared_with=["mentors"]), "include your manager"),
     (lambda p: p.update(internal_move=None), "OPEN_ROLES"),
     (lambda p: p["learning"].pop("influence"), "one entry per gap"),

@@ -6,15 +6,20 @@ import json
 import shutil
 from pathlib import Path
 
+import nbformat
 import pytest
 from nbgrader.api import Gradebook
+from traitlets.config.loader import PyFileConfigLoader
+from traitlets.utils.importstring import import_item
 
+from mlpm.grading import early_kernel
+from mlpm.grading.autograde import Limits
+from mlpm.kernels import IpcKernelManager
 from mlpm.modules import count_grades
 from mlpm.nbgrader_cli import run_nbgrader
 from notebook_tools import ROOT, assignments, nbgrader_meta, read_notebook, source, strip_markers
 
 pytestmark = pytest.mark.nbgrader
-KERNEL_OVER_IPC = "--ExecutePreprocessor.kernel_manager_class=mlpm.kernels.IpcKernelManager"
 
 
 @pytest.fixture(scope="module")
@@ -53,7 +58,7 @@ def graded(course: Path) -> dict[tuple[str, str], dict[str, tuple[float, float]]
     for slug in assignments():
         _submit(course, "solved", slug, fill_with_solution=True)
         _submit(course, "blank", slug, fill_with_solution=False)
-        run_nbgrader(["autograde", slug, "--force", KERNEL_OVER_IPC], course / "grading")
+        run_nbgrader(["autograde", slug, "--force"], course / "grading")  # as shipped: IPC kernels, 60 s cells
     grades = {}
     with Gradebook(f"sqlite:///{course / 'grading' / 'gradebook.db'}") as gradebook:
         for slug in assignments():
@@ -93,3 +98,33 @@ def test_solution_written_answers_wait_for_manual_grading(graded, slug):
 def test_blank_exercise_scores_zero(graded, slug):
     """Does an untouched exercise score exactly zero everywhere?"""
     assert all(score == 0 for score, _, _ in graded[(slug, "blank")].values())
+
+
+def test_plain_autograde_steps_are_mlpm_grades():
+    """Does the shipped config give plain `nbgrader autograde` mlpm grade's steps and cell time limit?"""
+    config = PyFileConfigLoader("nbgrader_config.py", path=str(ROOT / "grading")).load_config()
+    steps = [import_item(name) for name in config.Autograde.autograde_preprocessors]
+    assert steps == early_kernel.autograde_steps()  # nbgrader's defaults, mlpm's Execute in place of its own
+    execute = early_kernel.Execute(config=config)
+    assert execute.timeout == Limits().cell_timeout
+    assert execute.kernel_manager_class is IpcKernelManager
+
+
+def test_plain_autograde_runs_its_kernel_over_ipc(tmp_path):
+    """Does plain `nbgrader autograde`, with the shipped config, run the notebook in a kernel over IPC sockets?"""
+    (tmp_path / "grading").mkdir()
+    shutil.copy(ROOT / "grading" / "nbgrader_config.py", tmp_path / "grading")
+    test_cell = nbformat.v4.new_code_cell(
+        "from ipykernel.kernelapp import IPKernelApp\nassert IPKernelApp.instance().transport == 'ipc'",
+        metadata={"nbgrader": {"grade": True, "grade_id": "transport", "points": 1, "solution": False,
+                               "locked": True, "schema_version": 3}})
+    notebook = nbformat.v4.new_notebook(cells=[test_cell])
+    notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    for folder in (tmp_path / "solutions" / "probe", tmp_path / "grading" / "submitted" / "ada" / "probe"):
+        folder.mkdir(parents=True)
+        nbformat.write(notebook, folder / "probe.ipynb")
+    run_nbgrader(["generate_assignment", "probe", "--force"], tmp_path / "grading")
+    run_nbgrader(["autograde", "probe", "--force"], tmp_path / "grading")
+    with Gradebook(f"sqlite:///{tmp_path / 'grading' / 'gradebook.db'}") as gradebook:
+        [notebook] = gradebook.find_submission("probe", "ada").notebooks
+        assert [(grade.name, grade.auto_score) for grade in notebook.grades] == [("transport", 1.0)]

@@ -335,11 +335,11 @@ MESSAGES = {
     "verdicts-without-reasons": "should be a pair (verdict, reason)",
     "importance-read-as-cause": "A pattern in the data is not the effect of changing it",
     "curve-beyond-the-data-taken-as-evidence": "how many subscribers sit there?",
-    "chart-with-upright-bars": "The bars stand upright",
+    "chart-with-upright-bars": "has bars that stand upright",
     "chart-keeps-a-legend-and-a-generic-title": "names the chart but not the finding",
     "chart-title-claims-a-cause": "states a cause",
     "chart-longest-bar-at-the-bottom": "the longest is at the bottom",
-    "chart-without-labels-or-highlight": "Not every bar carries a label",
+    "chart-without-labels-or-highlight": "has a bar without a label",
     "chart-highlights-tenure": "which one can a Larder team change directly",
     "makeover-of-the-challenger-forest": "has labels that should not be there",
 }
@@ -398,7 +398,7 @@ def reason_sentence(feature, value, typical_value):
     return f"{value:.2f} {DESCRIPTIONS[feature]}, against {typical_value:.2f} for a typical subscriber"
 best_reasons = [reason_sentence(c, best_customer[c], typical[c])
                 for c in top_reasons(contributions(best_customer, coefficients, typical))]
-""", 3 * 4.25 / 5),
+""", 3 * 4.75 / 5.5),
     "frequencies-with-decimal-half-up": ("q5_answer", """
 from decimal import ROUND_HALF_UP, Decimal
 def natural_frequencies(counts):

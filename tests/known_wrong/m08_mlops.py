@@ -13,13 +13,13 @@ replace earlier answers: an earlier mistake followed by a right answer here keep
 ASSIGNMENT = "08-mlops"
 
 
-def _psi(*, side: str = "right", log: str = "np.log", floor: bool = True) -> str:
+def _psi(*, side: str = "right", log: str = "np.log", floor: bool = True, edges_from: str = "ref") -> str:
     floor_line = "    e, a = np.maximum(e, 1e-4), np.maximum(a, 1e-4)\n" if floor else ""
     return f'''
 def psi(reference_values, current_values):
     ref = np.asarray(reference_values, dtype=float)
     cur = np.asarray(current_values, dtype=float)
-    edges = np.percentile(ref, np.arange(10, 100, 10))
+    edges = np.percentile({edges_from}, np.arange(10, 100, 10))
     e = np.bincount(np.searchsorted(edges, ref, side="{side}"), minlength=10) / len(ref)
     a = np.bincount(np.searchsorted(edges, cur, side="{side}"), minlength=10) / len(cur)
 {floor_line}    return float(np.sum((a - e) * {log}(a / e)))
@@ -270,6 +270,7 @@ n_cancelled = sum(final_status(subscription_events) == "cancelled")
 WRONG_ANSWERS = {
     "psi_log10": ("q1_answer", _psi(log="np.log10"), "visible"),
     "psi_no_floor": ("q1_answer", _psi(floor=False), "visible"),
+    "psi_bins_from_the_current_sample": ("q1_answer", _psi(edges_from="cur"), "visible"),
     "psi_edge_values_to_the_left": ("q1_answer", _psi(side="left"), "hidden"),
     "band_0.1_counts_as_stable": (
         "q1_answer",
@@ -317,6 +318,9 @@ WRONG_ANSWERS = {
 }
 
 FAIR_SCORES = {
+    # no floor: a NaN PSI for an integer feature costs the toy and core checks that name the floor, not
+    # `drift` or `drifted` again (they follow your psi and psi_band)
+    "psi_without_a_floor_charged_once": ("q1_answer", _psi(floor=False), 2.06),
     "psi_with_digitize_and_quantile": ("q1_answer", _PSI_DIGITIZE, 3),
     "psi_with_pd_cut_left_closed": ("q1_answer", _PSI_CUT, 3),
     "measurable_as_strings_and_proxies_as_tuple": ("q2_answer", _MEASURABLE_STRINGS, 2),
@@ -353,6 +357,7 @@ scoring_home = {"decision": "service", "evidence": ["scaling", "release_cadence"
 MESSAGES = {
     "psi_log10": "base-10 log",
     "psi_no_floor": "Floor every share at 0.0001 before the log",
+    "psi_bins_from_the_current_sample": "comes from bins cut at the current sample's own deciles",
     "psi_edge_values_to_the_left": "belongs to the bin on its right",
     "band_0.1_counts_as_stable": "Check which band 0.1 and 0.25 fall in",
     "measurable_strictly_after_28_days": "use <=",

@@ -972,14 +972,14 @@ _BLIND_POINTS = {
     },
     "blind-typical-mistakes": {
         "q1_answer": 1.64,  # fair 1.5: lowest score taken for the biggest gap: group_scores right, top_gaps wrong
-        "q2_answer": 2.37,  # fair 2.0: an open polygon and no 0-5 scale
+        "q2_answer": 3 * 7.5 / 11.5,  # fair 2.0: an open polygon and no 0-5 scale
         "q3_answer": 0.88,  # fair 1.0 (re-judged for the whole-match rule): gap by gap, and more than min_hours
         # instead of at least; only the toy with one gap and the learner's own my_mentors hold
         "q4_answer": 1.91,  # fair 2.0
         "q5_answer": 2.67,  # fair 2.5 (re-judged for the focus and risks): impact minus effort instead of the
         # ratio; the focus segment is served, but one risk and no trade-off
         "q6_answer": 1.43,  # fair 1.5: a model metric as a guardrail in one scenario of three
-        "q7_answer": 1.38,  # fair 1.0-1.67: fermi_estimate right, order_of_magnitude wrong, one factor in percent,
+        "q7_answer": 1.5,  # fair 1.0-1.67: fermi_estimate right, order_of_magnitude wrong, one factor in percent,
         # weekly_substitutions consistent
         "q8_answer": 2.14,  # fair 2.0
         "q9_answer": 1.73,  # fair 1.71
@@ -1006,9 +1006,9 @@ MESSAGES = {
     "gap-sign-flipped": "furthest *above* the target",
     "alphabetical-order-and-no-tie-rule": "not alphabetically",
     "gaps-compared-unrounded": "Round the gaps to 2 decimals",
-    "polygon-left-open": "A polygon is not closed",
+    "polygon-left-open": "draws a polygon that is not closed",
     "values-in-the-series-own-order": "on their own groups' spokes",
-    "no-legend-and-free-scale": "The radar has no legend",
+    "no-legend-and-free-scale": "has no legend: label each polygon",
     "mentor-hours-more-than-not-at-least": "exactly `min_hours` hours a month counts",
     "mentor-hours-ignored": "leave out mentors with fewer hours",
     "same-mentor-for-two-gaps": "matches Bo twice",

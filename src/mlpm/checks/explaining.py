@@ -22,6 +22,7 @@ from mlpm.checks.core import (  # noqa: F401 (own_value: the test cells import i
     check_series,
     check_type,
     check_whole_number,
+    fail,
     own_value,
     quiet,
 )
@@ -34,8 +35,7 @@ CAUSAL_WORDS = re.compile(r"\b(causes?|caused|lever|levers|reduces?|cuts?|"
                           r"makes? (?:subscribers|people|customers) (?:leave|churn))\b", re.IGNORECASE)
 
 
-def _fail(message: str) -> None:
-    raise AssertionError(message)
+CHART = "importance_chart(...)"  # how the chart checks name the learner's chart
 
 
 def _half_up(number: float) -> int:
@@ -63,8 +63,8 @@ def check_importances(value: Any, expected: pd.Series, name: str, *, rel_tol: fl
     check_series(value, expected, name, rel_tol=rel_tol, hint=hint)
     numbers = np.asarray(value, dtype=float)
     if np.any(np.diff(numbers) > 1e-12):
-        _fail(f"`{name}` has the right values but is not sorted with the most important feature first: "
-              "use `.sort_values(ascending=False)`.")
+        fail(name, "has the right values but is not sorted with the most important feature first: "
+                   "use `.sort_values(ascending=False)`.")
 
 
 @quiet
@@ -76,10 +76,10 @@ def check_sentence(value: Any, expected: str, name: str, *, hint: str = "") -> N
         return
     numbers = re.compile(r"-?\d+(?:\.\d+)?")
     if numbers.findall(got) != numbers.findall(want):
-        _fail(f"`{name}` has numbers that are not right yet: the customer's value, then the typical value, "
-              f"each with one decimal. {hint}".strip())
-    _fail(f"`{name}` has the right numbers, but its words do not follow the template yet: check the "
-          "description, the comma and 'against ... for a typical subscriber'.")
+        fail(name, "has numbers that are not right yet: the customer's value, then the typical value, "
+                   "each with one decimal.", hint)
+    fail(name, "has the right numbers, but its words do not follow the template yet: check the "
+               "description, the comma and 'against ... for a typical subscriber'.")
 
 
 @quiet
@@ -103,7 +103,7 @@ def check_frequencies(value: Any, expected: Mapping[str, int], counts: Mapping[s
     """
     check_type(value, dict, name)
     if sorted(value) != sorted(FREQUENCY_KEYS):
-        _fail(f"`{name}` should have exactly the keys {', '.join(repr(k) for k in FREQUENCY_KEYS)}.")
+        fail(name, f"should have exactly the keys {', '.join(repr(k) for k in FREQUENCY_KEYS)}.")
     for key in FREQUENCY_KEYS:
         check_whole_number(value[key], f"{name}[{key!r}]")
     got = {key: int(value[key]) for key in FREQUENCY_KEYS}
@@ -123,13 +123,13 @@ def check_frequencies(value: Any, expected: Mapping[str, int], counts: Mapping[s
         if got[key] == int(expected[key]):
             continue
         if key == "flagged_and_leave" and got[key] in other_populations:
-            _fail(f"`{name}[{key!r}]` counts per 1,000 flagged (or per leaver): natural frequencies start from "
-                  "one population, so count it per 1,000 subscribers, all of them.")
+            fail(f"{name}[{key!r}]", "counts per 1,000 flagged (or per leaver): natural frequencies start from "
+                                     "one population, so count it per 1,000 subscribers, all of them.")
         if abs(got[key] - exact[key]) < 1:
-            _fail(f"`{name}[{key!r}]` is close, but rounded another way: round to the nearest whole number, "
-                  "an exact half upwards (`math.floor(x + 0.5)`).")
-        _fail(f"`{name}[{key!r}]` is not right yet: of 1,000 subscribers (tp + fp + fn + tn scaled to 1,000), "
-              f"count {meaning[key]}.")
+            fail(f"{name}[{key!r}]", "is close, but rounded another way: round to the nearest whole number, "
+                                     "an exact half upwards (`math.floor(x + 0.5)`).")
+        fail(f"{name}[{key!r}]", f"is not right yet: of 1,000 subscribers (tp + fp + fn + tn scaled to 1,000), "
+                                 f"count {meaning[key]}.")
 
 
 @quiet
@@ -157,24 +157,24 @@ def check_call(call: Any, options: Sequence[str], reversal_options: Sequence[str
     """
     check_type(call, dict, name)
     if set(call) != {"decision", "evidence", "reverse_if"}:
-        _fail(f"`{name}` should have exactly the keys 'decision', 'evidence' and 'reverse_if'.")
+        fail(name, "should have exactly the keys 'decision', 'evidence' and 'reverse_if'.")
     if call["decision"] not in list(options):
-        _fail(f"`{name}['decision']` should be one of {', '.join(repr(k) for k in options)}.")
+        fail(f"{name}['decision']", f"should be one of {', '.join(repr(k) for k in options)}.")
     if call["reverse_if"] not in list(reversal_options):
-        _fail(f"`{name}['reverse_if']` should be one of {', '.join(repr(k) for k in reversal_options)}.")
+        fail(f"{name}['reverse_if']", f"should be one of {', '.join(repr(k) for k in reversal_options)}.")
     cited = call["evidence"]
     if not isinstance(cited, (list, tuple)) or not cited or not all(isinstance(c, str) for c in cited):
-        _fail(f"`{name}['evidence']` should be a non-empty list of segment names.")
+        fail(f"{name}['evidence']", "should be a non-empty list of segment names.")
     unknown = [c for c in cited if c not in list(evidence)]
     if unknown:
-        _fail(f"`{name}['evidence']` names {len(unknown)} segment(s) that are not in your AUC tables.")
+        fail(f"{name}['evidence']", f"names {len(unknown)} segment(s) that are not in your AUC tables.")
     if decisions is not None and call["decision"] not in decisions:
-        _fail(f"`{name}['decision']` is not a call these numbers support yet. {hint}".strip())
+        fail(f"{name}['decision']", "is not a call these numbers support yet.", hint)
     if must_cite - set(cited):
-        _fail(f"`{name}['evidence']` leaves out the segment the call is about. {hint}".strip())
+        fail(f"{name}['evidence']", "leaves out the segment the call is about.", hint)
     if reversals is not None and call["reverse_if"] not in reversals:
-        _fail(f"`{name}['reverse_if']` would not change this call: it is not evidence about the problem you "
-              f"found. {hint}".strip())
+        fail(f"{name}['reverse_if']", "would not change this call: it is not evidence about the problem you "
+                                      "found.", hint)
 
 
 @quiet
@@ -191,34 +191,34 @@ def check_reliability_table(value: Any, expected: pd.DataFrame, name: str) -> No
         The answer's name, used in messages.
     """
     if not isinstance(value, pd.DataFrame):
-        _fail(f"`{name}` should be a pandas DataFrame, but it is a {type(value).__name__}.")
+        fail(name, f"should be a pandas DataFrame, but it is a {type(value).__name__}.")
     missing = [c for c in TABLE_COLUMNS if c not in value.columns]
     if missing:
-        _fail(f"`{name}` has no column {', '.join(repr(c) for c in missing)}: it needs "
-              f"{', '.join(repr(c) for c in TABLE_COLUMNS)}.")
+        fail(name, f"has no column {', '.join(repr(c) for c in missing)}: it needs "
+                   f"{', '.join(repr(c) for c in TABLE_COLUMNS)}.")
     if len(value) != len(expected):
-        _fail(f"`{name}` should have one row per decile: ten rows.")
+        fail(name, "should have one row per decile: ten rows.")
     if [str(i) for i in value.index] != [str(i) for i in expected.index]:
         if [str(i) for i in value.index] == [str(i - 1) for i in expected.index]:
-            _fail(f"`{name}` numbers its deciles from 0: number them 1 (lowest scores) to 10 (`+ 1`).")
-        _fail(f"`{name}` should be indexed by decile, 1 (lowest scores) to 10 (highest).")
+            fail(name, "numbers its deciles from 0: number them 1 (lowest scores) to 10 (`+ 1`).")
+        fail(name, "should be indexed by decile, 1 (lowest scores) to 10 (highest).")
     try:
         sizes = np.asarray(value["subscribers"], dtype=float)
         got = np.asarray(value[list(TABLE_COLUMNS[:2])], dtype=float)
     except (TypeError, ValueError):
-        _fail(f"`{name}` should hold numbers in every column.")
+        fail(name, "should hold numbers in every column.")
     if not np.allclose(sizes, np.asarray(expected["subscribers"], dtype=float)):
         if sizes.sum() == expected["subscribers"].sum():
-            _fail(f"`{name}` has deciles of unequal size: cut the score into ten equal-count groups "
-                  "(`pd.qcut(scores, 10)`), not into ten equal-width bins.")
-        _fail(f"`{name}['subscribers']` should count the subscribers in each decile; together, everyone.")
+            fail(name, "has deciles of unequal size: cut the score into ten equal-count groups "
+                       "(`pd.qcut(scores, 10)`), not into ten equal-width bins.")
+        fail(f"{name}['subscribers']", "should count the subscribers in each decile; together, everyone.")
     want = np.asarray(expected[list(TABLE_COLUMNS[:2])], dtype=float)
     if np.allclose(got, want[:, ::-1], rtol=1e-6, atol=1e-9) and not np.allclose(got, want, rtol=1e-6, atol=1e-9):
-        _fail(f"`{name}` swaps 'mean_score' and 'churn_rate'.")
+        fail(name, "swaps 'mean_score' and 'churn_rate'.")
     for column, index in (("mean_score", 0), ("churn_rate", 1)):
         if not np.allclose(got[:, index], want[:, index], rtol=1e-6, atol=1e-9):
             what = "the mean of the score" if column == "mean_score" else "the share who churned"
-            _fail(f"`{name}[{column!r}]` is off for some deciles: it should be {what} in each decile.")
+            fail(f"{name}[{column!r}]", f"is off for some deciles: it should be {what} in each decile.")
 
 
 @quiet
@@ -230,11 +230,11 @@ def check_brier(value: Any, expected: float, name: str, *, scores: Any = None, c
     if scores is not None:
         s, y = np.asarray(scores, dtype=float), np.asarray(churned, dtype=float)
         if math.isclose(number, math.sqrt(expected), rel_tol=1e-6):
-            _fail(f"`{name}` takes the square root: the Brier score is the mean of the squared differences.")
+            fail(name, "takes the square root: the Brier score is the mean of the squared differences.")
         if math.isclose(number, float(np.mean(np.abs(s - y))), rel_tol=1e-6):
-            _fail(f"`{name}` averages absolute differences: square each difference instead.")
-    _fail(f"`{name}` is not right yet: average (score − outcome)² over all subscribers, the outcome 1 if they "
-          "churned and 0 if not.")
+            fail(name, "averages absolute differences: square each difference instead.")
+    fail(name, "is not right yet: average (score − outcome)² over all subscribers, the outcome 1 if they "
+               "churned and 0 if not.")
 
 
 # ---- the importance chart -------------------------------------------------------------------------
@@ -245,9 +245,9 @@ def _bars(fig: Any) -> tuple[Any, list[Rectangle]]:
     with_bars = [(ax, [p for p in ax.patches if isinstance(p, Rectangle) and p.get_visible()]) for ax in axes]
     with_bars = [(ax, bars) for ax, bars in with_bars if bars]
     if not with_bars:
-        _fail("The chart has no bars: draw the importances as bars (`ax.barh`).")
+        fail(CHART, "has no bars: draw the importances as bars (`ax.barh`).")
     if len(with_bars) > 1:
-        _fail("The chart has bars on more than one panel: one panel is enough for a busy reader.")
+        fail(CHART, "has bars on more than one panel: one panel is enough for a busy reader.")
     return with_bars[0]
 
 
@@ -256,17 +256,19 @@ def check_horizontal_bars(fig: Any, importance: pd.Series) -> None:
     """Check one horizontal bar per feature, with lengths in proportion to the importances."""
     _, bars = _bars(fig)
     if len(bars) != len(importance):
-        _fail(f"The chart should have one bar per feature ({len(importance)}), but it has {len(bars)}.")
+        fail(CHART, f"should have one bar per feature ({len(importance)}), but it has {len(bars)}.")
     widths = np.array([b.get_width() for b in bars])
     heights = np.array([b.get_height() for b in bars])
     ys = np.array([b.get_y() for b in bars])
     if len(bars) > 1 and (np.ptp(ys) < 1e-9 or np.allclose(widths, widths[0]) and not np.allclose(heights, heights[0])):
-        _fail("The bars stand upright: use horizontal bars (`ax.barh`), so the feature names read left to right.")
+        fail(CHART, "has bars that stand upright: use horizontal bars (`ax.barh`), so the feature names read "
+                    "left to right.")
     want = np.sort(np.asarray(importance, dtype=float))
     got = np.sort(widths)
     scale = got[-1] / want[-1] if want[-1] else 1.0
     if not np.allclose(got, want * scale, rtol=1e-6, atol=1e-12):
-        _fail("The bar lengths do not follow the importances passed to the function: plot those values.")
+        fail(CHART, "has bar lengths that do not follow the importances passed to the function: plot those "
+                    "values.")
 
 
 def _bars_top_down(fig: Any) -> list[Rectangle]:
@@ -285,9 +287,9 @@ def check_sorted_bars(fig: Any) -> None:
     widths = [b.get_width() for b in _bars_top_down(fig)]
     if any(lower > upper + 1e-12 for upper, lower in zip(widths, widths[1:], strict=False)):
         if all(lower >= upper - 1e-12 for upper, lower in zip(widths, widths[1:], strict=False)):
-            _fail("The bars are sorted, but the longest is at the bottom: the reader's eye starts at the top "
-                  "(sort ascending before `barh`, or invert the y axis).")
-        _fail("The bars are not sorted: order them by importance, the longest at the top.")
+            fail(CHART, "has its bars sorted, but the longest is at the bottom: the reader's eye starts at the "
+                        "top (sort ascending before `barh`, or invert the y axis).")
+        fail(CHART, "has bars that are not sorted: order them by importance, the longest at the top.")
 
 
 @quiet
@@ -297,18 +299,19 @@ def check_finding_title(fig: Any, feature_words: Sequence[str] = ()) -> None:
     panels = [ax.get_title(loc=loc).strip() for ax in axes for loc in ("left", "center", "right")]
     titles = [t for t in [fig.get_suptitle().strip(), *panels] if t]
     if not titles:
-        _fail("The chart has no title: say in it what the reader should take away.")
+        fail(CHART, "has no title: say in it what the reader should take away.")
     words = {part for w in feature_words for part in re.findall(r"[a-z]+", w.lower()) if len(part) > 3}
     causal = [t for t in titles if CAUSAL_WORDS.search(t)]
     if causal:
-        _fail(f"The title {causal[0]!r} states a cause: importance says what the model leans on, not what "
-              "changing a column would do. Say what the score uses, e.g. 'The churn score leans most on <driver>'.")
+        fail(CHART, f"has the title {causal[0]!r}, which states a cause: importance says what the model leans "
+                    "on, not what changing a column would do. Say what the score uses, e.g. 'The churn score "
+                    "leans most on <driver>'.")
     for title in titles:
         named = words & set(re.findall(r"[a-z]+", title.lower()))
         if states_a_finding(title) or (named and len(title.split()) >= 3):
             return
-    _fail(f"The title {titles[0]!r} names the chart but not the finding: say which driver matters most, "
-          "e.g. 'The churn score leans most on <driver>'.")
+    fail(CHART, f"has the title {titles[0]!r}, which names the chart but not the finding: say which driver "
+                "matters most, e.g. 'The churn score leans most on <driver>'.")
 
 
 @quiet
@@ -317,8 +320,8 @@ def check_direct_labels(fig: Any) -> None:
     ax, bars = _bars(fig)
     texts = [t for t in ax.texts if t.get_visible() and t.get_text().strip()]
     if len(texts) < len(bars):
-        _fail("Not every bar carries a label: write each value at its bar (`ax.bar_label`), so the reader "
-              "needs no axis to read it.")
+        fail(CHART, "has a bar without a label: write each value at its bar (`ax.bar_label`), so the reader "
+                    "needs no axis to read it.")
 
 
 @quiet
@@ -326,8 +329,8 @@ def check_no_legend(fig: Any) -> None:
     """Check that the chart has no legend: the labels sit on the chart itself."""
     axes = check_is_figure(fig)
     if fig.legends or any(ax.get_legend() is not None for ax in axes):
-        _fail("The chart has a legend: remove it; the bars are labelled directly and the colour is explained "
-              "in the title.")
+        fail(CHART, "has a legend: remove it; the bars are labelled directly and the colour is explained in "
+                    "the title.")
 
 
 @quiet
@@ -340,12 +343,13 @@ def check_highlight(fig: Any, importance: pd.Series, highlight: str) -> None:
     target = values[highlight] * scale
     matches = [i for i, w in enumerate(widths) if math.isclose(w, target, rel_tol=1e-6, abs_tol=1e-12)]
     if not matches:
-        _fail("No bar has the length of the feature to highlight: draw every importance passed in.")
+        fail(CHART, "has no bar with the length of the feature to highlight: draw every importance passed in.")
     colours = [tuple(np.round(to_rgba(b.get_facecolor()), 3)) for b in bars]
     mine = colours[matches[0]]
     others = {c for i, c in enumerate(colours) if i not in matches}
     if mine in others:
-        _fail("The feature to highlight has the same colour as another bar: give it a colour of its own.")
+        fail(CHART, "gives the feature to highlight the same colour as another bar: give it a colour of its "
+                    "own.")
     if len(others) > 1:
-        _fail("The other bars have several colours: give them one muted colour (e.g. grey), so only the "
-              "highlighted driver stands out.")
+        fail(CHART, "gives the other bars several colours: give them one muted colour (e.g. grey), so only "
+                    "the highlighted driver stands out.")

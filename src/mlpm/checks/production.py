@@ -12,7 +12,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from mlpm.checks.core import _listing, accepts_also, as_sequence, fail, quiet
+from mlpm.checks.core import _listing, accepts_also, as_sequence, check_keys, fail, quiet
 
 
 @quiet
@@ -136,14 +136,7 @@ def check_psi(value: Any, expected: float, slips: Mapping[str, float], name: str
 def check_calls(value: Any, calls: Mapping[str, Mapping[str, Any]], evidence: Mapping[str, str], name: str) -> None:
     """Check the shape of a dict of calls: one per key of ``calls``, each with a decision and a reversal
     among that call's options and evidence among ``evidence``'s keys."""
-    if not isinstance(value, Mapping):
-        fail(name, f"should be a dict with one call per key of CALLS, but it is a {type(value).__name__}.")
-    missing = [key for key in calls if key not in value]
-    if missing:
-        fail(name, f"has no entry for {_listing(missing)}.", "Answer every one.")
-    extra = [key for key in value if key not in calls]
-    if extra:
-        fail(name, f"has entries that should not be there: {_listing(extra)}.")
+    check_keys(value, list(calls), name)
     for key, options in calls.items():
         call, where = value[key], f"{name}[{key!r}]"
         if not isinstance(call, Mapping) or set(call) != {"decision", "evidence", "reverse_if"}:

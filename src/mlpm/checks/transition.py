@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
-from mlpm.checks.core import check_keys, check_names, check_type, is_sequence, quiet
+from mlpm.checks.core import check_keys, check_names, check_type, fail, is_sequence, quiet
 
 # ---- the gaps ----------------------------------------------------------------------------------
 
@@ -35,22 +35,25 @@ def check_top(value: Any, expected: Sequence[str], name: str, *, hint: str = "",
     """
     if flipped is not None and is_sequence(value) and [str(v) for v in value] == list(flipped) \
             and list(flipped) != list(expected):
-        raise AssertionError(f"`{name}` ranks the groups where the ratings are furthest *above* the target: the gap "
-                             "is target minus score, so a positive gap means the learner falls short.")
+        fail(name, "ranks the groups where the ratings are furthest *above* the target: the gap "
+                   "is target minus score, so a positive gap means the learner falls short.")
     check_names(value, list(expected), name, ordered=True, hint=hint, order_hint=hint)
 
 
 # ---- the radar chart ---------------------------------------------------------------------------
 
 
+RADAR = "skills_radar(...)"  # how the checks name the learner's chart
+
+
 def _polar_axes(fig: Any):
     if not isinstance(fig, Figure):
-        raise AssertionError(f"Return the matplotlib Figure (`fig = plt.figure()` ... `return fig`), "
-                             f"not a {type(fig).__name__}.")
+        fail(RADAR, f"should return the matplotlib Figure (`fig = plt.figure()` ... `return fig`), "
+                    f"not a {type(fig).__name__}.")
     polar = [ax for ax in fig.axes if ax.get_visible() and ax.name == "polar"]
     if not polar:
-        raise AssertionError("The figure has no polar axes: create them with "
-                             "`fig.add_subplot(projection='polar')` so the chart is a radar.")
+        fail(RADAR, "has no polar axes: create them with `fig.add_subplot(projection='polar')` so the chart "
+                    "is a radar.")
     return polar[0]
 
 
@@ -75,8 +78,8 @@ def check_spokes(fig: Any, groups: Sequence[str]) -> None:
     labels = [_norm(label) for label in _spokes(ax).values() if label]
     wanted = [_norm(g) for g in groups]
     if sorted(labels) != sorted(wanted):
-        raise AssertionError("The spokes should carry one label per skill group, each group once: set the "
-                             "angles with `ax.set_xticks(angles)` and the names with `ax.set_xticklabels(groups)`.")
+        fail(RADAR, "should label one spoke per skill group, each group once: set the angles with "
+                    "`ax.set_xticks(angles)` and the names with `ax.set_xticklabels(groups)`.")
 
 
 def _vertices(line) -> tuple[np.ndarray, np.ndarray]:
@@ -99,12 +102,12 @@ def check_closed(fig: Any, count: int) -> None:
     ax = _polar_axes(fig)
     lines = _lines(ax)
     if len(lines) < count:
-        raise AssertionError(f"The radar should draw {count} polygon(s), one per set of scores, "
-                             "with `ax.plot(angles, values)`; it draws fewer.")
+        fail(RADAR, f"should draw {count} polygon(s), one per set of scores, with `ax.plot(angles, values)`; "
+                    "it draws fewer.")
     for line in lines:
         if not _is_closed(np.asarray(line.get_xdata(), dtype=float), np.asarray(line.get_ydata(), dtype=float)):
-            raise AssertionError("A polygon is not closed: repeat the first angle and the first value at the end, "
-                                 "so the last spoke joins the first.")
+            fail(RADAR, "draws a polygon that is not closed: repeat the first angle and the first value at the "
+                        "end, so the last spoke joins the first.")
 
 
 @quiet
@@ -121,16 +124,16 @@ def check_polygons(fig: Any, scores: Mapping[str, Mapping[str, float]], *, tol: 
         for angle, radius in zip(*_vertices(line), strict=True):
             label = next((lab for a, lab in spokes.items() if math.isclose(a, angle, abs_tol=1e-6)), None)
             if label is None:
-                raise AssertionError("A polygon has a corner between spokes: plot each score at the angle of its "
-                                     "group's spoke (the same angles you pass to `set_xticks`).")
+                fail(RADAR, "draws a polygon with a corner between spokes: plot each score at the angle of its "
+                            "group's spoke (the same angles you pass to `set_xticks`).")
             points[label] = radius
         drawn.append(points)
     for label, values in scores.items():
         wanted = {_norm(g): float(v) for g, v in dict(values).items()}
         if not any(set(p) == set(wanted) and all(math.isclose(p[g], wanted[g], abs_tol=tol) for g in wanted)
                    for p in drawn):
-            raise AssertionError(f"No polygon puts the {label!r} scores on their own groups' spokes: check that "
-                                 "each value is plotted at the angle labelled with its group.")
+            fail(RADAR, f"has no polygon that puts the {label!r} scores on their own groups' spokes: check "
+                        "that each value is plotted at the angle labelled with its group.")
 
 
 @quiet
@@ -139,8 +142,8 @@ def check_scale(fig: Any) -> None:
     ax = _polar_axes(fig)
     low, high = ax.get_ylim()
     if not (math.isclose(low, 0, abs_tol=1e-9) and math.isclose(high, 5, abs_tol=1e-9)):
-        raise AssertionError("The radial scale should run from 0 to 5 (`ax.set_ylim(0, 5)`), the full range of "
-                             "the ratings, so charts drawn at the start and the end compare.")
+        fail(RADAR, "should have a radial scale from 0 to 5 (`ax.set_ylim(0, 5)`), the full range of the "
+                    "ratings, so charts drawn at the start and the end compare.")
 
 
 @quiet
@@ -149,7 +152,7 @@ def check_radar_title(fig: Any) -> None:
     ax = _polar_axes(fig)
     suptitle = fig._suptitle.get_text().strip() if getattr(fig, "_suptitle", None) else ""
     if not (suptitle or ax.get_title().strip()):
-        raise AssertionError("The radar has no title: say whose skills it shows and when.")
+        fail(RADAR, "has no title: say whose skills it shows and when.")
 
 
 @quiet
@@ -158,13 +161,13 @@ def check_legend(fig: Any, labels: Sequence[str]) -> None:
     ax = _polar_axes(fig)
     legend = ax.get_legend() or (fig.legends[0] if fig.legends else None)
     if legend is None:
-        raise AssertionError("The radar has no legend: label each polygon (`label=...`) and call `ax.legend()`, "
-                             "so the reader knows which is the start and which the end.")
+        fail(RADAR, "has no legend: label each polygon (`label=...`) and call `ax.legend()`, so the reader "
+                    "knows which is the start and which the end.")
     shown = {_norm(t.get_text()) for t in legend.get_texts()}
     missing = [label for label in labels if _norm(label) not in shown]
     if missing:
-        raise AssertionError(f"The legend does not name {', '.join(repr(m) for m in missing)}: use the keys of "
-                             "`scores` as the labels.")
+        fail(RADAR, f"has a legend that does not name {', '.join(repr(m) for m in missing)}: use the keys of "
+                    "`scores` as the labels.")
 
 
 # ---- the transition plan -------------------------------------------------------------------------
@@ -175,12 +178,12 @@ TRIAL_KEYS = ("how", "weeks", "step_back_if")
 
 def _date(value: Any, name: str) -> dt.date:
     if not isinstance(value, str):
-        raise AssertionError(f"`{name}` should be a date written as a string 'YYYY-MM-DD', "
-                             f"but it is a {type(value).__name__}.")
+        fail(name, f"should be a date written as a string 'YYYY-MM-DD', "
+                   f"but it is a {type(value).__name__}.")
     try:
         return dt.date.fromisoformat(value.strip())
     except ValueError:
-        raise AssertionError(f"`{name}` is {value!r}: write the date as 'YYYY-MM-DD'.") from None
+        fail(name, f"is {value!r}: write the date as 'YYYY-MM-DD'.")
 
 
 def _text(value: Any) -> bool:
@@ -192,15 +195,15 @@ def _parts(value: Any, keys: Sequence[str], name: str) -> None:
     check_type(value, dict, name)
     missing = [key for key in keys if key not in value]
     if missing:
-        raise AssertionError(f"`{name}` has no entry for {', '.join(repr(k) for k in missing)}.")
+        fail(name, f"has no entry for {', '.join(repr(k) for k in missing)}.")
 
 
 def _goals(plan: Any, horizon: str, name: str) -> list:
     goals = plan[horizon]
     if not is_sequence(goals) or len(goals) == 0 or not all(
             isinstance(goal, dict) and "by" in goal for goal in goals):
-        raise AssertionError(f"`{name}['{horizon}']` should be a list of goals, each a dict "
-                             "{'goal': a few words, 'by': 'YYYY-MM-DD'}.")
+        fail(f"{name}['{horizon}']", "should be a list of goals, each a dict "
+                                     "{'goal': a few words, 'by': 'YYYY-MM-DD'}.")
     return list(goals)
 
 
@@ -211,14 +214,14 @@ def check_plan_shape(plan: Any, name: str = "transition_plan") -> None:
     for horizon in ("short_term", "medium_term"):
         goals = plan[horizon]
         if not is_sequence(goals) or len(goals) == 0:
-            raise AssertionError(f"`{name}['{horizon}']` should be a list of at least one goal.")
+            fail(f"{name}['{horizon}']", "should be a list of at least one goal.")
         for goal in goals:
             if not (isinstance(goal, dict) and set(goal) == {"goal", "by"} and _text(goal["goal"])):
-                raise AssertionError(f"Each goal in `{name}['{horizon}']` should be a dict "
-                                     "{'goal': a few words, 'by': 'YYYY-MM-DD'}.")
+                fail(f"{name}['{horizon}']", "should hold goals that are each a dict "
+                                             "{'goal': a few words, 'by': 'YYYY-MM-DD'}.")
             _date(goal["by"], f"{name}['{horizon}'][...]['by']")
     if not is_sequence(plan["shared_with"]) or len(plan["shared_with"]) == 0:
-        raise AssertionError(f"`{name}['shared_with']` should be a list of who you share the plan with.")
+        fail(f"{name}['shared_with']", "should be a list of who you share the plan with.")
     for part in ("learning", "mentors"):
         check_type(plan[part], dict, f"{name}['{part}']")
     check_keys(plan["trial"], TRIAL_KEYS, f"{name}['trial']")
@@ -232,13 +235,13 @@ def check_plan_dates(plan: Any, today: str, short_end: str, medium_end: str, nam
     for goal in _goals(plan, "short_term", name):
         when = _date(goal["by"], f"{name}['short_term'][...]['by']")
         if not start < when <= short:
-            raise AssertionError(f"A short-term goal is dated {goal['by']}: short-term goals fall after today and "
-                                 "within the short-term horizon the prompt gives.")
+            fail(f"{name}['short_term']", f"has a goal dated {goal['by']}: short-term goals fall after today and "
+                                          "within the short-term horizon the prompt gives.")
     for goal in _goals(plan, "medium_term", name):
         when = _date(goal["by"], f"{name}['medium_term'][...]['by']")
         if not short < when <= medium:
-            raise AssertionError(f"A medium-term goal is dated {goal['by']}: medium-term goals fall after the "
-                                 "short-term horizon and within the medium-term one.")
+            fail(f"{name}['medium_term']", f"has a goal dated {goal['by']}: medium-term goals fall after the "
+                                           "short-term horizon and within the medium-term one.")
 
 
 @quiet
@@ -247,17 +250,17 @@ def check_plan_people(plan: Any, audiences: Sequence[str], open_roles: Sequence[
     """Check the plan is shared with the manager and someone else, and names an open internal role."""
     _parts(plan, ("shared_with", "internal_move"), name)
     if not is_sequence(plan["shared_with"]):
-        raise AssertionError(f"`{name}['shared_with']` should be a list of options from `SHARE_WITH`.")
+        fail(f"{name}['shared_with']", "should be a list of options from `SHARE_WITH`.")
     shared = [str(s) for s in plan["shared_with"] if isinstance(s, str)]
     if len(shared) != len(plan["shared_with"]) or any(s not in audiences for s in shared):
-        raise AssertionError(f"`{name}['shared_with']` should list options from `SHARE_WITH`.")
+        fail(f"{name}['shared_with']", "should list options from `SHARE_WITH`.")
     if "manager" not in shared or len(set(shared)) < 2:
-        raise AssertionError(f"`{name}['shared_with']` should include your manager and at least one more "
-                             "audience: a move nobody knows about does not get support.")
+        fail(f"{name}['shared_with']", "should include your manager and at least one more "
+                                       "audience: a move nobody knows about does not get support.")
     move = plan["internal_move"]
     if not (isinstance(move, str) and move in open_roles):
-        raise AssertionError(f"`{name}['internal_move']` should name one of `OPEN_ROLES`: Larder has open "
-                             "product roles, and an internal move is the shortest path.")
+        fail(f"{name}['internal_move']", "should name one of `OPEN_ROLES`: Larder has open "
+                                         "product roles, and an internal move is the shortest path.")
 
 
 @quiet
@@ -274,27 +277,27 @@ def check_plan_gaps(plan: Any, gap_sets: Sequence[Sequence[str]], reading: Mappi
     check_type(learning, dict, f"{name}['learning']")
     check_type(mentors, dict, f"{name}['mentors']")
     if not any(set(learning) == set(gaps) and set(mentors) == set(gaps) for gaps in gap_sets):
-        raise AssertionError(f"`{name}['learning']` and `{name}['mentors']` should each have one entry per gap "
-                             "in `my_gaps`, keyed by the group's name.")
+        fail(f"{name}['learning']", f"and `{name}['mentors']` should each have one entry per gap "
+                                    "in `my_gaps`, keyed by the group's name.")
     for gap, item in learning.items():
         if not isinstance(item, str) or item not in reading:
-            raise AssertionError(f"`{name}['learning'][{gap!r}]` should be a key of `READING_LIST`.")
+            fail(f"{name}['learning'][{gap!r}]", "should be a key of `READING_LIST`.")
         if gap not in reading[item][1]:
-            raise AssertionError(f"`{name}['learning'][{gap!r}]` names a reading that serves other groups: "
-                                 "see which groups each item of `READING_LIST` serves.")
+            fail(f"{name}['learning'][{gap!r}]", "names a reading that serves other groups: "
+                                                 "see which groups each item of `READING_LIST` serves.")
     if isinstance(own_match, dict) and mentors == own_match and all(isinstance(v, str) for v in mentors.values()):
         return  # the learner's own match from question 3, used faithfully (error carried forward)
     for gap, who in mentors.items():
         rows = mentor_table[(mentor_table["name"] == who) & (mentor_table["group"] == gap)]
         if not isinstance(who, str) or rows.empty:
-            raise AssertionError(f"`{name}['mentors'][{gap!r}]` should be a mentor from `mentors` who coaches "
-                                 "that group.")
+            fail(f"{name}['mentors'][{gap!r}]", "should be a mentor from `mentors` who coaches "
+                                                "that group.")
         if rows["hours_per_month"].max() < min_hours:
-            raise AssertionError(f"`{name}['mentors'][{gap!r}]` has too few hours a month to mentor you: "
-                                 "check `hours_per_month` against `MIN_HOURS`.")
+            fail(f"{name}['mentors'][{gap!r}]", "has too few hours a month to mentor you: "
+                                                "check `hours_per_month` against `MIN_HOURS`.")
     if len(set(mentors.values())) < len(mentors):
-        raise AssertionError(f"`{name}['mentors']` gives two gaps the same person: the pinned rule asks for a "
-                             "different mentor per gap.")
+        fail(f"{name}['mentors']", "gives two gaps the same person: the pinned rule asks for a "
+                                   "different mentor per gap.")
 
 
 @quiet
@@ -305,14 +308,14 @@ def check_trial(plan: Any, options: Sequence[str], min_weeks: int, max_weeks: in
     trial = plan["trial"]
     _parts(trial, TRIAL_KEYS, f"{name}['trial']")
     if not (isinstance(trial["how"], str) and trial["how"] in options):
-        raise AssertionError(f"`{name}['trial']['how']` should be one of `TRIAL_OPTIONS`.")
+        fail(f"{name}['trial']['how']", "should be one of `TRIAL_OPTIONS`.")
     weeks = trial["weeks"]
     if isinstance(weeks, bool) or not isinstance(weeks, (int, np.integer)) or not min_weeks <= weeks <= max_weeks:
-        raise AssertionError(f"`{name}['trial']['weeks']` should be a whole number of weeks within the range the "
-                             "prompt gives: long enough to learn, short enough to step back.")
+        fail(f"{name}['trial']['weeks']", "should be a whole number of weeks within the range the "
+                                          "prompt gives: long enough to learn, short enough to step back.")
     if not _text(trial["step_back_if"]):
-        raise AssertionError(f"`{name}['trial']['step_back_if']` should say, in a few words, what would make you "
-                             "step back.")
+        fail(f"{name}['trial']['step_back_if']", "should say, in a few words, what would make you "
+                                                 "step back.")
 
 
 # ---- the BUS answer ------------------------------------------------------------------------------
@@ -333,10 +336,10 @@ def check_bus_shape(bus: Any, name: str = "bus_answer") -> None:
                          (f"{name}['guardrail']", bus["guardrail"]), (f"{name}['mvp']", bus["mvp"]),
                          (f"{name}['focus']", bus["focus"]), (f"{name}['trade_off']", bus["trade_off"])):
         if not isinstance(value, str):
-            raise AssertionError(f"`{where}` should be a string, one of the named options.")
+            fail(where, "should be a string, one of the named options.")
     for part in ("users", "solutions", "prioritised"):
         if not is_sequence(bus[part]):
-            raise AssertionError(f"`{name}[{part!r}]` should be a list.")
+            fail(f"{name}[{part!r}]", "should be a list.")
     check_type(bus["risks"], dict, f"{name}['risks']")
 
 
@@ -349,20 +352,20 @@ def check_bus_metrics(bus: Any, goals: Sequence[str], metrics: Sequence[str], go
     _parts(bus["business"], ("goal", "metric"), f"{name}['business']")
     goal, metric = bus["business"]["goal"], bus["business"]["metric"]
     if not isinstance(goal, str) or goal not in goals:
-        raise AssertionError(f"`{name}['business']['goal']` should be one of `GOALS`.")
+        fail(f"{name}['business']['goal']", "should be one of `GOALS`.")
     for where, value in ((f"{name}['business']['metric']", metric), (f"{name}['success_metric']",
                          bus["success_metric"]), (f"{name}['guardrail']", bus["guardrail"])):
         if not isinstance(value, str) or value not in metrics:
-            raise AssertionError(f"`{where}` should be one of `METRICS`.")
+            fail(where, "should be one of `METRICS`.")
     if metric not in goal_metrics[goal]:
-        raise AssertionError(f"`{name}['business']['metric']` does not measure the goal you chose: see "
-                             "`GOAL_METRICS`.")
+        fail(f"{name}['business']['metric']", "does not measure the goal you chose: see "
+                                              "`GOAL_METRICS`.")
     if bus["success_metric"] not in goal_metrics[goal] | drivers[goal]:
-        raise AssertionError(f"`{name}['success_metric']` is not tied to the business goal: pick the goal's metric "
-                             "or one of its drivers (`DRIVERS`).")
+        fail(f"{name}['success_metric']", "is not tied to the business goal: pick the goal's metric "
+                                          "or one of its drivers (`DRIVERS`).")
     if bus["guardrail"] in (metric, bus["success_metric"]):
-        raise AssertionError(f"`{name}['guardrail']` repeats a metric you already aim to move: a guardrail is a "
-                             "different metric that must not get worse.")
+        fail(f"{name}['guardrail']", "repeats a metric you already aim to move: a guardrail is a "
+                                     "different metric that must not get worse.")
 
 
 @quiet
@@ -372,17 +375,17 @@ def check_bus_users(bus: Any, pain_points: Sequence[str], name: str = "bus_answe
     users = bus["users"]
     if not is_sequence(users) or len(users) < 2 or not all(
             isinstance(u, dict) and set(u) == {"segment", "pain_points"} for u in users):
-        raise AssertionError(f"`{name}['users']` should list at least two segments, each a dict "
-                             "{'segment': ..., 'pain_points': [...]}.")
+        fail(f"{name}['users']", "should list at least two segments, each a dict "
+                                 "{'segment': ..., 'pain_points': [...]}.")
     segments = [u["segment"] for u in users]
     if not all(_text(s) or (isinstance(s, str) and s.strip()) for s in segments) or len(set(segments)) < len(users):
-        raise AssertionError(f"Each segment in `{name}['users']` needs a name of its own.")
+        fail(f"{name}['users']", "should give each segment a name of its own.")
     for user in users:
         points = user["pain_points"]
         if (not is_sequence(points) or len(points) < 2 or len(set(points)) < len(points)
                 or any(p not in pain_points for p in points)):
-            raise AssertionError(f"Segment {user['segment']!r} should rank at least two different pain points "
-                                 "from `PAIN_POINTS`, worst first.")
+            fail(f"{name}['users']", f"has segment {user['segment']!r}, which should rank at least two different "
+                                     "pain points from `PAIN_POINTS`, worst first.")
 
 
 @quiet
@@ -392,24 +395,24 @@ def check_bus_solutions(bus: Any, name: str = "bus_answer") -> None:
     solutions = bus["solutions"]
     if not is_sequence(solutions) or len(solutions) < 3 or not all(
             isinstance(s, dict) and set(s) == set(SOLUTION_KEYS) for s in solutions):
-        raise AssertionError(f"`{name}['solutions']` should list at least three solutions, each a dict with "
-                             f"the keys {', '.join(SOLUTION_KEYS)}.")
+        fail(f"{name}['solutions']", f"should list at least three solutions, each a dict with "
+                                     f"the keys {', '.join(SOLUTION_KEYS)}.")
     kinds = {s["kind"] for s in solutions}
     if not kinds <= {"ml", "non-ml"} or kinds != {"ml", "non-ml"}:
-        raise AssertionError(f"`{name}['solutions']` should have 'kind' 'ml' or 'non-ml', with at least one of "
-                             "each: the simplest fix is often not a model.")
+        fail(f"{name}['solutions']", "should have 'kind' 'ml' or 'non-ml', with at least one of "
+                                     "each: the simplest fix is often not a model.")
     names = [s["name"] for s in solutions]
     if len(set(names)) < len(names):
-        raise AssertionError(f"Two solutions in `{name}['solutions']` share a name.")
+        fail(f"{name}['solutions']", "has two solutions that share a name.")
     listed = {p for u in bus["users"] if isinstance(u, dict) for p in u.get("pain_points", ()) if isinstance(p, str)}
     if any(s["addresses"] not in listed for s in solutions):
-        raise AssertionError(f"A solution in `{name}['solutions']` addresses a pain point that no segment lists: "
-                             "tie every solution to a user's pain.")
+        fail(f"{name}['solutions']", "has a solution that addresses a pain point no segment lists: "
+                                     "tie every solution to a user's pain.")
     for s in solutions:
         for score in ("impact", "effort"):
             value = s[score]
             if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or not 1 <= value <= 5:
-                raise AssertionError(f"The {score} of {s['name']!r} should be a whole number from 1 to 5.")
+                fail(f"{name}['solutions']", f"gives {s['name']!r} an {score} that is not a whole number from 1 to 5.")
 
 
 @quiet
@@ -417,14 +420,14 @@ def check_bus_mvp(bus: Any, orders: Sequence[Sequence[str]], name: str = "bus_an
     """Check the list is prioritised by the pinned rule and the MVP is one of its first two."""
     _parts(bus, ("prioritised", "mvp"), name)
     if not is_sequence(bus["prioritised"]):
-        raise AssertionError(f"`{name}['prioritised']` should be a list of your solutions' names.")
+        fail(f"{name}['prioritised']", "should be a list of your solutions' names.")
     prioritised = [str(p) for p in bus["prioritised"]]
     if not any(prioritised == list(order) for order in orders):
-        raise AssertionError(f"`{name}['prioritised']` is not your solutions in the pinned order: use "
-                             "`prioritise(bus_answer['solutions'])`.")
+        fail(f"{name}['prioritised']", "is not your solutions in the pinned order: use "
+                                       "`prioritise(bus_answer['solutions'])`.")
     if bus["mvp"] not in prioritised[:2]:
-        raise AssertionError(f"`{name}['mvp']` should be one of the first two prioritised solutions: start where "
-                             "the value per effort is highest.")
+        fail(f"{name}['mvp']", "should be one of the first two prioritised solutions: start where "
+                               "the value per effort is highest.")
 
 
 @quiet
@@ -439,14 +442,14 @@ def check_bus_focus(bus: Any, name: str = "bus_answer") -> None:
         if is_sequence(bus["users"]) else {}
     focus = bus["focus"]
     if not isinstance(focus, str) or str(focus) not in segments:
-        raise AssertionError(f"`{name}['focus']` should name one of your segments in `{name}['users']`: an "
-                             "interviewer wants to hear which users you would serve first.")
+        fail(f"{name}['focus']", f"should name one of your segments in `{name}['users']`: an "
+                                 "interviewer wants to hear which users you would serve first.")
     by_name = {str(s.get("name")): s for s in bus["solutions"] if isinstance(s, dict)} \
         if is_sequence(bus["solutions"]) else {}
     mvp = by_name.get(str(bus["mvp"]))
     if mvp is None or mvp.get("addresses") not in segments[str(focus)].get("pain_points", ()):
-        raise AssertionError(f"`{name}['mvp']` does not address a pain point of your focus segment: build first "
-                             "for the users you chose, or choose the segment your MVP serves.")
+        fail(f"{name}['mvp']", "does not address a pain point of your focus segment: build first "
+                               "for the users you chose, or choose the segment your MVP serves.")
 
 
 @quiet
@@ -457,10 +460,10 @@ def check_bus_risks(bus: Any, risks: Sequence[str], name: str = "bus_answer") ->
     named = bus["risks"]
     if not isinstance(named, dict) or any(k not in risks for k in named) or len(named) < 2 \
             or not all(_text(v) for v in named.values()):
-        raise AssertionError(f"`{name}['risks']` should map at least two of `RISKS` to a few words each: what "
-                             "could make this MVP fail.")
+        fail(f"{name}['risks']", "should map at least two of `RISKS` to a few words each: what "
+                                 "could make this MVP fail.")
     if not _text(bus["trade_off"]):
-        raise AssertionError(f"`{name}['trade_off']` should say in a few words what your choice gives up.")
+        fail(f"{name}['trade_off']", "should say in a few words what your choice gives up.")
 
 
 # ---- the Fermi estimate --------------------------------------------------------------------------
@@ -472,16 +475,16 @@ def check_fermi_factors(factors: Any, facts: Mapping[str, float], bands: Mapping
     check_keys(factors, [*facts, *bands], name)
     for key, value in factors.items():
         if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)):
-            raise AssertionError(f"`{name}[{key!r}]` should be a number.")
+            fail(f"{name}[{key!r}]", "should be a number.")
     changed = [k for k, v in facts.items() if not math.isclose(float(factors[k]), v, rel_tol=1e-9)]
     if changed:
-        raise AssertionError(f"`{name}` changes a given fact ({', '.join(changed)}): keep what you are told, "
-                             "estimate only the rest.")
+        fail(name, f"changes a given fact ({', '.join(changed)}): keep what you are told, "
+                   "estimate only the rest.")
     odd = [k for k, (low, high) in bands.items() if not low <= float(factors[k]) <= high]
     if odd:
-        raise AssertionError(f"`{name}` has an implausible value for {', '.join(repr(k) for k in odd)}: check the "
-                             "unit (a share is a fraction, not a percentage) and sanity-check it against a "
-                             "week of your own shopping.")
+        fail(name, f"has an implausible value for {', '.join(repr(k) for k in odd)}: check the "
+                   "unit (a share is a fraction, not a percentage) and sanity-check it against a "
+                   "week of your own shopping.")
 
 
 # ---- CV impact bullets ---------------------------------------------------------------------------
@@ -567,10 +570,10 @@ def bullet_problems(text: str) -> list[str]:
 def check_bullet(text: Any, name: str) -> None:
     """Check one impact bullet with :func:`bullet_problems`; the message lists what it lacks."""
     if not isinstance(text, str) or not text.strip():
-        raise AssertionError(f"`{name}` should be a sentence (a str).")
+        fail(name, "should be a sentence (a str).")
     problems = bullet_problems(text)
     if problems:
-        raise AssertionError(f"`{name}` " + "; ".join(problems) + ".")
+        fail(name, "" + "; ".join(problems) + ".")
 
 
 # ---- named options by key ------------------------------------------------------------------------
@@ -582,7 +585,7 @@ def check_drill_shape(answers: Any, drill: Mapping[str, tuple], name: str) -> No
     for key, (_, _, options) in drill.items():
         value = answers[key]
         if not isinstance(value, str) or str.__str__(value) not in options:
-            raise AssertionError(f"`{name}[{key!r}]` should be one of that question's options, as a string.")
+            fail(f"{name}[{key!r}]", "should be one of that question's options, as a string.")
 
 
 @quiet
@@ -593,7 +596,7 @@ def check_metric_shape(answers: Any, scenarios: Sequence[str], options: Sequence
         check_keys(answers[scenario], ("primary", "guardrail", "counter"), f"{name}[{scenario!r}]")
         chosen = list(answers[scenario].values())
         if not all(isinstance(c, str) and c in options for c in chosen):
-            raise AssertionError(f"Each metric in `{name}[{scenario!r}]` should be one of `METRIC_OPTIONS`.")
+            fail(f"{name}[{scenario!r}]", "should name metrics from `METRIC_OPTIONS` only.")
         if len(set(chosen)) < 3:
-            raise AssertionError(f"`{name}[{scenario!r}]` uses the same metric twice: the primary, the guardrail "
-                                 "and the counter-metric do different jobs.")
+            fail(f"{name}[{scenario!r}]", "uses the same metric twice: the primary, the guardrail "
+                                          "and the counter-metric do different jobs.")

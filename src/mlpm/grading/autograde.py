@@ -158,7 +158,6 @@ def _child(course: Course, job: _Job, limits: Limits, in_worker: Callable[[Resul
             "autograde", slug, "--student", student, "--force", f"--notebook={Path(course.notebook).stem}",
             f"--Execute.timeout={limits.cell_timeout}",
             "--Execute.shutdown_kernel=immediate",  # the outputs are in; a graceful exit only costs time
-            "--ExecutePreprocessor.kernel_manager_class=mlpm.kernels.IpcKernelManager",
         ])
     except SystemExit as exit_:
         code = exit_.code if isinstance(exit_.code, int) else 1

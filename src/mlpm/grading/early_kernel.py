@@ -36,7 +36,17 @@ def start(folder: Path) -> None:
 
 
 class Execute(NbgraderExecute):
-    """nbgrader's Execute step, run in the kernel :func:`start` started when there is one."""
+    """nbgrader's Execute step, run in the kernel :func:`start` started when there is one.
+
+    Any other kernel it starts talks over IPC sockets (:class:`~mlpm.kernels.IpcKernelManager`):
+    nbgrader's own step passes its kernel manager as an argument, so configuring
+    ``ExecutePreprocessor.kernel_manager_class`` cannot change it. The course's
+    ``nbgrader_config.py`` names this step, so plain ``nbgrader autograde`` uses it too.
+    """
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("kernel_manager_class", IpcKernelManager)
+        super().__init__(*args, **kwargs)
 
     def create_kernel_manager(self):
         global _started
