@@ -13,9 +13,13 @@ q4 (3) proportions: 1 each for the rates and lift, the interval, the p-value. A 
    rate (a one-sided p-value, z at 1 - alpha in the interval) costs the whole point: it doubles the
    false positives, or sells a 90 % interval as a 95 % one. The blind grader charged the pooled-SE
    interval the whole point; we keep half and say why in the report.
-q5 (2) means: the difference and its SE; sign flipped or SDs added cost 1.
-q6 (2) ship rule: the steps in the pinned order; one step out of order 0.5, a boundary read as
-   strict 0.25, a wrong summary number 0.5.
+q5 (2) means: 1 for the difference, 1 for its interval. The sign flipped costs 1 (the guardrail's
+   low end turns into its high end); any wrong standard error (standard deviations added, or the
+   SD, not the variance, divided by n) costs the interval's 1, as in the blind attempts.
+q6 (2) ship rule: the rule in its pinned order is the core. Checking a step too early changes the
+   decision for a whole class of tests: 0.75 for one step out of order, 1 for more. A boundary read
+   as strict 0.25. One summary entry a little off (half the total for the smaller arm) that leaves
+   Larder's decision unchanged 0.25.
 q7 (2) CUPED: theta = cov/var is the core (1); centring x (0.5) and the variance reduction (0.5).
    Not centring keeps the lift between arms (the constant cancels) and only shifts the metric's
    level: 0.5 (the blind grader charged 1; we keep 0.5 and say why). Mixing ddof=1 and ddof=0 in
@@ -458,7 +462,7 @@ pilot_reason = "offer_annoys_web_users"
     return float((p[:, -1] < alpha).mean())
 ''' + _PEEK_USE,
         },
-        "fair": {"q1_test": 1, "q2_test": 2.25, "q3_test": 1.5, "q4_test": 2.5, "q5_test": 1.33, "q6_test": 1.5,
+        "fair": {"q1_test": 1, "q2_test": 2.25, "q3_test": 1.5, "q4_test": 2.5, "q5_test": 1, "q6_test": 1.75,
                  "q7_test": 1, "q8_test": 1, "q9_test": 0.5},
         "why": {
             "q1_test": "rounded up to an int, but the variance term is not the pinned one (pooled for alpha, "
@@ -468,8 +472,10 @@ pilot_reason = "offer_annoys_web_users"
             "q3_test": "srm_p_value and banner_srm_p right; the platforms are judged at 0.05 instead of "
                        "srm_threshold",
             "q4_test": "rates, lift and p-value right; the interval uses the pooled SE, the prompt pins unpooled",
-            "q5_test": "the difference and the keys right; the SE adds standard deviations, not variances",
-            "q6_test": "ship_decision right; users_per_arm is half the total, not the smaller arm",
+            "q5_test": "the difference and the keys right; the SE adds standard deviations, not variances (was 1.33; "
+                       "see the rubric)",
+            "q6_test": "ship_decision right; users_per_arm is half the total, not the smaller arm, a few users off "
+                       "without changing Larder's decision (was 1.5; see the rubric)",
             "q7_test": "the adjustment's shape is right; theta is the correlation, not cov / var",
             "q8_test": "lift_by_platform and pooled_lift right; verdict and reason trust the pooled number that "
                        "the platform mix reverses",
@@ -568,7 +574,7 @@ pilot_reason = "arms_differ_in_platform_mix"
 ''' + _PRINT8,
             "q9_answer": _Q9,
         },
-        "fair": {"q1_test": 1.5, "q2_test": 2.25, "q3_test": 1, "q4_test": 2, "q5_test": 1, "q6_test": 1.5,
+        "fair": {"q1_test": 1.5, "q2_test": 2.25, "q3_test": 1, "q4_test": 2, "q5_test": 1, "q6_test": 1.25,
                  "q7_test": 1.5, "q8_test": 1.5, "q9_test": 2},
         "why": {
             "q1_test": "the pinned formula and an int; rounded to the nearest whole number, not up",
@@ -580,7 +586,7 @@ pilot_reason = "arms_differ_in_platform_mix"
             "q5_test": "the interval's width is right; the difference is control - treatment, so its sign and "
                        "the guardrail's low end are wrong",
             "q6_test": "the summary is right and so is most of the rule; the break-even is checked before the "
-                       "guardrail (steps 4 and 5 swapped)",
+                       "guardrail (steps 4 and 5 swapped; was 1.5, see the rubric)",
             "q7_test": "theta right and the variance reduction right; x is not centred, so the adjusted metric "
                        "loses its mean",
             "q8_test": "lifts and reason right; the verdict should be that the offer helps (it does on every "
