@@ -19,7 +19,8 @@ q4 (2) ranking. Highest (rounded) RICE first carries the question; the pinned ti
 q5 (2) quadrants. The label table and the two axes (value = reach x impact x confidence; effort)
    carry it. "At or above the median" coded as strictly above is a boundary slip that mislabels
    only items exactly at a median: 0.5 (the blind attempts' reading; ours was 1, revised).
-   Medians of Larder's whole backlog instead of the items given: right on `backlog` only, 1.
+   Medians of Larder's whole backlog instead of the items given: the function labels no other
+   backlog right, only the reported labels are: 0.5.
 q6 (3) best release. The point is the most valuable SET within capacity; a feasible, sorted plan
    is form. Greedy down the RICE ranking misses the point: 0.5 (the blind attempts' reading; ours
    was 1, revised). The best set with ids not sorted: 2.5.
@@ -794,7 +795,7 @@ decisions = {"U1": ("genai_api", "generic_language_task"), "U2": ("core_ml_team"
 safeguards = {"U1": ["redact_personal_data", "human_review"], "U3": ["evaluation_set"], "U5": ["evaluation_set"]}
 ''',
     },
-    "fair": {"q1_test": 1, "q2_test": 2.5, "q3_test": 1.5, "q4_test": 1, "q5_test": 1, "q6_test": 3,
+    "fair": {"q1_test": 1, "q2_test": 2.5, "q3_test": 1.5, "q4_test": 1, "q5_test": 0.5, "q6_test": 3,
              "q7_test": 1.75, "q8_test": 1.75, "q9_test": 2.5},
     "why": {
         "q1_test": "reach and severity right, sorted, a valid name; frequency summed, not the mean the prompt pins, "
@@ -804,7 +805,8 @@ safeguards = {"U1": ["redact_personal_data", "human_review"], "U3": ["evaluation
         "q4_test": "rounded RICE highest first and item id right; the effort tie-break is reversed, no "
                        "better than skipped (was 1.33; see the rubric)",
         "q5_test": "labels, value and the at-or-above rule right, but the medians are Larder's backlog's, not those "
-                   "of the items given: right on `backlog` only",
+                   "of the items given: right on `backlog` only, so only the reported labels earn (was 1; see the "
+                   "rubric)",
         "q7_test": "the search is right; the capacity is a float where the prompt asks for a whole number (an int)",
         "q8_test": "7 of 8 tags right: the data pipeline (A5) is feasibility",
         "q9_test": "all six decisions right; the interview transcripts (U3) go out without a privacy safeguard "
