@@ -470,7 +470,7 @@ def mean_difference(frame, metric, alpha=0.05):
     zc = norm.ppf(1 - alpha / 2)
     return {"difference": float(d), "ci_low": float(d - zc * se), "ci_high": float(d + zc * se)}
 margin_result = mean_difference(retention, "margin_eur", alpha)
-""", round(2 * 2.75 / 4.75, 2)),  # weights 4.75: the difference checks (1, 1), the keys and margin_result keep theirs
+""", round(2 * 2.5 / 4.5, 2)),  # weights 4.5: the difference checks (1, 1), the keys and margin_result keep theirs
     # Q6: another style; and the review's case: the planned size from the learner's own brief's MDE
     "decision-table-style-numpy-summary": ("q6_answer", """
 def ship_decision(summary):
