@@ -38,9 +38,6 @@ KNOWN_DEFECTS: dict[tuple[str, str, str], str] = {
     ("02-ml-mvp", "blind_order_insample", "q5_test"):
         "both thresholds tuned on `test`, not `validation`; on Larder's draw the value-maximising threshold is the "
         "same on both samples, so only accurate_threshold's check can see it (2.68 of 3, fair 2)",
-    ("04-experimentation", "typical-mistakes-c", "q7_test"):
-        "theta with ddof=1 over ddof=0 fails every theta check (exact comparison, as the pandas-ddof check needs): "
-        "0.77 of 2, fair 1.5",
 }
 
 

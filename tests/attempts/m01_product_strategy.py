@@ -1,4 +1,35 @@
-"""Module 01 (product strategy): five learner attempts and the points a fair teacher gives them."""
+"""Module 01 (product strategy): learner attempts and the points a fair teacher gives them.
+
+RUBRIC (from the prompts, and from what each mistake breaks for the product decision). The same
+mistake costs the same points in every attempt here and in the blind ones.
+
+q1 (2) opportunity scores. 1 for the pinned score (reach as a share of interviewees x mean frequency
+   x mean severity), 1 for the sorted Series and top pain point. A wrong part of the score (reach as
+   a count or a share of mentions, frequency summed) costs the score's point: every number is off.
+   Counting mentions only is the mistake the question is about: 0.5.
+q2 (3) OKR. Outcome key results are the point: each output or model-metric KR costs 0.5, and so
+   does an objective that names the solution ("use machine learning"); a KR in percent where the
+   prompt pins a fraction 1; a deadline outside the quarter 0.5; one KR where 2-5 are asked 1.
+q3 (2) RICE. A missing factor costs 1; the right formula indexed by row number, not item_id, 0.5.
+q4 (2) ranking. Highest (rounded) RICE first carries the question; the pinned tie rule the rest.
+   Skipping or reversing the effort tie-break costs 1: among equal scores the cheaper item ships
+   first, and a reversed rule is no better than a missing one. Not rounding to 2 decimals costs 0.67:
+   the order differs only for scores within 0.005 of each other (the blind grader charged 1: we
+   keep 0.67 and say why in the report).
+q5 (2) quadrants. The label table and the two axes (value = reach x impact x confidence; effort)
+   carry it. "At or above the median" coded as strictly above is a boundary slip that mislabels
+   only items exactly at a median: 0.5 (the blind attempts' reading; ours was 1, revised).
+   Medians of Larder's whole backlog instead of the items given: the function labels no other
+   backlog right, only the reported labels are: 0.5.
+q6 (3) best release. The point is the most valuable SET within capacity; a feasible, sorted plan
+   is form. Greedy down the RICE ranking misses the point: 0.5 (the blind attempts' reading; ours
+   was 1, revised). The best set with ids not sorted: 2.5.
+q7 (2) smallest capacity. The search over capacities is the core. ">" instead of "at least" 1;
+   share of effort instead of value (a different question) 1.5 off; a float, not an int, 0.25.
+q8 (2) risk tags: 0.25 per tag.
+q9 (3) build or buy: 2 for the six decisions (1/3 each), 1 for safeguards (half for a use case
+   whose personal data leave Larder unprotected, or whose wrong outputs nobody would catch).
+"""
 
 ASSIGNMENT = "01-product-strategy"
 
@@ -349,7 +380,7 @@ print(f"{weeks_for_80_percent} of {backlog.effort_weeks.sum()} person-weeks ship
             "q8_answer": _Q8_PLAIN,
             "q9_answer": _Q9_PLAIN,
         },
-        "fair": {"q1_test": 1, "q2_test": 2, "q3_test": 2, "q4_test": 1, "q5_test": 1, "q6_test": 1,
+        "fair": {"q1_test": 1, "q2_test": 2, "q3_test": 2, "q4_test": 1, "q5_test": 1.5, "q6_test": 0.5,
                  "q7_test": 1, "q8_test": 2, "q9_test": 3},
         "why": {
             "q1_test": "frequency, severity, sorting and the top pain point are right; reach divides by mentions, not "
@@ -358,8 +389,9 @@ print(f"{weeks_for_80_percent} of {backlog.effort_weeks.sum()} person-weeks ship
                        "pins a fraction",
             "q4_test": "RICE rounded and sorted highest first, then item id; the pinned effort tie-break is skipped",
             "q5_test": "value, effort and the four labels are right; 'at or above the median' coded as strictly above "
-                       "(items at the median mislabelled)",
-            "q6_test": "a feasible, sorted plan within capacity, but greedy by RICE does not maximise value",
+                       "(items at the median mislabelled); a boundary slip, see the rubric (was 1)",
+            "q6_test": "a feasible, sorted plan within capacity, but greedy by RICE does not maximise value, the "
+                       "point of the question (was 1; see the rubric)",
             "q7_test": "the search over capacities against the whole backlog's value is right; '>' instead of 'at "
                        "least' is off by one at the threshold (the greedy best_release is already paid for in q6)",
         },
@@ -763,16 +795,18 @@ decisions = {"U1": ("genai_api", "generic_language_task"), "U2": ("core_ml_team"
 safeguards = {"U1": ["redact_personal_data", "human_review"], "U3": ["evaluation_set"], "U5": ["evaluation_set"]}
 ''',
     },
-    "fair": {"q1_test": 1, "q2_test": 2.5, "q3_test": 1.5, "q4_test": 1.33, "q5_test": 1, "q6_test": 3,
+    "fair": {"q1_test": 1, "q2_test": 2.5, "q3_test": 1.5, "q4_test": 1, "q5_test": 0.5, "q6_test": 3,
              "q7_test": 1.75, "q8_test": 1.75, "q9_test": 2.5},
     "why": {
         "q1_test": "reach and severity right, sorted, a valid name; frequency summed, not the mean the prompt pins, "
                    "so every score is off",
         "q2_test": "outcomes, a computed churn KR and a guardrail; one deadline after the quarter",
         "q3_test": "the formula is right, but the Series is indexed by row number, not by item_id as asked",
-        "q4_test": "rounded RICE highest first and item id right; the effort tie-break is reversed",
+        "q4_test": "rounded RICE highest first and item id right; the effort tie-break is reversed, no "
+                       "better than skipped (was 1.33; see the rubric)",
         "q5_test": "labels, value and the at-or-above rule right, but the medians are Larder's backlog's, not those "
-                   "of the items given: right on `backlog` only",
+                   "of the items given: right on `backlog` only, so only the reported labels earn (was 1; see the "
+                   "rubric)",
         "q7_test": "the search is right; the capacity is a float where the prompt asks for a whole number (an int)",
         "q8_test": "7 of 8 tags right: the data pipeline (A5) is feasibility",
         "q9_test": "all six decisions right; the interview transcripts (U3) go out without a privacy safeguard "

@@ -1,4 +1,34 @@
-"""Module 04 (experimentation): five learner attempts and the points a fair teacher gives them."""
+"""Module 04 (experimentation): learner attempts and the points a fair teacher gives them.
+
+RUBRIC (from the prompts, and from what each mistake breaks for the ship decision). The same
+mistake costs the same points in every attempt here and in the blind ones.
+
+q1 (2) sample size: 1 for the pinned formula on any rates, 1 for rounding up to an int and using
+   alpha/power. A wrong variance term costs 1; rounding to the nearest (not up) 0.5; one-sided z 1.
+q2 (3) brief: hypothesis with a direction, metrics, MDE as a fraction, duration; 0.25-0.75 each.
+q3 (2) SRM: statistic, df and the pinned threshold; wrong df 1, the wrong threshold 0.5.
+q4 (3) proportions: 1 each for the rates and lift, the interval, the p-value. A convention that
+   moves a number by a few percent (pooled SE in the interval, unpooled SE in the p-value) costs
+   half of that output's point: the ship decision rarely changes. A slip that changes the error
+   rate (a one-sided p-value, z at 1 - alpha in the interval) costs the whole point: it doubles the
+   false positives, or sells a 90 % interval as a 95 % one. The blind grader charged the pooled-SE
+   interval the whole point; we keep half and say why in the report.
+q5 (2) means: 1 for the difference, 1 for its interval. The sign flipped costs 1 (the guardrail's
+   low end turns into its high end); any wrong standard error (standard deviations added, or the
+   SD, not the variance, divided by n) costs the interval's 1, as in the blind attempts.
+q6 (2) ship rule: the rule in its pinned order is the core. Checking a step too early changes the
+   decision for a whole class of tests: 0.75 for one step out of order, 1 for more. A boundary read
+   as strict 0.25. One summary entry a little off (half the total for the smaller arm) that leaves
+   Larder's decision unchanged 0.25.
+q7 (2) CUPED: theta = cov/var is the core (1); centring x (0.5) and the variance reduction (0.5).
+   Not centring keeps the lift between arms (the constant cancels) and only shifts the metric's
+   level: 0.5 (the blind grader charged 1; we keep 0.5 and say why). Mixing ddof=1 and ddof=0 in
+   theta is a detail that vanishes with the sample size: 0.5. theta as a correlation: 1.
+q8 (2) Simpson: lifts 1, verdict 0.5, reason 0.5.
+q9 (2) peeking: the point is that ANY daily look counts. Counting the last look only is an
+   ordinary test and misses the point: 0.5 (the blind attempts' reading; ours was 1, revised).
+   Ignoring the alpha argument: 0.5.
+"""
 
 ASSIGNMENT = "04-experimentation"
 # Questions whose prompt changed after the fair-grading change, so that an attempt at today's prompt
@@ -432,8 +462,8 @@ pilot_reason = "offer_annoys_web_users"
     return float((p[:, -1] < alpha).mean())
 ''' + _PEEK_USE,
         },
-        "fair": {"q1_test": 1, "q2_test": 2.25, "q3_test": 1.5, "q4_test": 2.5, "q5_test": 1.33, "q6_test": 1.5,
-                 "q7_test": 1, "q8_test": 1, "q9_test": 1},
+        "fair": {"q1_test": 1, "q2_test": 2.25, "q3_test": 1.5, "q4_test": 2.5, "q5_test": 1, "q6_test": 1.75,
+                 "q7_test": 1, "q8_test": 1, "q9_test": 0.5},
         "why": {
             "q1_test": "rounded up to an int, but the variance term is not the pinned one (pooled for alpha, "
                        "unpooled for power)",
@@ -442,13 +472,15 @@ pilot_reason = "offer_annoys_web_users"
             "q3_test": "srm_p_value and banner_srm_p right; the platforms are judged at 0.05 instead of "
                        "srm_threshold",
             "q4_test": "rates, lift and p-value right; the interval uses the pooled SE, the prompt pins unpooled",
-            "q5_test": "the difference and the keys right; the SE adds standard deviations, not variances",
-            "q6_test": "ship_decision right; users_per_arm is half the total, not the smaller arm",
+            "q5_test": "the difference and the keys right; the SE adds standard deviations, not variances (was 1.33; "
+                       "see the rubric)",
+            "q6_test": "ship_decision right; users_per_arm is half the total, not the smaller arm, a few users off "
+                       "without changing Larder's decision (was 1.5; see the rubric)",
             "q7_test": "the adjustment's shape is right; theta is the correlation, not cov / var",
             "q8_test": "lift_by_platform and pooled_lift right; verdict and reason trust the pooled number that "
                        "the platform mix reverses",
             "q9_test": "the simulation and the pooled z-test are right; it counts only the last look, which is "
-                       "exactly what peeking is not",
+                       "exactly what peeking is not (was 1; see the rubric)",
         },
     },
     # -----------------------------------------------------------------------------------------
@@ -542,18 +574,19 @@ pilot_reason = "arms_differ_in_platform_mix"
 ''' + _PRINT8,
             "q9_answer": _Q9,
         },
-        "fair": {"q1_test": 1.5, "q2_test": 2.25, "q3_test": 1, "q4_test": 2.5, "q5_test": 1, "q6_test": 1.5,
+        "fair": {"q1_test": 1.5, "q2_test": 2.25, "q3_test": 1, "q4_test": 2, "q5_test": 1, "q6_test": 1.25,
                  "q7_test": 1.5, "q8_test": 1.5, "q9_test": 2},
         "why": {
             "q1_test": "the pinned formula and an int; rounded to the nearest whole number, not up",
             "q2_test": "hypothesis, metrics and MDE right; the duration counts users_per_day for each arm (half "
                        "the weeks needed)",
             "q3_test": "the statistic is right; df = arms instead of arms - 1, so every p-value is off",
-            "q4_test": "rates, lift and interval right; the p-value is one-sided",
+            "q4_test": "rates, lift and interval right; the p-value is one-sided, which doubles the false "
+                       "positives (was 2.5; see the rubric)",
             "q5_test": "the interval's width is right; the difference is control - treatment, so its sign and "
                        "the guardrail's low end are wrong",
             "q6_test": "the summary is right and so is most of the rule; the break-even is checked before the "
-                       "guardrail (steps 4 and 5 swapped)",
+                       "guardrail (steps 4 and 5 swapped; was 1.5, see the rubric)",
             "q7_test": "theta right and the variance reduction right; x is not centred, so the adjusted metric "
                        "loses its mean",
             "q8_test": "lifts and reason right; the verdict should be that the offer helps (it does on every "
@@ -749,13 +782,13 @@ def peeking_false_positive_rate(n_tests, n_days, users_per_day, rate, alpha=0.05
 peeking_rate = peeking_false_positive_rate(2000, 14, 200, 0.10, alpha, seed)
 ''',
     },
-    "fair": {"q1_test": 2, "q2_test": 1.75, "q3_test": 2, "q4_test": 2, "q5_test": 2, "q6_test": 1.25,
+    "fair": {"q1_test": 2, "q2_test": 1.75, "q3_test": 2, "q4_test": 2.5, "q5_test": 2, "q6_test": 1.25,
              "q7_test": 2, "q8_test": 1.25, "q9_test": 2},
     "why": {
         "q2_test": "hypothesis, primary metric and MDE right; the duration counts one arm only (half the weeks), and "
                    "the only guardrail ignores what free delivery costs",
         "q4_test": "rates, lift and p-value right; the interval uses the pooled standard error (the prompt pins the "
-                   "unpooled one)",
+                   "unpooled one; was 2, see the rubric)",
         "q6_test": "summary and decision right for Larder; the rule checks significance before the planned size, "
                    "so it never says 'extend' for an under-powered test that is not significant yet",
         "q8_test": "lift_by_platform and pooled_lift right; the reason (the platform mix) is right, but the verdict "
@@ -929,13 +962,14 @@ pilot_reason = "too_few_users"
     return float((p < 0.05).any(axis=1).mean())
 ''' + _PEEK_USE,
     },
-    "fair": {**FULL, "q1_test": 1, "q2_test": 2.5, "q4_test": 2.5, "q6_test": 1.75, "q7_test": 1.5,
+    "fair": {**FULL, "q1_test": 1, "q2_test": 2.5, "q4_test": 2, "q6_test": 1.75, "q7_test": 1.5,
              "q8_test": 1.5, "q9_test": 1.5},
     "why": {
         "q1_test": "rounded up to an int and the alpha term right; the power term uses p1's variance twice instead "
                    "of both rates' (the pinned formula)",
         "q2_test": "metrics, MDE and duration right; the hypothesis says retention will change, not which way",
-        "q4_test": "rates, lift and p-value right; the interval uses z at 1 - alpha (one-sided), not 1 - alpha/2",
+        "q4_test": "rates, lift and p-value right; the interval uses z at 1 - alpha (one-sided), not 1 - alpha/2, "
+                   "a 90 % interval sold as a 95 % one (was 2.5; see the rubric)",
         "q6_test": "the rule in its order and the summary right; 'at or above the break-even' is read as strictly "
                    "above, which differs only on the boundary",
         "q7_test": "the centring and the reduction right; theta mixes ddof=1 (np.cov) with ddof=0 (var), which is "

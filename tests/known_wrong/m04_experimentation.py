@@ -470,7 +470,7 @@ def mean_difference(frame, metric, alpha=0.05):
     zc = norm.ppf(1 - alpha / 2)
     return {"difference": float(d), "ci_low": float(d - zc * se), "ci_high": float(d + zc * se)}
 margin_result = mean_difference(retention, "margin_eur", alpha)
-""", round(2 * 2.75 / 4.75, 2)),  # weights 4.75: the difference checks (1, 1), the keys and margin_result keep theirs
+""", round(2 * 2.5 / 4.5, 2)),  # weights 4.5: the difference checks (1, 1), the keys and margin_result keep theirs
     # Q6: another style; and the review's case: the planned size from the learner's own brief's MDE
     "decision-table-style-numpy-summary": ("q6_answer", """
 def ship_decision(summary):
@@ -595,6 +595,8 @@ _adj = cuped(retention["orders_8w"], retention["pre_period_orders"])
 orders_variance_reduction = float(1 - _adj.var() / retention["orders_8w"].var(ddof=0))
 """
 
+_CUPED_DDOF_MIX = _CUPED_NOT_CENTRED.replace("x.var(ddof=1) * x", "x.var() * (x - x.mean())")
+
 WRONG_ANSWERS.update({
     "sample-size-unpooled-variance-in-both-terms": ("q1_answer", _SAMPLE_SIZE_UNPOOLED, "visible"),
     "sample-size-one-sided-z-for-alpha": ("q1_answer", _SAMPLE_SIZE_ONE_SIDED, "visible"),
@@ -613,18 +615,22 @@ FAIR_SCORES.update({
                                                         round(2 * 3.25 / 6.25, 2)),
     "sample-size-rounded-to-the-nearest-costs-the-rounding-check": ("q1_answer", _SAMPLE_SIZE_ROUNDED,
                                                                     round(2 * 5.25 / 6.25, 2)),
-    # q4 (weights 5.75): the rates and lift a visible check (1) and two hidden (0.5); the interval and the
-    # p-value a visible check (0.5) and two hidden (0.5) each; the keys 0.25 and the result 0.5
+    # q4 (weights 7.75): the rates and lift a visible check (1) and two hidden (0.5); the interval and the
+    # p-value a visible check (0.5), two exact hidden ones (0.5) and one "about right" (1) each; the keys 0.25
+    # and the result 0.5. The other standard error costs the exact checks; a one-sided p-value all of its own.
     "analysis-pooled-se-in-interval-costs-the-interval-checks": (
         "q4_answer", _ANALYSIS.replace("lift - zc * se", "lift - zc * sp").replace("lift + zc * se", "lift + zc * sp"),
-        round(3 * 4.25 / 5.75, 2)),
+        round(3 * 6.25 / 7.75, 2)),
     "analysis-one-sided-p-value-costs-the-p-value-checks": (
-        "q4_answer", _ANALYSIS.replace("2 * norm.sf(abs(lift / sp))", "norm.sf(lift / sp)"), round(3 * 4.25 / 5.75, 2)),
+        "q4_answer", _ANALYSIS.replace("2 * norm.sf(abs(lift / sp))", "norm.sf(lift / sp)"), round(3 * 5.25 / 7.75, 2)),
     # the banner's p-value barely moves with the unpooled SE: the visible and one hidden p-value check catch it
     "analysis-p-value-with-unpooled-se-costs-the-p-value-checks": (
-        "q4_answer", _ANALYSIS.replace("abs(lift / sp)", "abs(lift / se)"), round(3 * 4.75 / 5.75, 2)),
+        "q4_answer", _ANALYSIS.replace("abs(lift / sp)", "abs(lift / se)"), round(3 * 6.75 / 7.75, 2)),
     # q7 (weights 3.25): theta and the variance reduction right, the centring wrong (toy 0.5 and mean 0.5 fail)
     "cuped-x-not-centred-keeps-theta-and-the-reduction": ("q7_answer", _CUPED_NOT_CENTRED, round(2 * 2.25 / 3.25, 2)),
+    # theta with np.cov (ddof=1) over var (ddof=0): off by n/(n-1), a detail (the visible toy, n=3, and the
+    # exact theta check fail, 0.75 of 3.25)
+    "cuped-ddof-mix-costs-the-detail": ("q7_answer", _CUPED_DDOF_MIX, round(2 * 2.5 / 3.25, 2)),
 })
 
 MESSAGES = {
