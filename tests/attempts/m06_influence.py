@@ -11,7 +11,9 @@ Marking rubric (from the prompts; the fair points below follow it):
 - q3 (4): the thirteen OKR calls, 1.25 (about 0.1 each); the triage rule, 1.5 (decline the no's 0.25,
   rank by CD3 and go on past a request that does not fit 1.0, ties 0.25); `decisions` from your own
   triage, 0.25; an alternative per no, 0.25; the chatbot call, 0.75 (decision, evidence, condition).
-- q4 (3): the pinned resampling on other histories, 2; Larder's runs and the seed, 1.
+- q4 (3): the pinned resampling, 1.9 (of it, the count, where the sprint that first reaches the remaining
+  points counts, 0.7: a count one off in every run costs that once); Larder's runs from the completed
+  points, 0.7; the seed, 0.3; the type, 0.1.
 - q5 (3): `forecast_dates`, 1; the forecast and the slip, 0.5; the call, 1.5: a date most futures meet
   0.75, its chance from the runs 0.25, new evidence (not pressure) as what moves it 0.5.
 - q6 (3): the form (keys, options with trade-offs, an ask) 0.75; the next update 0.25; the forecast's
