@@ -595,3 +595,15 @@ def test_influence_datasets_are_small_and_vary_with_the_seed(name):
     a, b = generate(seed=1), generate(seed=2)
     assert list(a.columns) == list(b.columns) == list(mlpm.load(name).columns)
     assert not a.equals(b)
+
+
+def test_runs_one_sprint_off_pass_only_where_the_count_has_its_own_check():
+    """With `one_off_passes`, do runs one sprint off in every run pass, while a biased resampling still fails?"""
+    exact = exact_sprints_distribution([10, 20], 60)
+    runs = _correct_runs([10, 20], 60, 5000, 1)
+    check_runs(runs - 1, exact, 5000, "runs", one_off_passes=True)
+    check_runs(runs + 1, exact, 5000, "runs", one_off_passes=True)
+    with pytest.raises(AssertionError, match="too early"):
+        check_runs(_correct_runs([13, 26], 60, 5000, 1), exact, 5000, "runs", one_off_passes=True)
+    with pytest.raises(AssertionError, match="every run the same number"):
+        check_runs(np.full(5000, 4), exact, 5000, "runs", one_off_passes=True)

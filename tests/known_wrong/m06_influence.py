@@ -537,7 +537,7 @@ def forecast_dates(runs, last_sprint_end, sprint_days=14):
             "p85": last_sprint_end + pd.Timedelta(days=round(p85) * sprint_days)}
 forecast = forecast_dates(runs, LAST_SPRINT_END, SPRINT_DAYS)
 slip_weeks = (forecast["p85"] - PROMISED_DATE).days  # forgot to convert to weeks
-""", 2.72),
+""", 2.76),
     "attempt-B-buried-headline-ask-without-a-date": ("q6_answer", """
 status_update = {
     "headline": "Due to lower velocity than planned, the churn launch moves to 25 September (P85).",
@@ -571,11 +571,11 @@ def triage(inbox, okr_calls, capacity_weeks):
 decisions = triage(request_inbox, okr_calls, capacity_weeks)
 # TODO alternatives, chatbot
 del alternatives, chatbot_call  # (the fixture runs after the solution: here the learner never wrote them)
-""", 2.73),
+""", 2.84),
     "triage-right-after-calls-that-serve-everything-about-churn": ("q3_answer", _OKR_CALLS + """
 okr_calls.update(R08=True, R11=True, R12=True)
 """ + _ALTERNATIVES.replace('"R08": "other_team", ', "").replace('"R11": "smaller_version",', "").replace(
-        '"R12": "existing_asset", ', "") + "decisions = triage(request_inbox, okr_calls, capacity_weeks)\n", 3.62),
+        '"R12": "existing_asset", ', "") + "decisions = triage(request_inbox, okr_calls, capacity_weeks)\n", 3.69),
     # ---- error carried forward: an earlier answer is wrong, this one is right: full points ----
     "dates-right-after-runs-from-committed-points": ("q5_answer", _SPRINTS_LOOP + _RUNS_FROM_COMMITTED + _FORECAST,
                                                      3.0),

@@ -236,13 +236,14 @@ def check_accountable(chart: Any, accepted: Mapping[str, set[str]], name: str, *
 
 @quiet
 def check_runs(runs: Any, exact: Mapping[int, float] | pd.Series, n_runs: int, name: str, *,
-               tolerance: float = 0.02) -> None:
+               tolerance: float = 0.02, one_off_passes: bool = False) -> None:
     """Check simulated sprint counts: whole numbers, one per run, distributed like ``exact``.
 
     ``exact`` maps a number of sprints k to the exact probability that a run needs k sprints (the
     hidden checks compute it from the history; a visible toy states it). Any correct resampling
     passes, whatever the order of its random draws: the share of runs done within k sprints must be
-    within ``tolerance`` of the exact share for every k.
+    within ``tolerance`` of the exact share for every k. With ``one_off_passes``, runs that are one
+    sprint off in every run pass too: the check is then of the resampling, and the count has its own.
     """
     if isinstance(runs, (pd.Series, list, tuple)):
         runs = np.asarray(runs)
@@ -263,6 +264,8 @@ def check_runs(runs: Any, exact: Mapping[int, float] | pd.Series, n_runs: int, n
         for shift, how in ((1, "one sprint too many"), (-1, "one sprint too few")):
             shifted = np.array([((runs - shift) <= k).mean() for k in ks])
             if np.abs(shifted - wanted).max() <= tolerance:
+                if one_off_passes:
+                    return
                 fail(name, f"counts {how} in every run: a run ends in the sprint whose total first reaches "
                            "the remaining points (>=), and that sprint counts.")
         if len(np.unique(runs)) == 1 and (exact > 1e-9).sum() > 1:
