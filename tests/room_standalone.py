@@ -40,7 +40,7 @@ def serve(port: int, db: Path) -> None:
     from tornado import ioloop
 
     from mlpm.room.results import Store
-    from mlpm.room.service import FLUSH_SECONDS, Room, make_app
+    from mlpm.room.service import FLUSH_SECONDS, Room, installed_questions, make_app
 
     class TokenTable(HubOAuth):
         async def _owner(self, token: str) -> dict | None:
@@ -53,7 +53,7 @@ def serve(port: int, db: Path) -> None:
             return None
 
     async def run() -> None:
-        room = Room(Store(db))
+        room = Room(Store(db), questions=installed_questions())
         hub = TokenTable(api_token="unused", api_url="http://127.0.0.1:1/hub/api",
                          access_scopes={"access:services!service=mlpm-room"}, login_url="/hub/login")
         make_app(room, PREFIX, hub_auth=hub).listen(port, "127.0.0.1")

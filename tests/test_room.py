@@ -12,13 +12,16 @@ import csv
 import io
 import json
 import os
+import re
 import stat
 
 import pytest
 from jupyterhub.services.auth import HubOAuth
 from tornado.testing import AsyncHTTPTestCase, gen_test
 
-from mlpm.room.grid import STUCK_MINUTES, STUCK_RUNS, Cell, Grid, summary
+from mlpm.modules import discover
+from mlpm.paths import content_dir, project_root
+from mlpm.room.grid import STUCK_MINUTES, STUCK_RUNS, Cell, Grid, known_questions, summary
 from mlpm.room.results import MAX_BODY, Malformed, Result, Store, parse, timeline_csv
 from mlpm.room.service import RATE, Listener, Room, listen_address, make_app
 
@@ -181,6 +184,75 @@ def test_a_page_follows_the_latest_module_unless_it_chose_one(tmp_path):
     assert follower.queue.get_nowait()[0] == "snapshot"
     kind, data = chooser.queue.get_nowait()
     assert kind == "delta" and data["cells"] == [] and data["modules"] == ["01-product-strategy", "02-mvp"]
+
+
+# --- the whole row of questions, before anyone reports ------------------------------------------
+
+QUESTIONS = {"01-product-strategy": [("1", 2.0), ("2", 3.0), ("10", 1.0)], "02-mvp": [("1", 1.0)],
+             "03-impact": [("1", 3.0)]}
+
+
+def numbers(grid: Grid, module: str) -> list[str]:
+    return [q["number"] for q in grid.questions(module)]
+
+
+def test_each_modules_questions_are_those_its_check_cells_report():
+    """Is every module's row its automatically graded questions, in the notebook's order, with their points,
+    numbered as the test cell's ``Question(N, points=P)`` reports them to the room?"""
+    exercises = content_dir("exercises")
+    table = known_questions(exercises)
+    modules = discover(project_root())
+    assert list(table) == [m.slug for m in modules]
+    for module in modules:
+        reported = []
+        for notebook in sorted((exercises / module.slug).glob("*.ipynb")):
+            text = notebook.read_text(encoding="utf-8")
+            reported += [(n, float(p)) for n, p in re.findall(r"Question\((\w+), points=([\d.]+)\)", text)]
+        assert table[module.slug] == reported, module.slug
+        assert len(reported) == module.auto_questions, module.slug
+    assert [n for n, _ in table["01-product-strategy"]] == [str(n) for n in range(1, 10)]
+
+
+def test_a_module_nobody_reported_shows_its_whole_row_and_every_module_is_offered(tmp_path):
+    """Does a page open on the first module with all its questions, in order, before any report?"""
+    room = Room(Store(tmp_path / "room.sqlite"), clock=lambda: T0, questions=QUESTIONS)
+    data = room.snapshot(Listener(None))
+    assert data["module"] == "01-product-strategy" and data["cells"] == [] and data["learners"] == []
+    assert data["questions"] == [{"number": "1", "points": 2.0}, {"number": "2", "points": 3.0},
+                                 {"number": "10", "points": 1.0}]
+    assert data["modules"] == ["01-product-strategy", "02-mvp", "03-impact"]
+    room.grid.add(run("ada", "1", "passed", T0, module="09-not-shipped"))
+    assert room.snapshot(Listener("03-impact"))["modules"] == [*QUESTIONS, "09-not-shipped"]
+
+
+def test_questions_the_notebook_does_not_list_come_after_its_own():
+    """Is a reported question the table does not know appended (in number order), and a known one not repeated?"""
+    grid = Grid(QUESTIONS)
+    for question in ("4b", "2", "11", "7"):
+        grid.add(run("ada", question, "failed", T0))
+    assert numbers(grid, "01-product-strategy") == ["1", "2", "10", "7", "11", "4b"]
+    assert grid.questions("01-product-strategy")[3] == {"number": "7", "points": None}
+    grid.add(run("ada", "3", "failed", T0, module=""))  # a kernel that did not know its module
+    assert numbers(grid, "") == ["3"] and "" in grid.modules()
+
+
+def test_learners_who_ran_another_module_get_a_row_here_too(tmp_path):
+    """Does a page on module 01 list a learner who has only run module 02's checks, and learn of a new one live?"""
+    room = Room(Store(tmp_path / "room.sqlite"), clock=lambda: T0, questions=QUESTIONS)
+    room.grid.add(run("ada", "1", "passed", T0))
+    room.grid.add(run("grace", "1", "failed", T0, module="02-mvp"))
+    room.flush()
+    page = Listener("01-product-strategy")
+    data = room.snapshot(page)
+    assert data["learners"] == ["ada", "grace"] and [c["user"] for c in data["cells"]] == ["ada"]
+    room.listeners.add(page)
+    room.flush()
+    assert page.queue.empty()  # nothing new for module 01
+    room.grid.add(run("linus", "1", "failed", T0, module="02-mvp"))
+    room.flush()
+    kind, data = page.queue.get_nowait()
+    assert kind == "delta" and data["cells"] == [] and data["learners"] == ["ada", "grace", "linus"]
+    assert numbers(room.grid, "01-product-strategy") == ["1", "2", "10"]
 
 
 # --- the service, with a stand-in for the hub ---------------------------------------------------

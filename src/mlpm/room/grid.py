@@ -9,8 +9,10 @@ exists ("not answered yet") are not attempts: they neither count nor start the c
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from dataclasses import dataclass
+from pathlib import Path
 
 from mlpm.room.results import Result
 
@@ -63,12 +65,41 @@ class Cell:
                 "points": self.points, "max_points": self.max_points, "stuck": self.stuck(now)}
 
 
-class Grid:
-    """Every cell, kept up to date as results arrive; knows which changed since it was last asked."""
+def known_questions(exercises: Path) -> dict[str, list[tuple[str, float]]]:
+    """Each module's automatically graded questions as (number, points), in the notebook's order.
 
-    def __init__(self):
+    Read from the handed-out notebooks ``exercises/<slug>/*.ipynb`` (the wheel ships them): the
+    graded code cell ``qN_test`` is question ``N``, the number its ``Question(N, points=...)``
+    reports. A missing folder gives no module (the grid then shows reported questions only).
+    """
+    table: dict[str, list[tuple[str, float]]] = {}
+    for notebook in sorted(exercises.glob("[0-9][0-9]-*/*.ipynb")):
+        questions = table.setdefault(notebook.parent.name, [])
+        for cell in json.loads(notebook.read_text(encoding="utf-8"))["cells"]:
+            meta = cell.get("metadata", {}).get("nbgrader", {})
+            if cell["cell_type"] == "code" and meta.get("grade") and not meta.get("solution"):
+                questions.append((meta["grade_id"].split("_")[0].removeprefix("q"), float(meta["points"])))
+    return table
+
+
+def by_number(question: str) -> tuple:
+    """Sort key: numbers in numeric order (2 before 10), then anything else by its text."""
+    return (0, int(question), "") if question.isdigit() else (1, 0, question)
+
+
+class Grid:
+    """Every cell, kept up to date as results arrive; knows which changed since it was last asked.
+
+    ``questions`` (see :func:`known_questions`) gives each module's whole row of questions from
+    the start; a question a learner reports that it does not list comes after the listed ones.
+    """
+
+    def __init__(self, questions: dict[str, list[tuple[str, float]]] | None = None):
+        self.known = questions or {}
         self.cells: dict[tuple[str, str, str], Cell] = {}
         self.latest_module: str | None = None  # the module of the most recent result
+        self.reported: dict[str, set[str]] = {}  # module -> the question numbers reported in it
+        self.users: set[str] = set()  # everyone who reported, in any module
         self.changed: set[tuple[str, str, str]] = set()
         self.stuck_shown: dict[tuple[str, str, str], bool] = {}
 
@@ -77,11 +108,31 @@ class Grid:
         cell = self.cells.get(key) or self.cells.setdefault(key, Cell(result.user, result.module, result.question))
         cell.add(result)
         self.latest_module = result.module
+        self.reported.setdefault(result.module, set()).add(result.question)
+        self.users.add(result.user)
         self.changed.add(key)
         return cell
 
     def modules(self) -> list[str]:
-        return sorted({module for module, _, _ in self.cells})
+        """Every module the package knows and every one reported (``""``: a kernel that did not know it)."""
+        return sorted(set(self.known) | set(self.reported))
+
+    def default_module(self) -> str | None:
+        """The module a page that chose none shows: the latest reported, else the first known."""
+        if self.latest_module is not None:
+            return self.latest_module
+        return next(iter(self.modules()), None)
+
+    def questions(self, module: str) -> list[dict]:
+        """The module's row of questions: the known ones in order (with points), then the others reported."""
+        known = [{"number": number, "points": points} for number, points in self.known.get(module, [])]
+        listed = {q["number"] for q in known}
+        others = sorted(self.reported.get(module, set()) - listed, key=by_number)
+        return known + [{"number": number, "points": None} for number in others]
+
+    def learners(self) -> list[str]:
+        """Everyone who reported anything, in any module: a row each, "not yet" where they have not run."""
+        return sorted(self.users)
 
     def module_cells(self, module: str) -> list[Cell]:
         return [cell for (m, _, _), cell in self.cells.items() if m == module]

@@ -7,6 +7,8 @@ const projector = params.get("projector") === "1";
 const SYMBOL = { passed: "✓", partial: "◐", failed: "✗", unanswered: "–" };
 let cells = new Map(); // "user\u0000question" -> cell
 let summary = {};
+let questions = []; // the module's row, in the prompt's order: [{number, points}]
+let learners = []; // everyone who reported, in any module
 let module = null;
 let offset = 0; // server clock minus ours, in seconds
 let source = null;
@@ -44,8 +46,8 @@ function link(chosen) {
 
 function draw() {
   queued = false;
-  const users = [...new Set([...cells.values()].map((c) => c.user))].sort(byNumber);
-  const questions = [...new Set([...cells.values()].map((c) => c.question))].sort(byNumber);
+  const users = [...learners].sort(byNumber); // the server lists everyone who reported, in any module
+  const names = questions.map((question) => question.number); // and every question reported, too
   document.getElementById("empty").hidden = cells.size > 0;
   const csv = document.getElementById("csv");
   csv.href = "api/timeline.csv" + (module ? "?module=" + encodeURIComponent(module) : "");
@@ -53,7 +55,7 @@ function draw() {
 
   if (projector) {
     const wall = document.getElementById("wall");
-    wall.replaceChildren(...questions.map((name) => {
+    wall.replaceChildren(...names.map((name) => {
       const s = q(name);
       const box = el("div", null, "q");
       box.dataset.summaryQuestion = name;
@@ -67,17 +69,22 @@ function draw() {
     return;
   }
   const head = el("tr");
-  head.append(el("th", "learner"), ...questions.map((name) => el("th", "Q" + name)));
+  head.append(el("th", "learner"), ...questions.map((question) => {
+    const th = el("th", "Q" + question.number);
+    th.title = question.points === null ? "not in the handed-out notebook" : question.points + " points";
+    return th;
+  }));
   document.querySelector("#grid thead").replaceChildren(head);
   document.querySelector("#grid tbody").replaceChildren(...users.map((user) => {
     const row = el("tr");
     row.append(el("th", user, "user"));
-    for (const name of questions) {
+    for (const name of names) {
       const cell = cells.get(user + "\u0000" + name);
       const td = el("td", null, cell ? cell.status : "none");
       td.dataset.user = user;
       td.dataset.question = name;
-      if (cell) {
+      if (!cell) td.title = "not run yet";
+      else {
         td.append(el("span", SYMBOL[cell.status]), el("span", ago(cell.last), "ago"));
         td.title = (cell.message || cell.status) + " · " + cell.runs + " runs";
         if (cell.stuck) {
@@ -91,7 +98,7 @@ function draw() {
     return row;
   }));
   const passed = el("tr");
-  passed.append(el("th", "passed", "user"), ...questions.map((name) => {
+  passed.append(el("th", "passed", "user"), ...names.map((name) => {
     const s = q(name);
     const td = el("td", s.passed + " / " + users.length + (s.stuck ? " · " + s.stuck + " stuck" : ""));
     td.dataset.summaryQuestion = name;
@@ -99,7 +106,7 @@ function draw() {
   }));
   const common = el("tr");
   common.append(el("th", "most common failing message", "user"),
-    ...questions.map((name) => el("td", q(name).message ? q(name).message + " (" + q(name).message_count + ")" : "")));
+    ...names.map((name) => el("td", q(name).message ? q(name).message + " (" + q(name).message_count + ")" : "")));
   document.querySelector("#grid tfoot").replaceChildren(passed, common);
 }
 
@@ -131,6 +138,8 @@ function take(data, fresh) {
   offset = data.now - Date.now() / 1000;
   for (const cell of data.cells) cells.set(cell.user + "\u0000" + cell.question, cell);
   summary = data.summary;
+  questions = data.questions;
+  learners = data.learners;
   modules(data.modules, module);
   if (data.rule) document.getElementById("rule").textContent = data.rule;
   document.getElementById("state").textContent = "live · updated " + new Date().toLocaleTimeString();

@@ -30,7 +30,8 @@ from tornado import ioloop, web
 from tornado.escape import xhtml_escape
 from tornado.iostream import StreamClosedError
 
-from mlpm.room.grid import STUCK_MINUTES, STUCK_RULE, STUCK_RUNS, Grid, summary
+from mlpm.paths import content_dir
+from mlpm.room.grid import STUCK_MINUTES, STUCK_RULE, STUCK_RUNS, Grid, known_questions, summary
 from mlpm.room.results import MAX_BODY, Malformed, Store, parse, timeline_csv
 
 NAME = "mlpm-room"
@@ -61,15 +62,15 @@ class Listener:
         self.module = module
         self.shown: str | None = None  # the module of the last snapshot sent
         self.queue: asyncio.Queue = asyncio.Queue(QUEUE)
-        self.modules: list[str] = []
+        self.frame: dict = {}  # the modules, questions and learners last sent
 
 
 class Room:
     """The store, the grid built from it, and the open pages."""
 
-    def __init__(self, store: Store, clock=time.time):
+    def __init__(self, store: Store, clock=time.time, questions: dict[str, list[tuple[str, float]]] | None = None):
         self.store, self.clock = store, clock
-        self.grid = Grid()
+        self.grid = Grid(questions)
         for result in store.all():
             self.grid.add(result)
         self.grid.take_changes(clock())
@@ -86,12 +87,18 @@ class Room:
         times.append(now)
         return True
 
+    def frame(self, module: str | None) -> dict:
+        """What frames a module's grid: the modules to choose from, its row of questions, the learners."""
+        return {"modules": self.grid.modules(), "questions": self.grid.questions(module) if module is not None else [],
+                "learners": self.grid.learners()}
+
     def snapshot(self, listener: Listener) -> dict:
-        module = listener.module if listener.module is not None else self.grid.latest_module
-        listener.shown, listener.modules = module, self.grid.modules()
+        module = listener.module if listener.module is not None else self.grid.default_module()
+        frame = self.frame(module)
+        listener.shown, listener.frame = module, frame
         now = self.clock()
         cells = self.grid.module_cells(module) if module is not None else []
-        return {"module": module, "modules": listener.modules, "now": now, "rule": STUCK_RULE,
+        return {"module": module, **frame, "now": now, "rule": STUCK_RULE,
                 "cells": [cell.view(now) for cell in cells], "summary": summary(cells, now)}
 
     def flush(self) -> None:
@@ -99,16 +106,16 @@ class Room:
         now = self.clock()
         changed = self.grid.take_changes(now)
         for listener in list(self.listeners):
-            module = listener.module if listener.module is not None else self.grid.latest_module
+            module = listener.module if listener.module is not None else self.grid.default_module()
             if module != listener.shown:
                 event = ("snapshot", self.snapshot(listener))
             else:
                 cells = [cell for cell in changed if cell.module == module]
-                modules = self.grid.modules()
-                if not cells and modules == listener.modules:
+                frame = self.frame(module)
+                if not cells and frame == listener.frame:
                     continue
-                listener.modules = modules
-                event = ("delta", {"module": module, "modules": modules, "now": now,
+                listener.frame = frame
+                event = ("delta", {"module": module, **frame, "now": now,
                                    "cells": [cell.view(now) for cell in cells],
                                    "summary": summary(self.grid.module_cells(module), now)})
             try:
@@ -230,6 +237,14 @@ class EventsHandler(InstructorHandler):
         await self.flush()
 
 
+def installed_questions() -> dict[str, list[tuple[str, float]]]:
+    """Each module's questions, from the exercise notebooks this package has (the wheel ships them)."""
+    try:
+        return known_questions(content_dir("exercises"))
+    except FileNotFoundError:  # an install without the course's notebooks: the grid shows reported questions only
+        return {}
+
+
 def cookie_secret(path: Path) -> bytes:
     """The secret signing instructors' login cookies, kept (0600) so a restart does not log them out."""
     if not path.exists():
@@ -275,7 +290,8 @@ def main(argv: list[str] | None = None) -> int:
     if "JUPYTERHUB_API_TOKEN" not in os.environ:
         raise SystemExit("mlpm room runs as a JupyterHub service: add it to c.JupyterHub.services "
                          "(deploy/jupyterhub_config.py does)")
-    room = Room(Store(args.db))
+    questions = installed_questions()
+    room = Room(Store(args.db), questions=questions)
     prefix = os.environ.get("JUPYTERHUB_SERVICE_PREFIX", f"/services/{NAME}/")
     app = make_app(room, prefix, group=os.environ.get("MLPM_ROOM_GROUP", "instructors"),
                    secret=cookie_secret(args.db.with_name(args.db.name + ".cookie_secret")))
@@ -283,8 +299,9 @@ def main(argv: list[str] | None = None) -> int:
     async def serve() -> None:
         app.listen(args.port, args.ip, xheaders=True, max_body_size=64 * 1024)
         ioloop.PeriodicCallback(room.flush, FLUSH_SECONDS * 1000).start()
-        print(f"mlpm room: {len(room.grid.cells)} cells from {args.db}; stuck = {STUCK_RUNS} misses or "
-              f"{STUCK_MINUTES} min; listening on {args.ip}:{args.port}{prefix}", flush=True)
+        print(f"mlpm room: {len(room.grid.cells)} cells from {args.db}; the questions of {len(questions)} modules; "
+              f"stuck = {STUCK_RUNS} misses or {STUCK_MINUTES} min; listening on {args.ip}:{args.port}{prefix}",
+              flush=True)
         await asyncio.Event().wait()
 
     asyncio.run(serve())
