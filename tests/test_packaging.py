@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import json
 import os
 import subprocess
 import sys
@@ -11,6 +12,7 @@ import zipfile
 import pytest
 
 from mlpm import modules
+from mlpm.room.grid import known_questions
 from notebook_tools import ROOT
 
 
@@ -82,7 +84,8 @@ def test_wheel_ships_no_reference_computation(wheel):
 
 @pytest.mark.notebooks
 def test_installed_wheel_loads_data_and_carries_the_notebooks(tmp_path, wheel):
-    """Does a built wheel load datasets from any folder, without the source checkout?"""
+    """Does a built wheel load datasets from any folder, without the source checkout, and does its room
+    service know every module's questions (from the shipped exercise notebooks) as the checkout does?"""
     site = tmp_path / "site"
     subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(site),
                     str(wheel)], check=True)
@@ -91,10 +94,14 @@ def test_installed_wheel_loads_data_and_carries_the_notebooks(tmp_path, wheel):
         "assert p.project_root() is None, mlpm.__file__; "
         "print(len(mlpm.load('backlog')), "
         "len(list(p.content_dir('exercises').rglob('*.ipynb'))), "
-        "len(list(p.content_dir('notebooks').glob('*.ipynb'))))"
+        "len(list(p.content_dir('notebooks').glob('*.ipynb')))); "
+        "import json, mlpm.room.service as room; print(json.dumps(room.installed_questions()))"
     )
     env = {**os.environ, "PYTHONPATH": str(site)}
     result = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, env=env, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
-    rows, exercises, lessons = map(int, result.stdout.split())
+    counts, questions = result.stdout.splitlines()
+    rows, exercises, lessons = map(int, counts.split())
     assert rows == 12 and exercises >= 1 and lessons >= 1
+    expected = {slug: [list(q) for q in row] for slug, row in known_questions(ROOT / "exercises").items()}
+    assert json.loads(questions) == expected and len(expected) == lessons
