@@ -25,6 +25,7 @@ import shutil
 import subprocess
 import sys
 import time
+import tomllib
 from concurrent.futures import ThreadPoolExecutor
 
 import psutil
@@ -272,6 +273,16 @@ def test_kubernetes_values_are_the_charts():
     assert room["command"] == ["python3", "-m", "mlpm.room"] and room["oauth_no_confirm"]
     assert values["singleuser"]["extraEnv"]["MLPM_ROOM_URL"] == f"{room['url']}/services/mlpm-room/api/results"
     assert values["hub"]["loadRoles"]["mlpm-room-instructors"]["groups"] == ["instructors"]
+
+
+def test_kubernetes_images_copy_what_the_wheel_includes():
+    """Does each image copy every folder the wheel force-includes (else `pip install` fails in the build)?"""
+    included = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["hatch"]["build"]["targets"]["wheel"][
+        "force-include"]
+    for image in ("Dockerfile", "Dockerfile.hub"):
+        copied = {line.split()[-2] for line in (DEPLOY / "kubernetes" / image).read_text().splitlines()
+                  if line.startswith("COPY ")}
+        assert set(included) <= copied, f"{image} does not copy {sorted(set(included) - copied)}"
 
 
 def test_unknown_role_is_refused_in_one_line(tmp_path):
