@@ -196,6 +196,9 @@ proxies = [f for f in FEATURES if proxy_strength[f] >= 0.3]
     "diagnosis-older-customers-need-it-less": ("q4_answer", _DIAGNOSIS_EVIDENCE + """
 diagnosis = {"cause": "need", "evidence": ["current_rates"], "reverse_if": "churn_differs"}
 """, "hidden"),
+    "diagnosis-need-with-a-reversal-that-confirms-it": ("q4_answer", _DIAGNOSIS_EVIDENCE + """
+diagnosis = {"cause": "need", "evidence": ["within_channel", "calibration"], "reverse_if": "churn_differs"}
+""", "hidden"),
     "diagnosis-right-but-evidence-not-deciding": ("q4_answer", _DIAGNOSIS_EVIDENCE + """
 diagnosis = {"cause": "channel_calibration", "evidence": ["proxy_strength", "current_rates"],
              "reverse_if": "bigger_sample"}
@@ -252,6 +255,10 @@ best_single = choose_policy(offers, single_candidates, VALUE_PER_SAVED_EUR, DISC
     # ---- question 7: is the headline robust? ----
     "headline-the-in-sample-cost": ("q7_answer", _HEADLINE + """
 headline_call = {"decision": "headline", "evidence": ["choice_cost"], "reverse_if": "interval_spans_zero"}
+""", "hidden"),
+    "interval-bootstrapped-on-the-choice-month": ("q7_answer", _HEADLINE.replace(
+        "bootstrap_interval(confirm,", "bootstrap_interval(choice,") + """
+headline_call = {"decision": "no_headline", "evidence": ["confirm_cost"], "reverse_if": "interval_one_side"}
 """, "hidden"),
     "bootstrap-without-replacement": ("q7_answer", """
 def bootstrap_interval(frame, statistic, n_boot=1000, seed=0):
@@ -438,6 +445,7 @@ MESSAGES = {
     "dropping-age-believed-to-fix-it": "Ask what the model uses today",
     "proxies-by-a-stricter-bar": "A proxy has a V at or above `proxy_bar`",
     "diagnosis-older-customers-need-it-less": "Within one channel, do the age bands differ?",
+    "diagnosis-need-with-a-reversal-that-confirms-it": "contradict your cause, not one that repeats it",
     "diagnosis-right-but-evidence-not-deciding": "Name a figure that would look different",
     "within-channel-rates-as-counts": "each cell the share selected",
     "diagnosis-as-free-text": "should be one of the options on its menu",
@@ -448,6 +456,7 @@ MESSAGES = {
     "by-not-passed-on": "Pass `by` on to `evaluate_policy`",
     "chosen-on-both-months": "Choose on `choice`",
     "headline-the-in-sample-cost": "tell 'costs something' apart from 'costs nothing'",
+    "interval-bootstrapped-on-the-choice-month": "closer to the interval on `choice` than on `confirm`",
     "bootstrap-without-replacement": "resample all rows with replacement",
     "headline-interval-not-a-pair": "should be a pair (low, high)",
     "per-band-recommended-against-the-in-sample-best": "apply it to every subscriber",
