@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 
 from mlpm.checks.core import _listing, as_sequence, fail, quiet
+from mlpm.checks.influence import distribution_gap, simulated_counts
 
 CALL_KEYS = ("decision", "evidence", "would_change_if")
 
@@ -93,23 +94,11 @@ def check_week_runs(runs: Any, exact: Mapping[int, float] | pd.Series, n_runs: i
     from the learner's own counts. Any order of random draws passes: the share of runs done within k
     weeks must be within ``tolerance`` of the exact share for every k.
     """
-    if isinstance(runs, (pd.Series, list, tuple)):
-        runs = np.asarray(runs)
-    if not isinstance(runs, np.ndarray):
-        fail(name, f"should be a numpy array of week counts, but it is a {type(runs).__name__}.")
-    if runs.ndim != 1 or len(runs) != n_runs:
-        fail(name, f"should hold one number of weeks per run ({n_runs} runs here), in a flat array.")
-    if not np.issubdtype(runs.dtype, np.number) or np.issubdtype(runs.dtype, np.bool_):
-        fail(name, "should hold numbers of weeks.")
-    if not np.all(np.isfinite(runs)) or not np.all(runs == np.round(runs)) or runs.min() < 1:
-        fail(name, "should hold whole numbers of weeks, at least 1: count the weeks, do not divide.")
+    runs = simulated_counts(runs, n_runs, name, "week")
     gaps = []
     for distribution in (exact, *also):
-        distribution = pd.Series(dict(distribution), dtype=float).sort_index()
-        ks = np.arange(1, max(int(runs.max()), int(distribution.index.max())) + 1)
-        simulated = np.array([(runs <= k).mean() for k in ks])
-        wanted = distribution.reindex(ks, fill_value=0.0).cumsum().to_numpy()
-        gaps.append((np.abs(simulated - wanted).max(), simulated.mean() - wanted.mean()))
+        gap, _, simulated, wanted = distribution_gap(runs, pd.Series(dict(distribution), dtype=float).sort_index())
+        gaps.append((gap, simulated.mean() - wanted.mean()))
     if min(gap for gap, _ in gaps) <= tolerance:
         return
     if len(np.unique(runs)) == 1:

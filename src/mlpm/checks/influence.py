@@ -234,6 +234,28 @@ def check_accountable(chart: Any, accepted: Mapping[str, set[str]], name: str, *
 
 # ---- the sprint forecast ----------------------------------------------------------------------------
 
+def simulated_counts(runs: Any, n_runs: int, name: str, unit: str) -> np.ndarray:
+    """``runs`` as a flat array of whole counts of ``unit`` (sprint, week), one per run, or fail saying why."""
+    if isinstance(runs, (pd.Series, list, tuple)):
+        runs = np.asarray(runs)
+    if not isinstance(runs, np.ndarray):
+        fail(name, f"should be a numpy array (or list) of {unit} counts, but it is a {type(runs).__name__}.")
+    if runs.ndim != 1 or len(runs) != n_runs:
+        fail(name, f"should hold one {unit} count per run ({n_runs} runs here), in a flat array.")
+    if not np.issubdtype(runs.dtype, np.number) or np.issubdtype(runs.dtype, np.bool_):
+        fail(name, f"should hold numbers of {unit}s.")
+    if not np.all(np.isfinite(runs)) or not np.all(runs == np.round(runs)) or runs.min() < 1:
+        fail(name, f"should hold whole numbers of {unit}s, at least 1: count the {unit}s, do not divide.")
+    return runs
+
+
+def distribution_gap(runs: np.ndarray, exact: pd.Series) -> tuple[float, np.ndarray, np.ndarray, np.ndarray]:
+    """The largest gap between the runs' share done within k and the exact one, with k, both shares."""
+    ks = np.arange(1, max(int(runs.max()), int(exact.index.max())) + 1)
+    simulated = np.array([(runs <= k).mean() for k in ks])
+    wanted = exact.reindex(ks, fill_value=0.0).cumsum().to_numpy()
+    return float(np.abs(simulated - wanted).max()), ks, simulated, wanted
+
 @quiet
 def check_runs(runs: Any, exact: Mapping[int, float] | pd.Series, n_runs: int, name: str, *,
                tolerance: float = 0.02, one_off_passes: bool = False) -> None:
@@ -245,21 +267,9 @@ def check_runs(runs: Any, exact: Mapping[int, float] | pd.Series, n_runs: int, n
     within ``tolerance`` of the exact share for every k. With ``one_off_passes``, runs that are one
     sprint off in every run pass too: the check is then of the resampling, and the count has its own.
     """
-    if isinstance(runs, (pd.Series, list, tuple)):
-        runs = np.asarray(runs)
-    if not isinstance(runs, np.ndarray):
-        fail(name, f"should be a numpy array (or list) of sprint counts, but it is a {type(runs).__name__}.")
-    if runs.ndim != 1 or len(runs) != n_runs:
-        fail(name, f"should hold one sprint count per run ({n_runs} runs here), in a flat array.")
-    if not np.issubdtype(runs.dtype, np.number) or np.issubdtype(runs.dtype, np.bool_):
-        fail(name, "should hold numbers of sprints.")
-    if not np.all(np.isfinite(runs)) or not np.all(runs == np.round(runs)) or runs.min() < 1:
-        fail(name, "should hold whole numbers of sprints, at least 1: count the sprints, do not divide.")
+    runs = simulated_counts(runs, n_runs, name, "sprint")
     exact = pd.Series(dict(exact), dtype=float).sort_index()
-    ks = np.arange(1, max(int(runs.max()), int(exact.index.max())) + 1)
-    simulated = np.array([(runs <= k).mean() for k in ks])
-    wanted = exact.reindex(ks, fill_value=0.0).cumsum().to_numpy()
-    gap = np.abs(simulated - wanted).max()
+    gap, ks, simulated, wanted = distribution_gap(runs, exact)
     if gap > tolerance:
         for shift, how in ((1, "one sprint too many"), (-1, "one sprint too few")):
             shifted = np.array([((runs - shift) <= k).mean() for k in ks])
