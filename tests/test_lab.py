@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import fcntl
+import io
 import json
 import os
 import re
@@ -11,6 +12,7 @@ import signal
 import subprocess
 import sys
 import termios
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -24,7 +26,7 @@ from jupyter_client.jsonutil import json_default
 from jupyter_client.session import Session
 from jupyter_core.paths import jupyter_runtime_dir
 
-from mlpm.lab import LEARNER_CONFIG, NO_TESTS, free_port, lab_command, lab_environment, port_is_free
+from mlpm.lab import LEARNER_CONFIG, NO_TESTS, free_port, lab_command, lab_environment, port_is_free, relay_output
 from notebook_tools import ROOT
 
 pytestmark = pytest.mark.notebooks
@@ -331,6 +333,44 @@ def test_one_ctrl_c_stops_the_lab_and_its_kernels(tmp_path):
     after = screen.decode().split("Stop it with Ctrl+C.", 1)[1].replace("^C", "")
     assert [line for line in after.splitlines() if line.strip()] == [
         "JupyterLab stopped, and its kernels with it."], screen.decode()
+
+
+class _Stopping(threading.Event):
+    """Set once the line ``at`` has been read: the learner pressed Ctrl+C there."""
+
+    def __init__(self, lines: list[str], at: str):
+        super().__init__()
+        self.lines, self.at = lines, at
+
+    def __iter__(self):
+        for line in self.lines:
+            if line == self.at:
+                self.set()
+            yield line
+
+
+def test_the_terminal_shows_the_servers_lines_but_not_libzmqs_abort_on_the_way_out():
+    """A libzmq assertion while the lab runs is a kernel dying and is shown; once the lab is
+    stopping it is a race on the way out and is not. Every other line is shown, in order."""
+    died = "Assertion failed: pfd.revents & POLLIN (src/signaler.cpp:238)\n"
+    on_the_way_out = "Assertion failed: !_more (bundled/zeromq/src/fq.cpp:80)\n"
+    lines = ["[W 12:00:00 ServerApp] a warning\n", died, "[I 12:00:01 ServerApp] stopping\n", on_the_way_out,
+             "a kernel's last words\n"]
+    source = _Stopping(lines, at="[I 12:00:01 ServerApp] stopping\n")
+    sink = io.StringIO()
+    relay_output(source, sink, source)
+    assert sink.getvalue().splitlines(keepends=True) == [line for line in lines if line != on_the_way_out]
+
+
+def test_a_closed_terminal_does_not_stop_the_relay():
+    """With the learner's terminal gone, the server's output is still read (a full pipe would block it)."""
+    class Gone(io.StringIO):
+        def write(self, text):
+            raise OSError(5, "Input/output error")
+
+    read = []
+    relay_output((read.append(line) or line for line in ["a\n", "b\n", "c\n"]), Gone(), threading.Event())
+    assert read == ["a\n", "b\n", "c\n"]
 
 
 def _validate(url: str, path: str) -> dict:

@@ -20,6 +20,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -48,6 +49,8 @@ NO_TESTS = ("Nothing to validate here: this notebook has no checks. Validate che
 LAYOUTS = ".jupyterlab-layouts"
 TOKEN_FILE = ".mlpm-token"
 STOP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name))
+# What libzmq prints before it aborts on a failed internal assertion (zmq_assert).
+ZMQ_ASSERTION = re.compile(r"^Assertion failed: .+ \(\S*src/[\w./]+\.cpp:\d+\)\s*$")
 
 
 def default_workspace() -> Path:
@@ -215,13 +218,18 @@ def open_lab(folder: Path, port: int = 8888, open_browser: bool = True) -> int:
     token = workspace_token(folder)
     print("Starting JupyterLab ...", flush=True)
     process = subprocess.Popen(lab_command(folder, port, token, open_browser), env=lab_environment(),
-                               cwd=folder, stdin=subprocess.DEVNULL, start_new_session=True)
+                               cwd=folder, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                               stderr=subprocess.STDOUT, text=True, errors="replace", start_new_session=True)
+    stopping = threading.Event()
+    relay = threading.Thread(target=relay_output, args=(process.stdout, sys.stdout, stopping), daemon=True)
+    relay.start()
     stopped = []
 
     def stop(signum, frame):
         if stopped:
             return  # already stopping: a second Ctrl+C changes nothing
         stopped.append(signum)
+        stopping.set()
         settle_kernels(port, token)
         process.terminate()
 
@@ -233,6 +241,7 @@ def open_lab(folder: Path, port: int = 8888, open_browser: bool = True) -> int:
             print(f"\nJupyterLab is ready. Open this address in your browser:\n\n    {lab_url(port, token)}\n\n"
                   "Stop it with Ctrl+C.", flush=True)
         code = process.wait()
+        relay.join(timeout=2)  # the server's last lines before ours
     finally:
         for signum, handler in previous.items():
             signal.signal(signum, handler)
@@ -240,6 +249,24 @@ def open_lab(folder: Path, port: int = 8888, open_browser: bool = True) -> int:
         print("JupyterLab stopped, and its kernels with it.")
         return 0
     return code
+
+
+def relay_output(source, sink, stopping: threading.Event) -> None:
+    """Copy the server's output (and its kernels') to the learner's terminal, line by line.
+
+    Once the lab is stopping, libzmq's assertion lines are dropped: a kernel closing its sockets
+    on its way out can lose a race inside libzmq (``Assertion failed: pfd.revents & POLLIN
+    (src/signaler.cpp:238)``) and abort a process that was ending anyway; the learner has
+    nothing to do about it. The same line while the lab runs is a kernel dying and is shown.
+    """
+    for line in source:
+        if stopping.is_set() and ZMQ_ASSERTION.match(line):
+            continue
+        try:
+            sink.write(line)
+            sink.flush()
+        except (OSError, ValueError):
+            pass  # the terminal is gone: keep reading, so the server never blocks on a full pipe
 
 
 def has_tests(notebook: Path) -> bool:
