@@ -259,6 +259,8 @@ def test_learners_who_ran_another_module_get_a_row_here_too(tmp_path):
 
 TOKENS = {
     "ada-server-token": {"kind": "user", "name": "ada", "groups": [], "scopes": ["users:activity!user=ada"]},
+    "grace-server-token": {"kind": "user", "name": "grace", "groups": ["learners"],
+                           "scopes": ["users:activity!user=grace"]},
     "teach-oauth-token": {"kind": "user", "name": "teach", "groups": ["instructors"],
                           "scopes": ["access:services!service=mlpm-room"]},
     "admin-not-instructor": {"kind": "user", "name": "root", "groups": [], "scopes": ["access:services"]},
@@ -312,7 +314,14 @@ class TestService(AsyncHTTPTestCase):
     def test_a_flood_from_one_learner_is_cut_at_the_rate(self):
         self.room.recent["ada"].extend([T0] * RATE)
         assert self.post("ada-server-token").code == 429
+        assert self.post("grace-server-token").code == 204
+
+    def test_an_instructor_trying_the_checks_gets_no_row(self):
+        """Is an instructor's check cell answered like anyone's but kept out of the grid and the timeline?"""
         assert self.post("teach-server-token").code == 204
+        assert self.post("ada-server-token").code == 204
+        assert [r.user for r in self.room.store.all()] == ["ada"]
+        assert self.room.grid.learners() == ["ada"]
 
     def test_only_instructors_read_the_page_the_events_and_the_csv(self):
         """Do a learner's token, an instructor's server token and a non-instructor admin all get 403?"""

@@ -2,8 +2,9 @@
 
 - ``POST api/results``: a check cell's outcome, sent by the learner's kernel with the learner's
   own hub token (``Authorization: token ...``). The user is the token's owner, asked of the hub,
-  never a field of the body. 204 when stored; 403 without a user's valid token; 400 on a
-  malformed body; 413 over 4 KiB; 429 past ``RATE`` results a minute from one learner.
+  never a field of the body. 204 when stored (an instructor's own runs: 204 and not kept, so
+  they get no row); 403 without a user's valid token; 400 on a malformed body; 413 over 4 KiB;
+  429 past ``RATE`` results a minute from one learner.
 - ``GET /`` (the page), ``GET api/events`` (server-sent events: a snapshot of the module, then
   the cells that changed, at most once a second), ``GET api/timeline.csv``: for the hub's
   instructors only. The hub lets only those with ``access:services!service=mlpm-room`` (a role
@@ -147,6 +148,9 @@ class ResultsHandler(web.RequestHandler):
             raise web.HTTPError(400, str(error)) from None
         if not room.allow(model["name"]):
             raise web.HTTPError(429, f"more than {RATE} results a minute")
+        if self.settings["group"] in model.get("groups", []):
+            self.set_status(204)  # an instructor trying the checks out is not a learner: no row for them
+            return
         room.store.add(result)
         room.grid.add(result)
         self.set_status(204)
