@@ -34,11 +34,7 @@ TOLERANCE = 0.5  # points a question's automatic score may differ from the fair 
 # Questions where the checks do not (yet) give what a fair teacher gives: (assignment, attempt,
 # test cell) -> why. Listed, not hidden, and strict: once the module's owner fixes the check, the
 # test fails until the line is removed.
-KNOWN_DEFECTS: dict[tuple[str, str, str], str] = {
-    ("02-ml-mvp", "blind_order_insample", "q5_test"):
-        "both thresholds tuned on `test`, not `validation`; on Larder's draw the value-maximising threshold is the "
-        "same on both samples, so only accurate_threshold's check can see it (2.68 of 3, fair 2)",
-}
+KNOWN_DEFECTS: dict[tuple[str, str, str], str] = {}
 
 
 def _modules() -> list:

@@ -207,6 +207,34 @@ def test_okr_rules_give_specific_messages(changes, message):
         check_okr(okr_with(**changes))
 
 
+@pytest.mark.parametrize("objective, word", [
+    ("Launch the ML recommender for substitutes", "launch"),
+    ("Ship the churn model to the retention team", "model"),
+    ("Use machine learning to understand and reduce churn", "machine learning"),
+    ("Roll out AI-powered substitutions to every subscriber", "roll out"),
+    ("Give the retention team predictive churn alerts", "predictive"),
+    ("Deliver a churn dashboard that leadership trusts", "dashboard"),
+])
+def test_objective_naming_a_solution_is_refused(objective, word):
+    """Is an objective that names what the team would build or launch refused, naming the word?"""
+    with pytest.raises(AssertionError, match=rf"names a solution \('{word}'\)"):
+        check_okr({**GOOD_OKR, "objective": objective})
+
+
+@pytest.mark.parametrize("objective", [
+    "New and loyal subscribers trust Larder to deliver the groceries they chose",
+    "Build lasting trust with families who plan their week around Larder",
+    "Subscribers can predict exactly what arrives in their box",
+    "Larder's subscription model works for busy families again",
+    "Ship every box complete, so subscribers never have to shop twice",
+    "Make first-time delivery the normal experience for every Larder customer",
+    "Fewer families leave because of swaps they did not want",
+])
+def test_objective_about_an_outcome_is_accepted(objective):
+    """Is an outcome in the learner's own words accepted, whatever verb it starts with?"""
+    check_okr({**GOOD_OKR, "objective": objective})
+
+
 @pytest.mark.parametrize("metric", ["on-time delivery rate", "shipping cost per order", "completed orders per week",
                                     "churn", "NPS", "churn_rate_4w", "missed_delivery_rate"])
 def test_every_reasonable_metric_name_is_accepted(metric):

@@ -253,6 +253,27 @@ def test_customers_plant_model_increment_pays_back_after_the_horizon():
     assert rule_payback < 1 and model_payback > 12
 
 
+def _best(frame, table):
+    ev = [_ev(frame["score"] >= t, frame["churned_next_4w"], table) for t in GRID]
+    return {float(t) for t, v in zip(GRID, ev, strict=True) if v >= max(ev) - 1e-9}
+
+
+def test_only_a_function_call_can_show_which_sample_a_threshold_was_tuned_on():
+    """Do Larder's two samples pick the same value threshold, while q5's hidden draws for tune_and_measure disagree?"""
+    validation, test = _module_02_split()
+    assert _best(validation, TABLE) == _best(test, TABLE), "value_threshold alone now shows where it was tuned"
+    make = mlpm.datasets.generators()["customers"]
+    tables = ({"tp": 40.0, "fp": -8.0, "fn": 0.0, "tn": 0.0}, {"tp": 25.0, "fp": -6.0, "fn": -3.0, "tn": 0.5})
+    for seed, table in zip((8, 19), tables, strict=True):  # as in q5's hidden test cell
+        other = make(seed=seed, n_customers=2000)
+        scored = other.sample(frac=0.5, random_state=seed)
+        train = other.drop(scored.index)
+        model = make_pipeline(StandardScaler(), LogisticRegression()).fit(_features(train), train["churned_next_4w"])
+        scored = scored.assign(score=model.predict_proba(_features(scored))[:, 1])
+        first = scored.sample(frac=0.5, random_state=seed)
+        assert not _best(first, table) & _best(scored.drop(first.index), table), seed
+
+
 # --- Grading cases the review of learner attempts found (messages, not only points) ---
 
 def _graded(answer_id: str, code: str) -> tuple[float, float, list[str]]:
@@ -295,3 +316,15 @@ def test_model_judged_against_doing_nothing_is_told_so_and_costs_about_half():
     points, maximum, messages = _graded(*FAIR_SCORES["model-against-doing-nothing-costs-about-half"][:2])
     assert 0.4 <= 1 - points / maximum <= 0.6, (points, maximum)
     assert messages and all("whole gain over doing nothing" in m for m in messages), messages
+
+
+def test_thresholds_tuned_on_test_are_told_so_and_cost_about_a_point():
+    """Is tuning on `test` named in tune_and_measure's messages, with the functions' own checks left alone?"""
+    from known_wrong.m02_ml_mvp import WRONG_ANSWERS
+
+    points, maximum, messages = _graded(*WRONG_ANSWERS["threshold-tuned-on-test"][:2])
+    assert 0.6 <= maximum - points <= 1.0, (points, maximum)
+    tuned = [m for m in messages if m.startswith("`tune_and_measure")]
+    # the toy's message and the other subscribers' (both draws say the same, shown once)
+    assert len(tuned) == 2 and all("best threshold on `test`" in m for m in tuned), messages
+    assert [m for m in messages if m not in tuned] == [m for m in messages if m.startswith("`accurate_threshold")]

@@ -7,9 +7,11 @@ q1 (2) opportunity scores. 1 for the pinned score (reach as a share of interview
    x mean severity), 1 for the sorted Series and top pain point. A wrong part of the score (reach as
    a count or a share of mentions, frequency summed) costs the score's point: every number is off.
    Counting mentions only is the mistake the question is about: 0.5.
-q2 (3) OKR. Outcome key results are the point: each output or model-metric KR costs 0.5, and so
-   does an objective that names the solution ("use machine learning"); a KR in percent where the
-   prompt pins a fraction 1; a deadline outside the quarter 0.5; one KR where 2-5 are asked 1.
+q2 (3) OKR. Outcomes, not outputs, are the point: each output or model-metric KR costs 0.5; an
+   objective that names the solution ("use machine learning", "ship the churn model") 0.75 (it is
+   the OKR's headline and the very trap the prompt sets; revised from 0.5: the blind grader charged
+   1 for it next to an output KR); a KR in percent where the prompt pins a fraction 1; a deadline
+   outside the quarter 0.5; one KR where 2-5 are asked 1.
 q3 (2) RICE. A missing factor costs 1; the right formula indexed by row number, not item_id, 0.5.
 q4 (2) ranking. Highest (rounded) RICE first carries the question; the pinned tie rule the rest.
    Skipping or reversing the effort tie-break costs 1: among equal scores the cheaper item ships

@@ -71,7 +71,13 @@ def accuracy_threshold(scores, churned, grid):
 
 _Q5_REST = '''\
 
-value_threshold = best_threshold(validation["model_score"], validation["churned_next_4w"], table, THRESHOLDS)
+def tune_and_measure(validation, test, table, grid):
+    threshold = best_threshold(validation["model_score"], validation["churned_next_4w"], table, grid)
+    flagged = test["model_score"] >= threshold
+    return threshold, ev_per_customer(confusion_counts(flagged, test["churned_next_4w"]), table)
+
+
+value_threshold, _ = tune_and_measure(validation, test, table, THRESHOLDS)
 accurate_threshold = accuracy_threshold(validation["model_score"], validation["churned_next_4w"], THRESHOLDS)
 print(f"best for value: {value_threshold}, best for accuracy: {accurate_threshold}")
 '''
@@ -215,7 +221,12 @@ def accuracy_threshold(scores, churned, grid):
     return np.asarray(grid)[accuracy.argmax()]
 
 
-value_threshold = best_threshold(validation.model_score, validation.churned_next_4w, table, THRESHOLDS)
+def tune_and_measure(validation, test, table, grid):
+    t = best_threshold(validation.model_score, validation.churned_next_4w, table, grid)
+    return t, ev_per_customer(confusion_counts(test.model_score >= t, test.churned_next_4w), table)
+
+
+value_threshold, model_ev = tune_and_measure(validation, test, table, THRESHOLDS)
 accurate_threshold = accuracy_threshold(validation.model_score, validation.churned_next_4w, THRESHOLDS)
 print(f"best for value: {value_threshold}, best for accuracy: {accurate_threshold}")
 ''',
@@ -536,7 +547,13 @@ def accuracy_threshold(scores, churned, grid):
     return float(max(accs, key=accs.get))
 
 
-value_threshold = best_threshold(validation.model_score, validation.churned_next_4w, table, THRESHOLDS)
+def tune_and_measure(validation, test, table, grid):
+    threshold = best_threshold(validation.model_score, validation.churned_next_4w, table, grid)
+    counts = confusion_counts(test.model_score >= threshold, test.churned_next_4w)
+    return (threshold, ev_per_customer(counts, table))
+
+
+value_threshold = tune_and_measure(validation, test, table, THRESHOLDS)[0]
 accurate_threshold = accuracy_threshold(validation.model_score, validation.churned_next_4w, THRESHOLDS)
 ''',
         # the share the other way round: the model's EV over the heuristic's

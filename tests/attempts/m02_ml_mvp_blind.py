@@ -2,6 +2,9 @@
 
 A grader-tester who never saw the model answers or the hidden checks wrote these, as a data
 scientist new to product work would, and set the fair points before any grading ran.
+
+Later, question 5 asked for `tune_and_measure` too (so the hidden checks see which sample a threshold
+is tuned on): each attempt's version was added in its own style, on the sample its values use.
 """
 
 ASSIGNMENT = "02-ml-mvp"
@@ -67,7 +70,13 @@ def accuracy_threshold(scores, churned, grid):
     return float(grid[int(np.argmax(accs))])
 
 
-value_threshold = best_threshold(validation["model_score"], validation["churned_next_4w"], table, THRESHOLDS)
+def tune_and_measure(validation, test, table, grid):
+    t = best_threshold(validation["model_score"], validation["churned_next_4w"], table, grid)
+    ev = ev_per_customer(confusion_counts(test["model_score"] >= t, test["churned_next_4w"]), table)
+    return t, ev
+
+
+value_threshold, model_ev = tune_and_measure(validation, test, table, THRESHOLDS)
 accurate_threshold = accuracy_threshold(validation["model_score"], validation["churned_next_4w"], THRESHOLDS)
 print(f"best for value: {value_threshold}, best for accuracy: {accurate_threshold}")
 '''
@@ -190,7 +199,12 @@ def accuracy_threshold(scores, churned, grid):
     return _best_on_grid(grid, lambda t: np.mean((s >= t) == y))
 
 
-value_threshold = best_threshold(validation.model_score, validation.churned_next_4w, table, THRESHOLDS)
+def tune_and_measure(validation, test, table, grid):
+    t = best_threshold(validation.model_score, validation.churned_next_4w, table, grid)
+    return t, ev_per_customer(confusion_counts(test.model_score.to_numpy() >= t, test.churned_next_4w), table)
+
+
+value_threshold, _ = tune_and_measure(validation, test, table, THRESHOLDS)
 accurate_threshold = accuracy_threshold(validation.model_score, validation.churned_next_4w, THRESHOLDS)
 print(f"best for value: {value_threshold}, best for accuracy: {accurate_threshold}")
 ''',
@@ -288,7 +302,7 @@ next_stage = {"s1": "discover", "s2": "plan", "s3": "design", "s4": "implement",
 ''',
     "q3_answer": _Q3.replace('frame["substitutions_last_8w"] >= 3', 'frame["substitutions_last_8w"] > 3'),
     "q5_answer": _Q5.replace('validation["model_score"], validation["churned_next_4w"]',
-                             'test["model_score"], test["churned_next_4w"]'),
+                             'test["model_score"], test["churned_next_4w"]'),  # in the function and for accuracy
     "q8_answer": '''
 mvp_scope = {"weekly_flag_list": "in", "voucher_email": "in", "holdout_group": "cut", "saves_dashboard": "in",
              "boosted_model": "in", "realtime_api": "cut", "personalised_vouchers": "cut",
@@ -326,7 +340,12 @@ def accuracy_threshold(scores, churned, grid):
     pass  # TODO
 
 
-value_threshold = best_threshold(validation["model_score"], validation["churned_next_4w"], table, THRESHOLDS)
+def tune_and_measure(validation, test, table, grid):
+    t = best_threshold(validation["model_score"], validation["churned_next_4w"], table, grid)
+    return t, ev_per_customer(confusion_counts(test["model_score"] >= t, test["churned_next_4w"]), table)
+
+
+value_threshold, model_ev = tune_and_measure(validation, test, table, THRESHOLDS)
 accurate_threshold = None
 print(f"best for value: {value_threshold}, best for accuracy: {accurate_threshold}")
 ''',
@@ -363,7 +382,8 @@ ATTEMPTS = {
             "q3_test": "confusion counts right, but the rule uses > 3 substitutions instead of >= 3, so "
                        "subscribers with exactly 3 are missed",
             "q5_test": "both functions are right, but the thresholds are tuned on `test` instead of "
-                       "`validation`, against the prompt: the comparison on test is no longer out of sample",
+                       "`validation` (in tune_and_measure and for accuracy), against the prompt: the comparison "
+                       "on test is no longer out of sample",
             "q8_test": "6 of 8 in/cut right, but the holdout (the only way to measure saves) is cut and the "
                        "boosted model kept: the MVP no longer tests the riskiest assumption",
         },

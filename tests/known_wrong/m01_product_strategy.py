@@ -163,6 +163,27 @@ decisions = {key: ("genai_api", "proprietary_data_edge") for key in USE_CASES}
 """, "visible"),
 }
 
+# The objective names the solution leadership asked for: the key results are sound outcomes.
+_OKR_OBJECTIVE = """
+churn = float(customers["churned_next_4w"].mean())
+okr = {
+    "objective": %r,
+    "key_results": [
+        {"metric": "4-week churn rate", "baseline": churn, "target": round(churn * 0.85, 3), "deadline": "2027-03-31"},
+        {"metric": "share of orders with a rejected substitution", "baseline": 0.18, "target": 0.12,
+         "deadline": "2027-03-31"},
+    ],
+    "guardrail": {"metric": "gross margin per order in EUR", "baseline": 9.5, "limit": 9.2},
+}
+"""
+OBJECTIVES_NAMING_THE_SOLUTION = {
+    "okr-objective-ships-the-churn-model": "Ship the churn model to the retention team",
+    "okr-objective-launches-the-ml-recommender": "Launch the ML recommender for substitutes",
+    "okr-objective-uses-machine-learning": "Use machine learning to understand and reduce churn",
+}
+WRONG_ANSWERS.update({name: ("q2_answer", _OKR_OBJECTIVE % objective, "visible")
+                      for name, objective in OBJECTIVES_NAMING_THE_SOLUTION.items()})
+
 WRONG_ANSWERS["capacity-rigged-eq-object"] = ("q7_answer", """
 class AlwaysEqual(int):
     def __eq__(self, other):
@@ -196,6 +217,11 @@ okr = {
     "guardrail": {"metric": "gross margin per order in EUR", "baseline": 9.5, "limit": 9.2},
 }
 """, 3),
+    # an objective in the learner's own words that starts with a verb or mentions a model of the business
+    "okr-objective-builds-trust": ("q2_answer", _OKR_OBJECTIVE % "Build lasting trust with families who plan their "
+                                                                 "week around Larder", 3),
+    "okr-objective-subscription-model": ("q2_answer", _OKR_OBJECTIVE % "Larder's subscription model works for busy "
+                                                                       "families again", 3),
     "rice-with-numpy-arrays": ("q3_answer", """
 import numpy as np
 import pandas as pd
@@ -286,3 +312,12 @@ MESSAGES = {
     "genai-output-never-tested": "no way to catch a wrong output",
     "genai-reason-contradicts-option": "argues for 'core_ml_team', not for 'genai_api'",
 }
+
+# The objective is the OKR's headline and the trap the prompt sets: 0.75 of the question's 3 points.
+FAIR_SCORES.update({name: ("q2_answer", _OKR_OBJECTIVE % objective, 2.25)
+                    for name, objective in OBJECTIVES_NAMING_THE_SOLUTION.items()})
+MESSAGES.update({
+    "okr-objective-ships-the-churn-model": "names a solution ('model')",
+    "okr-objective-launches-the-ml-recommender": "names a solution ('launch')",
+    "okr-objective-uses-machine-learning": "names a solution ('machine learning')",
+})

@@ -442,9 +442,43 @@ assert _Q6_RECALL_OVER_FLAGGED != _Q6_REFERENCE and _Q7_AGAINST_NOTHING != _Q7_R
 
 WRONG_ANSWERS["threshold-flags-strictly-above-the-threshold"] = ("q5_answer", _Q5_STRICTLY_ABOVE, "visible")
 
+# Both thresholds tuned on `test`, the sample meant for the comparison (its function and its values).
+_Q5_TUNED_ON_TEST = """
+def best_threshold(scores, churned, table, grid):
+    evs = [ev_per_customer(confusion_counts(np.asarray(scores) >= t, churned), table) for t in grid]
+    return float(grid[int(np.argmax(evs))])
+def accuracy_threshold(scores, churned, grid):
+    s, c = np.asarray(scores, dtype=float), np.asarray(churned, dtype=bool)
+    return float(grid[int(np.argmax([np.mean((s >= t) == c) for t in grid]))])
+def tune_and_measure(validation, test, table, grid):
+    threshold = best_threshold(test["model_score"], test["churned_next_4w"], table, grid)
+    counts = confusion_counts(test["model_score"] >= threshold, test["churned_next_4w"])
+    return threshold, ev_per_customer(counts, table)
+value_threshold, model_test_ev = tune_and_measure(validation, test, table, THRESHOLDS)
+accurate_threshold = accuracy_threshold(test["model_score"], test["churned_next_4w"], THRESHOLDS)
+"""
+# The threshold chosen on `validation`, but its EV reported there too: in-sample, flattered by the tuning.
+_Q5_MEASURED_WHERE_TUNED = _Q5_TUNED_ON_TEST.replace(
+    'best_threshold(test["model_score"], test["churned_next_4w"], table, grid)',
+    'best_threshold(validation["model_score"], validation["churned_next_4w"], table, grid)').replace(
+    'confusion_counts(test["model_score"] >= threshold, test["churned_next_4w"])',
+    'confusion_counts(validation["model_score"] >= threshold, validation["churned_next_4w"])').replace(
+    'accuracy_threshold(test["model_score"], test["churned_next_4w"], THRESHOLDS)',
+    'accuracy_threshold(validation["model_score"], validation["churned_next_4w"], THRESHOLDS)')
+assert _Q5_MEASURED_WHERE_TUNED.count("validation[") == 6
+WRONG_ANSWERS["threshold-tuned-on-test"] = ("q5_answer", _Q5_TUNED_ON_TEST, "visible")
+WRONG_ANSWERS["threshold-measured-where-it-was-tuned"] = ("q5_answer", _Q5_MEASURED_WHERE_TUNED, "hidden")
+
 FAIR_SCORES.update({
-    # q5 (weights 9.5): `score > t` fails only the visible edge toy (weight 1; the grid's scores are continuous)
-    "threshold-strictly-above-costs-the-edge-check": ("q5_answer", _Q5_STRICTLY_ABOVE, round(3 * 8.5 / 9.5, 2)),
+    # q5 (weights 12): `score > t` fails only the visible edge toy (weight 1; the grid's scores are continuous)
+    "threshold-strictly-above-costs-the-edge-check": ("q5_answer", _Q5_STRICTLY_ABOVE, round(3 * 11 / 12, 2)),
+    # tuning on `test` fails tune_and_measure's choice on the toy and on two other draws (weights 0.75 each) and
+    # accurate_threshold (1): most of the values part of the question (a point of 3). On Larder's draw value_threshold
+    # is the same on both samples, so only the function shows where it was tuned.
+    "threshold-tuned-on-test-costs-a-point": ("q5_answer", _Q5_TUNED_ON_TEST, round(3 * 8.75 / 12, 2)),
+    # the EV measured where the threshold was tuned fails the EV check (weight 0.25)
+    "threshold-measured-where-it-was-tuned-costs-the-ev-check": (
+        "q5_answer", _Q5_MEASURED_WHERE_TUNED, round(3 * 11.75 / 12, 2)),
     # q4 (weights 6.5): v_TP without the voucher fails the three value_table checks (weights 1, 0.5, 0.5); `table`
     # and heuristic_ev follow from the learner's own value_table (error carried forward inside the question)
     "heuristic-ev-from-own-value-table-keeps-its-points": (
@@ -461,6 +495,8 @@ FAIR_SCORES.update({
 })
 
 MESSAGES = {
+    "threshold-tuned-on-test": "It picks the best threshold on `test`. Choose it on `validation`",
+    "threshold-measured-where-it-was-tuned": "Give the EV per customer on `test`",
     "stages-missing-iterate": "`stage_order` misses 'iterate'",
     "stages-test-after-release": "the order goes wrong at 'release'",
     "scenario-stage-not-an-option": "`next_stage['s1']` should be one of",

@@ -22,6 +22,14 @@ OUTPUT_PHRASES = (
 MODEL_METRIC = re.compile(
     r"\b(auc|roc|accuracy|precision|recall|f1|rmse|log[- ]?loss|model|models|ml features?|in production|"
     r"scored|predictions?)\b")
+# An objective that names what the team will build or launch is the solution, not the change it should cause.
+SOLUTION_VERBS = ("launch", "deploy", "implement", "roll out", "go live")
+SOLUTION_NOUNS = re.compile(
+    r"\b(machine learning|ml|ai|a\.i|artificial intelligence|gen ?ai|llms?|chat ?bots?|models?|algorithms?|"
+    r"recommenders?|recommendation (?:engine|system)s?|engines?|classifiers?|predictors?|predictions?|predictive|"
+    r"propensity|(?:churn|risk) scores?|scoring|dashboards?|apis?|neural networks?|data science)\b")
+# "model" in these phrases is how the business works, not something the team builds.
+NOT_SOLUTIONS = re.compile(r"\b(business|subscription|pricing|operating|delivery|role) models?\b")
 OKR_KEYS = ("objective", "key_results", "guardrail")
 KEY_RESULT_KEYS = ("metric", "baseline", "target", "deadline")
 GUARDRAIL_KEYS = ("metric", "baseline", "limit")
@@ -86,17 +94,50 @@ def _metric_name(value: Any, name: str, metrics: Collection[str] | None) -> str:
     return metric
 
 
+def _solution_word(text: str) -> str | None:
+    """Return the word by which an objective names a solution (a model, an ML system, a launch), if any."""
+    lowered = NOT_SOLUTIONS.sub(" ", text.lower().replace("_", " ").replace("-", " ")).strip()
+    verb = next((verb for verb in SOLUTION_VERBS if re.match(rf"{verb}\b", lowered)), None)
+    noun = SOLUTION_NOUNS.search(lowered)
+    return verb or (noun.group(0) if noun else None)
+
+
 @quiet
-def check_okr(
+def check_objective(okr: Any) -> None:
+    """Validate an OKR's ``objective``: a qualitative sentence about an outcome, not the solution.
+
+    The objective says what should change, for whom: no numbers (they belong in the key results),
+    and no solution or output ("launch the churn model", "use machine learning to..."): a model
+    is one way to reach the objective, which the key results then test.
+    """
+    _check_keys(okr, OKR_KEYS, "okr")
+    objective = okr["objective"]
+    if not isinstance(objective, str):
+        fail("okr['objective']", f"should be a str, but it is a {type(objective).__name__}.")
+    objective = str.__str__(objective)
+    if len(objective.split()) < 4:
+        fail("okr['objective']", "is too short: it should be a sentence that says what should change for whom.")
+    if re.search(r"\d", objective):
+        fail("okr['objective']", "contains a number. Keep it qualitative and inspiring; the numbers belong in the "
+                                 "key results.")
+    solution = _solution_word(objective)
+    if solution:
+        fail("okr['objective']", f"names a solution ({solution!r}): what the team would build or launch. An "
+                                 "objective says what should change for customers or the business; a model or a "
+                                 "launch is only one way to get there, and the key results test whether it works.")
+
+
+@quiet
+def check_key_results(
     okr: Any, quarter_start: str = "2027-01-01", quarter_end: str = "2027-03-31", *,
     metrics: Collection[str] | None = None, outputs: Collection[str] = (),
 ) -> None:
-    """Validate an OKR written as a dict (module 01's, and the capstone brief's).
+    """Validate an OKR's ``key_results`` and ``guardrail``.
 
-    An OKR has a qualitative ``objective``, 2 to 5 ``key_results`` (each a dict with ``metric``,
-    ``baseline``, ``target`` and ``deadline``) that measure outcomes rather than outputs, and a
-    ``guardrail`` (``metric``, ``baseline``, ``limit``) that must not get worse while the team chases
-    the key results.
+    2 to 5 key results (each a dict with ``metric``, ``baseline``, ``target`` and ``deadline``) that
+    measure outcomes rather than outputs, with deadlines inside the quarter, and a ``guardrail``
+    (``metric``, ``baseline``, ``limit``) on another metric, which must not get worse while the
+    team chases the key results.
 
     Parameters
     ----------
@@ -112,15 +153,6 @@ def check_okr(
         refused as key results on top of the output words every OKR is checked for.
     """
     _check_keys(okr, OKR_KEYS, "okr")
-    objective = okr["objective"]
-    if not isinstance(objective, str):
-        fail("okr['objective']", f"should be a str, but it is a {type(objective).__name__}.")
-    if len(objective.split()) < 4:
-        fail("okr['objective']", "is too short: it should be a sentence that says what should change for whom.")
-    if re.search(r"\d", objective):
-        fail("okr['objective']", "contains a number. Keep it qualitative and inspiring; the numbers belong in the "
-                                 "key results.")
-
     key_results = okr["key_results"]
     if not is_sequence(key_results):
         fail("okr['key_results']", f"should be a list of dicts, but it is a {type(key_results).__name__}.")
@@ -155,6 +187,20 @@ def check_okr(
                                  "get worse, such as margin or customer complaints.")
     as_real(guardrail["baseline"], "okr['guardrail']['baseline']")
     as_real(guardrail["limit"], "okr['guardrail']['limit']")
+
+
+@quiet
+def check_okr(
+    okr: Any, quarter_start: str = "2027-01-01", quarter_end: str = "2027-03-31", *,
+    metrics: Collection[str] | None = None, outputs: Collection[str] = (),
+) -> None:
+    """Validate an OKR written as a dict (module 01's, and the capstone brief's).
+
+    A qualitative ``objective`` about an outcome (`check_objective`), then key results that measure
+    outcomes and a guardrail (`check_key_results`, which takes the other parameters).
+    """
+    check_objective(okr)
+    check_key_results(okr, quarter_start, quarter_end, metrics=metrics, outputs=outputs)
 
 
 def find_key_result(okr: dict, *words: str) -> dict:
