@@ -388,7 +388,8 @@ def test_every_lesson_has_a_self_contained_deck_with_a_slide_per_section():
     assert set(decks) == {m.slug for m in modules}
     for module in modules:
         deck = decks[module.slug]
-        assert not re.search(r"<(script|img|iframe|link)\b[^>]*\b(src|href)=|@import|url\(", deck), module.slug
+        assert not re.search(r"<(script|img|iframe|link)\b[^>]*\b(src|href)=(?!\"data:image/png;base64,)|@import|url\(",
+                             deck), module.slug
         titles = re.findall(r"<h2>(.*?)</h2>", deck)
         for heading, _ in read_lesson(ROOT / "notebooks" / f"{module.slug}.ipynb").sections:
             assert html.escape(heading) in titles, (module.slug, heading)
@@ -409,6 +410,61 @@ def test_a_deck_splits_long_sections_cuts_long_code_and_leaves_setup_out(tmp_pat
     assert [title for title, _ in deck] == ["99-Test", "1 · Idea", "1 · Idea (continued)"]
     last = deck[-1][1]
     assert "6 more line(s)" in last and "Draws a figure" in last and "import" not in "".join(h for _, h in deck)
+
+
+def test_every_deck_embeds_its_lessons_figure_drawn_from_the_current_lesson_and_data():
+    """Does every lesson tag the one cell whose figure carries it, is the committed PNG drawn from the lesson's
+    code and data as they are now (its source key), and does the deck embed exactly that PNG on the slide after
+    the one showing the cell?"""
+    import base64
+
+    from mlpm.facilitator.figures import FOLDER, figure_cell, source_key, stored_key
+
+    decks = _decks()
+    for module in discover(ROOT):
+        lesson = ROOT / "notebooks" / f"{module.slug}.ipynb"
+        assert figure_cell(lesson) is not None, f"{module.slug}: tag the cell that draws its figure slide-figure"
+        png = ROOT / FOLDER / f"{module.slug}.png"
+        assert stored_key(png) == source_key(ROOT, lesson), f"run `mlpm build`: {png.name} is stale"
+        embedded = re.findall(r'<img src="data:image/png;base64,([^"]+)"', decks[module.slug])
+        assert [base64.b64decode(data) for data in embedded] == [png.read_bytes()], module.slug
+        slides = re.findall(r'<section class="slide" id="s\d+">(.*?)</section>', decks[module.slug], flags=re.S)
+        at = next(i for i, slide in enumerate(slides) if "<img" in slide)
+        assert "Draws the figure on the next slide." in slides[at - 1], module.slug
+
+
+def test_a_figure_drawn_again_is_byte_for_byte_the_committed_one():
+    """Does drawing module 00's figure again give exactly the committed PNG, a picture a projector can show?"""
+    from PIL import Image
+
+    from mlpm.facilitator.figures import FOLDER, draw, source_key
+
+    lesson = ROOT / "notebooks" / "00-orientation.ipynb"
+    png = draw(lesson, source_key(ROOT, lesson))
+    assert png == (ROOT / FOLDER / "00-orientation.png").read_bytes()
+    with Image.open(ROOT / FOLDER / "00-orientation.png") as image:
+        assert image.width >= 600 and image.height >= 300
+
+
+def test_figures_are_redrawn_only_when_their_source_changes_and_a_tag_must_draw(tmp_path):
+    """Does `mlpm build` draw a tagged figure once, skip it while its code and data stay the same, draw it again
+    when the code changes, and refuse a tagged cell that draws nothing?"""
+    from mlpm.facilitator.figures import draw, write_all
+
+    def lesson(code: str) -> None:
+        cells = [{"cell_type": "markdown", "metadata": {}, "source": "# T"},
+                 {"cell_type": "code", "metadata": {"tags": ["slide-figure"]}, "source": code}]
+        (tmp_path / "notebooks").mkdir(exist_ok=True)
+        (tmp_path / "notebooks" / "99-t.ipynb").write_text(json.dumps({"cells": cells}), encoding="utf-8")
+
+    lesson("import matplotlib.pyplot as plt\nplt.plot([1, 2, 3])")
+    assert write_all(tmp_path) == (["99-t"], [])
+    assert write_all(tmp_path) == ([], ["99-t"])
+    lesson("import matplotlib.pyplot as plt\nplt.plot([3, 2, 1])")
+    assert write_all(tmp_path) == (["99-t"], [])
+    lesson("x = 1")
+    with pytest.raises(ValueError, match="draws no figure"):
+        draw(tmp_path / "notebooks" / "99-t.ipynb")
 
 
 def test_every_module_has_a_handout_with_objectives_pins_and_key_points():

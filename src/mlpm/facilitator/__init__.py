@@ -4,7 +4,8 @@
 - ``notes/NN-slug.md``: per module, timing, key messages, the answer key, the common mistakes from the
   known-wrong fixtures (:mod:`.mistakes`) and the facilitator's authored notes from ``facilitator/source/``
   (:mod:`.notes`);
-- ``slides/NN-slug.html``: the lesson as a self-contained deck that opens offline (:mod:`.slides`);
+- ``slides/NN-slug.html``: the lesson as a self-contained deck that opens offline (:mod:`.slides`), with the
+  one figure that carries the lesson, drawn by the lesson's own code into ``figures/NN-slug.png`` (:mod:`.figures`);
 - ``handouts/NN-slug.html``: a printable page of objectives, pinned conventions and key points (:mod:`.handouts`).
 
 A test regenerates everything and compares it with what is committed.
@@ -106,8 +107,9 @@ def agenda_page(root: Path) -> str:
         lines += [f"## {title} workshop", "", render_agenda(agenda, modules)]
     lines += ["## The kit per module", "",
               "Slides (`slides/`), a printable handout (`handouts/`) and notes (`notes/`) are generated for every "
-              "module; the talk track, FAQ, calibration examples and pair-activity instructions are written by "
-              "hand in `source/`.", "", "| module | slides | handout | notes | still to write by hand |",
+              "module; each deck shows the one figure that carries its lesson, drawn by the lesson's own code (the "
+              "cell tagged `slide-figure`) into `figures/`; the talk track, FAQ, calibration examples and "
+              "pair-activity instructions are written by hand in `source/`.", "", "| module | slides | handout | notes | still to write by hand |",
               "|---|---|---|---|---|"]
     for module in modules:
         missing = "; ".join(gaps(root, module, lessons[module.slug])) or "nothing"
