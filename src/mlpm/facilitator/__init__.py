@@ -109,8 +109,8 @@ def agenda_page(root: Path) -> str:
               "Slides (`slides/`), a printable handout (`handouts/`) and notes (`notes/`) are generated for every "
               "module; each deck shows the one figure that carries its lesson, drawn by the lesson's own code (the "
               "cell tagged `slide-figure`) into `figures/`; the talk track, FAQ, calibration examples and "
-              "pair-activity instructions are written by hand in `source/`.", "", "| module | slides | handout | notes | still to write by hand |",
-              "|---|---|---|---|---|"]
+              "pair-activity instructions are written by hand in `source/`.", "",
+              "| module | slides | handout | notes | still to write by hand |", "|---|---|---|---|---|"]
     for module in modules:
         missing = "; ".join(gaps(root, module, lessons[module.slug])) or "nothing"
         lines.append(f"| {module.slug} | [deck](slides/{module.slug}.html) | [handout](handouts/{module.slug}.html) "
