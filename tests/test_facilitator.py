@@ -318,6 +318,21 @@ def test_a_module_stays_on_one_day_when_the_format_allows():
         assert all(len(d) == 1 for d in days.values()), agenda.days
 
 
+def test_the_notes_say_on_which_days_a_module_runs():
+    """Does a module whose practice continues the next morning say so in its notes' timing ("day 1, 16:00–day 2,
+    09:55"), and one on a single day give one day?"""
+    from mlpm.facilitator import Agenda, Block
+    from mlpm.facilitator.notes import when
+
+    split = Agenda(3, (Block(1, 16 * 60, 50, "Teach", "04-m", "teach"), Block(2, 9 * 60, 55, "Practise", "04-m",
+                                                                             "practise")), ())
+    assert when(split, "04-m") == "day 1, 16:00–day 2, 09:55"
+    assert when(split, "05-m") == "self-study"
+    one = Agenda(2, (Block(2, 9 * 60, 45, "Teach", "07-m", "teach"), Block(2, 9 * 60 + 45, 60, "Practise",
+                                                                           "07-m", "practise")), ())
+    assert when(one, "07-m") == "day 2, 09:00–10:45"
+
+
 def test_a_module_with_too_many_sections_for_its_minutes_is_told_to_group_or_cut():
     """Do module 08's notes (nine topics in 45 minutes) say to group or cut sections?"""
     notes = pages(ROOT)

@@ -47,7 +47,6 @@ SHORT = (((10 * 60 + 30, 10, "Break"), (12 * 60 + 30, 45, "Lunch"), (15 * 60, 10
 PRIORITY = ("01", "02", "04", "07", "03", "06", "05", "08")  # then any other module, in module order
 FORMATS = (1, 2, 3)
 SPLIT_FROM = 3  # formats this long keep a module live even if a practice must continue the next morning
-SPLIT = False
 
 
 @dataclass(frozen=True)
@@ -196,7 +195,9 @@ def plan(modules: list[Module], lessons: dict[str, Lesson], days: int,
     return short if len(short.self_study) < len(usual.self_study) else usual
 
 
-def _plan(modules, lessons, days, needs, timing) -> Agenda:
+def _plan(modules: list[Module], lessons: dict[str, Lesson], days: int,
+          needs: list[tuple[str, tuple[str, ...]]], timing: dict) -> Agenda:
+    """:func:`plan` with the given ``timing`` (breaks and close for :func:`lay_out`; empty for the usual)."""
     def always(m: Module) -> bool:
         return m.slug.startswith("00-") or is_capstone(m.slug) or (days >= 2 and is_transition(m.slug))
 
