@@ -9,6 +9,7 @@ import re
 import pytest
 
 from mlpm.facilitator import (
+    BUFFER,
     DAY_END,
     FORMATS,
     Lesson,
@@ -20,7 +21,7 @@ from mlpm.facilitator import (
     plan,
     read_lesson,
 )
-from mlpm.facilitator.agenda import capstone_needs, is_capstone, is_transition
+from mlpm.facilitator.agenda import BEHIND, capstone_needs, is_capstone, is_transition, render_agenda
 from mlpm.modules import Module, discover
 from notebook_tools import ROOT
 
@@ -180,18 +181,118 @@ def test_capstone_only_uses_taught_modules_or_marks_the_rest_optional():
                 assert f"{question} (if you did module {number}" in page or f"and {number})" in page
 
 
-def test_the_transition_is_live_in_two_and_three_days_and_three_days_teach_everything():
-    """Is the transition module taught live in the two- and three-day formats, and is every module live
-    in three days, each format within its days?"""
+def test_the_transition_is_live_from_two_days_and_longer_formats_teach_more():
+    """Is the transition module taught live in the two- and three-day formats, each format within its days,
+    and does a longer format teach every module a shorter one does?"""
     modules, _, formats = _real()
     assert FORMATS == (1, 2, 3)
+    live = []
     for agenda in formats:
-        live = {b.slug for b in agenda.blocks if b.slug}
+        live.append({b.slug for b in agenda.blocks if b.slug})
         assert max(b.day for b in agenda.blocks) <= agenda.days, f"{agenda.days}-day runs over"
+        assert sorted(live[-1] | set(agenda.self_study)) == [m.slug for m in modules]
         if agenda.days >= 2:
-            assert any(is_transition(s) for s in live), agenda.days
-        if agenda.days == 3:
-            assert live == {m.slug for m in modules} and not agenda.self_study
+            assert any(is_transition(s) for s in live[-1]), agenda.days
+    assert live[0] <= live[1] <= live[2]
+
+
+def test_every_day_keeps_a_buffer_and_ends_by_half_past_five():
+    """Does every day of every format keep at least 15 minutes of buffer as a block of its own (before the
+    close on the last day), with blocks back to back from 09:00 and nothing after 17:30?"""
+    _, _, formats = _real()
+    assert BUFFER >= 15
+    for agenda in formats:
+        for day in range(1, agenda.days + 1):
+            today = [b for b in agenda.blocks if b.day == day]
+            assert today, (agenda.days, day)
+            buffers = [b for b in today if b.kind == "buffer"]
+            assert len(buffers) == 1 and buffers[0].minutes >= BUFFER, (agenda.days, day)
+            assert today[0].start == 9 * 60 and today[-1].start + today[-1].minutes == DAY_END
+            pairs = zip(today[:-1], today[1:], strict=True)
+            assert all(a.start + a.minutes == b.start for a, b in pairs), (agenda.days, day)
+            assert today[-1].kind == ("close" if day == agenda.days else "buffer"), (agenda.days, day)
+        assert "*Buffer: questions, a late start" in render_agenda(agenda, discover(ROOT))
+
+
+def test_every_day_says_what_to_drop_first_if_the_room_is_behind():
+    """Does every day of every format say, in its agenda, what to drop first when the room runs late: only
+    blocks of that day, the pair activities before any practice, never the capstone's peer review, and enough
+    to win back twice the buffer wherever the day has the practice to cut?"""
+    modules, lessons, formats = _real()
+    for agenda in formats:
+        page = render_agenda(agenda, modules)
+        assert len(agenda.behind) == agenda.days
+        assert page.count("**If you are behind**") == agenda.days
+        for day, steps in enumerate(agenda.behind, 1):
+            today = {b.slug for b in agenda.blocks if b.day == day and b.kind in ("pair", "practise")}
+            assert steps, (agenda.days, day)
+            for what, minutes in steps:
+                slug = re.search(r"of (\d\d-[\w-]+)", what).group(1)
+                assert slug in today and minutes > 0, (agenda.days, day, what)
+                assert not ("pair activity" in what and lessons[slug].pair.after_practice), what
+            kinds = ["pair" if "pair activity" in what else "practise" for what, _ in steps]
+            assert kinds == sorted(kinds), (agenda.days, day, kinds)
+            practice = sum(b.minutes for b in agenda.blocks if b.day == day and b.kind == "practise"
+                           and not is_capstone(b.slug))
+            if practice >= 2 * BEHIND:
+                assert sum(m for _, m in steps) >= BEHIND, (agenda.days, day)
+            assert all(f"{what}, {minutes} min" in page for what, minutes in steps)
+
+
+def test_the_capstone_practice_is_cut_last():
+    """When a day holds another module's practice, is that one cut before the capstone's?"""
+    modules = [_module("00-orientation", 15, 15), _module("01-m1", 30, 60), _module("11-capstone", 15, 90)]
+    lessons = dict.fromkeys((m.slug for m in modules), NO_PAIR)
+    agenda = plan(modules, lessons, 1)
+    assert "01-m1" in agenda.behind[0][0][0]
+    assert agenda.behind[0][0][1] == 30
+
+
+def test_agenda_practice_is_the_pace_of_the_exercises():
+    """Is every live module's practice in every format (across days if it continues the next morning) the pace
+    of its graded exercises, recounted here from the solutions, and does every lesson state its practice
+    within the tolerance of that pace?"""
+    from mlpm.modules import PACE_TOLERANCE, count_grades, pace_drift, practise_pace
+
+    modules, _, formats = _real()
+    for module in modules:
+        auto, manual, points, written = count_grades(ROOT / "solutions" / module.slug)
+        pace = practise_pace(auto + manual, points, written, is_capstone(module.slug))
+        assert module.practise_minutes == pace, module.slug
+        assert abs(module.stated_practise_minutes - pace) <= PACE_TOLERANCE, pace_drift([module])
+        for agenda in formats:
+            scheduled = sum(b.minutes for b in agenda.blocks if b.slug == module.slug and b.kind == "practise")
+            assert scheduled in (0, pace), (agenda.days, module.slug, scheduled, pace)
+    assert pace_drift(modules) == []
+
+
+def _checkout(tmp_path, stated: int, cells: list[tuple[float, bool]]):
+    """A one-module checkout: a lesson stating ``stated`` practise minutes, graded cells (points, written)."""
+    (tmp_path / "notebooks").mkdir(exist_ok=True)
+    (tmp_path / "solutions" / "01-m").mkdir(parents=True, exist_ok=True)
+    front = f"# M\n\n**Teach:** 20 min · **Practise:** {stated} min\n\n**Objectives**\n\n- a\n"
+    (tmp_path / "notebooks" / "01-m.ipynb").write_text(
+        json.dumps({"cells": [{"cell_type": "markdown", "metadata": {}, "source": front}]}), encoding="utf-8")
+    graded = [{"cell_type": "markdown" if written else "code", "metadata": {"nbgrader": {
+        "grade": True, "solution": written, "points": points}}, "source": ""} for points, written in cells]
+    (tmp_path / "solutions" / "01-m" / "ex.ipynb").write_text(json.dumps({"cells": graded}), encoding="utf-8")
+    return discover(tmp_path)
+
+
+def test_a_module_that_grows_gets_more_practice_and_its_stale_lesson_fails(tmp_path):
+    """When a module gains questions and points, does its scheduled practice grow by the pinned pace, and is
+    the lesson that still states the old minutes named once the gap passes the tolerance?"""
+    from mlpm.modules import PACE_TOLERANCE, pace_drift
+
+    before = _checkout(tmp_path, 25, [(3, False)] * 5 + [(2, True)])  # 6 questions, 15 auto + 2 written points
+    assert before[0].practise_minutes == 35 and pace_drift(before) == ["01-m: the lesson says practise 25 min, "
+           "its exercises ask 35 (6 questions, 17 points of which 2 written); update the lesson's front matter"]
+    settled = _checkout(tmp_path, 35, [(3, False)] * 5 + [(2, True)])
+    assert pace_drift(settled) == []
+    grown = _checkout(tmp_path, 35, [(3, False)] * 6 + [(4, True)])  # one more question, 3 + 2 more points
+    assert grown[0].practise_minutes == 45 > 35 + PACE_TOLERANCE and len(pace_drift(grown)) == 1
+    blocks = lay_out(grown, {"01-m": NO_PAIR})
+    assert [b.minutes for b in blocks if b.kind == "practise"] == [45]
 
 
 def test_setup_introductions_and_close_are_blocks_of_their_own():
@@ -215,6 +316,21 @@ def test_a_module_stays_on_one_day_when_the_format_allows():
         for block in (b for b in agenda.blocks if b.slug):
             days.setdefault(block.slug, set()).add(block.day)
         assert all(len(d) == 1 for d in days.values()), agenda.days
+
+
+def test_the_notes_say_on_which_days_a_module_runs():
+    """Does a module whose practice continues the next morning say so in its notes' timing ("day 1, 16:00–day 2,
+    09:55"), and one on a single day give one day?"""
+    from mlpm.facilitator import Agenda, Block
+    from mlpm.facilitator.notes import when
+
+    split = Agenda(3, (Block(1, 16 * 60, 50, "Teach", "04-m", "teach"), Block(2, 9 * 60, 55, "Practise", "04-m",
+                                                                             "practise")), ())
+    assert when(split, "04-m") == "day 1, 16:00–day 2, 09:55"
+    assert when(split, "05-m") == "self-study"
+    one = Agenda(2, (Block(2, 9 * 60, 45, "Teach", "07-m", "teach"), Block(2, 9 * 60 + 45, 60, "Practise",
+                                                                           "07-m", "practise")), ())
+    assert when(one, "07-m") == "day 2, 09:00–10:45"
 
 
 def test_a_module_with_too_many_sections_for_its_minutes_is_told_to_group_or_cut():
@@ -287,7 +403,8 @@ def test_every_lesson_has_a_self_contained_deck_with_a_slide_per_section():
     assert set(decks) == {m.slug for m in modules}
     for module in modules:
         deck = decks[module.slug]
-        assert not re.search(r"<(script|img|iframe|link)\b[^>]*\b(src|href)=|@import|url\(", deck), module.slug
+        assert not re.search(r"<(script|img|iframe|link)\b[^>]*\b(src|href)=(?!\"data:image/png;base64,)|@import|url\(",
+                             deck), module.slug
         titles = re.findall(r"<h2>(.*?)</h2>", deck)
         for heading, _ in read_lesson(ROOT / "notebooks" / f"{module.slug}.ipynb").sections:
             assert html.escape(heading) in titles, (module.slug, heading)
@@ -308,6 +425,61 @@ def test_a_deck_splits_long_sections_cuts_long_code_and_leaves_setup_out(tmp_pat
     assert [title for title, _ in deck] == ["99-Test", "1 · Idea", "1 · Idea (continued)"]
     last = deck[-1][1]
     assert "6 more line(s)" in last and "Draws a figure" in last and "import" not in "".join(h for _, h in deck)
+
+
+def test_every_deck_embeds_its_lessons_figure_drawn_from_the_current_lesson_and_data():
+    """Does every lesson tag the one cell whose figure carries it, is the committed PNG drawn from the lesson's
+    code and data as they are now (its source key), and does the deck embed exactly that PNG on the slide after
+    the one showing the cell?"""
+    import base64
+
+    from mlpm.facilitator.figures import FOLDER, figure_cell, source_key, stored_key
+
+    decks = _decks()
+    for module in discover(ROOT):
+        lesson = ROOT / "notebooks" / f"{module.slug}.ipynb"
+        assert figure_cell(lesson) is not None, f"{module.slug}: tag the cell that draws its figure slide-figure"
+        png = ROOT / FOLDER / f"{module.slug}.png"
+        assert stored_key(png) == source_key(ROOT, lesson), f"run `mlpm build`: {png.name} is stale"
+        embedded = re.findall(r'<img src="data:image/png;base64,([^"]+)"', decks[module.slug])
+        assert [base64.b64decode(data) for data in embedded] == [png.read_bytes()], module.slug
+        slides = re.findall(r'<section class="slide" id="s\d+">(.*?)</section>', decks[module.slug], flags=re.S)
+        at = next(i for i, slide in enumerate(slides) if "<img" in slide)
+        assert "Draws the figure on the next slide." in slides[at - 1], module.slug
+
+
+def test_a_figure_drawn_again_is_byte_for_byte_the_committed_one():
+    """Does drawing module 00's figure again give exactly the committed PNG, a picture a projector can show?"""
+    from PIL import Image
+
+    from mlpm.facilitator.figures import FOLDER, draw, source_key
+
+    lesson = ROOT / "notebooks" / "00-orientation.ipynb"
+    png = draw(lesson, source_key(ROOT, lesson))
+    assert png == (ROOT / FOLDER / "00-orientation.png").read_bytes()
+    with Image.open(ROOT / FOLDER / "00-orientation.png") as image:
+        assert image.width >= 600 and image.height >= 300
+
+
+def test_figures_are_redrawn_only_when_their_source_changes_and_a_tag_must_draw(tmp_path):
+    """Does `mlpm build` draw a tagged figure once, skip it while its code and data stay the same, draw it again
+    when the code changes, and refuse a tagged cell that draws nothing?"""
+    from mlpm.facilitator.figures import draw, write_all
+
+    def lesson(code: str) -> None:
+        cells = [{"cell_type": "markdown", "metadata": {}, "source": "# T"},
+                 {"cell_type": "code", "metadata": {"tags": ["slide-figure"]}, "source": code}]
+        (tmp_path / "notebooks").mkdir(exist_ok=True)
+        (tmp_path / "notebooks" / "99-t.ipynb").write_text(json.dumps({"cells": cells}), encoding="utf-8")
+
+    lesson("import matplotlib.pyplot as plt\nplt.plot([1, 2, 3])")
+    assert write_all(tmp_path) == (["99-t"], [])
+    assert write_all(tmp_path) == ([], ["99-t"])
+    lesson("import matplotlib.pyplot as plt\nplt.plot([3, 2, 1])")
+    assert write_all(tmp_path) == (["99-t"], [])
+    lesson("x = 1")
+    with pytest.raises(ValueError, match="draws no figure"):
+        draw(tmp_path / "notebooks" / "99-t.ipynb")
 
 
 def test_every_module_has_a_handout_with_objectives_pins_and_key_points():

@@ -3,7 +3,8 @@
 ``exercises/`` comes from ``solutions/`` through nbgrader, ``datasets/*.csv`` from the
 seeded generators, the README's module table from the lessons' front matter, and the
 facilitator's kit (``facilitator/``: agenda, notes, slides, handouts) from the lessons, solutions,
-known-wrong answers and the authored ``facilitator/source/``.
+known-wrong answers and the authored ``facilitator/source/``; each deck's figure is drawn by its lesson's code
+(:mod:`mlpm.facilitator.figures`).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from mlpm import datasets, facilitator, modules
+from mlpm.facilitator import figures
 from mlpm.nbgrader_cli import run_nbgrader
 
 
@@ -42,5 +44,7 @@ def build_all(root: Path) -> None:
     print(f"exercises: regenerated {', '.join(built)}")
     build_readme(root)
     print("README.md: module table regenerated")
+    drawn, unchanged = figures.write_all(root)
+    print(f"facilitator/figures: drew {', '.join(drawn) or 'none'} ({len(unchanged)} unchanged)")
     written = facilitator.write_all(root)
     print(f"facilitator/: {len(written)} pages regenerated (agenda, notes, slides, handouts)")

@@ -2,20 +2,27 @@
 
 Pinned rules (the agenda page states them too):
 
-- A day runs from 09:00 and ends by 17:30. Day 1 opens with setup (install, open the workspace) and
-  introductions; the last day ends with a close (retrospective, what next, the self-assessment redrawn).
-- Each live module is its teach block, its pair activity, then its practise block, on one day (a module
-  that would end after 17:30 starts the next morning). A pair activity that reviews the practice (a peer
-  review, or a card that says "after practice") comes after the practise block instead.
+- A day runs from 09:00 and ends by 17:30, with at least :data:`BUFFER` minutes of explicit slack (questions, a
+  late start, a kernel that dies): blocks end by 17:15, and the rest of the day is a buffer block, before the
+  close on the last day. Day 1 opens with setup (install, open the workspace) and introductions; the last day
+  ends with a close (retrospective, what next, the self-assessment redrawn).
+- A module's practise minutes are the pace of its exercises (:func:`mlpm.modules.practise_pace`), never a
+  typed number. Each live module is its teach block, its pair activity, then its practise block, on one day (a
+  module that would not end by 17:15 starts the next morning). A pair activity that reviews the practice (a
+  peer review, or a card that says "after practice") comes after the practise block instead.
 - Breaks fall between blocks: 15 minutes near 10:30, a 60-minute lunch near 12:30 and 15 minutes near
   15:00, taken before the next block when that block would end further past the break's time than it
-  starts before it; a break not reached by the day's end is dropped. The three-day format, which teaches
-  every module, keeps shorter breaks (10, 45 and 10 minutes) and a 20-minute close (:data:`THREE_DAYS`).
-- Which modules are live: in three days, every one; otherwise 00 and the capstone (last), the transition
-  module from two days on, then the others by :data:`PRIORITY` while the workshop still fits its days;
-  they are taught in module order. Only when every live module does not fit otherwise does a practice
-  continue the next morning. The rest is self-study. A capstone question that needs a module not taught live is optional
-  ("if you did module N").
+  starts before it; a break not reached by the day's end is dropped. A format takes shorter breaks (10, 45 and
+  10 minutes) and a 20-minute close (:data:`SHORT`) when they keep more modules live.
+- Which modules are live: 00 and the capstone (last), the transition module from two days on, then the others
+  by :data:`PRIORITY` while the workshop still fits its days; they are taught in module order. A practice
+  continues the next morning only when the live modules do not fit otherwise, or, from :data:`SPLIT_FROM`
+  days (formats meant to teach all they can), to keep one more module live. The rest is self-study.
+  A capstone question that needs a module not taught live is optional ("if you did module N").
+- Every day says what to drop first if the room is behind (:func:`if_behind`): the pair activities that do
+  not review the practice, then the second half of the practice of the day's module last by
+  :data:`PRIORITY` (00, the transition module and the capstone last), whose remaining questions become
+  homework that `mlpm check` scores.
 """
 
 from __future__ import annotations
@@ -34,9 +41,12 @@ BREAKS = ((10 * 60 + 30, 15, "Break"), (12 * 60 + 30, 60, "Lunch"), (15 * 60, 15
 SETUP = (20, "Setup: install (`python3 quickstart.py`), open the workspace (`mlpm lab`), run one check cell")
 INTRODUCTIONS = (15, "Introductions: name, role, and the one thing each person wants from the workshop")
 CLOSE = 30
-THREE_DAYS = (((10 * 60 + 30, 10, "Break"), (12 * 60 + 30, 45, "Lunch"), (15 * 60, 10, "Break")), 20)  # breaks, close
+BUFFER = 15  # minutes of slack every day keeps at least
+BEHIND = 2 * BUFFER  # minutes a day's "if you are behind" list frees at least, where the day has them
+SHORT = (((10 * 60 + 30, 10, "Break"), (12 * 60 + 30, 45, "Lunch"), (15 * 60, 10, "Break")), 20)  # breaks, close
 PRIORITY = ("01", "02", "04", "07", "03", "06", "05", "08")  # then any other module, in module order
 FORMATS = (1, 2, 3)
+SPLIT_FROM = 3  # formats this long keep a module live even if a practice must continue the next morning
 
 
 @dataclass(frozen=True)
@@ -48,7 +58,7 @@ class Block:
     minutes: int
     what: str
     slug: str = ""
-    kind: str = "break"  # setup, introductions, teach, pair, practise, close, break
+    kind: str = "break"  # setup, introductions, teach, pair, practise, close, break, buffer
 
 
 @dataclass(frozen=True)
@@ -59,6 +69,7 @@ class Agenda:
     blocks: tuple[Block, ...]
     self_study: tuple[str, ...]
     optional: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (capstone question, modules it needs not live)
+    behind: tuple[tuple[tuple[str, int], ...], ...] = ()  # per day: (what to drop, minutes it frees), in order
 
 
 def is_capstone(slug: str) -> bool:
@@ -102,15 +113,15 @@ def _units(modules: list[Module], lessons: dict[str, Lesson],
 
 
 def _place(unit, day, now, pending, strict=True):
-    """Place one unit from ``now`` on ``day`` with the breaks still ``pending``; None if it ends after 17:30
-    (unless not ``strict``: a unit longer than a day runs over)."""
+    """Place one unit from ``now`` on ``day`` with the breaks still ``pending``; None if it ends after the
+    buffer's start (unless not ``strict``: a unit longer than a day runs over)."""
     placed, pending = [], list(pending)
     for minutes, kind, what, slug in unit:
         while pending and now + minutes / 2 > pending[0][0]:
             _, length, name = pending.pop(0)
             placed.append(Block(day, now, length, name))
             now += length
-        if strict and now + minutes > DAY_END:
+        if strict and now + minutes > DAY_END - BUFFER:
             return None
         placed.append(Block(day, now, minutes, what, slug, kind))
         now += minutes
@@ -136,7 +147,26 @@ def lay_out(modules: list[Module], lessons: dict[str, Lesson], together: bool = 
             placed = _place(unit, day, now, pending, strict=False)
         new, now, pending = placed
         blocks += new
-    return blocks
+    return with_buffers(blocks)
+
+
+BUFFER_TEXT = "Buffer: questions, a late start, a kernel that dies; if unused, open questions or an early finish"
+
+
+def with_buffers(blocks: list[Block]) -> list[Block]:
+    """``blocks`` with each day's slack up to 17:30 as a buffer block, before the close on the last day (the
+    close then ends at 17:30)."""
+    out: list[Block] = []
+    for day in sorted({b.day for b in blocks}):
+        today = [b for b in blocks if b.day == day]
+        close = [b for b in today if b.kind == "close"]
+        today = [b for b in today if b.kind != "close"]
+        end = DAY_END - sum(b.minutes for b in close)
+        last = max(b.start + b.minutes for b in today) if today else DAY_START
+        if end > last:
+            today.append(Block(day, last, end - last, BUFFER_TEXT, kind="buffer"))
+        out += today + [Block(day, end, b.minutes, b.what, kind="close") for b in close]
+    return out
 
 
 def _priority(slug: str) -> tuple[int, str]:
@@ -158,24 +188,61 @@ def capstone_needs(root: Path, slug: str) -> list[tuple[str, tuple[str, ...]]]:
 
 def plan(modules: list[Module], lessons: dict[str, Lesson], days: int,
          needs: list[tuple[str, tuple[str, ...]]] = ()) -> Agenda:
-    """The agenda for a workshop of ``days`` days by the pinned keep rule, then :func:`lay_out`."""
-    def always(m: Module) -> bool:
-        return days >= 3 or m.slug.startswith("00-") or is_capstone(m.slug) or (days >= 2 and is_transition(m.slug))
+    """The agenda for a workshop of ``days`` days by the pinned keep rule, then :func:`lay_out`: with the usual
+    breaks and close, or the :data:`SHORT` ones when they keep more modules live."""
+    usual = _plan(modules, lessons, days, needs, {})
+    short = _plan(modules, lessons, days, needs, dict(zip(("breaks", "close"), SHORT, strict=True)))
+    return short if len(short.self_study) < len(usual.self_study) else usual
 
-    timing = dict(zip(("breaks", "close"), THREE_DAYS, strict=True)) if days >= 3 else {}
+
+def _plan(modules: list[Module], lessons: dict[str, Lesson], days: int,
+          needs: list[tuple[str, tuple[str, ...]]], timing: dict) -> Agenda:
+    """:func:`plan` with the given ``timing`` (breaks and close for :func:`lay_out`; empty for the usual)."""
+    def always(m: Module) -> bool:
+        return m.slug.startswith("00-") or is_capstone(m.slug) or (days >= 2 and is_transition(m.slug))
+
+    def within(kept: list[Module], split: bool = days >= SPLIT_FROM) -> list[Block] | None:
+        for together in (True, False) if split else (True,):
+            blocks = lay_out(kept, lessons, together, **timing)
+            if max(b.day for b in blocks) <= days:
+                return blocks
+        return None
+
     live = {m.slug for m in modules if always(m)}
     for module in sorted((m for m in modules if not always(m)), key=lambda m: _priority(m.slug)):
-        trial = [m for m in modules if m.slug in live | {module.slug}]
-        if max(b.day for b in lay_out(_ordered(trial), lessons, **timing)) <= days:
+        if within(_ordered([m for m in modules if m.slug in live | {module.slug}])) is not None:
             live.add(module.slug)
     kept = _ordered([m for m in modules if m.slug in live])
     numbers = {m.slug[:2] for m in kept}
     optional = tuple((q, tuple(n for n in need if n not in numbers)) for q, need in needs
                      if any(n not in numbers for n in need))
-    blocks = lay_out(kept, lessons, **timing)
-    if max(b.day for b in blocks) > days:
-        blocks = lay_out(kept, lessons, together=False, **timing)
-    return Agenda(days, tuple(blocks), tuple(m.slug for m in modules if m.slug not in live), optional)
+    blocks = within(kept, split=True) or lay_out(kept, lessons, together=False, **timing)
+    behind = tuple(if_behind(blocks, lessons, day) for day in range(1, max(b.day for b in blocks) + 1))
+    return Agenda(days, tuple(blocks), tuple(m.slug for m in modules if m.slug not in live), optional, behind)
+
+
+def _drop_order(slug: str) -> tuple[int, int]:
+    """Practices cut first: the module last by :data:`PRIORITY`; 00, the transition and the capstone last."""
+    kept = is_capstone(slug) * 3 + is_transition(slug) * 2 + slug.startswith("00-")
+    return (kept, -_priority(slug)[0])
+
+
+def if_behind(blocks: list[Block] | tuple[Block, ...], lessons: dict[str, Lesson],
+              day: int) -> tuple[tuple[str, int], ...]:
+    """What to drop first on ``day`` when the room runs late, in order, each with the minutes it frees: the
+    pair activities that do not review the practice, then the second half of practices by :func:`_drop_order`
+    until :data:`BEHIND` minutes are freed (the rest of those questions are homework)."""
+    today = [b for b in blocks if b.day == day]
+    steps = [(f"the pair activity of {b.slug} (its card is in the lesson; learners can run it with a colleague "
+              "later)", b.minutes) for b in today if b.kind == "pair" and not lessons[b.slug].pair.after_practice]
+    for block in sorted((b for b in today if b.kind == "practise"), key=lambda b: _drop_order(b.slug)):
+        if sum(m for _, m in steps) >= BEHIND:
+            break
+        kept = 5 * -(-block.minutes // 10)
+        if block.minutes - kept > 0:
+            steps.append((f"the second half of the practice of {block.slug}: stop after {kept} minutes, the "
+                          "remaining questions are homework (`mlpm check` scores them)", block.minutes - kept))
+    return tuple(steps)
 
 
 def _ordered(modules: list[Module]) -> list[Module]:
@@ -191,15 +258,18 @@ def render_agenda(agenda: Agenda, modules: list[Module]) -> str:
             lines += [f"### Day {day}", ""]
         lines += ["| time | minutes | what | module |", "|---|---|---|---|"]
         for block in (b for b in agenda.blocks if b.day == day):
-            what = f"*{block.what}*" if block.kind == "break" else block.what
+            what = f"*{block.what}*" if block.kind in ("break", "buffer") else block.what
             end = clock(block.start + block.minutes)
             lines.append(f"| {clock(block.start)}–{end} | {block.minutes} | {what} | {block.slug} |")
         lines.append("")
-    last = max(agenda.blocks, key=lambda b: (b.day, b.start), default=None)
-    if last is not None:
-        end = last.start + last.minutes
-        spare = f" The {DAY_END - end} minutes to 17:30 are for questions." if DAY_END - end >= 15 else ""
-        lines += [f"Ends at {clock(end)}" + (f" on day {last.day}." if agenda.days > 1 else ".") + spare, ""]
+        steps = agenda.behind[day - 1] if day <= len(agenda.behind) else ()
+        on = f" on day {day}" if agenda.days > 1 else ""
+        if steps:
+            listed = "; ".join(f"({i}) {what}, {minutes} min" for i, (what, minutes) in enumerate(steps, 1))
+            lines += [f"**If you are behind**{on}, use the buffer, then drop in this order: {listed}.", ""]
+        else:
+            lines += [f"**If you are behind**{on}, use the buffer, then shorten the afternoon break: nothing "
+                      "else on this day can go without cutting a module's teaching.", ""]
     if agenda.optional:
         listed = "; ".join(f"{q} (if you did module {' and '.join(need)})" for q, need in agenda.optional)
         lines += [f"**Capstone in this format**: every question builds only on modules taught today, except "

@@ -67,8 +67,10 @@ def when(agenda: Agenda, slug: str) -> str:
     starts = [b for b in agenda.blocks if b.slug == slug]
     if not starts:
         return "self-study"
-    day = f"day {starts[0].day}, " if agenda.days > 1 else ""
-    return f"{day}{clock(starts[0].start)}–{clock(starts[-1].start + starts[-1].minutes)}"
+    first, last = starts[0], starts[-1]
+    day = f"day {first.day}, " if agenda.days > 1 else ""
+    until = f"day {last.day}, " if last.day != first.day else ""
+    return f"{day}{clock(first.start)}–{until}{clock(last.start + last.minutes)}"
 
 
 def notes_page(root: Path, module: Module, lesson: Lesson, agendas: list[Agenda]) -> str:

@@ -4,19 +4,23 @@ The lesson is the one source. A slide starts at each of its ``##`` sections (a l
 the next slide, split between cells); the title slide holds the front matter, and the setup, further
 reading and what next sections are left out, and so is code before the first section or made only of
 imports (setup). Code cells are shown (long ones cut, with the count of lines
-left out), outputs are not: a cell that draws a figure says so, to run it in the notebook. The style and
-the keyboard navigation are inline, so the deck opens offline. The talk track of the module's hand-written
+left out), outputs are not: a cell that draws a figure says so, to run it in the notebook; the one figure
+that carries the lesson (the cell tagged ``slide-figure``, drawn by :mod:`.figures`) follows its slide on a
+slide of its own, embedded. The style, the figure and the keyboard navigation are inline, so the deck opens
+offline. The talk track of the module's hand-written
 notes rides along as speaker notes on each section's first slide, shown or hidden with the T key.
 """
 
 from __future__ import annotations
 
+import base64
 import html
 import json
 import re
 from pathlib import Path
 
 from mlpm.facilitator.authored import section_key, talk_track
+from mlpm.facilitator.figures import TAG, committed
 from mlpm.facilitator.lesson import cell_text
 from mlpm.facilitator.render import markdown, page
 from mlpm.modules import Module
@@ -41,6 +45,9 @@ body{margin:0;font:20px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-seri
 .slide code{font:.85em/1.4 ui-monospace,"DejaVu Sans Mono",Menlo,Consolas,monospace;background:#f2f4f7;padding:0 .2em}
 .slide pre{background:#f2f4f7;padding:.6em .9em;overflow:auto;font-size:.78em;border-radius:4px}
 .slide pre code{background:none;padding:0}
+.slide figure{margin:0;text-align:center}
+.slide figure img{max-width:100%;max-height:74vh}
+.slide figcaption{font-size:.7em;color:#5b6475}
 .math{font-family:ui-monospace,"DejaVu Sans Mono",monospace;font-size:.9em}
 .note{font-size:.75em;color:#5b6475;margin:.2em 0 .8em}
 .meta{color:#5b6475}
@@ -92,6 +99,8 @@ def _parts(cells: list[dict]) -> list[tuple[str, list[tuple[str, str]]]]:
         text = cell_text(cell)
         if cell["cell_type"] == "code":
             sections[-1][1].append(("code", text))
+            if TAG in cell.get("metadata", {}).get("tags", []):
+                sections[-1][1].append(("figure", ""))
             continue
         for index, piece in enumerate(re.split(r"^(?=## )", text, flags=re.M)):
             heading = re.match(r"## (.+)\n?", piece)
@@ -113,22 +122,34 @@ def _only_imports(code: str) -> bool:
     return all(_IMPORT_LINE.match(line) for line in code.splitlines())
 
 
-def _code(text: str) -> str:
+def _code(text: str, shown_next: bool = False) -> str:
     lines = text.rstrip().splitlines()
     shown = "\n".join(lines[:CODE_LINES])
     cut = len(lines) - CODE_LINES
     more = f'<p class="note">… {cut} more line(s) in the notebook.</p>' if cut > 0 else ""
-    plot = '<p class="note">Draws a figure: run this cell in the notebook to show it.</p>' if _PLOT.search(text) else ""
+    plot = ('<p class="note">Draws the figure on the next slide.</p>' if shown_next else
+            '<p class="note">Draws a figure: run this cell in the notebook to show it.</p>' if _PLOT.search(text)
+            else "")
     return f"<pre><code>{html.escape(shown)}</code></pre>{more}{plot}"
+
+
+def _figure(title: str, png: bytes) -> str:
+    data = base64.b64encode(png).decode("ascii")
+    return (f'<h2>{html.escape(title)}</h2><figure><img src="data:image/png;base64,{data}" '
+            f'alt="{html.escape(title)}: the figure the lesson draws here"><figcaption>Drawn by the lesson\'s '
+            "own code when the kit was built (<code>mlpm build</code>); run the cell in the notebook to draw it "
+            "live.</figcaption></figure>")
 
 
 def _size(kind: str, text: str) -> int:
     return min(len(text.splitlines()), CODE_LINES) * 45 if kind == "code" else len(text)
 
 
-def slides(path: Path, module: Module, notes: tuple[str, dict[str, str]] = ("", {})) -> list[tuple[str, str]]:
+def slides(path: Path, module: Module, notes: tuple[str, dict[str, str]] = ("", {}),
+           figure: bytes | None = None) -> list[tuple[str, str]]:
     """The deck's slides as (title, inner HTML), in order; ``notes`` (the talk track's opening and its entry
-    per section) go on the title slide and each section's first slide as speaker notes."""
+    per section) go on the title slide and each section's first slide as speaker notes; ``figure`` (PNG) on a
+    slide of its own after the slide of the cell that draws it."""
     opening, by_section = notes
     cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
     objectives = "".join(f"<li>{html.escape(o)}</li>" for o in module.objectives)
@@ -142,6 +163,9 @@ def slides(path: Path, module: Module, notes: tuple[str, dict[str, str]] = ("", 
         chunks: list[list[tuple[str, str]]] = [[]]
         used = 0
         for kind, text in items:
+            if kind == "figure" and figure and chunks[-1]:
+                chunks[-1].append((kind, text))
+                continue
             if not text.strip() or (kind == "code" and (not heading or _only_imports(text))):
                 continue
             if chunks[-1] and used + _size(kind, text) > BUDGET:
@@ -151,16 +175,21 @@ def slides(path: Path, module: Module, notes: tuple[str, dict[str, str]] = ("", 
             used += _size(kind, text)
         for number, chunk in enumerate(chunks):
             shown = title + (" (continued)" if number else "")
-            body = "".join(_code(text) if kind == "code" else markdown(text) for kind, text in chunk)
+            drawn = [i for i, (kind, _) in enumerate(chunk) if kind == "figure"]
+            body = "".join(_code(text, i + 1 in drawn) if kind == "code" else markdown(text)
+                           for i, (kind, text) in enumerate(chunk) if kind != "figure")
             if not number and heading:
                 body += _notes(by_section.get(section_key(heading), ""))
             deck.append((shown, f"<h2>{html.escape(shown)}</h2>{body}"))
+            if drawn:
+                deck.append((f"{title} (figure)", _figure(f"{title} (figure)", figure)))
     return deck
 
 
 def deck_html(root: Path, module: Module) -> str:
     """The self-contained HTML deck of one module."""
-    sections = slides(root / "notebooks" / f"{module.slug}.ipynb", module, talk_track(root, module.slug))
+    sections = slides(root / "notebooks" / f"{module.slug}.ipynb", module, talk_track(root, module.slug),
+                      committed(root, module.slug))
     body = "\n".join(f'<section class="slide" id="s{i}">{inner}</section>' for i, (_, inner) in
                      enumerate(sections, 1))
     return page(f"{module.slug} · {module.title}", STYLE, body + '\n<div id="counter"></div>', SCRIPT)
