@@ -22,9 +22,11 @@ Rubric (what a point is for, per question, read from the prompt):
   metric a key result and customers randomised 0.5, the baseline among the MVP's flagged orders 0.5,
   break-even and an MDE that follows the pinned rule 0.5, per arm, weeks and end date that follow
   0.5; ``delivery``: throughput from the board, the 85 % weeks and their Friday 1.
-- q6 (4): ``selection_rates`` and ``parity_ratio`` 1; ``lookback_flags`` 1; the screen on the
+- q6 (4): ``selection_rates``, ``parity_ratio`` and ``lookback_flags`` 1.5; the screen on the
   survey-linked orders (group, how many orders, ratio, pass, lowest group) 1; a mitigation Larder
-  can run (none only when the screen passes; nothing that needs everyone's age) with its value 1.
+  can run (none only when the screen passes; nothing that needs everyone's age) 1, with its value
+  0.5. (Before grading: functions 2, the call and its value 1; revised after a second read of the
+  notebook's intro, which names the fix as one of the capstone's three calls.)
 - q7 (3): ``late_days_allowed`` 1; PSI band edges 0.5; what each band triggers 0.75 (moderate 0.25,
   significant 0.5); SLO and late days 0.25; monitor holds the primary metric and the guardrail 0.5.
 - q8 (4): ``brief_problems`` finds each of the nine rules 2; ``product_brief`` holds every section
@@ -413,7 +415,7 @@ ATTEMPTS = {
     "blind_correct": {"answers": _RIGHT, "fair": dict(_FULL), "why": {}},
     "blind_insample_stretch": {
         "answers": _MISTAKES,
-        "fair": {"q1_test": 2, "q2_test": 2.5, "q3_test": 3, "q4_test": 2.5, "q5_test": 3, "q6_test": 2.75,
+        "fair": {"q1_test": 2, "q2_test": 2.5, "q3_test": 3, "q4_test": 2.5, "q5_test": 3, "q6_test": 2.25,
                  "q7_test": 2.5, "q8_test": 3.25},
         "why": {
             "q1_test": "reach is the share of rows (mentions), not of interviewees: the pinned score is wrong on any "
@@ -426,7 +428,10 @@ ATTEMPTS = {
             "q5_test": "formula right, but the baseline is the missed rate over all orders, not the flagged ones, "
                        "and ship_weeks returns the median run, a date missed half the time (delivery built on it)",
             "q6_test": "functions and ratio right, but the screen's size is every order, not the survey-linked "
-                       "ones, and the fix chosen is a top-up by age band, which needs every customer's age",
+                       "ones, and the fix chosen is a top-up by age band, which needs every customer's age, so it "
+                       "has no cost to count. (Set at 2.75 before grading, with the fix and its cost at 1 of 4; "
+                       "lowered because the notebook's intro names the fix as one of the capstone's three calls, "
+                       "and the prompt warns against exactly this one: the call and its cost are 1.5 of 4.)",
             "q7_test": "a significant drift triggers a rollback, which fixes a bad release, not new customers",
             "q8_test": "brief_problems compares the test's end with the deadline, not the reading window; "
                        "permutation importance for customers; 'high' read as above 6 (the DPO misplaced)",
