@@ -213,6 +213,9 @@ WRONG_ANSWERS = {
         "sample = frame.iloc[rng.permutation(len(frame))]"), "hidden"),
     "q3: the lower bound claimed, the point estimate used": ("q3_answer", _swap(
         OTHER["q3_answer"], '"decided_on": "point_estimate"', '"decided_on": "lower_bound"'), "hidden"),
+    "q3: the interval bootstrapped on all eight weeks": ("q3_answer", _swap(
+        OTHER["q3_answer"], "extra_value_interval(last, t, VALUES, n_boot)",
+        "extra_value_interval(orders, t, VALUES, n_boot)"), "hidden"),
     # ---- question 4: the tree and the dashboard ----
     "q4: reminder inputs hung under the root": ("q4_answer", """
 metric_tree = {"redelivery_cost_per_week_eur": ["orders_per_week", "missed_delivery_rate", "cost_per_redelivery_eur",
@@ -228,9 +231,20 @@ metric_tree = {
 dashboard = {"headline": "missed_delivery_rate", "inputs": ["flagged_share", "slot_change_rate"],
              "guardrail": "slot_credit_cost_per_week_eur"}
 """, "hidden"),
+    "q4: an output as the dashboard's headline": ("q4_answer", """
+metric_tree = {
+    "redelivery_cost_per_week_eur": ["orders_per_week", "missed_delivery_rate", "cost_per_redelivery_eur"],
+    "missed_delivery_rate": ["flagged_share", "reminder_open_rate", "slot_change_rate"],
+}
+dashboard = {"headline": "reminders_sent", "inputs": ["flagged_share", "slot_change_rate"],
+             "guardrail": okr["guardrail"]["metric"]}
+""", "hidden"),
     # ---- question 5: the experiment ----
     "q5: orders randomised, not customers": ("q5_answer", _swap(_Q5, '"unit": "customer"', '"unit": "order"'),
                                              "hidden"),
+    "q5: the baseline over all orders, not the flagged ones": ("q5_answer", _swap(
+        _Q5, 'baseline = float(orders.loc[flags, "missed"].mean())', 'baseline = float(orders["missed"].mean())'),
+        "hidden"),
     "q5: an MDE below break-even with no reason": ("q5_answer", _swap(_Q5, "mde = break_even ", "mde = 0.03 "),
                                                    "hidden"),
     "q5: break-even typed as a round 3 points": ("q5_answer", _swap(
@@ -261,6 +275,8 @@ dashboard = {"headline": "missed_delivery_rate", "inputs": ["flagged_share", "sl
         "return fortnightly_missed"), "hidden"),
     "q6: the screen counts the orders of unknown age": ("q6_answer", _swap(
         _Q6, '"n_orders": len(surveyed),', '"n_orders": len(orders),'), "hidden"),
+    "q6: the look-back's cost per order, not per month": ("q6_answer", _swap(
+        _Q6, _Q6_VALUE_CHANGE, _Q6_VALUE_CHANGE.replace(" * ORDERS_PER_MONTH", "")), "hidden"),
     # ---- question 7: production ----
     "q7: late days counted in minutes": ("q7_answer", _swap(_Q7, "return (1 - slo) * days",
                                                             "return (1 - slo) * days * 24 * 60"), "visible"),
@@ -284,6 +300,8 @@ dashboard = {"headline": "missed_delivery_rate", "inputs": ["flagged_share", "sl
         "high_power, high_interest = power > 6, interest > 6"), "hidden"),
     "q8: customers shown permutation importance": ("q8_answer", _swap(
         _Q8, '"customers": "reason_codes"', '"customers": "permutation_importance"'), "hidden"),
+    "q8: dispatch shown partial dependence": ("q8_answer", _swap(
+        _Q8, '"dispatch_team": "natural_frequencies"', '"dispatch_team": "partial_dependence"'), "hidden"),
 }
 
 FAIR_SCORES = {
@@ -306,6 +324,11 @@ FAIR_SCORES = {
     "q6: the screen on every order, the unknown ages left out by groupby": ("q6_answer", _swap(
         _Q6, 'rates = selection_rates(mvp_flags[surveyed.index], surveyed["age_band"])',
         'rates = selection_rates(mvp_flags, orders["age_band"])'), 4),
+    # ---- one part of a question wrong: the rest of it keeps its points ----
+    "q6: the right fix, its cost per order instead of per month": ("q6_answer", _swap(
+        _Q6, _Q6_VALUE_CHANGE, _Q6_VALUE_CHANGE.replace(" * ORDERS_PER_MONTH", "")), 3.47),
+    "q8: one audience of three given a method that does not answer it": ("q8_answer", _swap(
+        _Q8, '"finance": "expected_value"', '"finance": "permutation_importance"'), 3.84),
     "q7: after an OKR with retention as the guardrail, production watches it": (
         "q7_answer", OTHER["q2_answer"] + _Q7, 3),
     "q8: after a sample size that rounds to the nearest, the rules still score in full": ("q8_answer", _swap(
@@ -324,9 +347,12 @@ MESSAGES = {
     "q3: threshold chosen and judged on the same eight weeks": "on weeks 1-4 only",
     "q3: bootstrap without replacement": "resample the orders with replacement",
     "q3: the lower bound claimed, the point estimate used": "does not follow from your basis",
+    "q3: the interval bootstrapped on all eight weeks": "bootstrap the weeks that judge",
     "q4: reminder inputs hung under the root": "is not an input metric a team can move directly",
     "q4: dashboard guardrail is not the OKR's": "your OKR's guardrail metric",
+    "q4: an output as the dashboard's headline": "one of your OKR's key-result metrics",
     "q5: orders randomised, not customers": "keep each customer in one arm",
+    "q5: the baseline over all orders, not the flagged ones": "not among all orders",
     "q5: an MDE below break-even with no reason": "below break-even",
     "q5: break-even typed as a round 3 points": "credit per flagged order over the cost",
     "q5: rounds to the nearest whole number": "round up (math.ceil)",
@@ -339,6 +365,7 @@ MESSAGES = {
     "q6: a mitigation that needs every customer's age": "needs every customer's age",
     "q6: the look-back replaces the flags instead of adding to them": "keep every order your flags flag",
     "q6: the screen counts the orders of unknown age": "whose age band is known",
+    "q6: the look-back's cost per order, not per month": "The value per month the mitigation adds",
     "q7: late days counted in minutes": "(1 - target) times the days",
     "q7: a significant drift rolls the release back": "should not roll back or page",
     "q7: production does not watch the guardrail": "include your experiment's primary metric and your OKR's guardrail",
@@ -347,5 +374,6 @@ MESSAGES = {
     "q8: the test date checked against the deadline, not the reading window": "'test_ends_too_late'",
     "q8: an MDE exactly at break-even read as below": "exactly on the rule's edge",
     "q8: high read as above 6 on the grid": "high means 6 or more",
-    "q8: customers shown permutation importance": "a customer asks why me",
+    "q8: customers shown permutation importance": "why did I get this reminder",
+    "q8: dispatch shown partial dependence": "how often is a flag right",
 }
