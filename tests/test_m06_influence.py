@@ -429,7 +429,8 @@ def test_runs_one_sprint_off_are_named_as_such_not_as_identical_runs():
 
 
 def test_launch_call_accepts_supported_dates_and_names_the_rest():
-    """Does a launch call pass at a date most runs meet, with its chance read from the runs, and fail otherwise?"""
+    """Does a launch call pass at a date 85 % of the runs meet, with its chance read from the runs, and fail
+    otherwise, saying truly whether most futures miss the date or only fewer than 85 % meet it?"""
     runs = np.array([5] * 10 + [6] * 70 + [7] * 20)
     end = pd.Timestamp("2026-06-19")
 
@@ -442,8 +443,12 @@ def test_launch_call_accepts_supported_dates_and_names_the_rest():
                    {"reversals": {"scope_cut_reforecast", "velocity_reforecast"}}):
         check_launch_call(good, options, "call", **kwargs)
     with pytest.raises(AssertionError, match="most simulated futures miss"):
+        check_launch_call({**good, "commit_to": end + pd.Timedelta(days=70), "chance": 0.1}, options, "call",
+                          chances=chances, at_least=0.85)
+    with pytest.raises(AssertionError, match="is a date fewer than 85% of your runs meet") as near:
         check_launch_call({**good, "commit_to": end + pd.Timedelta(days=84), "chance": 0.8}, options, "call",
                           chances=chances, at_least=0.85)
+    assert "miss" not in str(near.value)  # 80 % of the runs meet it: most futures do not miss it
     with pytest.raises(AssertionError, match="not the share of your runs"):
         check_launch_call({**good, "chance": 0.85}, options, "call", chances=chances)
     with pytest.raises(AssertionError, match="would not make an earlier date true"):

@@ -14,8 +14,9 @@ Rubric (what a point is for, per question, read from the prompt):
   the chatbot call 0.5.
 - Q4 (3): `sprints_needed` (resampling, stop at >=, one generator) 2; Larder's runs from the
   *completed* points 1.
-- Q5 (3): `forecast_dates` 1; the slip 0.5; the launch call 1.5 (a date most futures meet, its
-  chance from the runs, a reversal that is new evidence). Carried forward from the learner's runs.
+- Q5 (3): `forecast_dates` 1; the slip 0.5; the launch call 1.5 (a date most futures meet, since
+  phase 2 at least 85 % as the prompt now pins; its chance from the runs; a reversal that is new
+  evidence). Carried forward from the learner's runs.
 - Q6 (3): keys 0.25; a headline that leads with the news 0.75; options with real trade-offs 0.75;
   an ask for a decision with a deadline and a recommendation the forecast supports 0.75; a close
   next update 0.5.

@@ -542,8 +542,10 @@ def check_launch_call(call: Any, reversal_options: Sequence[str], name: str, *,
     if chances is not None:
         shares = list(chances(day))
         if at_least is not None and max(shares) < at_least - 1e-9:
-            fail(f"{name}['commit_to']", "is a date most simulated futures miss: commit to one that at least "
-                  f"{at_least:.0%} of your runs meet.")
+            how = ("most simulated futures miss" if max(shares) < 0.5
+                   else f"fewer than {at_least:.0%} of your runs meet")
+            fail(f"{name}['commit_to']", f"is a date {how}: commit to one that at least {at_least:.0%} of your "
+                                         "runs meet.")
         if at_least is None and not any(abs(float(chance) - share) <= tolerance for share in shares):
             fail(f"{name}['chance']", "is not the share of your runs that launch on or before "
                   f"`{name}['commit_to']`: count the runs whose sprints end by that date.")
