@@ -553,11 +553,11 @@ status_update = {
     "ask": "Please approve the new date.",
     "next_update": "2026-07-06",
 }
-""", 2.29),
+""", 2.22),
     "attempt-B-big-idea-without-a-point-of-view": ("q7_answer", """
 chart_choice = {"m1": "line", "m2": "bar", "m3": "scatter", "m4": "histogram", "m5": "line", "m6": "table"}
 big_idea = "The churn launch will slip by four weeks because velocity was overestimated."
-""", 1.29),
+""", 1.06),
     "attempt-C-calls-and-triage-right-alternatives-and-chatbot-not-written": ("q3_answer", _OKR_CALLS + """
 def triage(inbox, okr_calls, capacity_weeks):
     decision = pd.Series("decline", index=inbox.index)
@@ -601,7 +601,7 @@ runs = sprints_needed(sprint_history["completed_points"], remaining_points, n_ru
     "forecast-right-function-run-on-committed-points": ("q4_answer", _SPRINTS_LOOP + _RUNS_FROM_COMMITTED, 2.0),
     "one-chart-wrong-costs-one-chart": ("q7_answer", """
 chart_choice = {"m1": "line", "m2": "bar", "m3": "scatter", "m4": "histogram", "m5": "stacked_bar", "m6": "bar"}
-""", 1.81),
+""", 1.84),
     # ---- other calls the evidence supports: full points ----
     "alternative-churn-deck-scheduled-before-next-years-planning": ("q3_answer", """
 alternatives = {"R08": "other_team", "R09": "other_team", "R10": "self_serve", "R11": "smaller_version",
