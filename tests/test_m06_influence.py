@@ -263,7 +263,7 @@ def test_walk_check_gives_the_ranking_its_own_part_and_judges_going_on_after_it(
         check_walk(stopped, want, first, "t", after=True)
     with pytest.raises(AssertionError, match="down to the first request that does not fit` has 2 of 3 labels"):
         check_walk(by_delay, want, first, "t")
-    with pytest.raises(AssertionError, match="get the ranking right first"):
+    with pytest.raises(AssertionError, match="cannot be judged while the decisions down to that request are not right"):
         check_walk(by_delay, want, first, "t", after=True)
     with pytest.raises(AssertionError, match="should be a pandas Series"):
         check_walk(list(want), want, first, "t")

@@ -182,7 +182,7 @@ def check_walk(value: Any, expected: pd.Series, first: pd.Series, name: str, *, 
         return
     part = f"{name} after the first request that does not fit"
     if not all(same_value(value[i], expected[i]) for i in before):
-        fail(part, "cannot be right while the decisions before it are not: get the ranking right first.")
+        fail(part, "cannot be judged while the decisions down to that request are not right: fix those first.")
     rest = expected.index[~np.asarray(first, dtype=bool) & (expected != "decline").to_numpy()]
     check_labels(value[rest], expected[rest], part, hint=hint)
 
