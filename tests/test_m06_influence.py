@@ -36,6 +36,7 @@ from mlpm.checks.influence import (
     check_states_forecast,
     check_trade_offs,
     check_update_fields,
+    check_walk,
     check_yes_no,
     numbers_and_dates,
     raci_rule_breaks,
@@ -172,8 +173,8 @@ def test_stakeholder_notes_plant_loud_without_power_and_quiet_with_it():
 
 
 def test_placement_checks_name_the_part_to_reread():
-    """Does a loud person put in high power get the power hint, a wrong stance the stance hint, and a bad shape
-    its own message?"""
+    """Does a loud person put in high power get the power hint, a DPO put in low power the hint about what the
+    launch waits for, a wrong stance the stance hint, and a bad shape its own message?"""
     people = mlpm.load("stakeholders")
     key = REF.stakeholder_calls(people)
     placements = {sid: {k: sorted(v)[0] for k, v in calls.items()} for sid, calls in key.items()}
@@ -182,6 +183,10 @@ def test_placement_checks_name_the_part_to_reread():
     wrong = {**placements, agents: {**placements[agents], "power": "high"}}
     with pytest.raises(AssertionError, match="not how often they ask"):
         check_placement(wrong, agents, key[agents], "p")
+    dpo = people.loc[people["role"] == "Data protection officer", "stakeholder_id"].item()
+    with pytest.raises(AssertionError, match="advice go-live waits for") as low:
+        check_placement({**placements, dpo: {**placements[dpo], "power": "low"}}, dpo, key[dpo], "p")
+    assert "how senior they sound" not in str(low.value)
     wrong = {**placements, agents: {**placements[agents], "stance": "blocker"}}
     with pytest.raises(AssertionError, match="the stance is in what they said"):
         check_placement(wrong, agents, key[agents], "p")
@@ -237,6 +242,31 @@ def test_request_inbox_planted_the_big_request_deferred_whichever_way_the_csv_is
         assert inbox.loc[decisions == "accept", "effort_weeks"].sum() == (6.0 if not csv else 4.5)
     calls = solved()["okr_calls"]
     assert all(calls[r] in v for r, v in key.items())
+
+
+def test_walk_check_gives_the_ranking_its_own_part_and_judges_going_on_after_it():
+    """Does a walk that stops at its first misfit keep the ranking part and lose the going-on part, does a ranking
+    by cost of delay alone lose both (the second saying to fix the ranking first), and does the rule pass both?"""
+    inbox = pd.DataFrame({"request_id": ["T1", "T2", "T3", "T4", "T5"], "effort_weeks": [3.0, 1.0, 0.5, 2.0, 1.0],
+                          "cost_of_delay_eur_per_week": [6000, 3000, 9000, 5000, 500]}, index=[10, 11, 12, 13, 14])
+    serves = {"T1": True, "T2": True, "T3": False, "T4": True, "T5": True}
+    want = REF.triage(inbox, serves, 4.0)
+    first = REF.ranked_to_first_misfit(inbox, serves, 4.0)
+    assert list(inbox.index[first]) == [10, 11, 13] and list(want) == ["defer", "accept", "decline", "accept", "accept"]
+    stopped = want.copy()
+    stopped[14] = "defer"  # T5 still fits after T1, but the walk stopped at T1
+    by_delay = pd.Series(["accept", "accept", "decline", "defer", "defer"], index=inbox.index)
+    for after in (False, True):
+        check_walk(want, want, first, "t", after=after)
+    check_walk(stopped, want, first, "t")
+    with pytest.raises(AssertionError, match="after the first request that does not fit` has 1 of 1 labels"):
+        check_walk(stopped, want, first, "t", after=True)
+    with pytest.raises(AssertionError, match="down to the first request that does not fit` has 2 of 3 labels"):
+        check_walk(by_delay, want, first, "t")
+    with pytest.raises(AssertionError, match="cannot be judged while the decisions down to that request are not right"):
+        check_walk(by_delay, want, first, "t", after=True)
+    with pytest.raises(AssertionError, match="should be a pandas Series"):
+        check_walk(list(want), want, first, "t")
 
 
 def test_okr_and_chatbot_checks_accept_defensible_calls_and_name_the_trap():
@@ -399,7 +429,8 @@ def test_runs_one_sprint_off_are_named_as_such_not_as_identical_runs():
 
 
 def test_launch_call_accepts_supported_dates_and_names_the_rest():
-    """Does a launch call pass at a date most runs meet, with its chance read from the runs, and fail otherwise?"""
+    """Does a launch call pass at a date 85 % of the runs meet, with its chance read from the runs, and fail
+    otherwise, saying truly whether most futures miss the date or only fewer than 85 % meet it?"""
     runs = np.array([5] * 10 + [6] * 70 + [7] * 20)
     end = pd.Timestamp("2026-06-19")
 
@@ -412,8 +443,12 @@ def test_launch_call_accepts_supported_dates_and_names_the_rest():
                    {"reversals": {"scope_cut_reforecast", "velocity_reforecast"}}):
         check_launch_call(good, options, "call", **kwargs)
     with pytest.raises(AssertionError, match="most simulated futures miss"):
+        check_launch_call({**good, "commit_to": end + pd.Timedelta(days=70), "chance": 0.1}, options, "call",
+                          chances=chances, at_least=0.85)
+    with pytest.raises(AssertionError, match="is a date fewer than 85% of your runs meet") as near:
         check_launch_call({**good, "commit_to": end + pd.Timedelta(days=84), "chance": 0.8}, options, "call",
                           chances=chances, at_least=0.85)
+    assert "miss" not in str(near.value)  # 80 % of the runs meet it: most futures do not miss it
     with pytest.raises(AssertionError, match="not the share of your runs"):
         check_launch_call({**good, "chance": 0.85}, options, "call", chances=chances)
     with pytest.raises(AssertionError, match="would not make an earlier date true"):
@@ -595,6 +630,22 @@ def test_influence_datasets_are_small_and_vary_with_the_seed(name):
     a, b = generate(seed=1), generate(seed=2)
     assert list(a.columns) == list(b.columns) == list(mlpm.load(name).columns)
     assert not a.equals(b)
+
+
+def test_runs_that_go_on_when_they_land_exactly_are_named_and_charged_once():
+    """Do runs that stop only once the total passes the points left (>) match the strict exact forecast, pass where
+    the count has its own check, and elsewhere get a message about landing exactly?"""
+    strict = exact_sprints_distribution([5, 15], 20, strict=True)
+    # by hand: 15+15 in 2; 5+15+x, 15+5+x, 5+5+15 in 3; 5+5+5+15 in 4; 5+5+5+5+x in 5
+    assert strict[strict > 0].to_dict() == pytest.approx({2: 1 / 4, 3: 5 / 8, 4: 1 / 16, 5: 1 / 16})
+    runs = _correct_runs([5, 15], 20.5, 10_000, 4)  # the same runs as '>' on 20, with whole velocities
+    exact = exact_sprints_distribution([5, 15], 20)
+    check_runs(runs, exact, 10_000, "runs", one_off_passes=True, strict_exact=strict)
+    with pytest.raises(AssertionError, match="goes on when a run lands exactly on the remaining points"):
+        check_runs(runs, exact, 10_000, "runs", strict_exact=strict)
+    with pytest.raises(AssertionError, match="more sprints"):  # without the strict forecast: a biased simulation
+        check_runs(runs, exact, 10_000, "runs", one_off_passes=True)
+    check_runs(_correct_runs([5, 15], 20, 10_000, 4), exact, 10_000, "runs", strict_exact=strict)
 
 
 def test_runs_one_sprint_off_pass_only_where_the_count_has_its_own_check():

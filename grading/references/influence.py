@@ -89,7 +89,8 @@ DECLINE_ALTERNATIVES = {
     "A monthly revenue forecast model for the board pack": {"other_team"},
     "A weekly CSV of the most-substituted products by warehouse": {"self_serve"},
     "A GenAI chatbot that answers recipe questions in the app": {"later_quarter", "smaller_version", "other_team"},
-    "Re-run last year's churn analysis deck on this year's data": {"existing_asset"},
+    # wanted for next year's campaign planning: reuse the deck, or schedule the re-run before that planning
+    "Re-run last year's churn analysis deck on this year's data": {"existing_asset", "later_quarter"},
     "Score B2B office-lunch leads for the new sales team": {"other_team", "later_quarter"},
 }
 # Question 3: the chatbot call. Only "does_not_serve" is supported; these facts argue for it, these conditions flip it.
@@ -115,12 +116,27 @@ def triage(inbox: pd.DataFrame, serves, capacity: float) -> pd.Series:
     return out
 
 
-def exact_sprints_distribution(velocities, remaining: float, max_sprints: int = 200) -> pd.Series:
+def ranked_to_first_misfit(inbox: pd.DataFrame, serves, capacity: float) -> pd.Series:
+    """Question 3: the requests the walk takes down to and including its first request that does not fit
+    (a boolean mask on ``inbox``'s index): the part of the triage that checks the ranking; the rest checks
+    the going on past a misfit."""
+    decision = triage(inbox, serves, capacity)
+    kept = inbox[decision != "decline"].assign(cd3=lambda d: d["cost_of_delay_eur_per_week"] / d["effort_weeks"])
+    order = list(kept.sort_values(["cd3", "request_id"], ascending=[False, True]).index)
+    deferred = [i for i in order if decision[i] == "defer"]
+    cut = order.index(deferred[0]) + 1 if deferred else len(order)
+    return pd.Series(inbox.index.isin(order[:cut]), index=inbox.index)
+
+
+def exact_sprints_distribution(velocities, remaining: float, max_sprints: int = 200, *,
+                               strict: bool = False) -> pd.Series:
     """Questions 4-5 (and 09's, 11's throughput forecasts): the exact probability of needing k sprints.
 
     Each sprint delivers one of ``velocities`` with equal probability, independently; the work is done
     in the first sprint whose cumulative points reach ``remaining``. Computed by dynamic programming
     over the points still to do (no simulation): a simulation with any random draws is compared with it.
+    With ``strict``, a run ends only once the total *passes* ``remaining`` (the ``>`` misreading of the
+    pinned ``>=``), so that a simulation with that one slip can be recognised.
     """
     values, counts = np.unique(np.asarray(velocities, dtype=float), return_counts=True)
     weights = counts / counts.sum()
@@ -134,7 +150,8 @@ def exact_sprints_distribution(velocities, remaining: float, max_sprints: int = 
         for points, p in states.items():
             for value, w in zip(values, weights, strict=True):
                 rest = points - value
-                if rest <= 1e-9:
+                finished = rest < -1e-9 if strict else rest <= 1e-9
+                if finished:
                     done += p * w
                 else:
                     left[rest] = left.get(rest, 0.0) + p * w
@@ -212,7 +229,7 @@ ASK_CALLS = {
     "A subscriber got the voucher twice this week; is the exclusion rule broken?":
         {"pass": {"subscribers_waiting", "quick_team_answer"}},
     "Could someone present the churn model at next month's all-hands?":
-        {"shield": {"pm_handles"}},
+        {"shield": {"pm_handles", "team_can_wait"}},
     "Finance and retention disagree on whether a family counts as one saved account or several; the dashboard "
     "needs one answer.":
         {"escalate": {"leads_disagree"}},

@@ -18,7 +18,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from mlpm.checks.core import check_keys, check_type, fail, quiet
+from mlpm.checks.core import check_keys, check_labels, check_type, fail, quiet, same_value
 
 RACI_LETTERS = ("R", "A", "AR", "C", "I")
 STATUS_KEYS = ("headline", "impact", "cause", "options", "ask", "next_update")
@@ -66,6 +66,10 @@ PLACEMENT_HINTS = {
     "stance": "the stance is in what they said: do they push for it, back it, not mind, doubt it, or say they "
               "will stop it",
 }
+# A power call of "low" the notes do not support: the person holds something the launch must wait for.
+POWER_LOW_HINT = ("power is what someone can stop, fund or change, not how often they ask: read `controls` for what "
+                  "the launch cannot do without them (a sign-off, a budget, a review, advice go-live waits for); "
+                  "holding the launch up is power, even without a veto")
 
 
 def _label(value: Any) -> str | None:
@@ -95,8 +99,10 @@ def check_placement(value: Any, sid: str, accepted: Mapping[str, set[str]], name
         fail(f"{name}[{sid!r}]", "should be a dict with the keys 'power', 'interest' and 'stance'.")
     wrong = [key for key in PLACEMENT_KEYS if _label(call.get(key)) not in accepted[key]]
     if wrong:
+        hints = [POWER_LOW_HINT if key == "power" and _label(call.get(key)) == "low" else PLACEMENT_HINTS[key]
+                 for key in wrong]
         fail(f"{name}[{sid!r}]", f"has a call the notes do not support yet ({', '.join(wrong)}):",
-             "; ".join(PLACEMENT_HINTS[key] for key in wrong) + ".")
+             "; ".join(hints) + ".")
 
 
 @quiet
@@ -155,6 +161,30 @@ def check_ask_reasons(value: Any, accepted: Mapping[str, Mapping[str, set[str]]]
     if off:
         fail(name, f"gives a reason that does not decide the ask for {len(off)} of the asks whose action is "
                    "right.", "Name the rule that decides each ask, from what the ask says.")
+
+
+@quiet
+def check_walk(value: Any, expected: pd.Series, first: pd.Series, name: str, *, after: bool = False,
+               hint: str = "") -> None:
+    """Check a triage's decisions on one part of its walk down the ranking.
+
+    ``first`` marks, on ``expected``'s index, the requests the walk takes down to and including the
+    first one that does not fit. Without ``after``, those are checked (the ranking and the capacity up
+    to the first misfit). With ``after``, the requests after it that are not declined are checked, once
+    the part before is right: only then does a wrong label there mean the walk did not go on.
+    """
+    if not isinstance(value, pd.Series) or set(value.index) != set(expected.index) or value.index.has_duplicates:
+        check_labels(value, expected, name)  # names what is wrong with the shape
+    before = expected.index[np.asarray(first, dtype=bool)]
+    if not after:
+        check_labels(value[before], expected[before], f"{name} down to the first request that does not fit",
+                     hint=hint)
+        return
+    part = f"{name} after the first request that does not fit"
+    if not all(same_value(value[i], expected[i]) for i in before):
+        fail(part, "cannot be judged while the decisions down to that request are not right: fix those first.")
+    rest = expected.index[~np.asarray(first, dtype=bool) & (expected != "decline").to_numpy()]
+    check_labels(value[rest], expected[rest], part, hint=hint)
 
 
 # ---- RACI ---------------------------------------------------------------------------------------
@@ -258,7 +288,8 @@ def distribution_gap(runs: np.ndarray, exact: pd.Series) -> tuple[float, np.ndar
 
 @quiet
 def check_runs(runs: Any, exact: Mapping[int, float] | pd.Series, n_runs: int, name: str, *,
-               tolerance: float = 0.02, one_off_passes: bool = False) -> None:
+               tolerance: float = 0.02, one_off_passes: bool = False,
+               strict_exact: Mapping[int, float] | pd.Series | None = None) -> None:
     """Check simulated sprint counts: whole numbers, one per run, distributed like ``exact``.
 
     ``exact`` maps a number of sprints k to the exact probability that a run needs k sprints (the
@@ -266,10 +297,20 @@ def check_runs(runs: Any, exact: Mapping[int, float] | pd.Series, n_runs: int, n
     passes, whatever the order of its random draws: the share of runs done within k sprints must be
     within ``tolerance`` of the exact share for every k. With ``one_off_passes``, runs that are one
     sprint off in every run pass too: the check is then of the resampling, and the count has its own.
+    ``strict_exact`` is the exact distribution when a run ends only once its total *passes* the
+    remaining points (``>`` for the pinned ``>=``): runs that follow it are one sprint off only where a
+    run lands exactly, and are treated like runs one sprint off in every run.
     """
     runs = simulated_counts(runs, n_runs, name, "sprint")
     exact = pd.Series(dict(exact), dtype=float).sort_index()
     gap, ks, simulated, wanted = distribution_gap(runs, exact)
+    if gap > tolerance and strict_exact is not None:
+        strict = pd.Series(dict(strict_exact), dtype=float).sort_index()
+        if distribution_gap(runs, strict)[0] <= tolerance:
+            if one_off_passes:
+                return
+            fail(name, "goes on when a run lands exactly on the remaining points: each run should stop as soon "
+                       "as the points delivered reach the remaining points (>=), and that sprint counts.")
     if gap > tolerance:
         for shift, how in ((1, "one sprint too many"), (-1, "one sprint too few")):
             shifted = np.array([((runs - shift) <= k).mean() for k in ks])
@@ -501,8 +542,10 @@ def check_launch_call(call: Any, reversal_options: Sequence[str], name: str, *,
     if chances is not None:
         shares = list(chances(day))
         if at_least is not None and max(shares) < at_least - 1e-9:
-            fail(f"{name}['commit_to']", "is a date most simulated futures miss: commit to one that at least "
-                  f"{at_least:.0%} of your runs meet.")
+            how = ("most simulated futures miss" if max(shares) < 0.5
+                   else f"fewer than {at_least:.0%} of your runs meet")
+            fail(f"{name}['commit_to']", f"is a date {how}: commit to one that at least {at_least:.0%} of your "
+                                         "runs meet.")
         if at_least is None and not any(abs(float(chance) - share) <= tolerance for share in shares):
             fail(f"{name}['chance']", "is not the share of your runs that launch on or before "
                   f"`{name}['commit_to']`: count the runs whose sprints end by that date.")
