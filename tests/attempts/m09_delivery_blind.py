@@ -501,7 +501,7 @@ ATTEMPTS = {
     "blind_correct_other_calls": {"answers": _OTHER, "fair": dict(_FULL), "why": {}},
     "blind_cv_approve": {
         "answers": _OPTIMIST,
-        "fair": {**_FULL, "q2_test": 2.25, "q3_test": 2.5, "q4_test": 0.75, "q6_test": 1.5, "q7_test": 2},
+        "fair": {**_FULL, "q2_test": 2.25, "q3_test": 2.5, "q4_test": 0.75, "q6_test": 2, "q7_test": 2},
         "why": {
             "q2_test": "recall at 15 % and a threshold between rule and prototype, but checked on cross-validation "
                        "of the training data: optimistic, not data that looks like the future",
@@ -510,7 +510,8 @@ ATTEMPTS = {
             "q4_test": "cycle time starts at the last 'In progress', so rework drops out; the percentiles follow "
                        "from that function",
             "q6_test": "the empty weeks are left out of the draws, so a board with idle weeks gets too early a "
-                       "date (Larder's 16 weeks have none, so its dates are right); the average plan is right",
+                       "date; Larder's 16 weeks have none, so its dates and the average plan are right (set blind at "
+                       "1.5, which took the whole function's share for one of its four pinned rules: 2 after review)",
             "q7_test": "headings, PRs without evaluation and the PM's comments right, but approves PR-412, which "
                        "changes who is flagged with no evaluation, on a one-line diff and a second approval",
         },
