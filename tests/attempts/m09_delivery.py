@@ -252,13 +252,13 @@ def history_weeks(catalogue, table, as_of):
 
 
 cat = data_catalogue.set_index("table")
-data_plan = {"QA": {"table": "cancellations", "approver": cat.loc["cancellations", "access_approver"],
-                    "enough_history": history_weeks(data_catalogue, "cancellations", AS_OF) >= 104},
+data_plan = {"QA": {"table": "subscriptions", "approver": cat.loc["subscriptions", "access_approver"],
+                    "enough_history": history_weeks(data_catalogue, "subscriptions", AS_OF) >= 104},
              "QB": {"table": "app_sessions", "approver": cat.loc["app_sessions", "access_approver"],
                     "enough_history": bool(history_weeks(data_catalogue, "app_sessions", AS_OF) >= 63)}}
-data_request = {"purpose": "Monthly cancellation counts since 2024, to check if January after the Christmas break "
+data_request = {"purpose": "Monthly cancellation rates since 2022, to check if January after the Christmas break "
                            "is worse than other months before we plan a campaign.",
-                "table": "cancellations", "fields": ["cancel_date"]}
+                "table": "subscriptions", "fields": ["cancel_date", "signup_date"]}
 history_call = {"decision": "not_enough_history", "evidence": ["retention_13_months", "needs_2025_weeks"],
                 "would_change_if": "before_after_instead"}
 ''',
