@@ -158,6 +158,39 @@ data_plan = {"QA": {"table": "subscriptions", "approver": "Data platform lead", 
              "QB": {"table": "app_sessions", "approver": "Head of engineering", "enough_history": True}}
 history_call = {"decision": "enough_history", "evidence": ["refreshed_hourly"], "would_change_if": "faster_refresh"}
 ''', "hidden"),
+    "generator-per-run": ("q6_answer", '''
+def weeks_needed(weekly_counts, remaining, n_runs, seed):
+    out = []
+    for _ in range(n_runs):
+        rng = np.random.default_rng(seed)
+        total, weeks = 0, 0
+        while total < remaining:
+            total += rng.choice(np.asarray(weekly_counts))
+            weeks += 1
+        out.append(weeks)
+    return np.array(out)
+runs = weeks_needed(throughput, remaining_items, n_runs, forecast_seed)
+forecast = {p: EXPORT_AT.normalize() + pd.Timedelta(days=7 * (int(np.quantile(runs, q, method="inverted_cdf")) - 1) + 4)
+            for p, q in (("p50", 0.5), ("p85", 0.85))}
+''', "visible"),
+    "empty-weeks-dropped": ("q6_answer", '''
+def weeks_needed(weekly_counts, remaining, n_runs, seed):
+    rng = np.random.default_rng(seed)
+    counts = np.asarray([c for c in weekly_counts if c > 0], dtype=float)
+    done = rng.choice(counts, size=(n_runs, 100)).cumsum(axis=1)
+    return (done >= remaining).argmax(axis=1) + 1
+''', "visible"),
+    "p85-from-the-fast-weeks": ("q6_answer", '''
+forecast = {f"p{p}": EXPORT_AT.normalize() + pd.Timedelta(
+    days=7 * (int(np.ceil(remaining_items / np.percentile(throughput, p))) - 1) + 4) for p in (50, 85)}
+''', "hidden"),
+    "counts-without-a-denominator": ("q8_answer", '''
+data_plan = {"QA": {"table": "cancellations", "approver": "Data platform lead", "enough_history": True},
+             "QB": {"table": "app_sessions", "approver": "Head of engineering", "enough_history": False}}
+data_request = {"purpose": "Count cancellations per calendar month since January 2024 to see whether January "
+                           "stands out after the Christmas break.",
+                "table": "cancellations", "fields": ["cancel_date", "reason_code"]}
+''', "hidden"),
     "estimate-column-only": ("q9_answer", '''
 refinement = {}
 for _, t in refinement_backlog.iterrows():
@@ -192,6 +225,10 @@ MESSAGES = {
     "asks-for-everything": "asks for a direct identifier",
     "year-on-year-from-a-short-table": "does the table still hold the weeks of 2025",
     "estimate-column-only": "not right yet",
+    "generator-per-run": "gives every run the same number of weeks",
+    "empty-weeks-dropped": "empty ones included",
+    "p85-from-the-fast-weeks": "`forecast['p85']` is not right yet",
+    "counts-without-a-denominator": "who was subscribed as well as who cancelled",
 }
 
 FAIR_SCORES = {
@@ -237,13 +274,18 @@ pm_answers = ["C2", "C3", "C5", "C6", "C8"]
 merge_call = {"decision": "request_changes", "evidence": ["no_evaluation", "no_flag"],
               "would_change_if": "evaluation_added"}
 ''', 3.0),
-    "cancellations-table-for-qa": ("q8_answer", '''
-data_plan = {"QA": {"table": "cancellations", "approver": "Data platform lead", "enough_history": True},
-             "QB": {"table": "app_sessions", "approver": "Head of engineering", "enough_history": False}}
-data_request = {"purpose": "Count cancellations per calendar month since January 2024 to see whether January "
-                           "stands out after the Christmas break.",
-                "table": "cancellations", "fields": ["cancel_date", "reason_code"]}
+    # R2 bundles channels at 40 points (split) but has no real user and untestable criteria: not ready is defensible
+    "r2-not-ready-is-defensible": ("q9_answer", '''
+refinement = {"R1": "ready", "R2": "not_ready", "R3": "spike", "R4": "ready", "R5": "not_ready", "R6": "ready",
+              "R7": "not_ready", "R8": "spike", "R9": "ready", "R10": "split"}
 ''', 3.0),
+    # an extra item in the DoD costs once: listing it as missing on every ticket follows from the learner's own DoD
+    "dod-extra-item-listed-as-missing": ("q3_answer", '''
+definition_of_done = ["offline_eval", "fairness_check", "monitoring", "rollback", "model_card", "ceo_demo"]
+missing = {"CHURN-231": ["ceo_demo"], "CHURN-244": ["offline_eval", "fairness_check", "model_card", "ceo_demo"],
+           "CHURN-250": ["rollback", "ceo_demo"], "CHURN-257": ["ceo_demo"],
+           "CHURN-262": ["fairness_check", "model_card", "ceo_demo"]}
+''', 2.62),
     "other-defensible-refinement": ("q9_answer", '''
 refinement = {"R1": "ready", "R2": "split", "R3": "spike", "R4": "ready", "R5": "not_ready", "R6": "ready",
               "R7": "spike", "R8": "spike", "R9": "ready", "R10": "not_ready"}

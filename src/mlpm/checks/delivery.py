@@ -102,8 +102,8 @@ def check_week_runs(runs: Any, exact: Mapping[int, float] | pd.Series, n_runs: i
     if min(gap for gap, _ in gaps) <= tolerance:
         return
     if len(np.unique(runs)) == 1:
-        fail(name, "gives every run the same number of weeks: each run should draw its own weeks at random "
-                    "from the weekly throughput.")
+        fail(name, "gives every run the same number of weeks: does each run draw its own weeks at random, from "
+                    "every week of the window (empty ones included)?")
     if gaps[0][1] > 0:
         fail(name, "finishes too early on average: does each run stop as soon as the items done reach the "
                     "remaining items, and draw whole weeks from the weekly counts (zero weeks included)?")
