@@ -373,7 +373,7 @@ ATTEMPTS = {
     "blind_correct": {"answers": _RIGHT, "fair": dict(_FULL), "why": {}},
     "blind_model_first": {
         "answers": _MODEL_FIRST,
-        "fair": {**_FULL, "q1_test": 1.5, "q3_test": 1.25, "q4_test": 2, "q5_test": 3, "q6_test": 1.25,
+        "fair": {**_FULL, "q1_test": 1.5, "q3_test": 1.25, "q4_test": 2, "q5_test": 3.5, "q6_test": 1.5,
                  "q7_test": 1.5, "q8_test": 1.35, "q9_test": 1.4},
         "why": {
             "q1_test": "group scores right, but the gaps rank the lowest scores, not target minus score (the same "
@@ -383,9 +383,11 @@ ATTEMPTS = {
             "q4_test": "dates, role, learning and mentors hold together, but the manager is kept out of the plan and "
                        "the trial (26 weeks) is no longer one you can step back from in time",
             "q5_test": "business, users, metrics and risks right, but the MVP is the ML model ranked third, not one "
-                       "of the first two",
-            "q6_test": "slot ranking right; AUC as the voucher's primary, and the substitution counter-metric and "
-                       "guardrail swapped",
+                       "of the first two (re-judged from 3 to the rubric: the MVP does serve the focus segment, so "
+                       "half of the focus-and-MVP point stands)",
+            "q6_test": "slot ranking right; AUC as the voucher's primary, and churn as the substitution "
+                       "counter-metric: 7 of 9 picks (re-judged from 1.25 after grading: the swapped-in guardrail, "
+                       "support contacts, is support load, a guardrail the prompt names, so only the counter is wrong)",
             "q7_test": "product and power of ten right, but the share is in percent (3), so the estimate is 100 "
                        "times too big",
             "q8_test": "one bullet per achievement and the forecast bullet good; the churn bullet leads with two "

@@ -426,6 +426,10 @@ metric_answers["substitution_suggestions"]["guardrail"] = "support contacts per 
 metric_answers["churn_voucher"]["guardrail"] = "app rating"
 metric_answers["slot_ranking"]["guardrail"] = "picker minutes per order"
 """, 2.0),
+    "guardrail-on-time-deliveries": ("q6_answer", _METRICS + """
+metric_answers["substitution_suggestions"]["guardrail"] = "delivery on time rate"  # asking first may delay dispatch
+metric_answers["churn_voucher"]["guardrail"] = "delivery on time rate"
+""", 2.0),
     "fermi-with-reduce-numpy-floor-and-other-guesses": ("q7_answer", """
 import functools, operator
 def fermi_estimate(factors):
@@ -972,14 +976,14 @@ _BLIND_POINTS = {
     },
     "blind-typical-mistakes": {
         "q1_answer": 1.64,  # fair 1.5: lowest score taken for the biggest gap: group_scores right, top_gaps wrong
-        "q2_answer": 3 * 7.5 / 11.5,  # fair 2.0: an open polygon and no 0-5 scale
+        "q2_answer": 3 * 9.5 / 13.5,  # fair 2.0: an open polygon and no 0-5 scale
         "q3_answer": 0.88,  # fair 1.0 (re-judged for the whole-match rule): gap by gap, and more than min_hours
         # instead of at least; only the toy with one gap and the learner's own my_mentors hold
         "q4_answer": 1.91,  # fair 2.0
         "q5_answer": 2.67,  # fair 2.5 (re-judged for the focus and risks): impact minus effort instead of the
         # ratio; the focus segment is served, but one risk and no trade-off
-        "q6_answer": 1.43,  # fair 1.5: a model metric as a guardrail in one scenario of three
-        "q7_answer": 1.5,  # fair 1.0-1.67: fermi_estimate right, order_of_magnitude wrong, one factor in percent,
+        "q6_answer": 1.8,  # fair 1.5-1.8: a model metric as a guardrail, one pick of nine
+        "q7_answer": 1.06,  # fair 1.0-1.67: fermi_estimate right, order_of_magnitude wrong, one factor in percent,
         # weekly_substitutions consistent
         "q8_answer": 2.14,  # fair 2.0
         "q9_answer": 1.73,  # fair 1.71
