@@ -368,6 +368,29 @@ def skills_radar(scores):
     return fig
 radar = skills_radar({"start": group_scores(skills_survey, "start"), "end": group_scores(skills_survey, "end")})
 """, 3.0),
+    "top-gaps-as-a-pandas-index": ("q1_answer", """
+def group_scores(survey, column):
+    return survey.groupby("group")[column].mean().reindex(list(GROUPS))
+def top_gaps(survey, column, n=2):
+    gap = (group_scores(survey, "target") - group_scores(survey, column)).round(2)
+    return gap.sort_values(ascending=False, kind="stable").index[:n]  # GROUPS order kept on ties
+my_gaps = top_gaps(skills_survey, "start")
+""", 3.0),
+    "radar-with-filled-polygons-only": ("q2_answer", """
+def skills_radar(scores):
+    angles = np.linspace(0, 2 * np.pi, 4, endpoint=False)
+    fig = plt.figure()
+    ax = fig.add_subplot(projection="polar")
+    for label, s in scores.items():
+        ax.fill(angles, s.reindex(list(GROUPS)).to_numpy(), alpha=0.3, label=label)  # fill closes the polygon
+    ax.set_xticks(angles)
+    ax.set_xticklabels(GROUPS)
+    ax.set_ylim(0, 5)
+    ax.legend()
+    ax.set_title("My skills, start and end")
+    return fig
+radar = skills_radar({"start": group_scores(skills_survey, "start"), "end": group_scores(skills_survey, "end")})
+""", 3.0),
     "mentors-by-itertools-product-and-a-max": ("q3_answer", """
 import itertools
 def match_mentors(table, gaps, min_hours):
