@@ -363,6 +363,10 @@ def test_solution_bus_passes_and_so_does_a_different_coherent_answer():
     other["risks"] = {"usability": "singles may not open the app in time to approve",
                       "viability": "holding orders for approval delays picking"}
     _run_bus_checks(other)
+    retyped = _bus()  # the focus and the MVP typed again by hand, in another case and spacing
+    retyped["focus"] = "  " + retyped["focus"].title()
+    retyped["mvp"] = retyped["mvp"].upper().replace(" ", "  ")
+    _run_bus_checks(retyped)
 
 
 @pytest.mark.parametrize("change, message", [

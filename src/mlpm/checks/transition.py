@@ -430,7 +430,7 @@ def check_bus_mvp(bus: Any, orders: Sequence[Sequence[str]], name: str = "bus_an
     if not any(prioritised == list(order) for order in orders):
         fail(f"{name}['prioritised']", "is not your solutions in the pinned order: use "
                                        "`prioritise(bus_answer['solutions'])`.")
-    if bus["mvp"] not in prioritised[:2]:
+    if not isinstance(bus["mvp"], str) or _norm(bus["mvp"]) not in [_norm(p) for p in prioritised[:2]]:
         fail(f"{name}['mvp']", "should be one of the first two prioritised solutions: start where "
                                "the value per effort is highest.")
 
@@ -440,19 +440,19 @@ def check_bus_focus(bus: Any, name: str = "bus_answer") -> None:
     """Check the answer picks one segment and builds its MVP for that segment.
 
     The focus is one of the answer's own segments; the MVP addresses a pain point that segment lists.
-    Which segment is the learner's call.
+    Which segment is the learner's call. Names retyped in another case or spacing still match.
     """
     _parts(bus, ("users", "focus", "solutions", "mvp"), name)
-    segments = {str(u.get("segment")): u for u in bus["users"] if isinstance(u, dict)} \
+    segments = {_norm(u.get("segment")): u for u in bus["users"] if isinstance(u, dict)} \
         if is_sequence(bus["users"]) else {}
     focus = bus["focus"]
-    if not isinstance(focus, str) or str(focus) not in segments:
+    if not isinstance(focus, str) or _norm(focus) not in segments:
         fail(f"{name}['focus']", f"should name one of your segments in `{name}['users']`: an "
                                  "interviewer wants to hear which users you would serve first.")
-    by_name = {str(s.get("name")): s for s in bus["solutions"] if isinstance(s, dict)} \
+    by_name = {_norm(s.get("name")): s for s in bus["solutions"] if isinstance(s, dict)} \
         if is_sequence(bus["solutions"]) else {}
-    mvp = by_name.get(str(bus["mvp"]))
-    if mvp is None or mvp.get("addresses") not in segments[str(focus)].get("pain_points", ()):
+    mvp = by_name.get(_norm(bus["mvp"]))
+    if mvp is None or mvp.get("addresses") not in segments[_norm(focus)].get("pain_points", ()):
         fail(f"{name}['mvp']", "does not address a pain point of your focus segment: build first "
                                "for the users you chose, or choose the segment your MVP serves.")
 
