@@ -397,7 +397,7 @@ ATTEMPTS = {
     },
     "blind_headings_only": {
         "answers": _HEADINGS_ONLY,
-        "fair": {**_FULL, "q1_test": 2.5, "q2_test": 1.75, "q3_test": 2.5, "q4_test": 1.5, "q5_test": 1.75,
+        "fair": {**_FULL, "q1_test": 2.5, "q2_test": 1.75, "q3_test": 2.5, "q4_test": 1.5, "q5_test": 1.5,
                  "q6_test": 0.75, "q7_test": 1, "q8_test": 1, "q9_test": 1.15},
         "why": {
             "q1_test": "scores and gaps right, but ties go to the alphabetical order, not to the earlier group of "
@@ -411,7 +411,8 @@ ATTEMPTS = {
                        "hours as a mentor",
             "q5_test": "prioritise and the solutions right, but the business metric is not the goal's own, the "
                        "success metric is not tied to the goal, the focus is nobody in particular, the MVP is the "
-                       "third-ranked model and only one risk is named",
+                       "third-ranked model and only one risk is named (re-judged from 1.75: the headings are all "
+                       "there but the substance is not, which should not keep near half the points)",
             "q6_test": "primaries right, but each counter-metric is a business-health metric and each guardrail a "
                        "metric of the launch itself: the two jobs swapped",
             "q7_test": "the product is right, but order_of_magnitude rounds (4 for 3,500) and orders per week is a "

@@ -530,7 +530,7 @@ def skills_radar(scores):
     return fig
 radar = skills_radar({"start": group_scores(skills_survey, "start"), "end": group_scores(skills_survey, "end")})
 """, 3.0),
-    # a wrong prioritise costs its own two checks (2 of 7); the list and the MVP that follow from it do not
+    # a wrong prioritise costs its own two checks (1.5 of 11); the list and the MVP that follow from it do not
     "impact-only-prioritise-used-consistently": ("q5_answer", """
 def prioritise(solutions):
     return [s["name"] for s in sorted(solutions, key=lambda s: -s["impact"])]
@@ -538,7 +538,7 @@ def prioritise(solutions):
 bus_answer["prioritised"] = prioritise(bus_answer["solutions"])
 bus_answer["mvp"] = bus_answer["prioritised"][1]
 bus_answer["focus"] = "singles"  # the MVP that follows from the learner's own order serves the singles
-""", 3.33),
+""", 3.45),
 }
 
 
@@ -1003,7 +1003,7 @@ _BLIND_POINTS = {
         "q3_answer": 0.88,  # fair 1.0 (re-judged for the whole-match rule): gap by gap, and more than min_hours
         # instead of at least; only the toy with one gap and the learner's own my_mentors hold
         "q4_answer": 1.91,  # fair 2.0
-        "q5_answer": 2.67,  # fair 2.5 (re-judged for the focus and risks): impact minus effort instead of the
+        "q5_answer": 2.55,  # fair 2.5 (re-judged for the focus and risks): impact minus effort instead of the
         # ratio; the focus segment is served, but one risk and no trade-off
         "q6_answer": 1.8,  # fair 1.5-1.8: a model metric as a guardrail, one pick of nine
         "q7_answer": 1.06,  # fair 1.0-1.67: fermi_estimate right, order_of_magnitude wrong, one factor in percent,
