@@ -359,9 +359,10 @@ def test_names_say_which_item_is_duplicate_unknown_missing_or_out_of_order(answe
     assert not re.search(r"\b(position|index|first \d)", str(caught.value))
 
 
-@pytest.mark.parametrize("answer", [["a", "b"], ("a", "b"), np.array(["a", "b"]), pd.Series(["a", "b"])])
+@pytest.mark.parametrize("answer", [["a", "b"], ("a", "b"), np.array(["a", "b"]), pd.Series(["a", "b"]),
+                                    pd.Index(["a", "b"])])
 def test_names_accept_any_sequence_the_prompt_allows(answer):
-    """Do a list, a tuple, a numpy array and a Series of the right names all pass?"""
+    """Do a list, a tuple, a numpy array, a Series and an Index (`.index[:n]`) of the right names all pass?"""
     check_names(answer, ["a", "b"], "picked")
     check_sequence(answer, ["a", "b"], "picked")
 
@@ -387,6 +388,7 @@ def test_fail_writes_one_line_with_the_name_as_code():
 
 @pytest.mark.parametrize("answer, items", [
     ([1, 2], [1, 2]), ((1, 2), [1, 2]), (np.array([1, 2]), [1, 2]), (pd.Series([1, 2], index=[5, 6]), [1, 2]),
+    (pd.Index(["x", "y"]), ["x", "y"]),
 ])
 def test_as_sequence_accepts_list_tuple_array_series(answer, items):
     """Does as_sequence give the items of any sequence the prompt allows?"""
@@ -394,7 +396,8 @@ def test_as_sequence_accepts_list_tuple_array_series(answer, items):
 
 
 @pytest.mark.parametrize("answer, kind", [("ab", "str"), ({"a": 1}, "dict"), ({1, 2}, "set"), (3, "int"),
-                                          (np.zeros((2, 2)), "ndarray")])
+                                          (np.zeros((2, 2)), "ndarray"),
+                                          (pd.MultiIndex.from_tuples([(1, 2)]), "MultiIndex")])
 def test_as_sequence_refuses_what_is_not_a_sequence(answer, kind):
     """Are a string, a dict, a set, a number and a 2-d array refused with their type named?"""
     with pytest.raises(AssertionError, match=f"`plan` should be a list, but it is a {kind}"):

@@ -192,14 +192,14 @@ SCORES = {"start": pd.Series([2.5, 3.5, 1.5, 3.0], index=list(GROUPS)),
           "end": pd.Series([3.5, 4.0, 3.0, 3.5], index=list(GROUPS))}
 
 
-def _radar(close=True, labels=GROUPS, ylim=(0, 5), legend=True, title="Skills", shift=0):
+def _radar(close=True, labels=GROUPS, ylim=(0, 5), legend=True, title="Skills", shift=0, fill=False):
     angles = np.linspace(0, 2 * np.pi, 4, endpoint=False)
     fig = plt.figure()
     ax = fig.add_subplot(projection="polar")
     for name, series in SCORES.items():
         values = np.roll(series.reindex(list(GROUPS)).to_numpy(), shift)
         xs, ys = (np.append(angles, angles[0]), np.append(values, values[0])) if close else (angles, values)
-        ax.plot(xs, ys, label=name)
+        (ax.fill if fill else ax.plot)(xs, ys, label=name)
     ax.set_xticks(angles)
     ax.set_xticklabels(labels)
     ax.set_ylim(*ylim)
@@ -240,6 +240,20 @@ def test_radar_checks_catch_each_mistake_with_its_message(kwargs, check, message
     fig = _radar(**kwargs)
     with pytest.raises(AssertionError, match=message):
         check(fig)
+    plt.close(fig)
+
+
+@pytest.mark.parametrize("close", [True, False])
+def test_filled_polygons_are_polygons_too(close):
+    """Does a radar drawn with `ax.fill` alone (closed by matplotlib, first point repeated or not) pass?"""
+    fig = _radar(close=close, fill=True)
+    check_closed(fig, 2)
+    check_polygons(fig, SCORES)
+    check_legend(fig, ["start", "end"])
+    plt.close(fig)
+    fig = _radar(fill=True, shift=1)
+    with pytest.raises(AssertionError, match="on their own groups' spokes"):
+        check_polygons(fig, SCORES)
     plt.close(fig)
 
 
@@ -349,6 +363,10 @@ def test_solution_bus_passes_and_so_does_a_different_coherent_answer():
     other["risks"] = {"usability": "singles may not open the app in time to approve",
                       "viability": "holding orders for approval delays picking"}
     _run_bus_checks(other)
+    retyped = _bus()  # the focus and the MVP typed again by hand, in another case and spacing
+    retyped["focus"] = "  " + retyped["focus"].title()
+    retyped["mvp"] = retyped["mvp"].upper().replace(" ", "  ")
+    _run_bus_checks(retyped)
 
 
 @pytest.mark.parametrize("change, message", [

@@ -368,6 +368,29 @@ def skills_radar(scores):
     return fig
 radar = skills_radar({"start": group_scores(skills_survey, "start"), "end": group_scores(skills_survey, "end")})
 """, 3.0),
+    "top-gaps-as-a-pandas-index": ("q1_answer", """
+def group_scores(survey, column):
+    return survey.groupby("group")[column].mean().reindex(list(GROUPS))
+def top_gaps(survey, column, n=2):
+    gap = (group_scores(survey, "target") - group_scores(survey, column)).round(2)
+    return gap.sort_values(ascending=False, kind="stable").index[:n]  # GROUPS order kept on ties
+my_gaps = top_gaps(skills_survey, "start")
+""", 3.0),
+    "radar-with-filled-polygons-only": ("q2_answer", """
+def skills_radar(scores):
+    angles = np.linspace(0, 2 * np.pi, 4, endpoint=False)
+    fig = plt.figure()
+    ax = fig.add_subplot(projection="polar")
+    for label, s in scores.items():
+        ax.fill(angles, s.reindex(list(GROUPS)).to_numpy(), alpha=0.3, label=label)  # fill closes the polygon
+    ax.set_xticks(angles)
+    ax.set_xticklabels(GROUPS)
+    ax.set_ylim(0, 5)
+    ax.legend()
+    ax.set_title("My skills, start and end")
+    return fig
+radar = skills_radar({"start": group_scores(skills_survey, "start"), "end": group_scores(skills_survey, "end")})
+""", 3.0),
     "mentors-by-itertools-product-and-a-max": ("q3_answer", """
 import itertools
 def match_mentors(table, gaps, min_hours):
@@ -425,6 +448,10 @@ bus_answer["prioritised"] = prioritise(bus_answer["solutions"])
 metric_answers["substitution_suggestions"]["guardrail"] = "support contacts per 100 orders"
 metric_answers["churn_voucher"]["guardrail"] = "app rating"
 metric_answers["slot_ranking"]["guardrail"] = "picker minutes per order"
+""", 2.0),
+    "guardrail-on-time-deliveries": ("q6_answer", _METRICS + """
+metric_answers["substitution_suggestions"]["guardrail"] = "delivery on time rate"  # asking first may delay dispatch
+metric_answers["churn_voucher"]["guardrail"] = "delivery on time rate"
 """, 2.0),
     "fermi-with-reduce-numpy-floor-and-other-guesses": ("q7_answer", """
 import functools, operator
@@ -503,7 +530,7 @@ def skills_radar(scores):
     return fig
 radar = skills_radar({"start": group_scores(skills_survey, "start"), "end": group_scores(skills_survey, "end")})
 """, 3.0),
-    # a wrong prioritise costs its own two checks (2 of 7); the list and the MVP that follow from it do not
+    # a wrong prioritise costs its own two checks (1.5 of 11); the list and the MVP that follow from it do not
     "impact-only-prioritise-used-consistently": ("q5_answer", """
 def prioritise(solutions):
     return [s["name"] for s in sorted(solutions, key=lambda s: -s["impact"])]
@@ -511,7 +538,7 @@ def prioritise(solutions):
 bus_answer["prioritised"] = prioritise(bus_answer["solutions"])
 bus_answer["mvp"] = bus_answer["prioritised"][1]
 bus_answer["focus"] = "singles"  # the MVP that follows from the learner's own order serves the singles
-""", 3.33),
+""", 3.45),
 }
 
 
@@ -972,14 +999,14 @@ _BLIND_POINTS = {
     },
     "blind-typical-mistakes": {
         "q1_answer": 1.64,  # fair 1.5: lowest score taken for the biggest gap: group_scores right, top_gaps wrong
-        "q2_answer": 3 * 7.5 / 11.5,  # fair 2.0: an open polygon and no 0-5 scale
+        "q2_answer": 3 * 9.5 / 13.5,  # fair 2.0: an open polygon and no 0-5 scale
         "q3_answer": 0.88,  # fair 1.0 (re-judged for the whole-match rule): gap by gap, and more than min_hours
         # instead of at least; only the toy with one gap and the learner's own my_mentors hold
         "q4_answer": 1.91,  # fair 2.0
-        "q5_answer": 2.67,  # fair 2.5 (re-judged for the focus and risks): impact minus effort instead of the
+        "q5_answer": 2.55,  # fair 2.5 (re-judged for the focus and risks): impact minus effort instead of the
         # ratio; the focus segment is served, but one risk and no trade-off
-        "q6_answer": 1.43,  # fair 1.5: a model metric as a guardrail in one scenario of three
-        "q7_answer": 1.5,  # fair 1.0-1.67: fermi_estimate right, order_of_magnitude wrong, one factor in percent,
+        "q6_answer": 1.8,  # fair 1.5-1.8: a model metric as a guardrail, one pick of nine
+        "q7_answer": 1.06,  # fair 1.0-1.67: fermi_estimate right, order_of_magnitude wrong, one factor in percent,
         # weekly_substitutions consistent
         "q8_answer": 2.14,  # fair 2.0
         "q9_answer": 1.73,  # fair 1.71

@@ -66,16 +66,19 @@ def fail(name: str, problem: str, hint: str = "") -> NoReturn:
 
 
 def is_sequence(value: Any) -> bool:
-    """Whether ``value`` is a sequence a prompt that asks for a list allows: list, tuple, 1-d array, Series."""
+    """Whether ``value`` is a sequence a prompt that asks for a list allows: list, tuple, 1-d array, Series, Index.
+
+    A pandas Index counts: ``series.sort_values().index[:n]`` is the usual way to take the top names.
+    """
     if isinstance(value, np.ndarray):
         return value.ndim == 1
-    return isinstance(value, (list, tuple, pd.Series))
+    return isinstance(value, (list, tuple, pd.Series)) or (isinstance(value, pd.Index) and value.nlevels == 1)
 
 
 def as_sequence(value: Any, name: str, *, what: str = "list") -> list[Any]:
     """Return ``value``'s items as a list if it is any sequence the prompt allows, else fail.
 
-    A list, a tuple, a one-dimensional numpy array and a pandas Series (its values) all pass;
+    A list, a tuple, a one-dimensional numpy array, a pandas Series (its values) and a pandas Index all pass;
     a string, a dict, a set (no order) or anything else fails with "`name` should be a list, but
     it is a ...". ``what`` names the kind in that message ("list of names", "pair").
     """
@@ -83,7 +86,7 @@ def as_sequence(value: Any, name: str, *, what: str = "list") -> list[Any]:
         fail(name, "is None: make your code return (or assign) the list.")
     if not is_sequence(value):
         fail(name, f"should be a {what}, but it is a {_type_name(value)}.")
-    return list(value.to_numpy() if isinstance(value, pd.Series) else value)
+    return list(value.to_numpy() if isinstance(value, (pd.Series, pd.Index)) else value)
 
 
 def accepts_also(check: F) -> F:
@@ -153,7 +156,7 @@ def same_value(got: Any, want: Any, rel_tol: float = 1e-9) -> bool:
     if _is_real(want):
         return math.isclose(float(got), float(want), rel_tol=rel_tol, abs_tol=1e-12)
     if isinstance(want, (list, tuple)):
-        items = list(got.to_numpy() if isinstance(got, pd.Series) else got)
+        items = list(got.to_numpy() if isinstance(got, (pd.Series, pd.Index)) else got)
         return len(items) == len(want) and all(same_value(g, w, rel_tol) for g, w in zip(items, want, strict=True))
     return bool(got == want)
 

@@ -19,6 +19,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
+from matplotlib.patches import Polygon
 
 from mlpm.checks.core import check_keys, check_names, check_type, fail, is_sequence, quiet
 
@@ -63,8 +64,14 @@ def _spokes(ax) -> dict[float, str]:
     return {round(float(a) % (2 * math.pi), 6): label for a, label in zip(ax.get_xticks(), labels, strict=False)}
 
 
-def _lines(ax) -> list:
-    return [line for line in ax.get_lines() if len(np.atleast_1d(line.get_xdata())) >= 3]
+def _shapes(ax) -> list[tuple[np.ndarray, np.ndarray]]:
+    """The (angles, radii) of each drawn polygon: lines of three points or more, and filled polygons
+    (``ax.fill``), which matplotlib closes itself."""
+    lines = [(np.asarray(line.get_xdata(), dtype=float), np.asarray(line.get_ydata(), dtype=float))
+             for line in ax.get_lines() if len(np.atleast_1d(line.get_xdata())) >= 3]
+    fills = [(xy[:, 0], xy[:, 1]) for xy in (np.asarray(p.get_xy(), dtype=float) for p in ax.patches
+                                             if isinstance(p, Polygon)) if len(xy) >= 4]
+    return lines + fills
 
 
 def _norm(text: str) -> str:
@@ -82,10 +89,8 @@ def check_spokes(fig: Any, groups: Sequence[str]) -> None:
                     "`ax.set_xticks(angles)` and the names with `ax.set_xticklabels(groups)`.")
 
 
-def _vertices(line) -> tuple[np.ndarray, np.ndarray]:
+def _vertices(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """A polygon's corners: the plotted points, without the repeated first point of a closed polygon."""
-    x = np.asarray(line.get_xdata(), dtype=float)
-    y = np.asarray(line.get_ydata(), dtype=float)
     if _is_closed(x, y):
         x, y = x[:-1], y[:-1]
     return x % (2 * math.pi), y
@@ -100,12 +105,12 @@ def _is_closed(x: np.ndarray, y: np.ndarray) -> bool:
 def check_closed(fig: Any, count: int) -> None:
     """Check the radar draws ``count`` polygons, each closed (the last point repeats the first)."""
     ax = _polar_axes(fig)
-    lines = _lines(ax)
-    if len(lines) < count:
+    shapes = _shapes(ax)
+    if len(shapes) < count:
         fail(RADAR, f"should draw {count} polygon(s), one per set of scores, with `ax.plot(angles, values)`; "
                     "it draws fewer.")
-    for line in lines:
-        if not _is_closed(np.asarray(line.get_xdata(), dtype=float), np.asarray(line.get_ydata(), dtype=float)):
+    for x, y in shapes:
+        if not _is_closed(x, y):
             fail(RADAR, "draws a polygon that is not closed: repeat the first angle and the first value at the "
                         "end, so the last spoke joins the first.")
 
@@ -119,9 +124,9 @@ def check_polygons(fig: Any, scores: Mapping[str, Mapping[str, float]], *, tol: 
     ax = _polar_axes(fig)
     spokes = {angle: _norm(label) for angle, label in _spokes(ax).items()}
     drawn = []
-    for line in _lines(ax):
+    for x, y in _shapes(ax):
         points = {}
-        for angle, radius in zip(*_vertices(line), strict=True):
+        for angle, radius in zip(*_vertices(x, y), strict=True):
             label = next((lab for a, lab in spokes.items() if math.isclose(a, angle, abs_tol=1e-6)), None)
             if label is None:
                 fail(RADAR, "draws a polygon with a corner between spokes: plot each score at the angle of its "
@@ -425,7 +430,7 @@ def check_bus_mvp(bus: Any, orders: Sequence[Sequence[str]], name: str = "bus_an
     if not any(prioritised == list(order) for order in orders):
         fail(f"{name}['prioritised']", "is not your solutions in the pinned order: use "
                                        "`prioritise(bus_answer['solutions'])`.")
-    if bus["mvp"] not in prioritised[:2]:
+    if not isinstance(bus["mvp"], str) or _norm(bus["mvp"]) not in [_norm(p) for p in prioritised[:2]]:
         fail(f"{name}['mvp']", "should be one of the first two prioritised solutions: start where "
                                "the value per effort is highest.")
 
@@ -435,19 +440,19 @@ def check_bus_focus(bus: Any, name: str = "bus_answer") -> None:
     """Check the answer picks one segment and builds its MVP for that segment.
 
     The focus is one of the answer's own segments; the MVP addresses a pain point that segment lists.
-    Which segment is the learner's call.
+    Which segment is the learner's call. Names retyped in another case or spacing still match.
     """
     _parts(bus, ("users", "focus", "solutions", "mvp"), name)
-    segments = {str(u.get("segment")): u for u in bus["users"] if isinstance(u, dict)} \
+    segments = {_norm(u.get("segment")): u for u in bus["users"] if isinstance(u, dict)} \
         if is_sequence(bus["users"]) else {}
     focus = bus["focus"]
-    if not isinstance(focus, str) or str(focus) not in segments:
+    if not isinstance(focus, str) or _norm(focus) not in segments:
         fail(f"{name}['focus']", f"should name one of your segments in `{name}['users']`: an "
                                  "interviewer wants to hear which users you would serve first.")
-    by_name = {str(s.get("name")): s for s in bus["solutions"] if isinstance(s, dict)} \
+    by_name = {_norm(s.get("name")): s for s in bus["solutions"] if isinstance(s, dict)} \
         if is_sequence(bus["solutions"]) else {}
-    mvp = by_name.get(str(bus["mvp"]))
-    if mvp is None or mvp.get("addresses") not in segments[str(focus)].get("pain_points", ()):
+    mvp = by_name.get(_norm(bus["mvp"]))
+    if mvp is None or mvp.get("addresses") not in segments[_norm(focus)].get("pain_points", ()):
         fail(f"{name}['mvp']", "does not address a pain point of your focus segment: build first "
                                "for the users you chose, or choose the segment your MVP serves.")
 
