@@ -348,6 +348,18 @@ def test_frequencies_judge_only_the_keys_asked_for():
         check_frequencies({"leave": 11, "flagged": 10}, EXPECTED, COUNTS, "f", keys=("leave", "flagged"))
 
 
+def test_frequencies_can_leave_the_int_type_to_another_check():
+    """With integers=False, do whole floats pass on their counts, while unrounded ones still fail?"""
+    floats = {"leave": 11.0, "flagged": np.float64(10.0), "flagged_and_leave": 5.0}
+    check_frequencies(floats, EXPECTED, COUNTS, "f", integers=False)
+    with pytest.raises(AssertionError, match="whole number"):
+        check_frequencies(floats, EXPECTED, COUNTS, "f")
+    with pytest.raises(AssertionError, match="whole number: round it"):
+        check_frequencies({**floats, "leave": 10.5}, EXPECTED, COUNTS, "f", integers=False)
+    with pytest.raises(AssertionError, match="rounded another way"):
+        check_frequencies({**floats, "leave": 10.0}, EXPECTED, COUNTS, "f", integers=False)
+
+
 CALL_OPTIONS = ("use_now", "rank_only", "not_yet")
 REVERSALS = ("own_data_clears_bar", "overall_auc_rises")
 SEGMENTS = ["Amsterdam", "Eindhoven", "new", "tenured"]

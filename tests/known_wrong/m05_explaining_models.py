@@ -432,6 +432,13 @@ score_counts = dict(tp=int(np.sum(_f & _c)), fp=int(np.sum(_f & ~_c)), fn=int(np
                     tn=int(np.sum(~_f & ~_c)))
 score_frequencies = natural_frequencies(score_counts)
 """, 2.0),
+    "frequencies-as-whole-floats": ("q5_answer", """
+def natural_frequencies(counts):
+    n = sum(counts[k] for k in ("tp", "fp", "fn", "tn"))
+    return {"leave": np.floor(1000 * (counts["tp"] + counts["fn"]) / n + 0.5),
+            "flagged": np.floor(1000 * (counts["tp"] + counts["fp"]) / n + 0.5),
+            "flagged_and_leave": np.floor(1000 * counts["tp"] / n + 0.5)}
+""" + _Q5_RIGHT_COUNTS, 2 * 3.5 / 4),
     "frequencies-from-own-swapped-counts": ("q5_answer", """
 import math
 def natural_frequencies(counts):

@@ -87,7 +87,8 @@ def check_sentence(value: Any, expected: str, name: str, *, hint: str = "") -> N
 
 @quiet
 def check_frequencies(value: Any, expected: Mapping[str, int], counts: Mapping[str, int], name: str, *,
-                      keys: Sequence[str] = FREQUENCY_KEYS, also: Sequence[Mapping[str, int] | None] = ()) -> None:
+                      keys: Sequence[str] = FREQUENCY_KEYS, integers: bool = True,
+                      also: Sequence[Mapping[str, int] | None] = ()) -> None:
     """Check natural frequencies ``{"leave": L, "flagged": F, "flagged_and_leave": T}`` per 1,000 subscribers.
 
     Parameters
@@ -104,6 +105,9 @@ def check_frequencies(value: Any, expected: Mapping[str, int], counts: Mapping[s
     keys : sequence of str
         The frequencies to judge (all three by default); the form of the dict is checked in any case, so a
         test cell can weigh "of those flagged, how many leave" apart from the other two.
+    integers : bool
+        Whether each frequency must be an int. With False, a whole float (``np.floor`` gives 122.0) passes,
+        so that a test cell can judge the type once, in one check, and the counts in the others.
     also : sequence of mappings
         Other frequencies that are accepted (those of the learner's own earlier counts); None is skipped.
     """
@@ -111,7 +115,10 @@ def check_frequencies(value: Any, expected: Mapping[str, int], counts: Mapping[s
     if sorted(value) != sorted(FREQUENCY_KEYS):
         fail(name, f"should have exactly the keys {', '.join(repr(k) for k in FREQUENCY_KEYS)}.")
     for key in FREQUENCY_KEYS:
-        check_whole_number(value[key], f"{name}[{key!r}]")
+        if integers:
+            check_whole_number(value[key], f"{name}[{key!r}]")
+        elif not as_real(value[key], f"{name}[{key!r}]").is_integer():
+            fail(f"{name}[{key!r}]", "should be a whole number: round it to the nearest one, an exact half upwards.")
     got = {key: int(value[key]) for key in keys}
     if any(other is not None and got == {k: int(other[k]) for k in keys} for other in also):
         return
