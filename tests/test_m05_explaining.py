@@ -338,6 +338,28 @@ def test_frequencies_accept_the_learners_own_counts():
                       also=[None, ref.natural_frequencies(own)])
 
 
+def test_frequencies_judge_only_the_keys_asked_for():
+    """Does a check of L and F pass a learner whose T counts per 1,000 flagged, while the check of T fails?"""
+    per_flagged = {"leave": 11, "flagged": 10, "flagged_and_leave": 450}
+    check_frequencies(per_flagged, EXPECTED, COUNTS, "f", keys=("leave", "flagged"))
+    with pytest.raises(AssertionError, match="per 1,000 subscribers, all of them"):
+        check_frequencies(per_flagged, EXPECTED, COUNTS, "f", keys=("flagged_and_leave",))
+    with pytest.raises(AssertionError, match="exactly the keys"):
+        check_frequencies({"leave": 11, "flagged": 10}, EXPECTED, COUNTS, "f", keys=("leave", "flagged"))
+
+
+def test_frequencies_can_leave_the_int_type_to_another_check():
+    """With integers=False, do whole floats pass on their counts, while unrounded ones still fail?"""
+    floats = {"leave": 11.0, "flagged": np.float64(10.0), "flagged_and_leave": 5.0}
+    check_frequencies(floats, EXPECTED, COUNTS, "f", integers=False)
+    with pytest.raises(AssertionError, match="whole number"):
+        check_frequencies(floats, EXPECTED, COUNTS, "f")
+    with pytest.raises(AssertionError, match="whole number: round it"):
+        check_frequencies({**floats, "leave": 10.5}, EXPECTED, COUNTS, "f", integers=False)
+    with pytest.raises(AssertionError, match="rounded another way"):
+        check_frequencies({**floats, "leave": 10.0}, EXPECTED, COUNTS, "f", integers=False)
+
+
 CALL_OPTIONS = ("use_now", "rank_only", "not_yet")
 REVERSALS = ("own_data_clears_bar", "overall_auc_rises")
 SEGMENTS = ["Amsterdam", "Eindhoven", "new", "tenured"]
@@ -390,6 +412,17 @@ def test_reliability_table_both_ways():
         check_reliability_table(wide, want, "t")
     with pytest.raises(AssertionError, match="no column"):
         check_reliability_table(want.drop(columns="subscribers"), want, "t")
+
+
+def test_reliability_table_can_leave_the_numbering_to_another_check():
+    """With numbering=False, does a table numbered 0 to 9 pass on its numbers, and a wrong rule still fail?"""
+    want = _table(SCORES, CHURNED)
+    check_reliability_table(want.set_axis(want.index - 1), want, "t", numbering=False)
+    with pytest.raises(AssertionError, match="swaps"):
+        swapped = want.rename(columns={"mean_score": "churn_rate", "churn_rate": "mean_score"})
+        check_reliability_table(swapped.set_axis(want.index - 1), want, "t", numbering=False)
+    with pytest.raises(AssertionError, match="indexed by decile"):
+        check_reliability_table(want.set_axis(want.index + 5), want, "t", numbering=False)
 
 
 def test_brier_names_a_root_and_an_absolute_error():
@@ -484,6 +517,39 @@ def test_a_cluttered_chart_fails_with_its_own_message(mistake, message):
         ax.legend()
     with pytest.raises(AssertionError, match=message):
         _all_chart_checks(ax if mistake == "not_a_figure" else fig)
+    plt.close(fig)
+
+
+@pytest.mark.parametrize("title, causal", [
+    ("Substitutions drive churn more than anything else", True),
+    ("Substitutions increase churn", True),
+    ("Substitutions drive cancellations", True),
+    ("Substitutions drive the churn score more than any other column", False),
+    ("The churn score leans most on substitutions", False),
+    ("Top driver of the churn score: substitutions", False),
+])
+def test_a_title_that_makes_churn_the_effect_states_a_cause(title, causal):
+    """Is "X drives churn" a cause, while "X drives the churn score" (the model) is a finding?"""
+    fig = _good_chart()
+    fig.axes[0].set_title(title)
+    if causal:
+        with pytest.raises(AssertionError, match="states a cause"):
+            check_finding_title(fig, ["substitutions"])
+    else:
+        check_finding_title(fig, ["substitutions"])
+    plt.close(fig)
+
+
+def test_upright_bars_are_charged_once():
+    """Does an upright chart fail the horizontal check only, its highlight still read from the bar heights?"""
+    ordered = IMPORTANCE.sort_values(ascending=False)
+    fig, ax = plt.subplots()
+    bars = ax.bar(list(ordered.index), ordered.to_numpy(),
+                  color=["#d95f02" if n == "substitutions" else "#bbbbbb" for n in ordered.index])
+    ax.bar_label(bars)
+    with pytest.raises(AssertionError, match="stand upright"):
+        check_horizontal_bars(fig, IMPORTANCE)
+    check_highlight(fig, IMPORTANCE, "substitutions")
     plt.close(fig)
 
 

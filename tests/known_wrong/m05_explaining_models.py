@@ -150,6 +150,19 @@ effect_shape = {"direction": "rises", "beyond": "levels off"}
 supported_up_to = float(SUBSTITUTION_GRID.max())
 effect_shape = {"direction": "rises", "beyond": "too few subscribers to say"}
 """, "hidden"),
+    "curve-at-the-average-subscriber": ("q3_answer", _Q3_RIGHT_CURVE.replace(
+        """    r = partial_dependence(model, X, [feature], custom_values={feature: np.asarray(grid)}, kind="average")
+    return pd.Series(r["average"][0], index=np.asarray(grid))""",
+        """    rows = pd.concat([X.mean().to_frame().T] * len(grid), ignore_index=True)
+    rows[feature] = np.asarray(grid)
+    return pd.Series(model.predict_proba(rows[X.columns])[:, 1], index=np.asarray(grid))""") + """
+effect_shape = {"direction": "rises", "beyond": "too few subscribers to say"}
+""", "visible"),
+    "support-from-every-subscriber": ("q3_answer", _Q3_RIGHT_CURVE + """
+_p95_all = np.percentile(drivers["substitutions_per_month"], 95)
+supported_up_to = float(SUBSTITUTION_GRID[SUBSTITUTION_GRID <= _p95_all].max())
+effect_shape = {"direction": "rises", "beyond": "too few subscribers to say"}
+""", "hidden"),
     "curve-on-the-challenger-forest": ("q3_answer", """
 def dependence_curve(model, X, feature, grid):
     r = partial_dependence(model, X, [feature], custom_values={feature: np.asarray(grid)}, kind="average")
@@ -290,6 +303,8 @@ claim_verdicts = {
     "chart-title-claims-a-cause": ("q9_answer", _chart(_GOOD_CHART.replace(
         'f"The score leans most on {highlight}"', 'f"Cutting {highlight} is the lever that reduces churn"')),
         "visible"),
+    "chart-title-says-drives-churn": ("q9_answer", _chart(_GOOD_CHART.replace(
+        'f"The score leans most on {highlight}"', 'f"{highlight} drives churn more than anything else"')), "visible"),
     "chart-longest-bar-at-the-bottom": ("q9_answer", _chart(_GOOD_CHART.replace(
         "importance.sort_values()", "importance.sort_values(ascending=False)")), "visible"),
     "chart-without-labels-or-highlight": ("q9_answer", _chart("""    s = importance.sort_values()
@@ -315,6 +330,8 @@ MESSAGES = {
     "curve-reads-levels-off-where-there-are-no-data": "Count the held-out subscribers with 4 or more substitutions",
     "support-from-the-whole-grid": "Take the 95th percentile of the holdout's substitutions",
     "curve-on-the-challenger-forest": "Use the shipped model",
+    "curve-at-the-average-subscriber": "Average the predicted probability of churn over every row",
+    "support-from-every-subscriber": "Take the 95th percentile of the holdout's substitutions",
     "contributions-without-the-baseline": "Multiply each coefficient by (value - baseline)",
     "top-reasons-keep-negative-contributions": "A reason must push the risk up",
     "sentence-with-two-decimals": "each with one decimal",
@@ -338,6 +355,7 @@ MESSAGES = {
     "chart-with-upright-bars": "has bars that stand upright",
     "chart-keeps-a-legend-and-a-generic-title": "names the chart but not the finding",
     "chart-title-claims-a-cause": "states a cause",
+    "chart-title-says-drives-churn": "states a cause",
     "chart-longest-bar-at-the-bottom": "the longest is at the bottom",
     "chart-without-labels-or-highlight": "has a bar without a label",
     "chart-highlights-tenure": "which one can a Larder team change directly",
@@ -414,6 +432,13 @@ score_counts = dict(tp=int(np.sum(_f & _c)), fp=int(np.sum(_f & ~_c)), fn=int(np
                     tn=int(np.sum(~_f & ~_c)))
 score_frequencies = natural_frequencies(score_counts)
 """, 2.0),
+    "frequencies-as-whole-floats": ("q5_answer", """
+def natural_frequencies(counts):
+    n = sum(counts[k] for k in ("tp", "fp", "fn", "tn"))
+    return {"leave": np.floor(1000 * (counts["tp"] + counts["fn"]) / n + 0.5),
+            "flagged": np.floor(1000 * (counts["tp"] + counts["fp"]) / n + 0.5),
+            "flagged_and_leave": np.floor(1000 * counts["tp"] / n + 0.5)}
+""" + _Q5_RIGHT_COUNTS, 2 * 3.5 / 4),
     "frequencies-from-own-swapped-counts": ("q5_answer", """
 import math
 def natural_frequencies(counts):
@@ -472,6 +497,9 @@ claim_verdicts = {
         ax.text(v, i, f" {v:.2f}", va="center")
     fig.suptitle("Substitutions weigh more in the churn score than any other column")
     return fig"""), 3.0),
+    "title-says-what-drives-the-score": ("q9_answer", _chart(_GOOD_CHART.replace(
+        'f"The score leans most on {highlight}"', '"Substitutions drive the churn score more than any other column"')),
+        3.0),
     "makeover-of-own-wrong-permutation": ("q9_answer", """
 def permutation_ranking(model, X, y):
     r = permutation_importance(model, X, y, n_repeats=10, random_state=0)

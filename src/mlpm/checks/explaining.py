@@ -30,9 +30,12 @@ from mlpm.checks.figures import check_is_figure, states_a_finding
 
 FREQUENCY_KEYS = ("leave", "flagged", "flagged_and_leave")
 TABLE_COLUMNS = ("mean_score", "churn_rate", "subscribers")
-# Words that turn "the model uses X" into "X causes churn" in a chart title.
+# Words that turn "the model uses X" into "X causes churn" in a chart title: causal words, and verbs of
+# effect aimed at churn itself ("drives churn"), not at the model's score ("drives the churn score" is fine).
 CAUSAL_WORDS = re.compile(r"\b(causes?|caused|lever|levers|reduces?|cuts?|"
-                          r"makes? (?:subscribers|people|customers) (?:leave|churn))\b", re.IGNORECASE)
+                          r"makes? (?:subscribers|people|customers) (?:leave|churn)|"
+                          r"(?:drives?|drove|driving|increases?|raises?|boosts?|fuels?|leads? to) "
+                          r"(?:the )?(?:churn|cancellations)(?! (?:score|model|prediction)))\b", re.IGNORECASE)
 
 
 CHART = "importance_chart(...)"  # how the chart checks name the learner's chart
@@ -84,6 +87,7 @@ def check_sentence(value: Any, expected: str, name: str, *, hint: str = "") -> N
 
 @quiet
 def check_frequencies(value: Any, expected: Mapping[str, int], counts: Mapping[str, int], name: str, *,
+                      keys: Sequence[str] = FREQUENCY_KEYS, integers: bool = True,
                       also: Sequence[Mapping[str, int] | None] = ()) -> None:
     """Check natural frequencies ``{"leave": L, "flagged": F, "flagged_and_leave": T}`` per 1,000 subscribers.
 
@@ -98,6 +102,12 @@ def check_frequencies(value: Any, expected: Mapping[str, int], counts: Mapping[s
         name the usual slips.
     name : str
         The answer's name, used in messages.
+    keys : sequence of str
+        The frequencies to judge (all three by default); the form of the dict is checked in any case, so a
+        test cell can weigh "of those flagged, how many leave" apart from the other two.
+    integers : bool
+        Whether each frequency must be an int. With False, a whole float (``np.floor`` gives 122.0) passes,
+        so that a test cell can judge the type once, in one check, and the counts in the others.
     also : sequence of mappings
         Other frequencies that are accepted (those of the learner's own earlier counts); None is skipped.
     """
@@ -105,9 +115,12 @@ def check_frequencies(value: Any, expected: Mapping[str, int], counts: Mapping[s
     if sorted(value) != sorted(FREQUENCY_KEYS):
         fail(name, f"should have exactly the keys {', '.join(repr(k) for k in FREQUENCY_KEYS)}.")
     for key in FREQUENCY_KEYS:
-        check_whole_number(value[key], f"{name}[{key!r}]")
-    got = {key: int(value[key]) for key in FREQUENCY_KEYS}
-    if any(other is not None and got == {k: int(other[k]) for k in FREQUENCY_KEYS} for other in also):
+        if integers:
+            check_whole_number(value[key], f"{name}[{key!r}]")
+        elif not as_real(value[key], f"{name}[{key!r}]").is_integer():
+            fail(f"{name}[{key!r}]", "should be a whole number: round it to the nearest one, an exact half upwards.")
+    got = {key: int(value[key]) for key in keys}
+    if any(other is not None and got == {k: int(other[k]) for k in keys} for other in also):
         return
     tp, fp, fn, tn = (int(counts[k]) for k in ("tp", "fp", "fn", "tn"))
     everyone = tp + fp + fn + tn
@@ -119,7 +132,7 @@ def check_frequencies(value: Any, expected: Mapping[str, int], counts: Mapping[s
     meaning = {"leave": "everyone who leaves, flagged or not (tp + fn)",
                "flagged": "everyone flagged, whether they leave or not (tp + fp)",
                "flagged_and_leave": "those flagged who also leave (tp)"}
-    for key in FREQUENCY_KEYS:
+    for key in keys:
         if got[key] == int(expected[key]):
             continue
         if key == "flagged_and_leave" and got[key] in other_populations:
@@ -178,7 +191,7 @@ def check_call(call: Any, options: Sequence[str], reversal_options: Sequence[str
 
 
 @quiet
-def check_reliability_table(value: Any, expected: pd.DataFrame, name: str) -> None:
+def check_reliability_table(value: Any, expected: pd.DataFrame, name: str, *, numbering: bool = True) -> None:
     """Check a reliability table: deciles 1-10 as the index, columns mean_score, churn_rate, subscribers.
 
     Parameters
@@ -189,6 +202,9 @@ def check_reliability_table(value: Any, expected: pd.DataFrame, name: str) -> No
         The right table (equal-count deciles of the score, decile 1 the lowest scores).
     name : str
         The answer's name, used in messages.
+    numbering : bool
+        Whether to judge the numbering too. With False, deciles numbered 0 to 9 pass, so that a test cell
+        checking the rule on other data does not charge a numbering slip a second time.
     """
     if not isinstance(value, pd.DataFrame):
         fail(name, f"should be a pandas DataFrame, but it is a {type(value).__name__}.")
@@ -198,8 +214,9 @@ def check_reliability_table(value: Any, expected: pd.DataFrame, name: str) -> No
                    f"{', '.join(repr(c) for c in TABLE_COLUMNS)}.")
     if len(value) != len(expected):
         fail(name, "should have one row per decile: ten rows.")
-    if [str(i) for i in value.index] != [str(i) for i in expected.index]:
-        if [str(i) for i in value.index] == [str(i - 1) for i in expected.index]:
+    from_zero = [str(i) for i in value.index] == [str(i - 1) for i in expected.index]
+    if [str(i) for i in value.index] != [str(i) for i in expected.index] and (numbering or not from_zero):
+        if from_zero:
             fail(name, "numbers its deciles from 0: number them 1 (lowest scores) to 10 (`+ 1`).")
         fail(name, "should be indexed by decile, 1 (lowest scores) to 10 (highest).")
     try:
@@ -251,6 +268,21 @@ def _bars(fig: Any) -> tuple[Any, list[Rectangle]]:
     return with_bars[0]
 
 
+def _upright(bars: list[Rectangle]) -> bool:
+    """Whether the bars stand (``ax.bar``) rather than lie (``ax.barh``)."""
+    widths = np.array([b.get_width() for b in bars])
+    heights = np.array([b.get_height() for b in bars])
+    ys = np.array([b.get_y() for b in bars])
+    return len(bars) > 1 and bool(np.ptp(ys) < 1e-9 or np.allclose(widths, widths[0])
+                                  and not np.allclose(heights, heights[0]))
+
+
+def _lengths(bars: list[Rectangle]) -> np.ndarray:
+    """Each bar's length along the value axis: its width when the bars lie, its height when they stand."""
+    upright = _upright(bars)
+    return np.array([b.get_height() if upright else b.get_width() for b in bars])
+
+
 @quiet
 def check_horizontal_bars(fig: Any, importance: pd.Series) -> None:
     """Check one horizontal bar per feature, with lengths in proportion to the importances."""
@@ -258,9 +290,7 @@ def check_horizontal_bars(fig: Any, importance: pd.Series) -> None:
     if len(bars) != len(importance):
         fail(CHART, f"should have one bar per feature ({len(importance)}), but it has {len(bars)}.")
     widths = np.array([b.get_width() for b in bars])
-    heights = np.array([b.get_height() for b in bars])
-    ys = np.array([b.get_y() for b in bars])
-    if len(bars) > 1 and (np.ptp(ys) < 1e-9 or np.allclose(widths, widths[0]) and not np.allclose(heights, heights[0])):
+    if _upright(bars):
         fail(CHART, "has bars that stand upright: use horizontal bars (`ax.barh`), so the feature names read "
                     "left to right.")
     want = np.sort(np.asarray(importance, dtype=float))
@@ -337,11 +367,11 @@ def check_no_legend(fig: Any) -> None:
 def check_highlight(fig: Any, importance: pd.Series, highlight: str) -> None:
     """Check that the bar of ``highlight`` has its own colour and every other bar shares one muted colour."""
     _, bars = _bars(fig)
-    widths = np.array([b.get_width() for b in bars])
+    lengths = _lengths(bars)  # upright bars are charged once, by check_horizontal_bars
     values = importance.reindex([str(i) for i in importance.index]).astype(float)
-    scale = widths.max() / values.max() if values.max() else 1.0
+    scale = lengths.max() / values.max() if values.max() else 1.0
     target = values[highlight] * scale
-    matches = [i for i, w in enumerate(widths) if math.isclose(w, target, rel_tol=1e-6, abs_tol=1e-12)]
+    matches = [i for i, w in enumerate(lengths) if math.isclose(w, target, rel_tol=1e-6, abs_tol=1e-12)]
     if not matches:
         fail(CHART, "has no bar with the length of the feature to highlight: draw every importance passed in.")
     colours = [tuple(np.round(to_rgba(b.get_facecolor()), 3)) for b in bars]
