@@ -19,6 +19,8 @@ import pytest  # noqa: E402
 import mlpm  # noqa: E402
 from mlpm.checks.references import reference  # noqa: E402
 from mlpm.checks.transition import (  # noqa: E402
+    CLAIM_OUTCOMES,
+    EVIDENCE,
     bullet_problems,
     check_bullet,
     check_bus_focus,
@@ -28,6 +30,7 @@ from mlpm.checks.transition import (  # noqa: E402
     check_bus_shape,
     check_bus_solutions,
     check_bus_users,
+    check_claim,
     check_closed,
     check_drill_shape,
     check_fermi_factors,
@@ -43,6 +46,7 @@ from mlpm.checks.transition import (  # noqa: E402
     check_spokes,
     check_top,
     check_trial,
+    claim_problems,
 )
 from mlpm.modules import read_front_matter  # noqa: E402
 from notebook_tools import ROOT, read_notebook, run_code_cells  # noqa: E402
@@ -433,6 +437,7 @@ def test_metric_and_drill_shapes_both_ways():
 
 # ---- impact bullets: the pinned heuristic, both ways -----------------------------------------------
 
+# well-formed bullets (the form heuristic only: whether a claim is earned is check_claim's job, below)
 GOOD_BULLETS = [
     "Cut churn among flagged subscribers from 9.1 % to 7.4 % in 8 weeks with a weekly call list.",
     "Led a weekly call programme that kept about 300 at-risk subscribers a quarter.",
@@ -474,6 +479,79 @@ def test_the_original_achievements_read_as_tool_centric():
     ns = solved()
     assert all(bullet_problems(text) for text in ns["ACHIEVEMENTS"].values())
     assert all(not bullet_problems(text) for text in ns["impact_bullets"].values())
+
+
+# ---- what a before/after change lets a bullet claim -------------------------------------------------
+
+OVERCLAIMS = {  # bullet -> achievement: each makes the work the cause of a change measured only before/after
+    "Cut churn among flagged subscribers from 9.1 % to 7.4 % in 8 weeks with a weekly call list.": "churn_model",
+    "Lowered churn among 2,000 at-risk subscribers from 9.1 % to 7.4 % in 8 weeks with weekly calls.": "churn_model",
+    "Led a weekly call programme that kept about 300 at-risk subscribers a quarter.": "churn_model",
+    "Drove down churn among high-risk subscribers from 9.1 % to 7.4 % with a weekly call list.": "churn_model",
+    "Improved retention of 2,000 flagged subscribers a week: churn fell from 9.1 % to 7.4 %.": "churn_model",
+    "Built a weekly call list; churn among flagged subscribers fell from 9.1 % to 7.4 % thanks to the calls.":
+        "churn_model",
+    "Decreased the flagged group's churn from 9.1 % to 7.4 % in 8 weeks with weekly calls.": "churn_model",
+    "Reduced fresh-food waste by 11 %, about EUR 30,000 a month, with a better demand forecast.": "forecast",
+    "Introduced a demand forecast that trimmed €30k a month of fresh-food waste across all warehouses.": "forecast",
+    "Replaced an LSTM with LightGBM in Python, cutting RMSE by 18 % and fresh-food waste by 11 %.": "forecast",
+    "Drove fresh-food waste down 11 %, saving EUR 30,000 a month, with a new demand forecast.": "forecast",
+    "Gave warehouses a better forecast, resulting in 11 % less fresh-food waste, about EUR 30,000 a month.":
+        "forecast",
+}
+HONEST = {  # bullet -> achievement: each says what moved, opening with what the author did
+    "Launched weekly retention calls for 2,000 flagged subscribers; churn among them fell from 9.1 % to 7.4 % in "
+    "8 weeks (before/after, no control group)": "churn_model",
+    "Built a weekly at-risk call list for the retention team; over 8 weeks, churn among the 2,000 flagged "
+    "subscribers went from 9.1 % to 7.4 %.": "churn_model",
+    "Started weekly calls to 2,000 at-risk subscribers and churn among them decreased from 9.1 % to 7.4 % in "
+    "8 weeks.": "churn_model",
+    "Turned a churn score into a weekly call list for 2,000 subscribers; churn in the group fell 9.1 % to 7.4 %, "
+    "not necessarily due to the calls.": "churn_model",
+    "Designed a weekly call list that reaches the 2,000 subscribers most likely to leave; their churn fell from "
+    "9.1 % to 7.4 %.": "churn_model",
+    "Led the move to a LightGBM forecast; after warehouses ordered against it, fresh-food waste fell 11 %, about "
+    "EUR 30,000 a month": "forecast",
+    "Moved warehouse ordering onto a new demand forecast; since then fresh-food waste is down 11 %, roughly "
+    "EUR 30,000 a month.": "forecast",
+    "Rebuilt the demand forecast warehouses order against; fresh-food waste was 11 % lower (about EUR 30,000 a "
+    "month) in the months after.": "forecast",
+    "Led the switch to a new demand forecast; fresh-food waste fell 11 % afterwards, saving about EUR 30,000 a "
+    "month (before/after).": "forecast",
+    "Saved the data team 6 hours a week by giving category managers a self-serve stock dashboard.": "dashboard",
+}
+
+
+@pytest.mark.parametrize("bullet, achievement", list(OVERCLAIMS.items()))
+def test_a_bullet_claiming_a_before_after_change_as_caused_fails(bullet, achievement):
+    """Does a bullet that makes the work the cause of a before/after change fail, naming what to look at?"""
+    assert EVIDENCE[achievement] == "before_after"
+    with pytest.raises(AssertionError, match="the evidence is a before/after with no control group") as caught:
+        check_claim(bullet, achievement, "b")
+    assert "claims your work caused the change ('" in str(caught.value)
+
+
+@pytest.mark.parametrize("bullet, achievement", list(HONEST.items()))
+def test_a_bullet_saying_what_moved_passes_both_checks(bullet, achievement):
+    """Does an honest bullet, in the learner's own words, pass the claim check and the form heuristic?"""
+    check_claim(bullet, achievement, "b")
+    assert bullet_problems(bullet) == []
+
+
+def test_a_direct_saving_may_be_claimed_as_saved():
+    """Is "saved 6 hours a week" fair for the dashboard, whose mechanism was seen, and not for a before/after?"""
+    bullet = "Saved EUR 30,000 a month of fresh-food waste and 6 hours a week with a self-serve stock dashboard."
+    check_claim(bullet, "dashboard", "b")
+    assert claim_problems(bullet, CLAIM_OUTCOMES["forecast"])
+
+
+def test_the_model_answer_claims_only_what_its_evidence_shows():
+    """Do the solution's bullets pass the claim checks, and does a non-string fail with a clear message?"""
+    ns = solved()
+    for key, bullet in ns["impact_bullets"].items():
+        check_claim(bullet, key, key)
+    with pytest.raises(AssertionError, match="should be a sentence"):
+        check_claim(None, "churn_model", "b")
 
 
 # ---- datasets: planted effects ----------------------------------------------------------------------

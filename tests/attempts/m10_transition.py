@@ -136,7 +136,7 @@ substitutions_fermi = {"active_subscribers": 120_000, "orders_per_subscriber_per
                        "items_per_order": 30, "share_of_items_substituted": 3}
 weekly_substitutions = fermi_estimate(substitutions_fermi)
 ''',
-    # two bullets still lead with the stack
+    # two bullets still lead with the stack, and both before/after bullets claim a cut
     "q8_answer": '''\
 impact_bullets = {
     "churn_model": "Built an XGBoost churn model in Python that cut churn among flagged subscribers "
@@ -207,7 +207,7 @@ ATTEMPTS = {
     "typical-mistakes": {
         "answers": _TYPICAL,
         "fair": {"q1_test": 1.7, "q2_test": 2, "q3_test": 0.6, "q4_test": 1.8, "q5_test": 2.4, "q6_test": 1.5,
-                 "q7_test": 1.1, "q8_test": 1.5, "q9_test": 1.4},
+                 "q7_test": 1.1, "q8_test": 0.9, "q9_test": 1.4},
         "why": {
             "q1_test": "scores right but alphabetical (the prompt pins GROUPS order), no tie rule and no rounding",
             "q2_test": "an open polygon and no 0-5 scale: two of the chart's six aspects",
@@ -222,7 +222,9 @@ ATTEMPTS = {
             "q7_test": "round instead of floor and a share given as a percentage; arithmetic right (re-judged from "
                        "1.7: the share in percent puts the estimate itself 100 times off, the core of the question; "
                        "fermi_estimate and a consistent weekly_substitutions keep their part)",
-            "q8_test": "two of three bullets still lead with tools",
+            "q8_test": "two of three bullets still lead with tools, and both before/after bullets claim the work "
+                       "caused the change ('cut churn', 'reduced waste'), which the prompt now checks; only the "
+                       "dashboard bullet holds (re-judged from 1.5 for the claim check)",
             "q9_test": "five of seven drill answers right",
         },
     },

@@ -22,8 +22,9 @@ Rubric (what a point is for, from the prompt alone):
   a whole-business guardrail; a model metric is never the primary.
 - q7 (3): the product of any factors (1); the power of ten rounded down (0.5); the given fact kept and
   each factor plausible in its unit, a share as a fraction (1.5).
-- q8 (3): one bullet per achievement (0.5); each bullet (5/6 each) opens with a verb, has a number, an
-  outcome that changed, at most one tool, one line, and claims no more than its evidence shows.
+- q8 (3): one bullet per achievement (0.5); each bullet (about 0.5 each) opens with a verb, has a number, an
+  outcome that changed, at most one tool, one line; the two before/after bullets (churn, waste) say what
+  fell, not that the work cut it (about 0.5 each: the prompt says these claims are checked).
 - q9 (2): each of the seven drill answers right (2/7 each).
 """
 
@@ -374,7 +375,7 @@ ATTEMPTS = {
     "blind_model_first": {
         "answers": _MODEL_FIRST,
         "fair": {**_FULL, "q1_test": 1.5, "q3_test": 1.25, "q4_test": 2, "q5_test": 3.5, "q6_test": 1.5,
-                 "q7_test": 1.5, "q8_test": 1.35, "q9_test": 1.4},
+                 "q7_test": 1.5, "q8_test": 1.8, "q9_test": 1.4},
         "why": {
             "q1_test": "group scores right, but the gaps rank the lowest scores, not target minus score (the same "
                        "two groups on this survey, not on another)",
@@ -391,7 +392,9 @@ ATTEMPTS = {
             "q7_test": "product and power of ten right, but the share is in percent (3), so the estimate is 100 "
                        "times too big",
             "q8_test": "one bullet per achievement and the forecast bullet good; the churn bullet leads with two "
-                       "tools and a model metric, the dashboard bullet says only what was built",
+                       "tools and a model metric, the dashboard bullet says only what was built; both before/after "
+                       "bullets claim only what fell (re-judged from 1.35 for the prompt's claim check: the honest "
+                       "claims earn their part)",
             "q9_test": "5 of 7: the sample size doubles (it quadruples) and drift waits for late labels",
         },
     },
@@ -418,7 +421,9 @@ ATTEMPTS = {
             "q7_test": "the product is right, but order_of_magnitude rounds (4 for 3,500) and orders per week is a "
                        "monthly count (4)",
             "q8_test": "one bullet per achievement, but the churn bullet claims a cut a before/after change does not "
-                       "show, the dashboard bullet has no number or change and the forecast bullet names three tools",
+                       "show, the dashboard bullet has no number or change and the forecast bullet names three tools "
+                       "and claims the waste cut too (re-judged for the claim check: unchanged, the claims were "
+                       "already docked)",
             "q9_test": "4 of 7: the four-fifths ratio, the monolith and the reason codes are wrong",
         },
     },

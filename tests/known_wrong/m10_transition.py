@@ -77,10 +77,15 @@ def order_of_magnitude(x):
     return math.floor(math.log10(x))
 """
 _BULLETS_OK = {
-    "churn_model": "Cut churn among flagged subscribers from 9.1 % to 7.4 % in 8 weeks with a weekly call list.",
+    "churn_model": "Launched weekly retention calls for 2,000 flagged subscribers; churn among them fell from 9.1 % to "
+                   "7.4 % in 8 weeks.",
     "dashboard": "Saved the data team 6 hours a week by giving category managers a self-serve stock dashboard.",
-    "forecast": "Reduced fresh-food waste by 11 %, about EUR 30,000 a month, with a better demand forecast.",
+    "forecast": "Led the move to a new demand forecast; after warehouses ordered against it, fresh-food waste fell "
+                "11 %, about EUR 30,000 a month.",
 }
+# Claims a before/after change does not support: "cut" and "reduced" make the work the cause.
+_CUT_CHURN = "Cut churn among flagged subscribers from 9.1 % to 7.4 % in 8 weeks with a weekly call list."
+_REDUCED_WASTE = "Reduced fresh-food waste by 11 %, about EUR 30,000 a month, with a better demand forecast."
 _DRILL = """
 drill_answers = {"sample_size": "about quadruples", "reason_codes": "that subscriber's top reason codes",
                  "four_fifths": "the ratio is 0.6: it fails", "staging": "staging",
@@ -335,6 +340,8 @@ weekly_substitutions = fermi_estimate(substitutions_fermi)
     "forecast-bullet-says-what-was-deployed": ("q8_answer", _bullets(
         forecast="Deployed a LightGBM demand forecast to production for 4 warehouses ordering fresh food daily."),
         "hidden"),
+    "overclaimed-churn": ("q8_answer", _bullets(churn_model=_CUT_CHURN), "visible"),
+    "overclaimed-waste": ("q8_answer", _bullets(forecast=_REDUCED_WASTE), "hidden"),
     # ---- question 9: the drill ----
     "sample-size-doubles": ("q9_answer", _DRILL + 'drill_answers["sample_size"] = "about doubles"\n', "hidden"),
     "drift-read-from-late-labels": ("q9_answer", _DRILL + 'drill_answers["drift"] = "AUC on next month\'s labels"\n',
@@ -465,24 +472,36 @@ weekly_substitutions = fermi_estimate(substitutions_fermi)
 """, 3.0),
     "bullets-in-other-words": ("q8_answer", """
 impact_bullets = {
-    "churn_model": "Led a weekly call programme that kept about 300 at-risk subscribers a quarter and took churn in "
-                   "the flagged group from 9.1 % to 7.4 %.",
+    "churn_model": "Led a weekly call programme for the 2,000 subscribers a churn score flags; churn in the flagged "
+                   "group went from 9.1 % to 7.4 % over 8 weeks, before/after.",
     "dashboard": "Gave category managers a self-serve view of stock, freeing 6 analyst hours a week and flagging "
                  "stock-outs 2 days earlier.",
-    "forecast": "Halved nothing but waste: cut fresh-food waste 11 % (EUR 30,000 a month) with a LightGBM forecast "
-                "that warehouses order against.",
+    "forecast": "Moved warehouse ordering onto a LightGBM forecast; fresh-food waste came down 11 % (EUR 30,000 a "
+                "month) in the months that followed.",
 }
 """, 3.0),
     "bullets-present-tense-and-currency-sign": ("q8_answer", """
 impact_bullets = {
-    "churn_model": "Cut 4-week churn of flagged subscribers by 1.7 points by turning a churn score into a weekly "
-                   "call list for retention.",
+    "churn_model": "Turn a churn score into a weekly call list for retention; 4-week churn of flagged subscribers "
+                   "is 1.7 points lower than before the calls.",
     "dashboard": "Launched a stock dashboard that saves the data team 6 hours a week and warns buyers of "
                  "stock-outs two days sooner.",
+    "forecast": "Introduced a demand forecast for fresh food; since warehouses order against it, waste is down "
+                "11 % (€30k a month).",
+}
+""", 3.0),
+    # well-formed bullets that claim cuts and kept subscribers a before/after does not show: the two claim
+    # checks (1 of 5.5 each) go, the form and the direct claim of hours saved stay
+    "bullets-overclaim-both-before-afters": ("q8_answer", """
+impact_bullets = {
+    "churn_model": "Led a weekly call programme that kept about 300 at-risk subscribers a quarter and took churn in "
+                   "the flagged group from 9.1 % to 7.4 %.",
+    "dashboard": "Gave category managers a self-serve view of stock, freeing 6 analyst hours a week and flagging "
+                 "stock-outs 2 days earlier.",
     "forecast": "Introduced a demand forecast that trimmed €30k a month of fresh-food waste (down 11 %) across "
                 "all warehouses.",
 }
-""", 3.0),
+""", 3 * 3.5 / 5.5),
     "drill-with-numpy-strings": ("q9_answer", _DRILL + """
 drill_answers = {k: np.str_(v) for k, v in drill_answers.items()}
 """, 2.0),
@@ -994,7 +1013,8 @@ _BLIND_POINTS = {
         "q5_answer": 4.0,
         "q6_answer": 2.0,
         "q7_answer": 3.0,
-        "q8_answer": 3.0,
+        "q8_answer": 3 * 3.5 / 5.5,  # fair 1.9 (re-judged from 3 for the claim check): well-formed bullets, but
+        # "Cut churn" and "Reduced fresh-food waste" claim as caused what was only measured before and after
         "q9_answer": 2.0,
     },
     "blind-typical-mistakes": {
@@ -1008,7 +1028,8 @@ _BLIND_POINTS = {
         "q6_answer": 1.8,  # fair 1.5-1.8: a model metric as a guardrail, one pick of nine
         "q7_answer": 1.06,  # fair 1.0-1.67: fermi_estimate right, order_of_magnitude wrong, one factor in percent,
         # weekly_substitutions consistent
-        "q8_answer": 2.14,  # fair 2.0
+        "q8_answer": 3 * 2.5 / 5.5,  # fair 1.4 (re-judged from 2.0 for the claim check): the churn bullet leads
+        # with the stack, and both before/after bullets claim a cut ("cut churn", "Reduced ... waste")
         "q9_answer": 1.73,  # fair 1.71
     },
     "blind-early-slip": {
@@ -1021,7 +1042,8 @@ _BLIND_POINTS = {
         "q5_answer": 4.0,
         "q6_answer": 2.0,
         "q7_answer": 3.0,
-        "q8_answer": 3.0,
+        "q8_answer": 3 * 3.5 / 5.5,  # fair 1.9 (re-judged from 3 for the claim check): the same overclaimed
+        # "Cut churn" and "Reduced fresh-food waste" as the other-style attempt
         "q9_answer": 2.0,
     },
 }
@@ -1066,6 +1088,8 @@ MESSAGES = {
     "forecast-bullet-opens-with-a-duty": "does not open with an action verb",
     "forecast-bullet-lists-the-stack": "is tool-centric",
     "forecast-bullet-says-what-was-deployed": "not what changed",
+    "overclaimed-churn": "claims your work caused the change ('cut churn')",
+    "overclaimed-waste": "the evidence is a before/after with no control group",
     "sample-size-doubles": "Look back at module 04",
     "drift-read-from-late-labels": "Look back at module 08",
     "answer-not-among-the-options": "should be one of that question's options",

@@ -581,6 +581,145 @@ def check_bullet(text: Any, name: str) -> None:
         fail(name, "" + "; ".join(problems) + ".")
 
 
+# ---- what the evidence lets a bullet claim --------------------------------------------------------
+
+EVIDENCE = {"churn_model": "before_after", "dashboard": "direct", "forecast": "before_after"}
+"""What each of question 8's achievements can claim. "before_after": the outcome was measured before and after,
+with no control group (churn among subscribers flagged as high-risk drifts back toward normal on its own, waste
+moves with the seasons), so a bullet says what fell, not that the work cut it. "direct": the mechanism is seen
+(category managers stopped asking for the weekly extracts), so "saved 6 hours a week" is a fair claim."""
+CLAIM_OUTCOMES = {
+    "churn_model": frozenset("churn churned cancellations cancellation retention attrition subscribers subscriber "
+                             "customers customer members cancels".split()),
+    "forecast": frozenset("waste wastage cost costs spend losses loss write-offs money eur euros".split()),
+}
+CAUSAL_VERBS = frozenset("""
+cut cuts cutting reduced reduce reduces reducing lowered lowers lowering decreased decreasing slashed slashing
+halved halving trimmed trimming shrank shrunk curbed curbing eliminated minimised minimized prevented preventing
+avoided avoiding increased increasing boosted boosting grew growing improved improving raised raising lifted
+lifting kept keeping retained retaining saved saving recovered won protected
+""".split())
+PUSH_VERBS = frozenset("drove driving drive brought bringing took taking pushed pushing got getting knocked "
+                       "moved moving".split())
+CAUSAL_LINKS = ("thanks to", "due to", "because of", "as a result of", "resulting in", "resulted in", "led to",
+                "leading to", "contributed to", "contributing to", "responsible for", "attributable to",
+                "driven by", "caused", "causing")
+_FALL_WORDS = frozenset("fell fall falls falling dropped drop drops declined decreased went came rose grew was "
+                        "is were are stood".split())
+_NP_STOPS = frozenset("of for to with in among across at on from by down up and or but while than over after "
+                      "before since during which that who so when as into through under below via".split())
+_HEDGES = frozenset("not no unclear unproven may might cannot can't".split())
+_GENERIC_HEADS = frozenset("rate rates level levels figure figures numbers".split())
+
+
+def _clauses(text: str) -> list[list[str]]:
+    """The bullet's clauses (split at ; : ( ) dashes and ", "), each as lower-case tokens."""
+    parts = re.split(r"[;:()\[\]\u2014\u2013]|,\s|\s-\s|\.\s", text.lower().replace("\u2019", "'"))
+    return [re.findall(r"[€$£]?\d[\d.,]*k?|[a-z][a-z'\-]*|%|[€$£]", part) for part in parts]
+
+
+def _money(token: str) -> bool:
+    return token[0] in "€$£" or token in ("eur", "euros", "euro")
+
+
+def _object(tokens: list[str], start: int) -> tuple[list[str], int]:
+    """The noun phrase from ``tokens[start]`` on (to a preposition, a number or "a month" after its noun)."""
+    phrase, i = [], start
+    while i < len(tokens):
+        token = tokens[i]
+        content = [t for t in phrase if not (t[0].isdigit() or t in ("the", "a", "an", "our", "its", "their",
+                                                                    "about", "around", "roughly", "some", "nearly"))]
+        if token in _NP_STOPS or (content and (token[0].isdigit() or token in ("a", "an", "per", "each", "every",
+                                                                                "%"))):
+            break
+        phrase.append(token)
+        i += 1
+    return phrase, i
+
+
+def _names_outcome(phrase: list[str], outcomes: frozenset[str]) -> bool:
+    words = [w.removesuffix("'s") for w in phrase]
+    while words and words[-1] in _GENERIC_HEADS:
+        words = words[:-1]
+    if not words:
+        return False
+    money = "eur" in outcomes and any(_money(w) for w in words)
+    return money or words[-1] in outcomes or words[-1].rstrip("s") in outcomes
+
+
+def _causal_phrase(tokens: list[str], outcomes: frozenset[str], after_change: bool) -> str | None:
+    """The first words of a clause that make the author's work the cause of an outcome's change, if any."""
+    for i, word in enumerate(tokens):
+        push = word in PUSH_VERBS
+        if word not in CAUSAL_VERBS and not push:
+            continue
+        if word.endswith("ing") and i == 0 and after_change:
+            continue  # "waste fell 11 %, saving EUR 30,000": the fall did the saving
+        start = i + 1 + (i + 1 < len(tokens) and tokens[i + 1] in ("down", "back"))
+        while start < len(tokens) and tokens[start] == "on":
+            start += 1
+        phrase, end = _object(tokens, start)
+        objects = [phrase]
+        for j in range(end, len(tokens) - 1):  # "cutting RMSE by 18 % and waste by 11 %"
+            if tokens[j] in ("and", "or"):
+                more, stop = _object(tokens, j + 1)
+                if not (stop < len(tokens) and tokens[stop] in _FALL_WORDS):  # "... and churn fell": a subject
+                    objects.append(more)
+        if push and not (tokens[i + 1:i + 2] == ["down"] or {"down", "from"} & set(tokens[end:])):
+            continue
+        for obj in objects:
+            if _names_outcome(obj, outcomes):
+                return " ".join([word, *tokens[i + 1:start], *obj])
+    return None
+
+
+def claim_problems(text: str, outcomes: frozenset[str]) -> list[str]:
+    """What a bullet about a before/after change claims beyond its evidence, by a pinned heuristic.
+
+    The outcomes (:data:`CLAIM_OUTCOMES`) were only measured before and after, so the bullet may say what
+    moved ("churn among them fell from 9.1 % to 7.4 %") but not that the work moved it. A clause overclaims when
+
+    1. a causal verb (:data:`CAUSAL_VERBS`: cut, reduced, lowered, halved, prevented, kept, improved, boosted...)
+       takes an outcome as its object ("Cut churn among...", "cutting RMSE by 18 % and waste by 11 %",
+       "trimmed EUR 30k of waste"); the outcome as a subject ("churn among them decreased") is a fair report;
+    2. a verb of pushing (:data:`PUSH_VERBS`: drove, brought, took...) moves an outcome down or "from ... to";
+    3. a causal link (:data:`CAUSAL_LINKS`: thanks to, due to, led to, resulting in...) appears, unless hedged
+       ("not necessarily due to"), or the change is said to come "by" doing something ("fell ... by calling").
+
+    Opening with what you did ("Launched", "Led", "Built") and then saying what fell is fine.
+    """
+    clauses = _clauses(text)
+    flat = " ".join(" ".join(c) for c in clauses)
+    problems = []
+    after_change = False
+    for tokens in clauses:
+        found = _causal_phrase(tokens, outcomes, after_change)
+        if found:
+            problems.append(f"'{found}'")
+        elif (set(tokens) & _FALL_WORDS and any(_names_outcome([t], outcomes) for t in tokens)
+              and any(a == "by" and b.endswith("ing") for a, b in zip(tokens, tokens[1:], strict=False))):
+            problems.append("'by ...ing'")
+        after_change = bool(set(tokens) & _FALL_WORDS)
+    for link in CAUSAL_LINKS:
+        for match in re.finditer(rf"\b{link}\b", flat):
+            if not set(flat[:match.start()].split()[-3:]) & _HEDGES:
+                problems.append(f"'{link}'")
+    return problems
+
+
+@quiet
+def check_claim(text: Any, achievement: str, name: str) -> None:
+    """Check a bullet claims no more than :data:`EVIDENCE` supports for ``achievement`` (:func:`claim_problems`)."""
+    if not isinstance(text, str) or not text.strip():
+        fail(name, "should be a sentence (a str).")
+    if EVIDENCE[achievement] != "before_after":
+        return
+    found = claim_problems(text, CLAIM_OUTCOMES[achievement])
+    if found:
+        fail(name, f"claims your work caused the change ({', '.join(found)}), but the evidence is a before/after "
+                   "with no control group: say what fell and when, not that you cut it.")
+
+
 # ---- named options by key ------------------------------------------------------------------------
 
 @quiet
