@@ -448,6 +448,8 @@ GOOD_BULLETS = [
     "Gave 40 category managers stock alerts two days sooner, cutting stock-outs by a fifth (12 % of orders).",
     "Persuaded finance to fund a retention pilot that kept 1,100 subscribers in its first quarter.",
     "Halved the time category managers wait for stock data, freeing analysts for deeper work.",
+    "Slashed the data team's weekly extract work by 6 hours with a self-serve stock dashboard.",
+    "Launched weekly calls to 2,000 flagged subscribers; churn among them declined to 7.4 % in 8 weeks.",
 ]
 BAD_BULLETS = {
     "Responsible for a churn model that reduced churn by 2 points for our subscribers.": "action verb",

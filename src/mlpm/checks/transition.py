@@ -517,7 +517,8 @@ CHANGE_WORDS = frozenset("""
 cut cuts cutting reduced reduces reducing fell fall falls dropped drop rose rise rises grew grow grows raised
 raises lifted lifts saved saves saving freed frees freeing halved halving doubled doubling tripled lowered
 lowers increased increases improved improves boosted boosts trimmed trims kept keeps retained prevented avoided
-recovered won sooner faster fewer less more higher lower shorter down up from
+recovered won slashed slashes decreased decreases declined shrank sooner faster fewer less more higher lower shorter
+down up from
 """.split())
 NUMBER_WORDS = frozenset("""
 halved halve half doubled double twice tripled triple third quarter one two three four five six seven eight nine
