@@ -527,6 +527,10 @@ def test_a_cluttered_chart_fails_with_its_own_message(mistake, message):
     ("Substitutions drive the churn score more than any other column", False),
     ("The churn score leans most on substitutions", False),
     ("Top driver of the churn score: substitutions", False),
+    ("Fewer substitutions reduce churn", True),
+    ("Cutting substitutions cuts cancellations", True),
+    ("Shuffling substitutions cuts the model's AUC most", False),
+    ("Substitutions: shuffling them reduces accuracy the most", False),
 ])
 def test_a_title_that_makes_churn_the_effect_states_a_cause(title, causal):
     """Is "X drives churn" a cause, while "X drives the churn score" (the model) is a finding?"""

@@ -31,11 +31,14 @@ from mlpm.checks.figures import check_is_figure, states_a_finding
 FREQUENCY_KEYS = ("leave", "flagged", "flagged_and_leave")
 TABLE_COLUMNS = ("mean_score", "churn_rate", "subscribers")
 # Words that turn "the model uses X" into "X causes churn" in a chart title: causal words, and verbs of
-# effect aimed at churn itself ("drives churn"), not at the model's score ("drives the churn score" is fine).
-CAUSAL_WORDS = re.compile(r"\b(causes?|caused|lever|levers|reduces?|cuts?|"
+# effect aimed at churn itself ("drives churn", "reduces churn"), not at the model ("drives the churn score" and
+# "shuffling X cuts the AUC most", which is what permutation importance measures, are fine).
+CAUSAL_WORDS = re.compile(r"\b(causes?|caused|lever|levers|"
                           r"makes? (?:subscribers|people|customers) (?:leave|churn)|"
-                          r"(?:drives?|drove|driving|increases?|raises?|boosts?|fuels?|leads? to) "
-                          r"(?:the )?(?:churn|cancellations)(?! (?:score|model|prediction)))\b", re.IGNORECASE)
+                          r"(?:drives?|drove|driving|increases?|raises?|boosts?|fuels?|leads? to|"
+                          r"reduces?|reduced|cuts?|lowers?|lowered) "
+                          r"(?:the )?(?:churn|cancellations|retention)(?! (?:score|model|prediction)))\b",
+                          re.IGNORECASE)
 
 
 CHART = "importance_chart(...)"  # how the chart checks name the learner's chart
