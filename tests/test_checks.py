@@ -414,6 +414,15 @@ def test_labels_and_series_name_no_row_numbers():
     assert str(caught.value) == "`s` has 1 of 2 values that are off."
 
 
+def test_labels_name_the_items_the_learner_knows_when_told():
+    """Is a wrong label on a shuffled index named by the frame's ID ('T4'), not its row label (13)?"""
+    inbox = pd.DataFrame({"request_id": ["T1", "T4"]}, index=[10, 13])
+    with pytest.raises(AssertionError) as caught:
+        check_labels(pd.Series(["accept", "defer"], index=inbox.index),
+                     pd.Series(["accept", "accept"], index=inbox.index), "triage", items=inbox["request_id"])
+    assert str(caught.value) == "`triage` has 1 of 2 labels that are not right yet for 'T4'."
+
+
 def test_choices_in_one_entry_at_a_time_counts_without_naming():
     """With ``only=``, does one entry decide, while the message counts over the group and names no entry?"""
     key = {"A1": {"value"}, "A2": {"usability"}}

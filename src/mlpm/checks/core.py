@@ -329,17 +329,22 @@ def check_names(
 @quiet
 @accepts_also
 def check_labels(
-    value: Any, expected: pd.Series, name: str, *, hint: str = "",
+    value: Any, expected: pd.Series, name: str, *, hint: str = "", items: pd.Series | None = None,
 ) -> None:
-    """Check a Series of text labels against ``expected``, label by label (``also=``: other accepted Series)."""
+    """Check a Series of text labels against ``expected``, label by label (``also=``: other accepted Series).
+
+    ``items`` (on the same index, e.g. a frame's ID column) names the wrong ones as the learner knows
+    them; without it they are named by their index labels, unless those only number the rows.
+    """
     if not isinstance(value, pd.Series):
         fail(name, f"should be a pandas Series, but it is a {_type_name(value)}.")
     if set(value.index) != set(expected.index) or value.index.has_duplicates:
         fail(name, "should have exactly one label per item, indexed like the input.")
     wrong = [key for key in expected.index if not same_value(value[key], expected[key])]
     if wrong:
-        fail(name, f"has {len(wrong)} of {len(expected)} labels that are not right yet"
-             f"{_for_items(wrong, expected.index)}.", hint)
+        named = f" for {_listing([items[key] for key in wrong])}" if items is not None else \
+            _for_items(wrong, expected.index)
+        fail(name, f"has {len(wrong)} of {len(expected)} labels that are not right yet{named}.", hint)
 
 
 def _label(label: Any) -> str:

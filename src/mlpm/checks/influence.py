@@ -165,26 +165,27 @@ def check_ask_reasons(value: Any, accepted: Mapping[str, Mapping[str, set[str]]]
 
 @quiet
 def check_walk(value: Any, expected: pd.Series, first: pd.Series, name: str, *, after: bool = False,
-               hint: str = "") -> None:
+               hint: str = "", items: pd.Series | None = None) -> None:
     """Check a triage's decisions on one part of its walk down the ranking.
 
     ``first`` marks, on ``expected``'s index, the requests the walk takes down to and including the
     first one that does not fit. Without ``after``, those are checked (the ranking and the capacity up
     to the first misfit). With ``after``, the requests after it that are not declined are checked, once
     the part before is right: only then does a wrong label there mean the walk did not go on.
+    ``items`` (the inbox's ``request_id``) names the requests in the messages.
     """
     if not isinstance(value, pd.Series) or set(value.index) != set(expected.index) or value.index.has_duplicates:
         check_labels(value, expected, name)  # names what is wrong with the shape
     before = expected.index[np.asarray(first, dtype=bool)]
     if not after:
         check_labels(value[before], expected[before], f"{name} down to the first request that does not fit",
-                     hint=hint)
+                     hint=hint, items=items)
         return
     part = f"{name} after the first request that does not fit"
     if not all(same_value(value[i], expected[i]) for i in before):
         fail(part, "cannot be judged while the decisions down to that request are not right: fix those first.")
     rest = expected.index[~np.asarray(first, dtype=bool) & (expected != "decline").to_numpy()]
-    check_labels(value[rest], expected[rest], part, hint=hint)
+    check_labels(value[rest], expected[rest], part, hint=hint, items=items)
 
 
 # ---- RACI ---------------------------------------------------------------------------------------
